@@ -1,0 +1,37 @@
+/// The matrix product.
+extension Matrix {
+    /// The matrix product `A B` of an `m × k` and a `k × n` matrix.
+    ///
+    /// ```
+    /// (A B)[i, j] = Σₚ A[i, p] · B[p, j]
+    /// ```
+    public func matmul(_ other: Matrix) -> Matrix {
+        Matrix.product(self, other)
+    }
+
+    /// The product `op(A) op(B)`, where `op` transposes its operand when asked to.
+    ///
+    /// Backpropagation needs `Aᵀ dZ` and `dZ Wᵀ`; asking for the transpose here states the
+    /// intent and lets the shape message name the operands as written.
+    public static func product(
+        _ lhs: Matrix, _ rhs: Matrix, transposingLeft: Bool = false, transposingRight: Bool = false
+    ) -> Matrix {
+        let left = transposingLeft ? lhs.transposed : lhs
+        let right = transposingRight ? rhs.transposed : rhs
+        precondition(
+            left.columns == right.rows,
+            "Matrix product: shapes \(left.shapeDescription) and \(right.shapeDescription) do not fit "
+                + "(\(left.columns) columns against \(right.rows) rows)")
+        var result = [Double](repeating: 0, count: left.rows * right.columns)
+        left.values.withUnsafeBufferPointer { a in
+            right.values.withUnsafeBufferPointer { b in
+                result.withUnsafeMutableBufferPointer { c in
+                    MatrixProductKernel.multiplyAdd(
+                        a.baseAddress, b.baseAddress, into: c.baseAddress,
+                        rows: left.rows, inner: left.columns, columns: right.columns)
+                }
+            }
+        }
+        return Matrix(rows: left.rows, columns: right.columns, values: result)
+    }
+}

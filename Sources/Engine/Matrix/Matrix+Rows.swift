@@ -1,0 +1,64 @@
+/// Selecting and joining rows and columns: mini-batches, shuffles and `[1 x]`-style concatenation.
+extension Matrix {
+    /// The rows in `range`, as a new matrix (a contiguous mini-batch).
+    public func rows(_ range: Range<Int>) -> Matrix {
+        precondition(
+            range.lowerBound >= 0 && range.upperBound <= rows,
+            "Matrix.rows: range \(range) outside shape \(shapeDescription)")
+        return Matrix(
+            rows: range.count, columns: columns,
+            values: Array(values[(range.lowerBound * columns)..<(range.upperBound * columns)]))
+    }
+
+    /// The row at `index`, as a `1 × columns` matrix.
+    public func row(_ index: Int) -> Matrix {
+        rows(index..<(index + 1))
+    }
+
+    /// The rows at `indices`, in that order (a shuffled mini-batch).
+    public func rows(at indices: [Int]) -> Matrix {
+        var result = [Double]()
+        result.reserveCapacity(indices.count * columns)
+        for index in indices {
+            precondition(index >= 0 && index < rows, "Matrix.rows(at:): row \(index) outside shape \(shapeDescription)")
+            result.append(contentsOf: values[(index * columns)..<((index + 1) * columns)])
+        }
+        return Matrix(rows: indices.count, columns: columns, values: result)
+    }
+
+    /// The column at `index`, as a `rows × 1` matrix.
+    public func column(_ index: Int) -> Matrix {
+        precondition(index >= 0 && index < columns, "Matrix.column: column \(index) outside shape \(shapeDescription)")
+        return Matrix(rows: rows, columns: 1) { row, _ in self.values[row * self.columns + index] }
+    }
+
+    /// The matrices side by side, `[A B]` (equal row counts).
+    public static func horizontalConcatenation(_ parts: [Matrix]) -> Matrix {
+        guard let first = parts.first else { return Matrix(rows: 0, columns: 0) }
+        for part in parts where part.rows != first.rows {
+            preconditionFailure(
+                "Matrix [A B]: shapes \(first.shapeDescription) and \(part.shapeDescription) have different row counts")
+        }
+        let columns = parts.reduce(0) { $0 + $1.columns }
+        var values = [Double]()
+        values.reserveCapacity(first.rows * columns)
+        for row in 0..<first.rows {
+            for part in parts {
+                values.append(contentsOf: part.values[(row * part.columns)..<((row + 1) * part.columns)])
+            }
+        }
+        return Matrix(rows: first.rows, columns: columns, values: values)
+    }
+
+    /// The matrices stacked top to bottom, `[A; B]` (equal column counts).
+    public static func verticalConcatenation(_ parts: [Matrix]) -> Matrix {
+        guard let first = parts.first else { return Matrix(rows: 0, columns: 0) }
+        for part in parts where part.columns != first.columns {
+            preconditionFailure(
+                "Matrix [A; B]: shapes \(first.shapeDescription) and \(part.shapeDescription) have different column counts")
+        }
+        return Matrix(
+            rows: parts.reduce(0) { $0 + $1.rows }, columns: first.columns,
+            values: parts.flatMap { $0.values })
+    }
+}
