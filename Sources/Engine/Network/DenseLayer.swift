@@ -1,0 +1,62 @@
+/// A fully connected layer: `A = f(A_prev W + b)`.
+///
+/// Shapes, with one sample per row: input `m × inputCount`, weights `W` `inputCount × outputCount`,
+/// bias `b` `1 × outputCount` (broadcast over the `m` rows), net input and output `m × outputCount`.
+public struct DenseLayer: Sendable, Hashable, CustomStringConvertible {
+    /// The weights `W`, `inputCount × outputCount`: column `j` holds the weights into unit `j`.
+    public var weights: Matrix
+    /// The bias `b`, `1 × outputCount`.
+    public var bias: Matrix
+    /// The activation `f`.
+    public var activation: Activation
+
+    /// Creates a layer from explicit weights and bias.
+    public init(weights: Matrix, bias: Matrix, activation: Activation) {
+        precondition(
+            bias.rows == 1 && bias.columns == weights.columns,
+            "DenseLayer: bias shape \(bias.shapeDescription) does not fit weights shape \(weights.shapeDescription) "
+                + "(expected 1×\(weights.columns))")
+        self.weights = weights
+        self.bias = bias
+        self.activation = activation
+    }
+
+    /// The number of inputs each unit receives.
+    public var inputCount: Int { weights.rows }
+    /// The number of units.
+    public var outputCount: Int { weights.columns }
+    /// The number of weights and biases.
+    public var parameterCount: Int { weights.count + bias.count }
+
+    /// `Dense(2→8, relu)`.
+    public var description: String { "Dense(\(inputCount)→\(outputCount), \(activation))" }
+
+    /// The net input `n = A_prev W + b`.
+    public func net(_ input: Matrix) -> Matrix {
+        precondition(
+            input.columns == inputCount,
+            "DenseLayer \(self): input shape \(input.shapeDescription) does not fit weights shape "
+                + "\(weights.shapeDescription)")
+        var result = input.matmul(weights)
+        result.addToEachRow(bias)
+        return result
+    }
+}
+
+extension Matrix {
+    /// Adds the `1 × columns` row `row` to every row, in place (a bias over a batch).
+    public mutating func addToEachRow(_ row: Matrix) {
+        precondition(
+            row.rows == 1 && row.columns == columns,
+            "Matrix addToEachRow: shapes \(shapeDescription) and \(row.shapeDescription) do not fit")
+        let columns = self.columns
+        values.withUnsafeMutableBufferPointer { target in
+            row.values.withUnsafeBufferPointer { source in
+                for rowIndex in 0..<rows {
+                    let offset = rowIndex * columns
+                    for column in 0..<columns { target[offset + column] += source[column] }
+                }
+            }
+        }
+    }
+}

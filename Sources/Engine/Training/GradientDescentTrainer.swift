@@ -1,0 +1,168 @@
+/// Trains a network by backpropagation and gradient descent (full-batch, mini-batch or per-sample).
+///
+/// Each update runs the forward pass, the backward pass and the optimizer's step:
+/// ```
+/// forward:   nᵏ = aᵏ⁻¹ Wᵏ + bᵏ,  aᵏ = fᵏ(nᵏ)
+/// backward:  dZᴸ = ∂Lᵢ/∂nᴸ,  dZᵏ = (dZᵏ⁺¹ (Wᵏ⁺¹)ᵀ) ⊙ fᵏ'(nᵏ)
+/// update:    Wᵏ ← Wᵏ − η (aᵏ⁻¹)ᵀ dZᵏ / m,  bᵏ ← bᵏ − η Σ dZᵏ / m     (plain gradient descent)
+/// ```
+public struct GradientDescentTrainer {
+    /// The configuration of the run.
+    public var configuration: TrainingConfiguration
+
+    /// Creates a trainer.
+    public init(configuration: TrainingConfiguration) {
+        self.configuration = configuration
+    }
+
+    /// Trains `network` in place on `data`, evaluating on `validation` after every epoch.
+    ///
+    /// - Throws: `TrainingError.diverged` at the first NaN or infinity in the loss or the
+    ///   parameters; the network keeps the parameters of the update before.
+    public func train(
+        _ network: inout Network, on data: LabeledData, validation: LabeledData? = nil
+    ) throws(TrainingError) -> TrainingResult {
+        precondition(
+            data.inputs.columns == network.layers[0].inputCount,
+            "GradientDescentTrainer: inputs \(data.inputs.shapeDescription) do not fit \(network)")
+        precondition(
+            data.targets.columns == network.outputLayer.outputCount,
+            "GradientDescentTrainer: targets \(data.targets.shapeDescription) do not fit \(network)")
+        precondition(
+            configuration.earlyStopping == nil || validation != nil,
+            "GradientDescentTrainer: early stopping needs a validation set")
+        var optimizer = OptimizerState(optimizer: configuration.optimizer, network: network)
+        var generator = SeededGenerator(seed: configuration.seed, stream: "shuffle")
+        var history = History()
+        var trace = Trace()
+        var iteration = 0
+        var best: (loss: Double, epoch: Int, network: Network)?
+        let batchSize = configuration.batching.size(for: data.count)
+        let reshuffles = configuration.shuffles && batchSize < data.count
+
+        for epoch in stride(from: 1, through: configuration.epochs, by: 1) {
+            let order = reshuffles ? generator.permutation(of: data.count) : nil
+            var lossTotal = 0.0
+            var correct = 0
+            var step = 0
+            for start in stride(from: 0, to: data.count, by: batchSize) {
+                step += 1
+                iteration += 1
+                let range = start..<min(start + batchSize, data.count)
+                let batch = order.map { data.samples(at: Array($0[range])) } ?? data.samples(range)
+                let position = TraceStep(epoch: epoch, step: step)
+                let update = try self.update(
+                    &network, on: batch, optimizer: &optimizer, at: position, iteration: iteration,
+                    recording: configuration.trace.includes(position, iteration: iteration))
+                lossTotal += update.loss * Double(batch.count)
+                correct += update.correct
+                if let record = update.record { trace.records.append(record) }
+            }
+            var record = EpochRecord(
+                epoch: epoch, trainingLoss: lossTotal / Double(max(data.count, 1)),
+                trainingAccuracy: Double(correct) / Double(max(data.count, 1)))
+            if let validation {
+                let evaluation = evaluate(network, on: validation)
+                record.validationLoss = evaluation.loss
+                record.validationAccuracy = evaluation.accuracy
+            }
+            history.epochs.append(record)
+
+            if let rule = configuration.earlyStopping, let loss = record.validationLoss {
+                if best == nil || loss < best!.loss - rule.minimumImprovement {
+                    best = (loss, epoch, network)
+                } else if epoch - best!.epoch >= rule.patience {
+                    if rule.restoresBestParameters { network = best!.network }
+                    return TrainingResult(
+                        history: history, trace: trace, iterations: iteration,
+                        bestEpoch: best!.epoch, stoppedEarly: true)
+                }
+            }
+        }
+        if let rule = configuration.earlyStopping, rule.restoresBestParameters, let best {
+            network = best.network
+        }
+        return TrainingResult(
+            history: history, trace: trace, iterations: iteration, bestEpoch: best?.epoch, stoppedEarly: false)
+    }
+
+    /// The mean loss (with weight decay) and the accuracy of `network` on `data`.
+    public func evaluate(_ network: Network, on data: LabeledData) -> (loss: Double, accuracy: Double) {
+        let pass = network.forward(data.inputs)
+        let loss = configuration.loss.value(
+            output: pass.output, net: pass.nets[pass.nets.count - 1], target: data.targets,
+            activation: network.outputLayer.activation)
+        return (loss + decayPenalty(network), Accuracy.fraction(output: pass.output, target: data.targets))
+    }
+
+    private func decayPenalty(_ network: Network) -> Double {
+        configuration.weightDecay == 0
+            ? 0 : configuration.weightDecay / 2 * network.layers.reduce(0) { $0 + $1.weights.sumOfSquares() }
+    }
+
+    private struct UpdateOutcome {
+        var loss: Double
+        var correct: Int
+        var record: TraceRecord?
+    }
+
+    /// One forward pass, backward pass and parameter update on `batch`.
+    private func update(
+        _ network: inout Network, on batch: LabeledData, optimizer: inout OptimizerState,
+        at step: TraceStep, iteration: Int, recording: Bool
+    ) throws(TrainingError) -> UpdateOutcome {
+        let pass = network.forward(batch.inputs)
+        let loss =
+            configuration.loss.value(
+                output: pass.output, net: pass.nets[pass.nets.count - 1], target: batch.targets,
+                activation: network.outputLayer.activation) + decayPenalty(network)
+        guard loss.isFinite else {
+            throw .diverged(step: step, quantity: "the loss", value: loss, learningRate: configuration.learningRate)
+        }
+        var gradients = network.backward(pass, target: batch.targets, loss: configuration.loss)
+        if configuration.weightDecay != 0 {
+            for index in network.layers.indices {
+                gradients.weights[index].addScaled(network.layers[index].weights, by: configuration.weightDecay)
+            }
+        }
+        let before = network
+        optimizer.update(&network, with: gradients, learningRate: configuration.learningRate)
+        for (index, layer) in network.layers.enumerated() {
+            for (name, parameter) in [("W", layer.weights), ("b", layer.bias)] {
+                if let bad = parameter.values.first(where: { !$0.isFinite }) {
+                    network = before
+                    throw .diverged(
+                        step: step, quantity: "the \(name == "W" ? "weights" : "bias") \(name)\(index + 1)",
+                        value: bad, learningRate: configuration.learningRate)
+                }
+            }
+        }
+        let correct = Accuracy.correctCount(output: pass.output, target: batch.targets)
+        guard recording else { return UpdateOutcome(loss: loss, correct: correct, record: nil) }
+
+        var record = TraceRecord(step: step, iteration: iteration)
+        record.record("x", batch.inputs)
+        record.record("y", batch.targets)
+        record.record("eta", configuration.learningRate)
+        record.record("m", Double(batch.count))
+        for index in network.layers.indices {
+            let k = index + 1
+            record.record("W\(k)", before.layers[index].weights)
+            record.record("b\(k)", before.layers[index].bias)
+            record.record("n\(k)", pass.nets[index])
+            record.record("a\(k)", pass.outputs[index])
+        }
+        record.record("loss", loss)
+        for index in network.layers.indices.reversed() {
+            let k = index + 1
+            record.record("s\(k)", gradients.sensitivities[index])
+            record.record("dW\(k)", gradients.weights[index])
+            record.record("db\(k)", gradients.biases[index])
+        }
+        for index in network.layers.indices {
+            record.record("W\(index + 1)_new", network.layers[index].weights)
+            record.record("b\(index + 1)_new", network.layers[index].bias)
+        }
+        return UpdateOutcome(loss: loss, correct: correct, record: record)
+    }
+}

@@ -1,0 +1,55 @@
+/// Everything gradient-descent training needs besides the network and the data.
+public struct TrainingConfiguration: Sendable, Hashable {
+    /// The loss to minimize.
+    public var loss: Loss
+    /// The update rule.
+    public var optimizer: Optimizer
+    /// The learning rate `η` (`α` in some chapters).
+    public var learningRate: Double
+    /// The number of passes over the training data.
+    public var epochs: Int
+    /// How samples are grouped into updates.
+    public var batching: Batching
+    /// Whether the samples are reshuffled at the start of every epoch (mini-batch and per-sample).
+    public var shuffles: Bool
+    /// The L2 weight-decay factor `λ`: the loss gains `λ/2 Σ‖Wᵏ‖²` and each `dWᵏ` gains `λ Wᵏ` (biases are not decayed).
+    public var weightDecay: Double
+    /// Early stopping on the validation loss, if wanted (needs a validation set).
+    public var earlyStopping: EarlyStopping?
+    /// Which updates record their quantities.
+    public var trace: TraceSchedule
+    /// The seed of the shuffling stream.
+    public var seed: UInt64
+
+    /// Creates a configuration; only the loss and the learning rate have no default.
+    public init(
+        loss: Loss, optimizer: Optimizer = .gradientDescent, learningRate: Double, epochs: Int = 1,
+        batching: Batching = .fullBatch, shuffles: Bool = true, weightDecay: Double = 0,
+        earlyStopping: EarlyStopping? = nil, trace: TraceSchedule = .none, seed: UInt64 = 0
+    ) {
+        self.loss = loss
+        self.optimizer = optimizer
+        self.learningRate = learningRate
+        self.epochs = epochs
+        self.batching = batching
+        self.shuffles = shuffles
+        self.weightDecay = weightDecay
+        self.earlyStopping = earlyStopping
+        self.trace = trace
+        self.seed = seed
+    }
+}
+
+/// What a training run produced besides the trained network.
+public struct TrainingResult: Sendable {
+    /// Loss and accuracy per epoch.
+    public var history: History
+    /// The quantities recorded at the scheduled steps.
+    public var trace: Trace
+    /// The number of updates made.
+    public var iterations: Int
+    /// The epoch whose parameters the network ends with when early stopping restored them.
+    public var bestEpoch: Int?
+    /// Whether early stopping ended the run before its last epoch.
+    public var stoppedEarly: Bool
+}

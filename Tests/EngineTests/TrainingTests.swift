@@ -1,0 +1,147 @@
+import Testing
+@testable import Engine
+
+@Suite struct TrainingTests {
+    static let xor = LabeledData(inputs: truthTableInputs, targets: Matrix(column: [0, 1, 1, 0]))
+
+    func xorNetwork(seed: UInt64) -> Network {
+        var generator = SeededGenerator(seed: seed, stream: "weights")
+        return Network(
+            sizes: [2, 2, 1], activations: [.sigmoid, .sigmoid], initializer: .xavierUniform, generator: &generator)
+    }
+
+    @Test func twoTwoOneSigmoidNetworkLearnsXOR() throws {
+        var network = xorNetwork(seed: 3)
+        let trainer = GradientDescentTrainer(
+            configuration: TrainingConfiguration(loss: .binaryCrossEntropy, learningRate: 1.0, epochs: 3000))
+        let result = try trainer.train(&network, on: Self.xor)
+        let output = network.predict(truthTableInputs)
+        #expect(output.map { $0 >= 0.5 ? 1 : 0 } == Matrix(column: [0, 1, 1, 0]))
+        #expect(result.history.trainingLoss.last! < 0.1 * result.history.trainingLoss.first!)
+    }
+
+    @Test func twoThreeOneNetworkSeparatesConcentricCircles() throws {
+        let training = concentricCircles(count: 1000, seed: 1)
+        let test = concentricCircles(count: 1000, seed: 2)
+        var generator = SeededGenerator(seed: 7, stream: "weights")
+        var network = Network(
+            sizes: [2, 3, 1], activations: [.sigmoid, .sigmoid], initializer: .xavierUniform, generator: &generator)
+        let trainer = GradientDescentTrainer(
+            configuration: TrainingConfiguration(loss: .binaryCrossEntropy, learningRate: 1.0, epochs: 5000))
+        _ = try trainer.train(&network, on: training)
+        let accuracy = Accuracy.fraction(output: network.predict(test.inputs), target: test.targets)
+        #expect(accuracy >= 0.95, "test accuracy \(accuracy)")
+    }
+
+    @Test func sameSeedGivesBitIdenticalParameters() throws {
+        func run() throws -> Network {
+            var network = xorNetwork(seed: 11)
+            let trainer = GradientDescentTrainer(
+                configuration: TrainingConfiguration(
+                    loss: .binaryCrossEntropy, optimizer: .defaultAdam, learningRate: 0.05, epochs: 50,
+                    batching: .miniBatch(size: 3), seed: 5))
+            _ = try trainer.train(&network, on: Self.xor)
+            return network
+        }
+        let first = try run(), second = try run()
+        #expect(first.layers.map(\.weights.values) == second.layers.map(\.weights.values))
+        #expect(first.layers.map(\.bias.values) == second.layers.map(\.bias.values))
+        #expect(first != xorNetwork(seed: 11))
+    }
+
+    @Test(arguments: [Optimizer.gradientDescent, .defaultMomentum, .defaultRMSProp, .defaultAdam])
+    func everyOptimizerLowersTheLoss(optimizer: Optimizer) throws {
+        var network = xorNetwork(seed: 3)
+        let rate: Double = optimizer == .gradientDescent || optimizer == .defaultMomentum ? 0.5 : 0.05
+        let trainer = GradientDescentTrainer(
+            configuration: TrainingConfiguration(
+                loss: .binaryCrossEntropy, optimizer: optimizer, learningRate: rate, epochs: 300,
+                batching: .stochastic, seed: 1))
+        let result = try trainer.train(&network, on: Self.xor)
+        #expect(result.iterations == 1200)
+        #expect(result.history.trainingLoss.last! < result.history.trainingLoss.first! * 0.8)
+    }
+
+    @Test func momentumFollowsPyTorchsForm() throws {
+        // One weight, loss ½(w·1 − 0)²: g = w. v₁ = g₁, w₁ = w₀ − η v₁; v₂ = β v₁ + g₂.
+        var network = Network(layers: [DenseLayer(weights: Matrix(scalar: 1), bias: Matrix(scalar: 0), activation: .linear)])
+        let data = LabeledData(inputs: Matrix(scalar: 1), targets: Matrix(scalar: 0))
+        let trainer = GradientDescentTrainer(
+            configuration: TrainingConfiguration(
+                loss: .halfSquaredError, optimizer: .momentum(beta: 0.9), learningRate: 0.1, epochs: 2))
+        _ = try trainer.train(&network, on: data)
+        // w, b after step 1: 0.9, −0.1; gradient 0.8 for both; v = 0.9 + 0.8 = 1.7 and −0.9·... for b.
+        #expect(isClose(network.layers[0].weights.scalar, 0.9 - 0.1 * (0.9 * 1 + 0.8)))
+        #expect(isClose(network.layers[0].bias.scalar, -0.1 - 0.1 * (0.9 * 1 + 0.8)))
+    }
+
+    @Test func weightDecayShrinksTheWeights() throws {
+        func trainedWeightNorm(decay: Double) throws -> Double {
+            var network = xorNetwork(seed: 3)
+            let trainer = GradientDescentTrainer(
+                configuration: TrainingConfiguration(
+                    loss: .binaryCrossEntropy, learningRate: 1, epochs: 500, weightDecay: decay))
+            _ = try trainer.train(&network, on: Self.xor)
+            return network.layers.reduce(0) { $0 + $1.weights.sumOfSquares() }
+        }
+        #expect(try trainedWeightNorm(decay: 0.05) < 0.5 * trainedWeightNorm(decay: 0))
+    }
+
+    @Test func earlyStoppingStopsAndRestoresTheBestEpoch() throws {
+        // Training on one XOR labelling and validating on the opposite one: validation only gets worse.
+        var network = xorNetwork(seed: 3)
+        let flipped = LabeledData(inputs: truthTableInputs, targets: Matrix(column: [1, 0, 0, 1]))
+        let trainer = GradientDescentTrainer(
+            configuration: TrainingConfiguration(
+                loss: .binaryCrossEntropy, learningRate: 1, epochs: 3000,
+                earlyStopping: EarlyStopping(patience: 20)))
+        let result = try trainer.train(&network, on: Self.xor, validation: flipped)
+        let best = try #require(result.bestEpoch)
+        #expect(result.stoppedEarly)
+        #expect(result.history.epochs.count == best + 20)
+        let bestLoss = result.history.validationLoss[best - 1]
+        #expect(isClose(trainer.evaluate(network, on: flipped).loss, bestLoss, tolerance: 1e-12))
+        #expect(result.history.validationLoss.allSatisfy { $0 >= bestLoss })
+    }
+
+    @Test func aHugeLearningRateIsReportedAsDivergence() {
+        var generator = SeededGenerator(seed: 3, stream: "weights")
+        var network = Network(
+            sizes: [2, 2, 1], activations: [.sigmoid, .linear], initializer: .xavierUniform, generator: &generator)
+        let trainer = GradientDescentTrainer(
+            configuration: TrainingConfiguration(loss: .squaredError, learningRate: 1e6, epochs: 100, batching: .stochastic))
+        let before = network
+        #expect {
+            try trainer.train(&network, on: Self.xor)
+        } throws: { error in
+            guard let error = error as? TrainingError, case let .diverged(step, quantity, _, rate) = error else {
+                return false
+            }
+            return step.epoch >= 1 && rate == 1e6 && quantity.hasPrefix("the ")
+                && error.description.hasPrefix("training diverged in epoch \(step.epoch) (update \(step.step)): \(quantity) became ")
+                && error.description.hasSuffix("; try a smaller learning rate than 1000000.0")
+        }
+        #expect(network.layers.allSatisfy { $0.weights.isFinite && $0.bias.isFinite })
+        #expect(network != before)
+    }
+
+    @Test func traceRecordsTheScheduledStepsAndTheirRelationsHold() throws {
+        var network = xorNetwork(seed: 3)
+        let schedule = TraceSchedule(steps: [TraceStep(epoch: 2, step: 1)], everyIterations: 5)
+        let trainer = GradientDescentTrainer(
+            configuration: TrainingConfiguration(
+                loss: .binaryCrossEntropy, learningRate: 0.5, epochs: 3, batching: .miniBatch(size: 2),
+                shuffles: false, trace: schedule))
+        let result = try trainer.train(&network, on: Self.xor)
+        #expect(result.trace.records.map(\.iteration) == [3, 5])
+        let record = try #require(result.trace.record(at: TraceStep(epoch: 2, step: 1)))
+        let a1 = try #require(record["a1"]), s2 = try #require(record["s2"]), m = try #require(record["m"]).scalar
+        let eta = try #require(record["eta"]).scalar
+        // The chapters' relations: n¹ = x W¹ + b¹, dZ² = A² − Y, dW² = (A¹)ᵀ dZ² / m, W²_new = W² − η dW².
+        expectClose(try #require(record["n1"]), try #require(record["x"]).matmul(try #require(record["W1"])) + (try #require(record["b1"])))
+        expectClose(s2, try #require(record["A2"]) - (try #require(record["y"])))
+        expectClose(try #require(record["dW2"]), Matrix.product(a1, s2, transposingLeft: true) / m)
+        expectClose(try #require(record["W2_new"]), try #require(record["W2"]) - (try #require(record["dW2"])) * eta)
+        #expect(record["nothing"] == nil)
+    }
+}
