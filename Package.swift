@@ -40,6 +40,9 @@ let package = Package(
             ]
         ),
 
+        // MARK: Benchmarks (run with `swift run -c release NAME`)
+        .executableTarget(name: "EngineBenchmark", dependencies: ["Engine"]),
+
         // MARK: Tests
         .testTarget(name: "EngineTests", dependencies: ["Engine"]),
         .testTarget(name: "CCairoTests", dependencies: ["CCairo"]),

@@ -2,9 +2,101 @@ import Testing
 @testable import Engine
 
 @Suite struct MatrixTests {
+    /// The textbook triple loop, the reference for the blocked kernel.
+    func naiveProduct(_ a: Matrix, _ b: Matrix) -> Matrix {
+        Matrix(rows: a.rows, columns: b.columns) { i, j in
+            var total = 0.0
+            for p in 0..<a.columns { total += a[i, p] * b[p, j] }
+            return total
+        }
+    }
+
+    func randomMatrix(_ rows: Int, _ columns: Int, seed: UInt64) -> Matrix {
+        var generator = SeededGenerator(seed: seed)
+        return Matrix(rows: rows, columns: columns) { _, _ in generator.nextNormal() }
+    }
+
     @Test func productOfKnownMatrices() {
         let a = Matrix([[1, 2, 3], [4, 5, 6]])
         let b = Matrix([[7, 8], [9, 10], [11, 12]])
         #expect(a.matmul(b) == Matrix([[58, 64], [139, 154]]))
+    }
+
+    /// Shapes that exercise the simple loop, the packed tiles, leftover rows and columns,
+    /// several depth blocks, and the two-thread split.
+    @Test(arguments: [(3, 4, 5), (1, 784, 128), (64, 784, 128), (37, 300, 21), (130, 600, 131), (257, 513, 66)])
+    func blockedProductMatchesTheTripleLoop(shape: (Int, Int, Int)) {
+        let a = randomMatrix(shape.0, shape.1, seed: 1)
+        let b = randomMatrix(shape.1, shape.2, seed: 2)
+        expectClose(a.matmul(b), naiveProduct(a, b), tolerance: 1e-12)
+    }
+
+    @Test func productIsTheSameOnOneAndTwoThreads() {
+        let a = randomMatrix(200, 300, seed: 3)
+        let b = randomMatrix(300, 100, seed: 4)
+        let twoThreads = a.matmul(b)
+        MatrixProductKernel.threadCount = 1
+        defer { MatrixProductKernel.threadCount = 2 }
+        #expect(a.matmul(b).values == twoThreads.values)
+    }
+
+    @Test func transposedProducts() {
+        let a = randomMatrix(5, 3, seed: 5)
+        let b = randomMatrix(5, 4, seed: 6)
+        let c = randomMatrix(4, 3, seed: 7)
+        #expect(Matrix.product(a, b, transposingLeft: true) == a.transposed.matmul(b))
+        #expect(Matrix.product(a, c, transposingRight: true) == a.matmul(c.transposed))
+        #expect(Matrix([[1, 2, 3], [4, 5, 6]]).transposed == Matrix([[1, 4], [2, 5], [3, 6]]))
+    }
+
+    @Test func broadcastingAddsRowsColumnsAndScalars() {
+        let z = Matrix([[1, 2], [3, 4], [5, 6]])
+        #expect(z + Matrix(row: [10, 20]) == Matrix([[11, 22], [13, 24], [15, 26]]))
+        #expect(z - Matrix(column: [1, 2, 3]) == Matrix([[0, 1], [1, 2], [2, 3]]))
+        #expect(z * Matrix(scalar: 2) == z * 2)
+        #expect(Matrix(row: [1, 2]) * Matrix(column: [1, 10]) == Matrix([[1, 2], [10, 20]]))
+        #expect(1 - Matrix(row: [0.25, 1]) == Matrix(row: [0.75, 0]))
+        var biased = z
+        biased.addToEachRow(Matrix(row: [10, 20]))
+        #expect(biased == z + Matrix(row: [10, 20]))
+    }
+
+    @Test func reductions() {
+        let z = Matrix([[1, 5, 2], [7, 0, 7]])
+        #expect(z.sum(along: .rows) == Matrix(row: [8, 5, 9]))
+        #expect(z.sum(along: .columns) == Matrix(column: [8, 14]))
+        #expect(z.mean(along: .rows) == Matrix(row: [4, 2.5, 4.5]))
+        #expect(z.sum() == 22)
+        #expect(z.argmaxOfEachRow() == [1, 0])
+        #expect(z.maxOfEachRow() == Matrix(column: [5, 7]))
+        #expect(z.sumOfSquares() == 128)
+    }
+
+    @Test func rowsForMiniBatches() {
+        let z = Matrix([[1, 2], [3, 4], [5, 6], [7, 8]])
+        #expect(z.rows(1..<3) == Matrix([[3, 4], [5, 6]]))
+        #expect(z.rows(at: [3, 0]) == Matrix([[7, 8], [1, 2]]))
+        #expect(z.column(1) == Matrix(column: [2, 4, 6, 8]))
+        #expect(Matrix.horizontalConcatenation([Matrix(column: [1, 1]), Matrix([[2, 3], [4, 5]])]) == Matrix([[1, 2, 3], [1, 4, 5]]))
+        #expect(Matrix.verticalConcatenation([Matrix(row: [0, 0]), Matrix(row: [1, 2])]) == Matrix([[0, 0], [1, 2]]))
+    }
+
+    @Test func description() {
+        #expect(Matrix([[1, 0.5], [-2, 3]]).description == "[[1, 0.5], [-2, 3]]")
+    }
+
+    @Test func shapeMismatchNamesBothShapes() async {
+        await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+            _ = Matrix(rows: 2, columns: 3).matmul(Matrix(rows: 2, columns: 3))
+        }.map { result in
+            let message = String(decoding: result.standardErrorContent, as: UTF8.self)
+            #expect(message.contains("Matrix product: shapes 2×3 and 2×3 do not fit (3 columns against 2 rows)"))
+        }
+        await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+            _ = Matrix(rows: 2, columns: 3) + Matrix(rows: 3, columns: 2)
+        }.map { result in
+            let message = String(decoding: result.standardErrorContent, as: UTF8.self)
+            #expect(message.contains("Matrix +: shapes 2×3 and 3×2 do not broadcast"))
+        }
     }
 }

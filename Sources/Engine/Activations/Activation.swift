@@ -66,7 +66,7 @@ public enum Activation: String, Sendable, CaseIterable, CustomStringConvertible 
         case .tanh: return output.map { 1 - $0 * $0 }
         case .relu: return net.map { $0 > 0 ? 1 : 0 }
         case .softmax:
-            preconditionFailure("Activation.derivative: softmax has a Jacobian, not an entry-wise derivative")
+            programmingError("Activation.derivative: softmax has a Jacobian, not an entry-wise derivative")
         }
     }
 

@@ -111,7 +111,7 @@ public enum Loss: String, Sendable, CaseIterable, CustomStringConvertible {
     }
 
     private func checkShapes(_ output: Matrix, _ target: Matrix) {
-        precondition(
+        require(
             output.rows == target.rows && output.columns == target.columns,
             "Loss \(self): output shape \(output.shapeDescription) and target shape \(target.shapeDescription) differ")
     }

@@ -28,7 +28,7 @@ extension Matrix {
             return Matrix(rows: lhs.rows, columns: lhs.columns, values: result)
         }
         guard let shape = broadcastShape(lhs, rhs) else {
-            preconditionFailure(
+            programmingError(
                 "Matrix \(name): shapes \(lhs.shapeDescription) and \(rhs.shapeDescription) do not broadcast")
         }
         return Matrix(rows: shape.rows, columns: shape.columns) { row, column in
@@ -72,7 +72,7 @@ extension Matrix {
 
     /// Adds `other` in place (same shape).
     public static func += (lhs: inout Matrix, rhs: Matrix) {
-        precondition(
+        require(
             lhs.rows == rhs.rows && lhs.columns == rhs.columns,
             "Matrix +=: shapes \(lhs.shapeDescription) and \(rhs.shapeDescription) differ")
         lhs.values.withUnsafeMutableBufferPointer { a in
@@ -89,7 +89,7 @@ extension Matrix {
 
     /// Adds `factor × other` in place (same shape): the update `θ ← θ + factor · Δ` without a temporary.
     public mutating func addScaled(_ other: Matrix, by factor: Double) {
-        precondition(
+        require(
             rows == other.rows && columns == other.columns,
             "Matrix addScaled: shapes \(shapeDescription) and \(other.shapeDescription) differ")
         values.withUnsafeMutableBufferPointer { a in

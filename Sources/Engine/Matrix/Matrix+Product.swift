@@ -18,7 +18,7 @@ extension Matrix {
     ) -> Matrix {
         let left = transposingLeft ? lhs.transposed : lhs
         let right = transposingRight ? rhs.transposed : rhs
-        precondition(
+        require(
             left.columns == right.rows,
             "Matrix product: shapes \(left.shapeDescription) and \(right.shapeDescription) do not fit "
                 + "(\(left.columns) columns against \(right.rows) rows)")
@@ -33,5 +33,16 @@ extension Matrix {
             }
         }
         return Matrix(rows: left.rows, columns: right.columns, values: result)
+    }
+}
+
+extension Matrix {
+    /// The number of threads a large product is split over (2 by default, the machine's cores).
+    ///
+    /// Results are bit-identical for every value. Set it before work starts, not while
+    /// products run on other threads.
+    public static var productThreadCount: Int {
+        get { MatrixProductKernel.threadCount }
+        set { MatrixProductKernel.threadCount = max(1, newValue) }
     }
 }

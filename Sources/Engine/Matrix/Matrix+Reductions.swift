@@ -50,7 +50,7 @@ extension Matrix {
 
     /// The largest entry of each row, as a `rows × 1` column.
     public func maxOfEachRow() -> Matrix {
-        precondition(columns > 0, "Matrix.maxOfEachRow: shape \(shapeDescription) has no columns")
+        require(columns > 0, "Matrix.maxOfEachRow: shape \(shapeDescription) has no columns")
         return Matrix(rows: rows, columns: 1) { row, _ in
             var best = self.values[row * self.columns]
             for column in 1..<self.columns { best = Swift.max(best, self.values[row * self.columns + column]) }
@@ -60,7 +60,7 @@ extension Matrix {
 
     /// The column index of the largest entry in each row (the first one on ties).
     public func argmaxOfEachRow() -> [Int] {
-        precondition(columns > 0, "Matrix.argmaxOfEachRow: shape \(shapeDescription) has no columns")
+        require(columns > 0, "Matrix.argmaxOfEachRow: shape \(shapeDescription) has no columns")
         return (0..<rows).map { row in
             var bestColumn = 0
             var best = values[row * columns]

@@ -2,7 +2,7 @@
 extension Matrix {
     /// The rows in `range`, as a new matrix (a contiguous mini-batch).
     public func rows(_ range: Range<Int>) -> Matrix {
-        precondition(
+        require(
             range.lowerBound >= 0 && range.upperBound <= rows,
             "Matrix.rows: range \(range) outside shape \(shapeDescription)")
         return Matrix(
@@ -20,7 +20,7 @@ extension Matrix {
         var result = [Double]()
         result.reserveCapacity(indices.count * columns)
         for index in indices {
-            precondition(index >= 0 && index < rows, "Matrix.rows(at:): row \(index) outside shape \(shapeDescription)")
+            require(index >= 0 && index < rows, "Matrix.rows(at:): row \(index) outside shape \(shapeDescription)")
             result.append(contentsOf: values[(index * columns)..<((index + 1) * columns)])
         }
         return Matrix(rows: indices.count, columns: columns, values: result)
@@ -28,7 +28,7 @@ extension Matrix {
 
     /// The column at `index`, as a `rows × 1` matrix.
     public func column(_ index: Int) -> Matrix {
-        precondition(index >= 0 && index < columns, "Matrix.column: column \(index) outside shape \(shapeDescription)")
+        require(index >= 0 && index < columns, "Matrix.column: column \(index) outside shape \(shapeDescription)")
         return Matrix(rows: rows, columns: 1) { row, _ in self.values[row * self.columns + index] }
     }
 
@@ -36,7 +36,7 @@ extension Matrix {
     public static func horizontalConcatenation(_ parts: [Matrix]) -> Matrix {
         guard let first = parts.first else { return Matrix(rows: 0, columns: 0) }
         for part in parts where part.rows != first.rows {
-            preconditionFailure(
+            programmingError(
                 "Matrix [A B]: shapes \(first.shapeDescription) and \(part.shapeDescription) have different row counts")
         }
         let columns = parts.reduce(0) { $0 + $1.columns }
@@ -54,7 +54,7 @@ extension Matrix {
     public static func verticalConcatenation(_ parts: [Matrix]) -> Matrix {
         guard let first = parts.first else { return Matrix(rows: 0, columns: 0) }
         for part in parts where part.columns != first.columns {
-            preconditionFailure(
+            programmingError(
                 "Matrix [A; B]: shapes \(first.shapeDescription) and \(part.shapeDescription) have different column counts")
         }
         return Matrix(

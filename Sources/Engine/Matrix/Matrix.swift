@@ -5,8 +5,8 @@
 /// `1 × outputCount` row that is broadcast over the batch (`Z = X W + b`), as in the
 /// row-vector notation of the perceptron and backpropagation chapters.
 ///
-/// Operations check shapes with `precondition`: a mismatch is a programming error, and the
-/// message names both shapes. User input is validated before it reaches the engine.
+/// Operations check shapes: a mismatch is a programming error that stops the program with a
+/// message naming both shapes, in debug and release builds alike. User input is validated before it reaches the engine.
 public struct Matrix: Sendable, Hashable {
     /// The number of rows.
     public let rows: Int
@@ -17,8 +17,8 @@ public struct Matrix: Sendable, Hashable {
 
     /// Creates a matrix from its entries, row after row.
     public init(rows: Int, columns: Int, values: [Double]) {
-        precondition(rows >= 0 && columns >= 0, "Matrix: negative shape \(rows)×\(columns)")
-        precondition(
+        require(rows >= 0 && columns >= 0, "Matrix: negative shape \(rows)×\(columns)")
+        require(
             values.count == rows * columns,
             "Matrix: \(values.count) values do not fill a \(rows)×\(columns) matrix")
         self.rows = rows
@@ -35,7 +35,7 @@ public struct Matrix: Sendable, Hashable {
     public init(_ rowList: [[Double]]) {
         let columns = rowList.first?.count ?? 0
         for (index, row) in rowList.enumerated() {
-            precondition(
+            require(
                 row.count == columns,
                 "Matrix: row \(index) has \(row.count) entries, row 0 has \(columns)")
         }
@@ -91,20 +91,20 @@ public struct Matrix: Sendable, Hashable {
 
     /// The single entry of a `1 × 1` matrix.
     public var scalar: Double {
-        precondition(isScalar, "Matrix.scalar: shape \(shapeDescription) is not 1×1")
+        require(isScalar, "Matrix.scalar: shape \(shapeDescription) is not 1×1")
         return values[0]
     }
 
     /// The entry at `(row, column)`.
     public subscript(row: Int, column: Int) -> Double {
         get {
-            precondition(
+            require(
                 row >= 0 && row < rows && column >= 0 && column < columns,
                 "Matrix: index (\(row), \(column)) outside shape \(shapeDescription)")
             return values[row * columns + column]
         }
         set {
-            precondition(
+            require(
                 row >= 0 && row < rows && column >= 0 && column < columns,
                 "Matrix: index (\(row), \(column)) outside shape \(shapeDescription)")
             values[row * columns + column] = newValue

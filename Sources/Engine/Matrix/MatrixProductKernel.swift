@@ -12,7 +12,7 @@ import Dispatch
 /// thread counts. Multiplications and additions are separate (no fused multiply-add), so
 /// they are the same on every x86-64 and ARM machine.
 enum MatrixProductKernel {
-    static let stripWidth = 8
+    static let stripWidth = 4
     static let tileRows = 4
     static let depthBlock = 256
     static let rowBlock = 64
@@ -106,13 +106,13 @@ enum MatrixProductKernel {
                     let bStrip = packed + strip * k * stripWidth + depthStart * stripWidth
                     var i = blockStart
                     while i + tileRows <= blockEnd {
-                        tile4x8(
+                        tile(
                             a + i * k + depthStart, lda: k, bStrip, depth: depth,
                             c + i * n + firstColumn, ldc: n, width: width)
                         i += tileRows
                     }
                     while i < blockEnd {
-                        tile1x8(a + i * k + depthStart, bStrip, depth: depth, c + i * n + firstColumn, width: width)
+                        singleRow(a + i * k + depthStart, bStrip, depth: depth, c + i * n + firstColumn, width: width)
                         i += 1
                     }
                 }
@@ -125,60 +125,54 @@ enum MatrixProductKernel {
         UnsafeRawPointer(pointer).loadUnaligned(as: SIMD4<Double>.self)
     }
 
-    /// `C[0..<4, 0..<width] += A[0..<4, 0..<depth] · strip`, with the 4 × 8 tile in registers.
+    /// `C[0..<4, 0..<width] += A[0..<4, 0..<depth] · strip`, with the 4 × 4 tile in registers.
+    ///
+    /// Eight two-lane accumulators, two for the strip's row and one for the broadcast entry of
+    /// `A` fit the sixteen vector registers of baseline x86-64 without spilling.
     @inline(__always)
-    private static func tile4x8(
+    private static func tile(
         _ a: UnsafePointer<Double>, lda: Int, _ b: UnsafePointer<Double>, depth: Int,
         _ c: UnsafeMutablePointer<Double>, ldc: Int, width: Int
     ) {
-        var c00 = SIMD4<Double>(), c01 = SIMD4<Double>()
-        var c10 = SIMD4<Double>(), c11 = SIMD4<Double>()
-        var c20 = SIMD4<Double>(), c21 = SIMD4<Double>()
-        var c30 = SIMD4<Double>(), c31 = SIMD4<Double>()
+        var c0 = SIMD4<Double>(), c1 = SIMD4<Double>(), c2 = SIMD4<Double>(), c3 = SIMD4<Double>()
         let a0 = a, a1 = a + lda, a2 = a + 2 * lda, a3 = a + 3 * lda
         var bp = b
         for p in 0..<depth {
-            let b0 = load(bp), b1 = load(bp + 4)
-            let x0 = SIMD4(repeating: a0[p]), x1 = SIMD4(repeating: a1[p])
-            c00 += x0 * b0; c01 += x0 * b1
-            c10 += x1 * b0; c11 += x1 * b1
-            let x2 = SIMD4(repeating: a2[p]), x3 = SIMD4(repeating: a3[p])
-            c20 += x2 * b0; c21 += x2 * b1
-            c30 += x3 * b0; c31 += x3 * b1
-            bp += 8
+            let row = load(bp)
+            c0 += SIMD4(repeating: a0[p]) * row
+            c1 += SIMD4(repeating: a1[p]) * row
+            c2 += SIMD4(repeating: a2[p]) * row
+            c3 += SIMD4(repeating: a3[p]) * row
+            bp += stripWidth
         }
-        store(c00, c01, into: c, width: width)
-        store(c10, c11, into: c + ldc, width: width)
-        store(c20, c21, into: c + 2 * ldc, width: width)
-        store(c30, c31, into: c + 3 * ldc, width: width)
+        store(c0, into: c, width: width)
+        store(c1, into: c + ldc, width: width)
+        store(c2, into: c + 2 * ldc, width: width)
+        store(c3, into: c + 3 * ldc, width: width)
     }
 
     /// `C[0, 0..<width] += A[0, 0..<depth] · strip`, for the rows left over after the 4-row tiles.
     @inline(__always)
-    private static func tile1x8(
+    private static func singleRow(
         _ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, depth: Int,
         _ c: UnsafeMutablePointer<Double>, width: Int
     ) {
-        var c0 = SIMD4<Double>(), c1 = SIMD4<Double>()
+        var c0 = SIMD4<Double>()
         var bp = b
         for p in 0..<depth {
-            let x = SIMD4(repeating: a[p])
-            c0 += x * load(bp)
-            c1 += x * load(bp + 4)
-            bp += 8
+            c0 += SIMD4(repeating: a[p]) * load(bp)
+            bp += stripWidth
         }
-        store(c0, c1, into: c, width: width)
+        store(c0, into: c, width: width)
     }
 
-    /// Adds eight lanes to a row of `C`, of which only the first `width` are real columns.
+    /// Adds four lanes to a row of `C`, of which only the first `width` are real columns.
     @inline(__always)
-    private static func store(_ low: SIMD4<Double>, _ high: SIMD4<Double>, into c: UnsafeMutablePointer<Double>, width: Int) {
-        if width == 8 {
-            let raw = UnsafeMutableRawPointer(c)
-            raw.storeBytes(of: load(c) + low, toByteOffset: 0, as: SIMD4<Double>.self)
-            raw.storeBytes(of: load(c + 4) + high, toByteOffset: 32, as: SIMD4<Double>.self)
+    private static func store(_ lanes: SIMD4<Double>, into c: UnsafeMutablePointer<Double>, width: Int) {
+        if width == stripWidth {
+            UnsafeMutableRawPointer(c).storeBytes(of: load(c) + lanes, as: SIMD4<Double>.self)
         } else {
-            for t in 0..<width { c[t] += t < 4 ? low[t] : high[t - 4] }
+            for t in 0..<width { c[t] += lanes[t] }
         }
     }
 }

@@ -12,7 +12,7 @@ public struct DenseLayer: Sendable, Hashable, CustomStringConvertible {
 
     /// Creates a layer from explicit weights and bias.
     public init(weights: Matrix, bias: Matrix, activation: Activation) {
-        precondition(
+        require(
             bias.rows == 1 && bias.columns == weights.columns,
             "DenseLayer: bias shape \(bias.shapeDescription) does not fit weights shape \(weights.shapeDescription) "
                 + "(expected 1×\(weights.columns))")
@@ -33,7 +33,7 @@ public struct DenseLayer: Sendable, Hashable, CustomStringConvertible {
 
     /// The net input `n = A_prev W + b`.
     public func net(_ input: Matrix) -> Matrix {
-        precondition(
+        require(
             input.columns == inputCount,
             "DenseLayer \(self): input shape \(input.shapeDescription) does not fit weights shape "
                 + "\(weights.shapeDescription)")
@@ -46,7 +46,7 @@ public struct DenseLayer: Sendable, Hashable, CustomStringConvertible {
 extension Matrix {
     /// Adds the `1 × columns` row `row` to every row, in place (a bias over a batch).
     public mutating func addToEachRow(_ row: Matrix) {
-        precondition(
+        require(
             row.rows == 1 && row.columns == columns,
             "Matrix addToEachRow: shapes \(shapeDescription) and \(row.shapeDescription) do not fit")
         let columns = self.columns

@@ -5,9 +5,9 @@ public struct Network: Sendable, Hashable, CustomStringConvertible {
 
     /// Creates a network from explicit layers, whose sizes must chain.
     public init(layers: [DenseLayer]) {
-        precondition(!layers.isEmpty, "Network: a network needs at least one layer")
+        require(!layers.isEmpty, "Network: a network needs at least one layer")
         for (index, pair) in zip(layers, layers.dropFirst()).enumerated() {
-            precondition(
+            require(
                 pair.0.outputCount == pair.1.inputCount,
                 "Network: layer \(index + 1) weights \(pair.0.weights.shapeDescription) do not chain into "
                     + "layer \(index + 2) weights \(pair.1.weights.shapeDescription)")
@@ -23,8 +23,8 @@ public struct Network: Sendable, Hashable, CustomStringConvertible {
     ///   - initializer: how weights are drawn; biases start at zero.
     ///   - generator: the source of every random weight.
     public init(sizes: [Int], activations: [Activation], initializer: Initializer, generator: inout SeededGenerator) {
-        precondition(sizes.count >= 2, "Network: sizes \(sizes) need an input and at least one layer")
-        precondition(
+        require(sizes.count >= 2, "Network: sizes \(sizes) need an input and at least one layer")
+        require(
             activations.count == sizes.count - 1,
             "Network: \(activations.count) activations for \(sizes.count - 1) layers")
         var layers = [DenseLayer]()

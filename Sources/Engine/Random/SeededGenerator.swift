@@ -84,7 +84,7 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
 
     /// A uniform integer in `0..<bound`, without modulo bias (Lemire's method).
     public mutating func nextInt(below bound: Int) -> Int {
-        precondition(bound > 0, "SeededGenerator.nextInt: bound \(bound) is not positive")
+        require(bound > 0, "SeededGenerator.nextInt: bound \(bound) is not positive")
         let range = UInt64(bound)
         var product = next().multipliedFullWidth(by: range)
         if product.low < range {

@@ -6,7 +6,7 @@
 public enum Accuracy {
     /// The number of correctly classified rows.
     public static func correctCount(output: Matrix, target: Matrix, threshold: Double = 0.5) -> Int {
-        precondition(
+        require(
             output.rows == target.rows && output.columns == target.columns,
             "Accuracy: output \(output.shapeDescription) and target \(target.shapeDescription) differ")
         if output.columns == 1 {

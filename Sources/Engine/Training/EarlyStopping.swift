@@ -9,7 +9,7 @@ public struct EarlyStopping: Sendable, Hashable {
 
     /// Creates an early-stopping rule.
     public init(patience: Int, minimumImprovement: Double = 0, restoresBestParameters: Bool = true) {
-        precondition(patience >= 1, "EarlyStopping: patience \(patience) must be at least 1")
+        require(patience >= 1, "EarlyStopping: patience \(patience) must be at least 1")
         self.patience = patience
         self.minimumImprovement = minimumImprovement
         self.restoresBestParameters = restoresBestParameters

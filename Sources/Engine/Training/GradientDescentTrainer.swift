@@ -22,13 +22,13 @@ public struct GradientDescentTrainer {
     public func train(
         _ network: inout Network, on data: LabeledData, validation: LabeledData? = nil
     ) throws(TrainingError) -> TrainingResult {
-        precondition(
+        require(
             data.inputs.columns == network.layers[0].inputCount,
             "GradientDescentTrainer: inputs \(data.inputs.shapeDescription) do not fit \(network)")
-        precondition(
+        require(
             data.targets.columns == network.outputLayer.outputCount,
             "GradientDescentTrainer: targets \(data.targets.shapeDescription) do not fit \(network)")
-        precondition(
+        require(
             configuration.earlyStopping == nil || validation != nil,
             "GradientDescentTrainer: early stopping needs a validation set")
         var optimizer = OptimizerState(optimizer: configuration.optimizer, network: network)

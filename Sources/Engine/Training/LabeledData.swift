@@ -7,7 +7,7 @@ public struct LabeledData: Sendable, Hashable {
 
     /// Pairs inputs with targets; both must have one row per sample.
     public init(inputs: Matrix, targets: Matrix) {
-        precondition(
+        require(
             inputs.rows == targets.rows,
             "LabeledData: inputs \(inputs.shapeDescription) and targets \(targets.shapeDescription) "
                 + "have different numbers of samples")

@@ -66,8 +66,8 @@ public struct PerceptronRule: Sendable {
     /// Trains `layer` (a hard-limit layer) in place, visiting the samples in order, until an
     /// epoch has no error or `maximumEpochs` have run.
     public func train(_ layer: inout DenseLayer, on data: LabeledData) -> Result {
-        precondition(layer.activation == .hardLimit, "PerceptronRule: layer \(layer) is not a hard-limit layer")
-        precondition(
+        require(layer.activation == .hardLimit, "PerceptronRule: layer \(layer) is not a hard-limit layer")
+        require(
             data.inputs.columns == layer.inputCount && data.targets.columns == layer.outputCount,
             "PerceptronRule: inputs \(data.inputs.shapeDescription) and targets \(data.targets.shapeDescription) "
                 + "do not fit \(layer)")
