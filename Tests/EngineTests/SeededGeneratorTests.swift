@@ -37,4 +37,13 @@ import Testing
         #expect(permutation.sorted() == Array(0..<100))
         #expect(permutation != Array(0..<100))
     }
+
+    @Test func shufflesAreUniform() {
+        // Each of the 3! orders of three items is equally likely.
+        var generator = SeededGenerator(seed: 8)
+        var counts: [[Int]: Int] = [:]
+        for _ in 0..<60_000 { counts[generator.permutation(of: 3), default: 0] += 1 }
+        #expect(counts.count == 6)
+        #expect(counts.values.allSatisfy { abs($0 - 10_000) < 400 }, "\(counts)")
+    }
 }
