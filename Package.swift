@@ -16,6 +16,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // MARK: System libraries
@@ -28,7 +29,13 @@ let package = Package(
         // MARK: Library targets
         .target(
             name: "Engine",
+            exclude: ["README.md"],
             swiftSettings: optimizedInEveryBuild
+        ),
+
+        .target(
+            name: "Lessons",
+            dependencies: ["Engine", .product(name: "Yams", package: "Yams")]
         ),
 
         // MARK: The command line
@@ -46,6 +53,7 @@ let package = Package(
         // MARK: Tests
         .testTarget(name: "EngineTests", dependencies: ["Engine"]),
         .testTarget(name: "CCairoTests", dependencies: ["CCairo"]),
+        .testTarget(name: "LessonsTests", dependencies: ["Lessons"]),
         .testTarget(name: "LessonsCLITests", dependencies: ["LessonsCLI"]),
     ],
     swiftLanguageModes: [.v6]

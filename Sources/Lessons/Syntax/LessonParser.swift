@@ -1,0 +1,96 @@
+import Yams
+
+/// Reads a lesson file into front matter, prose and cells, keeping every position.
+///
+/// The format: a first line `---`, YAML front matter, a line `---`, then Markdown in which a
+/// fence whose info string is a cell kind in braces (```` ```{train} ````) opens a cell whose
+/// body is YAML, up to a line ```` ``` ````. Other fenced code blocks are prose.
+public enum LessonParser {
+    /// Parses `text`, read from `path`.
+    ///
+    /// - Throws: `LessonError` at the first mistake, with its file, line and column.
+    public static func parse(_ text: String, path: String) throws(LessonError) -> Lesson {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
+        }
+        func position(_ index: Int, column: Int = 1) -> SourcePosition {
+            SourcePosition(file: path, line: index + 1, column: column)
+        }
+        guard let first = lines.first, first.trimmingTrailingSpaces() == "---" || first == "\u{FEFF}---" else {
+            throw LessonError(.missingFrontMatter, at: position(0))
+        }
+        guard let close = lines.indices.dropFirst().first(where: { lines[$0].trimmingTrailingSpaces() == "---" }) else {
+            throw LessonError(.unterminatedFrontMatter, at: position(0))
+        }
+        let frontMatter = try YAMLReader(file: path, firstLine: 2, place: "the front matter")
+            .read(lines[1..<close].joined(separator: "\n"))
+
+        var blocks = [Lesson.Block]()
+        var prose = [String]()
+        var proseStart = close + 1
+        var insideCodeBlock = false
+        func flushProse(before index: Int) {
+            if prose.contains(where: { !$0.allSatisfy(\.isWhitespace) }) {
+                blocks.append(.prose(Prose(text: prose.joined(separator: "\n"), position: position(proseStart))))
+            }
+            prose = []
+            proseStart = index + 1
+        }
+
+        var index = close + 1
+        while index < lines.count {
+            let line = lines[index]
+            let fence = line.drop { $0 == " " }
+            if fence.hasPrefix("```") {
+                let info = fence.dropFirst(3).trimmingCharacters()
+                if insideCodeBlock {
+                    insideCodeBlock = info.isEmpty ? false : true
+                } else if info.hasPrefix("{") {
+                    flushProse(before: index)
+                    let column = line.count - fence.count + 1
+                    let kind = try cellKind(info, at: position(index, column: column))
+                    guard let end = lines.indices.dropFirst(index + 1).first(where: { lines[$0].trimmingCharacters() == "```" }) else {
+                        throw LessonError(.unterminatedCell(kind: kind.rawValue), at: position(index, column: column))
+                    }
+                    let source = lines[(index + 1)..<end].joined(separator: "\n")
+                    let body = try YAMLReader(file: path, firstLine: index + 2, place: "the \(kind.rawValue) cell")
+                        .read(source)
+                    blocks.append(
+                        .cell(Cell(kind: kind, position: position(index, column: column), body: body, source: source)))
+                    index = end + 1
+                    proseStart = index
+                    continue
+                } else {
+                    insideCodeBlock = true
+                }
+            }
+            prose.append(line)
+            index += 1
+        }
+        flushProse(before: lines.count)
+        return Lesson(path: path, frontMatter: frontMatter, blocks: blocks)
+    }
+
+    private static func cellKind(_ info: String, at position: SourcePosition) throws(LessonError) -> CellKind {
+        guard info.hasSuffix("}"), info.count > 2 else {
+            throw LessonError(.malformedCellHeader("```" + info), at: position)
+        }
+        let name = String(info.dropFirst().dropLast())
+        guard let kind = CellKind(rawValue: name) else {
+            throw LessonError(
+                .unknownCellKind(name, suggestion: suggestion(for: name, among: CellKind.allCases.map(\.rawValue))),
+                at: SourcePosition(file: position.file, line: position.line, column: position.column + 4))
+        }
+        return kind
+    }
+}
+
+extension StringProtocol {
+    func trimmingCharacters() -> String {
+        String(drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
+    }
+
+    func trimmingTrailingSpaces() -> String {
+        String(reversed().drop { $0.isWhitespace }.reversed())
+    }
+}

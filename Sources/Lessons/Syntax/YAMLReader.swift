@@ -1,0 +1,74 @@
+import Yams
+
+/// Reads a piece of YAML from a lesson file into a `LessonValue`, mapping YAML's own line
+/// numbers back to the file's.
+struct YAMLReader {
+    /// The lesson file.
+    let file: String
+    /// The file line of the YAML's first line.
+    let firstLine: Int
+    /// How messages name the piece (`the train cell`).
+    let place: String
+
+    /// Reads `source`, which must be a mapping (or empty).
+    func read(_ source: String) throws(LessonError) -> LessonValue {
+        let start = SourcePosition(file: file, line: firstLine, column: 1)
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: source)
+        } catch let error as YamlError {
+            throw translate(error)
+        } catch {
+            throw LessonError(.invalidYAML(in: place, problem: "\(error)"), at: start)
+        }
+        guard let node else { return LessonValue(.mapping([]), at: start) }
+        let value = try convert(node)
+        guard value.entries != nil else { throw LessonError(.notAMapping(in: place), at: value.position) }
+        return value
+    }
+
+    private func position(_ mark: Mark?) -> SourcePosition {
+        guard let mark else { return SourcePosition(file: file, line: firstLine, column: 1) }
+        return SourcePosition(file: file, line: firstLine + mark.line - 1, column: mark.column)
+    }
+
+    private func convert(_ node: Node) throws(LessonError) -> LessonValue {
+        switch node {
+        case let .scalar(scalar):
+            let plain = scalar.style == .plain || scalar.style == .any
+            if plain, ["", "~", "null", "Null", "NULL"].contains(scalar.string) {
+                return LessonValue(.empty, at: position(scalar.mark))
+            }
+            return LessonValue(.scalar(scalar.string, isPlain: plain), at: position(scalar.mark))
+        case let .sequence(sequence):
+            var items = [LessonValue]()
+            for item in sequence { items.append(try convert(item)) }
+            return LessonValue(.list(items), at: position(sequence.mark))
+        case let .mapping(mapping):
+            var entries = [LessonEntry]()
+            for (key, value) in mapping {
+                guard case let .scalar(keyScalar) = key else {
+                    throw LessonError(.invalidYAML(in: place, problem: "a key must be a plain word"), at: position(key.mark))
+                }
+                entries.append(
+                    LessonEntry(key: keyScalar.string, keyPosition: position(keyScalar.mark), value: try convert(value)))
+            }
+            return LessonValue(.mapping(entries), at: position(mapping.mark))
+        case let .alias(alias):
+            throw LessonError(.invalidYAML(in: place, problem: "aliases (*name) are not supported"), at: position(alias.mark))
+        }
+    }
+
+    private func translate(_ error: YamlError) -> LessonError {
+        switch error {
+        case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
+            return LessonError(.invalidYAML(in: place, problem: problem), at: position(mark))
+        case let .duplicatedKeysInMapping(duplicates, context):
+            return LessonError(
+                .invalidYAML(in: place, problem: "key '\(duplicates.joined(separator: "', '"))' appears more than once"),
+                at: position(context.mark))
+        default:
+            return LessonError(.invalidYAML(in: place, problem: "\(error)"), at: position(nil))
+        }
+    }
+}

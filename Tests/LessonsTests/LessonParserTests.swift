@@ -1,0 +1,111 @@
+import Testing
+@testable import Lessons
+
+@Suite struct LessonParserTests {
+    let path = "lessons/01-perceptron.md"
+
+    func parse(_ text: String) throws(LessonError) -> Lesson {
+        try LessonParser.parse(text, path: path)
+    }
+
+    func expectError(_ text: String, _ expected: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        do {
+            _ = try parse(text)
+            Issue.record("no error; expected \(expected)", sourceLocation: sourceLocation)
+        } catch {
+            #expect(error.description == expected, sourceLocation: sourceLocation)
+        }
+    }
+
+    static let example = """
+        ---
+        title: The perceptron learning rule
+        order: 1
+        seed: 7
+        ---
+        A perceptron fires when $w^\\top x + b \\ge 0$.
+
+        ```{data}
+        dataset: and
+        ```
+
+        Some code that is not a cell:
+        ```swift
+        ```{train}
+        ```
+
+        ```{train}
+        rule: perceptron
+        learning_rate: 0.1
+        epochs: 10
+        ```
+        """
+
+    @Test func readsFrontMatterProseAndCells() throws {
+        let lesson = try parse(Self.example)
+        let front = try #require(lesson.frontMatter.entries)
+        #expect(front.map(\.key) == ["title", "order", "seed"])
+        #expect(front[0].value.text == "The perceptron learning rule")
+        #expect(front[2].value.integer == 7)
+        #expect(front[2].keyPosition == SourcePosition(file: path, line: 4, column: 1))
+
+        #expect(lesson.cells.map(\.kind) == [.data, .train])
+        #expect(lesson.cells[0].position == SourcePosition(file: path, line: 8, column: 1))
+        let train = try #require(lesson.cells[1].body.entries)
+        #expect(train.map(\.key) == ["rule", "learning_rate", "epochs"])
+        #expect(train[1].value.number == 0.1)
+        #expect(train[1].keyPosition == SourcePosition(file: path, line: 19, column: 1))
+        #expect(train[1].value.position == SourcePosition(file: path, line: 19, column: 16))
+
+        guard case let .prose(first) = lesson.blocks[0], case let .prose(second) = lesson.blocks[2] else {
+            Issue.record("blocks are \(lesson.blocks)")
+            return
+        }
+        #expect(first.position.line == 6)
+        #expect(first.text.hasPrefix("A perceptron fires"))
+        // A fenced code block in prose is prose, even when it contains a cell header.
+        #expect(second.text.contains("```{train}"))
+        #expect(lesson.blocks.count == 4)
+    }
+
+    @Test func anEmptyCellIsAnEmptyMapping() throws {
+        let lesson = try parse("---\ntitle: x\n---\n```{plot}\n```\n")
+        #expect(lesson.cells[0].body.entries == [])
+    }
+
+    @Test func quotedScalarsAreText() throws {
+        let lesson = try parse("---\ntitle: '3'\nseed: 3\n---\n")
+        let front = try #require(lesson.frontMatter.entries)
+        #expect(front[0].value.number == nil)
+        #expect(front[0].value.text == "3")
+        #expect(front[1].value.number == 3)
+    }
+
+    @Test func unknownCellKindSuggestsTheClosest() {
+        expectError(
+            "---\ntitle: x\n---\n\n```{trian}\nepochs: 3\n```\n",
+            "lessons/01-perceptron.md:5:5: error: unknown cell kind 'trian' (did you mean 'train'?)")
+        expectError(
+            "---\ntitle: x\n---\n```{spline}\n```\n",
+            "lessons/01-perceptron.md:4:5: error: unknown cell kind 'spline'")
+    }
+
+    @Test func structuralMistakes() {
+        expectError("title: x\n", "lessons/01-perceptron.md:1:1: error: a lesson starts with front matter: a line '---', YAML keys such as 'title:', and '---'")
+        expectError("---\ntitle: x\n", "lessons/01-perceptron.md:1:1: error: the front matter has no closing '---'")
+        expectError(
+            "---\ntitle: x\n---\ntext\n  ```{model}\nlayers: [2, 1]\n",
+            "lessons/01-perceptron.md:5:3: error: the model cell has no closing fence '```'")
+        expectError("---\ntitle: x\n---\n```{model\n```\n", "lessons/01-perceptron.md:4:1: error: cell header '```{model' should be a fence with the cell kind in braces, like '```{train}'")
+        expectError("---\ntitle: x\n---\n```{train}\n- 1\n- 2\n```\n", "lessons/01-perceptron.md:5:1: error: the train cell should be YAML keys and values, one 'key: value' per line")
+    }
+
+    @Test func invalidYAMLPointsIntoTheFile() {
+        expectError(
+            "---\ntitle: x\n---\n\n```{train}\nepochs: 3\nlearning_rate: [0.1\n```\n",
+            "lessons/01-perceptron.md:8:1: error: invalid YAML in the train cell: did not find expected ',' or ']'")
+        expectError(
+            "---\ntitle: x\ntitle: y\n---\n",
+            "lessons/01-perceptron.md:2:1: error: invalid YAML in the front matter: key 'title' appears more than once")
+    }
+}

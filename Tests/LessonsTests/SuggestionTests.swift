@@ -1,0 +1,20 @@
+import Testing
+@testable import Lessons
+
+@Suite struct SuggestionTests {
+    @Test(arguments: [
+        ("kitten", "sitting", 3), ("trian", "train", 1), ("learnig_rate", "learning_rate", 1), ("", "abc", 3),
+        ("epochs", "epochs", 0),
+    ])
+    func editDistance(_ a: String, _ b: String, _ distance: Int) {
+        #expect(a.editDistance(to: b) == distance)
+        #expect(b.editDistance(to: a) == distance)
+    }
+
+    @Test func suggestsOnlyCloseCandidates() {
+        let keys = ["rule", "learning_rate", "epochs", "batch_size"]
+        #expect(suggestion(for: "learnig_rate", among: keys) == "learning_rate")
+        #expect(suggestion(for: "Epochs", among: keys) == "epochs")
+        #expect(suggestion(for: "momentum", among: keys) == nil)
+    }
+}
