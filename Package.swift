@@ -13,6 +13,8 @@ let package = Package(
     products: [
         .executable(name: "lessons", targets: ["LessonsCLI"]),
         .library(name: "Engine", targets: ["Engine"]),
+        .library(name: "MathML", targets: ["MathML"]),
+        .executable(name: "math-gallery", targets: ["MathGallery"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -30,6 +32,8 @@ let package = Package(
             name: "Engine",
             swiftSettings: optimizedInEveryBuild
         ),
+        // LaTeX subset → MathML Core, plus numeric typesetting; no dependencies.
+        .target(name: "MathML"),
 
         // MARK: The command line
         .executableTarget(
@@ -40,10 +44,14 @@ let package = Package(
             ]
         ),
 
+        // MARK: Math gallery page and corpus benchmark
+        .executableTarget(name: "MathGallery", dependencies: ["MathML"]),
+
         // MARK: Tests
         .testTarget(name: "EngineTests", dependencies: ["Engine"]),
         .testTarget(name: "CCairoTests", dependencies: ["CCairo"]),
         .testTarget(name: "LessonsCLITests", dependencies: ["LessonsCLI"]),
+        .testTarget(name: "MathMLTests", dependencies: ["MathML"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

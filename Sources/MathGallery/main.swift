@@ -1,0 +1,2 @@
+import MathML
+print(MathML.namespace)
