@@ -2,8 +2,10 @@
 
 /// How an operator (`mo`) behaves beyond the browser's operator dictionary.
 enum OperatorRole: Equatable, Sendable {
-    /// Spacing and stretching as the dictionary says (`+`, `=`, `→`, …).
-    case ordinary
+    /// Spacing and stretching as the browser's operator dictionary says (`+`, `=`, `→`, …).
+    case standard
+    /// A TeX ordinary symbol set as `mo` (`/`, `.`): no space on either side.
+    case unspaced
     /// A parenthesis, bracket or bar written without `\left`/`\right`: it must not stretch.
     case smallFence
     /// `\sum`, `\prod`, …: its scripts become limits.
@@ -76,6 +78,19 @@ extension Node {
     }
 
     /// Whether this node starts with an opening delimiter, so no space follows a function name.
+    /// Whether a `+` or `−` after this node is unary (TeX's rule: after nothing, an operator,
+    /// a relation or an opening delimiter, a binary operator is not binary).
+    var makesFollowingOperatorUnary: Bool {
+        switch self {
+        case .op(let text, _): return !Node.closingDelimiters.contains(text)
+        case .space: return true
+        default: return false
+        }
+    }
+
+    static let closingDelimiters: Set<String> = [")", "]", "}", "⟩", "⌋", "⌉", "|", "‖"]
+    static let signs: Set<String> = ["+", "−", "±", "∓"]
+
     var startsWithOpeningDelimiter: Bool {
         switch self {
         case .op(let text, .smallFence): return ["(", "[", "{", "⟨", "|", "‖", "⌊", "⌈"].contains(text)

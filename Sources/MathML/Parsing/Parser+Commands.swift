@@ -6,7 +6,7 @@ extension Parser {
     mutating func parseCommand(_ name: String, at start: Int) throws(MathError) -> Node {
         if let letter = Symbols.greek[name] { return font.greek(letter) }
         if let symbol = Symbols.ordinary[name] { return .identifier(symbol.text, upright: symbol.upright) }
-        if let symbol = Symbols.operators[name] { return .op(symbol, .ordinary) }
+        if let symbol = Symbols.operators[name] { return .op(symbol, .standard) }
         if let symbol = Symbols.largeOperators[name] { return .op(symbol, .largeOperator) }
         if Symbols.functions.contains(name) { return .function(name, limits: false) }
         if Symbols.limitFunctions.contains(name) { return .function(name, limits: true) }

@@ -138,7 +138,7 @@ struct Parser {
             }
         }
         if primes > 0 {
-            let prime = Node.op(String(repeating: "′", count: primes), .ordinary)
+            let prime = Node.op(String(repeating: "′", count: primes), .standard)
             sup = sup.map { .row([prime, $0]) } ?? prime
         }
         if sub == nil && sup == nil { return base }
@@ -167,18 +167,20 @@ struct Parser {
         }
         position += 1
         switch byte {
-        case UInt8(ascii: "-"): return .op("−", .ordinary)
-        case UInt8(ascii: "*"): return .op("∗", .ordinary)
-        case UInt8(ascii: "'"): return .op("′", .ordinary)
+        case UInt8(ascii: "-"): return .op("−", .standard)
+        case UInt8(ascii: "*"): return .op("∗", .standard)
+        case UInt8(ascii: "'"): return .op("′", .standard)
         case UInt8(ascii: ":") where peek() == UInt8(ascii: "="):
             position += 1
-            return .op(":=", .ordinary)
+            return .op(":=", .standard)
         case UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "|"):
             return .op(String(UnicodeScalar(byte)), .smallFence)
         case UInt8(ascii: "+"), UInt8(ascii: "="), UInt8(ascii: "<"), UInt8(ascii: ">"),
             UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "!"),
-            UInt8(ascii: "?"), UInt8(ascii: "/"), UInt8(ascii: "."), UInt8(ascii: "@"):
-            return .op(String(UnicodeScalar(byte)), .ordinary)
+            UInt8(ascii: "?"):
+            return .op(String(UnicodeScalar(byte)), .standard)
+        case UInt8(ascii: "/"), UInt8(ascii: "."), UInt8(ascii: "@"):
+            return .op(String(UnicodeScalar(byte)), .unspaced)
         case UInt8(ascii: "~"):
             return .space("0.3333em")
         case 0x80...:
@@ -208,10 +210,10 @@ struct Parser {
     mutating func readNonASCII(from start: Int) -> Node {
         while let next = peek(), next & 0xC0 == 0x80 { position += 1 }
         let text = String(decoding: bytes[start..<position], as: UTF8.self)
-        guard let scalar = text.unicodeScalars.first else { return .op(text, .ordinary) }
+        guard let scalar = text.unicodeScalars.first else { return .op(text, .standard) }
         if scalar.properties.isAlphabetic { return .identifier(text, upright: false) }
         if scalar.properties.numericType != nil { return .number(text) }
-        return .op(text, .ordinary)
+        return .op(text, .standard)
     }
 
     // MARK: - Scanning

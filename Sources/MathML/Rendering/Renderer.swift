@@ -8,15 +8,27 @@ struct Renderer {
     /// Renders `nodes` one after another, as the children of an `mrow` or `mtd`.
     mutating func renderList(_ nodes: [Node]) {
         for (index, node) in nodes.enumerated() {
+            let previous = index > 0 ? nodes[index - 1] : nil
+            if case .op(let text, .standard) = node, Node.signs.contains(text),
+                previous?.makesFollowingOperatorUnary ?? true
+            {
+                output += #"<mo form="prefix">\#(text)</mo>"#
+                continue
+            }
+            if node.isFunction, let previous, !previous.makesFollowingOperatorUnary {
+                output += Renderer.thinSpace
+            }
             render(node)
             if node.isFunction {
                 output += "<mo>&#x2061;</mo>"
                 if index + 1 < nodes.count, !nodes[index + 1].startsWithOpeningDelimiter {
-                    output += #"<mspace width="0.1667em"/>"#
+                    output += Renderer.thinSpace
                 }
             }
         }
     }
+
+    private static let thinSpace = #"<mspace width="0.1667em"/>"#
 
     /// Renders `node` as one element.
     mutating func render(_ node: Node) {
@@ -28,7 +40,14 @@ struct Renderer {
         case .number(let text):
             output += "<mn>\(text)</mn>"
         case .op(let text, let role):
-            output += role == .smallFence ? #"<mo stretchy="false">"# : "<mo>"
+            switch role {
+            case .smallFence where text == "|" || text == "‖":
+                // The dictionary spaces an infix bar as a relation; TeX's `|` is ordinary.
+                output += #"<mo stretchy="false" lspace="0em" rspace="0em">"#
+            case .smallFence: output += #"<mo stretchy="false">"#
+            case .unspaced: output += #"<mo lspace="0em" rspace="0em">"#
+            case .standard, .largeOperator: output += "<mo>"
+            }
             output += text.xmlEscaped
             output += "</mo>"
         case .text(let text):

@@ -20,6 +20,9 @@ enum Symbols {
         "top": ("⊤", false), "bot": ("⊥", false), "emptyset": ("∅", false), "hbar": ("ℏ", false),
         "imath": ("ı", false), "jmath": ("ȷ", false), "aleph": ("ℵ", false), "Re": ("ℜ", false),
         "Im": ("ℑ", false), "angle": ("∠", false), "checkmark": ("✓", false),
+        // Dots are ordinary symbols in TeX: no operator spacing of their own.
+        "dots": ("…", false), "ldots": ("…", false), "cdots": ("⋯", false), "vdots": ("⋮", false),
+        "ddots": ("⋱", false),
     ]
 
     /// Binary operators, relations, arrows, dots and punctuation (`mo`).
@@ -42,8 +45,6 @@ enum Symbols {
         // logic and punctuation
         "therefore": "∴", "because": "∵", "forall": "∀", "exists": "∃", "neg": "¬", "lnot": "¬",
         "colon": ":", "prime": "′",
-        // dots
-        "dots": "…", "ldots": "…", "cdots": "⋯", "vdots": "⋮", "ddots": "⋱",
     ]
 
     /// Large operators whose scripts become limits (`munderover`) in display style.
@@ -73,8 +74,8 @@ enum Symbols {
     /// Escaped characters (`\{`, `\%`, …) and how they render.
     static let escapedCharacters: [String: Node] = [
         "{": .op("{", .smallFence), "}": .op("}", .smallFence), "|": .op("‖", .smallFence),
-        "%": .op("%", .ordinary), "&": .op("&", .ordinary), "#": .op("#", .ordinary),
-        "_": .op("_", .ordinary), "$": .identifier("$", upright: false),
+        "%": .op("%", .standard), "&": .op("&", .standard), "#": .op("#", .standard),
+        "_": .op("_", .standard), "$": .identifier("$", upright: false),
         "lbrace": .op("{", .smallFence), "rbrace": .op("}", .smallFence),
         "langle": .op("⟨", .smallFence), "rangle": .op("⟩", .smallFence),
         "lvert": .op("|", .smallFence), "rvert": .op("|", .smallFence),
@@ -101,7 +102,7 @@ enum Symbols {
     static let accents: [String: (mark: String, stretchy: Bool)] = [
         "hat": ("^", false), "widehat": ("^", true), "bar": ("¯", false), "overline": ("‾", true),
         "dot": ("˙", false), "ddot": ("¨", false), "tilde": ("~", false), "widetilde": ("~", true),
-        "vec": ("→", false), "check": ("ˇ", false), "breve": ("˘", false), "acute": ("´", false),
+        "vec": ("\u{20D7}", false), "check": ("ˇ", false), "breve": ("˘", false), "acute": ("´", false),
         "grave": ("`", false), "overrightarrow": ("→", true),
     ]
 }
