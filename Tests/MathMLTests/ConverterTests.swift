@@ -85,10 +85,15 @@ private func body(_ tex: String, sourceLocation: SourceLocation = #_sourceLocati
         #expect(try body("{}^{14}C") == "<msup><mrow></mrow><mn>14</mn></msup><mi>C</mi>")
     }
 
-    @Test func primesAreSuperscripts() throws {
-        #expect(try body("\\sigma'(z)") == #"<msup><mi>σ</mi><mo>′</mo></msup><mo stretchy="false">(</mo><mi>z</mi><mo stretchy="false">)</mo>"#)
+    @Test func primesFollowTheBaseUnscripted() throws {
+        #expect(try body("\\sigma'(z)") == #"<mrow><mi>σ</mi><mo lspace="0em" rspace="0em">′</mo></mrow><mo stretchy="false">(</mo><mi>z</mi><mo stretchy="false">)</mo>"#)
+        #expect(try body("f''") == #"<mrow><mi>f</mi><mo lspace="0em" rspace="0em">″</mo></mrow>"#)
+        #expect(try body("f'_1") == #"<mrow><msub><mi>f</mi><mn>1</mn></msub><mo lspace="0em" rspace="0em">′</mo></mrow>"#)
+    }
+
+    @Test func primeWithAPowerOrWrittenAsASuperscript() throws {
+        #expect(try body("f'^2") == "<msup><mi>f</mi><mrow><mo>′</mo><mn>2</mn></mrow></msup>")
         #expect(try body("\\sigma^{'}") == "<msup><mi>σ</mi><mo>′</mo></msup>")
-        #expect(try body("f''") == "<msup><mi>f</mi><mo>′′</mo></msup>")
     }
 
     @Test func singleTokenScriptsTakeOneDigit() throws {
@@ -158,7 +163,7 @@ private func body(_ tex: String, sourceLocation: SourceLocation = #_sourceLocati
     }
 
     @Test func barTildeVec() throws {
-        #expect(try body(#"\bar{x}\tilde{w}\vec{v}"#) == #"<mover accent="true"><mi>x</mi><mo stretchy="false">¯</mo></mover><mover accent="true"><mi>w</mi><mo stretchy="false">~</mo></mover><mover accent="true"><mi>v</mi><mo stretchy="false">⃗</mo></mover>"#)
+        #expect(try body(#"\bar{x}\tilde{w}\vec{v}"#) == #"<mover accent="true"><mi>x</mi><mo stretchy="false">¯</mo></mover><mover accent="true"><mi>w</mi><mo stretchy="false">~</mo></mover><mover accent="true"><mi>v</mi><mo stretchy="false" mathsize="70%">→</mo></mover>"#)
     }
 }
 

@@ -17,6 +17,17 @@ enum FractionStyle: Equatable, Sendable {
     case inherited, text, display
 }
 
+/// How an accent mark is sized.
+enum AccentSize: Equatable, Sendable {
+    /// The mark as the font draws it (`\hat`).
+    case fixed
+    /// Stretched over the base (`\widehat`, `\overline`).
+    case stretchy
+    /// Drawn at 70%: the full-size arrow is too big for `\vec`, and the combining arrow
+    /// U+20D7 is placed off the base by browsers.
+    case reduced
+}
+
 /// One of the table environments.
 enum TableKind: Equatable, Sendable {
     /// `matrix`, `pmatrix`, `bmatrix`, …: centred columns between optional fences.
@@ -59,7 +70,7 @@ indirect enum Node: Equatable, Sendable {
     /// `mover` (or `munder` when `under`) with a non-script annotation (`\overset`, `\underset`).
     case stack(base: Node, annotation: Node, under: Bool)
     /// An accent over the base (`\hat`).
-    case accent(Node, mark: String, stretchy: Bool)
+    case accent(Node, mark: String, AccentSize)
     /// `\left … \right`: an `mrow` between stretchy delimiters (`nil` for `.`).
     case fenced(open: String?, close: String?, [Node])
     /// A table environment; each cell is a list of nodes.

@@ -14,7 +14,7 @@ extension Parser {
         if let node = Symbols.escapedCharacters[name] { return node }
         if let accent = Symbols.accents[name] {
             let base = try parseArgument(for: "\\" + name, at: start)
-            return .accent(base, mark: accent.mark, stretchy: accent.stretchy)
+            return .accent(base, mark: accent.mark, accent.size)
         }
         switch name {
         case "frac", "tfrac", "dfrac":

@@ -137,12 +137,19 @@ struct Parser {
                 break
             }
         }
-        if primes > 0 {
-            let prime = Node.op(String(repeating: "′", count: primes), .standard)
-            sup = sup.map { .row([prime, $0]) } ?? prime
+        guard primes > 0 else {
+            if sub == nil && sup == nil { return base }
+            return .scripts(base: base, sub: sub, sup: sup)
         }
-        if sub == nil && sup == nil { return base }
-        return .scripts(base: base, sub: sub, sup: sup)
+        let marks = ["′", "″", "‴"]
+        let prime = primes <= 3 ? marks[primes - 1] : String(repeating: "′", count: primes)
+        if let power = sup {
+            // `f'^2`: TeX sets the prime and the power together as the superscript.
+            return .scripts(base: base, sub: sub, sup: .row([.op(prime, .standard), power]))
+        }
+        // A prime glyph is already raised; as a superscript it would sit twice as high.
+        let scripted: Node = sub.map { .scripts(base: base, sub: $0, sup: nil) } ?? base
+        return .row([scripted, .op(prime, .unspaced)])
     }
 
     // MARK: - Characters

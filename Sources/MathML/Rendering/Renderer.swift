@@ -91,10 +91,14 @@ struct Renderer {
             render(base)
             render(annotation)
             output += under ? "</munder>" : "</mover>"
-        case .accent(let base, let mark, let stretchy):
+        case .accent(let base, let mark, let size):
             output += #"<mover accent="true">"#
             render(base)
-            output += stretchy ? #"<mo stretchy="true">"# : #"<mo stretchy="false">"#
+            switch size {
+            case .fixed: output += #"<mo stretchy="false">"#
+            case .stretchy: output += #"<mo stretchy="true">"#
+            case .reduced: output += #"<mo stretchy="false" mathsize="70%">"#
+            }
             output += mark.xmlEscaped
             output += "</mo></mover>"
         case .fenced(let open, let close, let nodes):

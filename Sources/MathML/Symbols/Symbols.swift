@@ -99,10 +99,10 @@ enum Symbols {
     ]
 
     /// Accents and the character drawn above the base.
-    static let accents: [String: (mark: String, stretchy: Bool)] = [
-        "hat": ("^", false), "widehat": ("^", true), "bar": ("¯", false), "overline": ("‾", true),
-        "dot": ("˙", false), "ddot": ("¨", false), "tilde": ("~", false), "widetilde": ("~", true),
-        "vec": ("\u{20D7}", false), "check": ("ˇ", false), "breve": ("˘", false), "acute": ("´", false),
-        "grave": ("`", false), "overrightarrow": ("→", true),
+    static let accents: [String: (mark: String, size: AccentSize)] = [
+        "hat": ("^", .fixed), "widehat": ("^", .stretchy), "bar": ("¯", .fixed), "overline": ("‾", .stretchy),
+        "dot": ("˙", .fixed), "ddot": ("¨", .fixed), "tilde": ("~", .fixed), "widetilde": ("~", .stretchy),
+        "vec": ("→", .reduced), "check": ("ˇ", .fixed), "breve": ("˘", .fixed), "acute": ("´", .fixed),
+        "grave": ("`", .fixed), "overrightarrow": ("→", .stretchy),
     ]
 }
