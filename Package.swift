@@ -13,6 +13,8 @@ let package = Package(
     products: [
         .executable(name: "lessons", targets: ["LessonsCLI"]),
         .library(name: "Engine", targets: ["Engine"]),
+        .library(name: "MathML", targets: ["MathML"]),
+        .executable(name: "math-gallery", targets: ["MathGallery"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -32,6 +34,8 @@ let package = Package(
             exclude: ["README.md"],
             swiftSettings: optimizedInEveryBuild
         ),
+        // LaTeX subset → MathML Core, plus numeric typesetting; no dependencies.
+        .target(name: "MathML"),
 
         .target(
             name: "Lessons",
@@ -47,14 +51,16 @@ let package = Package(
             ]
         ),
 
-        // MARK: Benchmarks (run with `swift run -c release NAME`)
+        // MARK: Benchmarks and sample pages (run with `swift run -c release NAME`)
         .executableTarget(name: "EngineBenchmark", dependencies: ["Engine"]),
+        .executableTarget(name: "MathGallery", dependencies: ["MathML"]),
 
         // MARK: Tests
         .testTarget(name: "EngineTests", dependencies: ["Engine"]),
         .testTarget(name: "CCairoTests", dependencies: ["CCairo"]),
         .testTarget(name: "LessonsTests", dependencies: ["Lessons"]),
         .testTarget(name: "LessonsCLITests", dependencies: ["LessonsCLI"]),
+        .testTarget(name: "MathMLTests", dependencies: ["MathML"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,196 @@
+// Nodes → MathML Core markup. Every node becomes exactly one element, except that a named
+// function is followed by U+2061 FUNCTION APPLICATION (and a thin space unless a delimiter
+// follows, as TeX spaces `\log x` but not `\log(x)`).
+
+struct Renderer {
+    private(set) var output = ""
+
+    /// Renders `nodes` one after another, as the children of an `mrow` or `mtd`.
+    mutating func renderList(_ nodes: [Node]) {
+        for (index, node) in nodes.enumerated() {
+            let previous = index > 0 ? nodes[index - 1] : nil
+            if case .op(let text, .standard) = node, Node.signs.contains(text),
+                previous?.makesFollowingOperatorUnary ?? true
+            {
+                output += #"<mo form="prefix">\#(text)</mo>"#
+                continue
+            }
+            if node.isFunction, let previous, !previous.makesFollowingOperatorUnary {
+                output += Renderer.thinSpace
+            }
+            render(node)
+            if node.isFunction {
+                output += "<mo>&#x2061;</mo>"
+                if index + 1 < nodes.count, !nodes[index + 1].startsWithOpeningDelimiter {
+                    output += Renderer.thinSpace
+                }
+            }
+        }
+    }
+
+    private static let thinSpace = #"<mspace width="0.1667em"/>"#
+
+    /// Renders `node` as one element.
+    mutating func render(_ node: Node) {
+        switch node {
+        case .identifier(let text, let upright):
+            output += upright && text.unicodeScalars.count == 1 ? #"<mi mathvariant="normal">"# : "<mi>"
+            output += text.xmlEscaped
+            output += "</mi>"
+        case .number(let text):
+            output += "<mn>\(text)</mn>"
+        case .op(let text, let role):
+            switch role {
+            case .smallFence where text == "|" || text == "‖":
+                // The dictionary spaces an infix bar as a relation; TeX's `|` is ordinary.
+                output += #"<mo stretchy="false" lspace="0em" rspace="0em">"#
+            case .smallFence: output += #"<mo stretchy="false">"#
+            case .unspaced: output += #"<mo lspace="0em" rspace="0em">"#
+            case .standard, .largeOperator: output += "<mo>"
+            }
+            output += text.xmlEscaped
+            output += "</mo>"
+        case .text(let text):
+            output += "<mtext>\(text.xmlEscaped.replacingNoBreakSpaces())</mtext>"
+        case .space(let width):
+            if width.hasPrefix("-") {
+                output += #"<mspace style="margin-left: \#(width)"/>"#
+            } else {
+                output += #"<mspace width="\#(width)"/>"#
+            }
+        case .row(let nodes):
+            output += "<mrow>"
+            renderList(nodes)
+            output += "</mrow>"
+        case .function(let name, _):
+            output += "<mi>\(name.xmlEscaped)</mi>"
+        case .fraction(let numerator, let denominator, let style):
+            switch style {
+            case .inherited: output += "<mfrac>"
+            case .text: output += #"<mstyle displaystyle="false"><mfrac>"#
+            case .display: output += #"<mstyle displaystyle="true"><mfrac>"#
+            }
+            render(numerator)
+            render(denominator)
+            output += style == .inherited ? "</mfrac>" : "</mfrac></mstyle>"
+        case .root(let radicand, let index):
+            if let index {
+                output += "<mroot>"
+                render(radicand)
+                render(index)
+                output += "</mroot>"
+            } else {
+                output += "<msqrt>"
+                if case .row(let nodes) = radicand { renderList(nodes) } else { render(radicand) }
+                output += "</msqrt>"
+            }
+        case .scripts(let base, let sub, let sup):
+            renderScripts(base: base, sub: sub, sup: sup)
+        case .stack(let base, let annotation, let under):
+            output += under ? "<munder>" : "<mover>"
+            render(base)
+            render(annotation)
+            output += under ? "</munder>" : "</mover>"
+        case .accent(let base, let mark, let size):
+            output += #"<mover accent="true">"#
+            render(base)
+            switch size {
+            case .fixed: output += #"<mo stretchy="false">"#
+            case .stretchy: output += #"<mo stretchy="true">"#
+            case .reduced: output += #"<mo stretchy="false" mathsize="70%">"#
+            }
+            output += mark.xmlEscaped
+            output += "</mo></mover>"
+        case .fenced(let open, let close, let nodes):
+            output += "<mrow>"
+            if let open { output += "<mo>\(open.xmlEscaped)</mo>" }
+            renderList(nodes)
+            if let close { output += "<mo>\(close.xmlEscaped)</mo>" }
+            output += "</mrow>"
+        case .table(let kind, let rows):
+            renderTable(kind, rows: rows)
+        }
+    }
+
+    private mutating func renderScripts(base: Node, sub: Node?, sup: Node?) {
+        let limits: Bool
+        switch base {
+        case .op(_, .largeOperator), .function(_, limits: true): limits = true
+        default: limits = false
+        }
+        let name: String
+        switch (sub != nil, sup != nil) {
+        case (true, true): name = limits ? "munderover" : "msubsup"
+        case (true, false): name = limits ? "munder" : "msub"
+        default: name = limits ? "mover" : "msup"
+        }
+        output += "<\(name)>"
+        render(base)
+        if let sub { render(sub) }
+        if let sup { render(sup) }
+        output += "</\(name)>"
+    }
+
+    private mutating func renderTable(_ kind: TableKind, rows: [[[Node]]]) {
+        var open: String?
+        var close: String?
+        var table = "<mtable>"
+        switch kind {
+        case .matrix(let o, let c):
+            open = o
+            close = c
+        case .aligned:
+            table = #"<mtable displaystyle="true">"#
+        case .cases:
+            open = "{"
+        case .array:
+            break
+        }
+        if open != nil || close != nil { output += "<mrow>" }
+        if let open { output += "<mo>\(open)</mo>" }
+        output += table
+        for row in rows {
+            output += "<mtr>"
+            for (column, cell) in row.enumerated() {
+                if let style = Renderer.cellStyle(kind, column: column) {
+                    output += #"<mtd style="\#(style)">"#
+                } else {
+                    output += "<mtd>"
+                }
+                renderList(cell)
+                output += "</mtd>"
+            }
+            output += "</mtr>"
+        }
+        output += "</mtable>"
+        if let close { output += "<mo>\(close)</mo>" }
+        if open != nil || close != nil { output += "</mrow>" }
+    }
+
+    /// MathML Core has no `columnalign`; alignment is CSS on the cell. `aligned` pairs a
+    /// right-aligned column with a left-aligned one and no gap between them, as amsmath does.
+    private static func cellStyle(_ kind: TableKind, column: Int) -> String? {
+        switch kind {
+        case .matrix: return nil
+        case .aligned:
+            if column % 2 == 1 { return "text-align: left; padding-left: 0" }
+            return column == 0 ? "text-align: right; padding-right: 0" : "text-align: right; padding-right: 0; padding-left: 2em"
+        case .cases:
+            return column == 0 ? "text-align: left" : "text-align: left; padding-left: 1em"
+        case .array(let columns):
+            switch columns[column] {
+            case .left: return "text-align: left"
+            case .right: return "text-align: right"
+            case .center: return nil
+            }
+        }
+    }
+}
+
+extension String {
+    /// Spells U+00A0 as an entity so the markup shows where text keeps its spaces.
+    fileprivate func replacingNoBreakSpaces() -> String {
+        guard contains("\u{A0}") else { return self }
+        return split(separator: "\u{A0}", omittingEmptySubsequences: false).joined(separator: "&#xA0;")
+    }
+}

@@ -1,0 +1,19 @@
+extension String {
+    /// The string with `&`, `<`, `>` and `"` replaced by entities: safe as element text
+    /// and as a double-quoted attribute value. The converter's only escaper.
+    var xmlEscaped: String {
+        guard contains(where: { $0 == "&" || $0 == "<" || $0 == ">" || $0 == "\"" }) else { return self }
+        var result = ""
+        result.reserveCapacity(utf8.count + 16)
+        for character in self {
+            switch character {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+}
