@@ -19,6 +19,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
     ],
     targets: [
         // MARK: System libraries
@@ -37,6 +38,11 @@ let package = Package(
         // LaTeX subset → MathML Core, plus numeric typesetting; no dependencies.
         .target(name: "MathML"),
 
+        // The chapter document model and its Markdown and HTML writers; no engine, no Cairo.
+        .target(
+            name: "Report",
+            dependencies: ["MathML", .product(name: "Ink", package: "Ink")]
+        ),
         .target(
             name: "Lessons",
             dependencies: ["Engine", .product(name: "Yams", package: "Yams")]
@@ -59,6 +65,7 @@ let package = Package(
         .testTarget(name: "EngineTests", dependencies: ["Engine"]),
         .testTarget(name: "CCairoTests", dependencies: ["CCairo"]),
         .testTarget(name: "LessonsTests", dependencies: ["Lessons"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report"]),
         .testTarget(name: "LessonsCLITests", dependencies: ["LessonsCLI"]),
         .testTarget(name: "MathMLTests", dependencies: ["MathML"], exclude: ["Fixtures"]),
     ],

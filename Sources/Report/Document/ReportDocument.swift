@@ -1,0 +1,121 @@
+/// One chapter of the report: a title and blocks, in reading order.
+///
+/// Both writers render from this one model, so the Markdown and the HTML of a chapter always
+/// say the same thing.
+public struct ReportDocument: Sendable, Equatable {
+    /// The chapter title, as plain text.
+    public var title: String
+    /// The blocks, top to bottom.
+    public var blocks: [ReportBlock]
+    /// Facts printed at the foot of the chapter (`seed 7`, `engine 0.1.0`).
+    public var footer: [String]
+
+    /// Creates a document.
+    public init(title: String, blocks: [ReportBlock] = [], footer: [String] = []) {
+        self.title = title
+        self.blocks = blocks
+        self.footer = footer
+    }
+}
+
+/// A block of a chapter.
+public enum ReportBlock: Sendable, Equatable {
+    /// A heading below the chapter title (level 2 or 3).
+    case heading(level: Int, text: String)
+    /// Markdown prose with `$…$` and `$$…$$` math.
+    case prose(String)
+    /// A typeset formula (LaTeX subset), displayed on its own line.
+    case math(String)
+    /// An equation and the same relation filled in with the engine's numbers, checked.
+    case relation(RelationBlock)
+    /// A table.
+    case table(ReportTable)
+    /// A figure file beside the page.
+    case figure(ReportFigure)
+    /// A remark set apart from the prose (Markdown).
+    case note(String)
+    /// What went wrong in a cell, where it stands.
+    case error(ReportError)
+}
+
+/// An equation, the same relation with every quantity replaced by its value, and the check.
+public struct RelationBlock: Sendable, Equatable {
+    /// The relation as the lesson typesets it (LaTeX subset).
+    public var symbolic: String
+    /// The relation with every quantity replaced by its value (LaTeX subset).
+    public var numeric: String
+    /// Where in training the numbers come from (`epoch 1, sample 4`).
+    public var step: String
+    /// The outcome of comparing the two sides.
+    public var check: RelationCheck
+
+    /// Creates a relation block.
+    public init(symbolic: String, numeric: String, step: String, check: RelationCheck) {
+        self.symbolic = symbolic
+        self.numeric = numeric
+        self.step = step
+        self.check = check
+    }
+}
+
+/// The outcome of checking a relation against the recorded numbers.
+public enum RelationCheck: Sendable, Equatable {
+    /// Every entry agrees within the tolerance; `largestDeviation` is the worst relative one.
+    case holds(largestDeviation: Double, tolerance: Double)
+    /// Some entry disagrees; the message says which and by how much.
+    case fails(String)
+}
+
+/// A table of text cells.
+public struct ReportTable: Sendable, Equatable {
+    /// The column headings (plain text; `$…$` math allowed).
+    public var headers: [String]
+    /// The rows, each with one cell per column.
+    public var rows: [[String]]
+    /// A caption under the table, if any.
+    public var caption: String?
+    /// Which columns hold numbers (right-aligned).
+    public var numericColumns: Set<Int>
+
+    /// Creates a table.
+    public init(headers: [String], rows: [[String]], caption: String? = nil, numericColumns: Set<Int> = []) {
+        self.headers = headers
+        self.rows = rows
+        self.caption = caption
+        self.numericColumns = numericColumns
+    }
+}
+
+/// A figure: an image file in the chapter's folder and its caption.
+public struct ReportFigure: Sendable, Equatable {
+    /// The file name beside the page (`fig-01-decision-boundary.png`).
+    public var file: String
+    /// The caption (Markdown with math).
+    public var caption: String
+    /// The text that stands for the image where it cannot be seen.
+    public var alternativeText: String
+    /// The image's width in CSS pixels, if known.
+    public var width: Int?
+
+    /// Creates a figure.
+    public init(file: String, caption: String, alternativeText: String, width: Int? = nil) {
+        self.file = file
+        self.caption = caption
+        self.alternativeText = alternativeText
+        self.width = width
+    }
+}
+
+/// An error shown in place of a cell's output.
+public struct ReportError: Sendable, Equatable {
+    /// `file:line:column`.
+    public var position: String
+    /// What went wrong.
+    public var message: String
+
+    /// Creates an error block.
+    public init(position: String, message: String) {
+        self.position = position
+        self.message = message
+    }
+}

@@ -1,0 +1,70 @@
+/// The table of contents of the whole report: one card per chapter with its thumbnail and
+/// headline numbers.
+public struct SiteIndex: Sendable, Equatable {
+    /// One chapter's card.
+    public struct Chapter: Sendable, Equatable {
+        /// The chapter title.
+        public var title: String
+        /// The chapter's folder, relative to the index (`01-perceptron`).
+        public var folder: String
+        /// A figure file in that folder to show as a thumbnail, if any.
+        public var thumbnail: String?
+        /// Headline numbers, such as `test accuracy 97.8 %` or `12 epochs`.
+        public var numbers: [String]
+        /// Whether the chapter's run failed (its page shows the errors).
+        public var failed: Bool
+
+        /// Creates a card.
+        public init(title: String, folder: String, thumbnail: String? = nil, numbers: [String] = [], failed: Bool = false) {
+            self.title = title
+            self.folder = folder
+            self.thumbnail = thumbnail
+            self.numbers = numbers
+            self.failed = failed
+        }
+    }
+
+    /// The book's title.
+    public var title: String
+    /// An introduction under the title (Markdown).
+    public var introduction: String
+    /// The chapters, in reading order.
+    public var chapters: [Chapter]
+
+    /// Creates the index.
+    public init(title: String, introduction: String, chapters: [Chapter]) {
+        self.title = title
+        self.introduction = introduction
+        self.chapters = chapters
+    }
+
+    /// The index as an HTML page at the root of the report.
+    public func html() -> String {
+        let writer = HTMLWriter(stylesheet: "style.css", contents: nil)
+        var body = "<header><h1>\(title.htmlEscaped)</h1></header>\n<main>\n\(writer.prose(introduction))\n<ol class=\"chapters\">\n"
+        for chapter in chapters {
+            let link = "\(chapter.folder)/index.html".htmlEscaped
+            let image = chapter.thumbnail.map {
+                "<img src=\"\("\(chapter.folder)/\($0)".htmlEscaped)\" alt=\"\">"
+            } ?? "<span></span>"
+            let numbers = chapter.numbers.map(\.htmlEscaped).joined(separator: " · ")
+            body += """
+                <li><a class="chapter-card\(chapter.failed ? " failed" : "")" href="\(link)">\(image)\
+                <div><h2>\(chapter.title.htmlEscaped)</h2><p class="numbers">\(numbers)</p></div></a></li>
+
+                """
+        }
+        body += "</ol>\n</main>\n"
+        return HTMLWriter.page(title: title, stylesheet: "style.css", body: body)
+    }
+
+    /// The index as Markdown (`README.md` at the root of the report).
+    public func markdown() -> String {
+        var lines = ["# \(title)", "", introduction, ""]
+        for (number, chapter) in chapters.enumerated() {
+            let numbers = chapter.numbers.isEmpty ? "" : " — " + chapter.numbers.joined(separator: " · ")
+            lines.append("\(number + 1). [\(chapter.title)](\(chapter.folder)/README.md)\(numbers)\(chapter.failed ? " (failed)" : "")")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,155 @@
+import Ink
+import MathML
+
+/// Writes a chapter as a standalone HTML page: prose through Ink, math as native MathML, one
+/// shared stylesheet, no JavaScript and no network.
+public struct HTMLWriter: Sendable {
+    /// The stylesheet's URL relative to the page.
+    public var stylesheet: String
+    /// The table of contents' URL relative to the page, if the page links back to it.
+    public var contents: String?
+
+    /// Creates a writer.
+    public init(stylesheet: String = "../style.css", contents: String? = "../index.html") {
+        self.stylesheet = stylesheet
+        self.contents = contents
+    }
+
+    /// The chapter as a complete HTML page.
+    public func page(for document: ReportDocument) -> String {
+        var body = ""
+        if let contents {
+            body += "<nav><a href=\"\(contents.htmlEscaped)\">← All chapters</a></nav>\n"
+        }
+        body += "<header><h1>\(document.title.htmlEscaped)</h1></header>\n<main>\n"
+        for block in document.blocks { body += html(for: block) + "\n" }
+        body += "</main>\n"
+        if !document.footer.isEmpty {
+            body += "<footer>" + document.footer.map(\.htmlEscaped).joined(separator: " · ") + "</footer>\n"
+        }
+        return HTMLWriter.page(title: document.title, stylesheet: stylesheet, body: body)
+    }
+
+    /// An HTML page around `body`.
+    static func page(title: String, stylesheet: String, body: String) -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <meta name="color-scheme" content="light dark">
+        <title>\(title.htmlEscaped)</title>
+        <link rel="stylesheet" href="\(stylesheet.htmlEscaped)">
+        </head>
+        <body>
+        \(body)</body>
+        </html>
+
+        """
+    }
+
+    func html(for block: ReportBlock) -> String {
+        switch block {
+        case let .heading(level, text):
+            let tag = "h\(min(max(level, 2), 6))"
+            return "<\(tag)>\(text.htmlEscaped)</\(tag)>"
+        case let .prose(text):
+            return prose(text)
+        case let .math(tex):
+            return "<div class=\"equation\">\(math(tex, display: true))</div>"
+        case let .relation(relation):
+            let state = CheckWording.holds(relation.check) ? "holds" : "fails"
+            return """
+                <figure class="relation \(state)">
+                <div class="equation">\(math(relation.symbolic, display: true))</div>
+                <div class="equation numbers">\(math(relation.numeric, display: true))</div>
+                <figcaption class="check">\(CheckWording.sentence(relation.check, step: relation.step).htmlEscaped)</figcaption>
+                </figure>
+                """
+        case let .table(table):
+            return html(for: table)
+        case let .figure(figure):
+            let width = figure.width.map { " width=\"\($0)\"" } ?? ""
+            return """
+                <figure class="plot">
+                <img src="\(figure.file.htmlEscaped)" alt="\(figure.alternativeText.htmlEscaped)"\(width)>
+                <figcaption>\(inline(figure.caption))</figcaption>
+                </figure>
+                """
+        case let .note(text):
+            return "<aside class=\"note\">\n\(prose(text))\n</aside>"
+        case let .error(error):
+            return """
+                <div class="error" role="alert"><strong>Error</strong> <code>\(error.position.htmlEscaped)</code> \
+                \(error.message.htmlEscaped)</div>
+                """
+        }
+    }
+
+    private func html(for table: ReportTable) -> String {
+        func cell(_ tag: String, _ text: String, column: Int) -> String {
+            let alignment = table.numericColumns.contains(column) ? " class=\"number\"" : ""
+            return "<\(tag)\(alignment)>\(inline(text))</\(tag)>"
+        }
+        var lines = ["<div class=\"table\"><table>"]
+        if let caption = table.caption { lines.append("<caption>\(inline(caption))</caption>") }
+        lines.append("<thead><tr>" + table.headers.enumerated().map { cell("th", $1, column: $0) }.joined() + "</tr></thead>")
+        lines.append("<tbody>")
+        for row in table.rows {
+            lines.append("<tr>" + row.enumerated().map { cell("td", $1, column: $0) }.joined() + "</tr>")
+        }
+        lines.append("</tbody></table></div>")
+        return lines.joined(separator: "\n")
+    }
+
+    /// A formula as MathML; a formula that does not convert shows its source and the reason.
+    func math(_ tex: String, display: Bool) -> String {
+        do {
+            return try MathML.convert(tex, display: display)
+        } catch {
+            return "<code class=\"math-error\" title=\"\(error.description.htmlEscaped)\">\(tex.htmlEscaped)</code>"
+        }
+    }
+
+    /// Markdown prose as HTML, its math as MathML.
+    func prose(_ markdown: String) -> String {
+        let (text, formulas) = extractMath(markdown)
+        return restoreMath(MarkdownParser().html(from: text), formulas)
+    }
+
+    /// One line of Markdown (a caption, a table cell) as HTML without a surrounding paragraph.
+    func inline(_ markdown: String) -> String {
+        var html = prose(markdown)
+        if html.hasPrefix("<p>"), html.hasSuffix("</p>") { html = String(html.dropFirst(3).dropLast(4)) }
+        return html
+    }
+
+    /// Replaces each formula, and each `<`, by a placeholder Ink leaves alone (letters and digits only).
+    private func extractMath(_ markdown: String) -> (String, [String]) {
+        let segments = (try? ProseMath.segments(markdown)) ?? [.text(markdown)]
+        var text = ""
+        var formulas = [String]()
+        for segment in segments {
+            switch segment {
+            case let .text(piece):
+                // Raw HTML in a lesson is shown as text: Ink would pass tags through.
+                text += piece.replacingAll("<", with: HTMLWriter.lessThanPlaceholder)
+            case let .math(tex, display, _):
+                text += "mathplaceholder\(formulas.count)x"
+                formulas.append(math(tex, display: display))
+            }
+        }
+        return (text, formulas)
+    }
+
+    private static let lessThanPlaceholder = "lessthanplaceholderx"
+
+    private func restoreMath(_ html: String, _ formulas: [String]) -> String {
+        var result = html.replacingAll(HTMLWriter.lessThanPlaceholder, with: "&lt;")
+        for (index, formula) in formulas.enumerated().reversed() {
+            result = result.replacingAll("mathplaceholder\(index)x", with: formula)
+        }
+        return result
+    }
+}
