@@ -1,0 +1,96 @@
+import Engine
+import Testing
+@testable import Lessons
+
+/// Reads the first cell of a lesson made of `cells`, after a fixed three-line front matter.
+func firstCell(_ body: String, kind: String) throws -> Cell {
+    try LessonParser.parse("---\ntitle: t\n---\n```{\(kind)}\n\(body)\n```\n", path: "lessons/x.md").cells[0]
+}
+
+func expectLessonError(
+    _ expected: String, sourceLocation: SourceLocation = #_sourceLocation, _ body: () throws -> Void
+) {
+    do {
+        try body()
+        Issue.record("no error; expected \(expected)", sourceLocation: sourceLocation)
+    } catch let error as LessonError {
+        #expect(error.description == expected, sourceLocation: sourceLocation)
+    } catch {
+        Issue.record("unexpected \(error)", sourceLocation: sourceLocation)
+    }
+}
+
+@Suite struct LessonHeaderTests {
+    @Test func readsTheFrontMatterWithDefaults() throws {
+        let lesson = try LessonParser.parse("---\ntitle: Circles\nseed: 7\n---\n", path: "lessons/x.md")
+        let header = try LessonHeader(lesson)
+        #expect(header.title == "Circles")
+        #expect(header.seed == 7)
+        #expect(header.order == 1_000)
+        #expect(header.digits == 4)
+        #expect(header.summary == nil)
+    }
+
+    @Test func aTitleIsRequired() {
+        expectLessonError("lessons/x.md:1:1: error: missing key 'title' in the front matter") {
+            _ = try LessonHeader(try LessonParser.parse("---\nseed: 1\n---\n", path: "lessons/x.md"))
+        }
+        expectLessonError("lessons/x.md:3:1: error: unknown key 'sede' in the front matter (did you mean 'seed'?)") {
+            _ = try LessonHeader(try LessonParser.parse("---\ntitle: a\nsede: 1\n---\n", path: "lessons/x.md"))
+        }
+    }
+}
+
+@Suite struct ModelCellTests {
+    @Test func readsSizesActivationsAndInitializer() throws {
+        let model = try ModelCell(try firstCell("layers: [784, 128, 10]\nactivations: [relu, softmax]\ninit: he", kind: "model"))
+        #expect(model.sizes == [784, 128, 10])
+        #expect(model.activations == [.relu, .softmax])
+        #expect(model.initializer == .heNormal)
+    }
+
+    @Test func explicitWeightsBuildTheSeedsXORNetwork() throws {
+        let model = try ModelCell(try firstCell(
+            "layers: [2, 2, 1]\nactivation: hardlimit\ninit: explicit\nW1: [[1, -1], [-1, 1]]\nb1: [-0.5, -0.5]\nW2: [[1], [1]]\nb2: -0.5",
+            kind: "model"))
+        var generator = SeededGenerator(seed: 0)
+        let network = model.network(using: &generator)
+        #expect(network.predict(Matrix([[0, 0], [0, 1], [1, 0], [1, 1]])) == Matrix(column: [0, 1, 1, 0]))
+    }
+
+    @Test func mistakesArePositioned() {
+        expectLessonError("lessons/x.md:7:5: error: 'W1' in model cell is 2×1; layers [2, 2, 1] need 2×2") {
+            _ = try ModelCell(try firstCell("layers: [2, 2, 1]\ninit: explicit\nW1: [[1], [1]]\nb1: [0, 0]\nW2: [[1], [1]]\nb2: 0", kind: "model"))
+        }
+        expectLessonError("lessons/x.md:6:21: error: 'activations' in model cell items must be one of 'hardlimit', 'linear', 'sigmoid', 'tanh', 'relu', 'softmax', not the text 'sigmod' (did you mean 'sigmoid'?)") {
+            _ = try ModelCell(try firstCell("layers: [2, 3, 1]\nactivations: [relu, sigmod]", kind: "model"))
+        }
+        expectLessonError("lessons/x.md:5:9: error: 'layers' in model cell asks for 1000010000 weights; the limit is 50000000") {
+            _ = try ModelCell(try firstCell("layers: [100000, 10000]", kind: "model"))
+        }
+        expectLessonError("lessons/x.md:6:5: error: 'W1' in model cell is only read with 'init: explicit'") {
+            _ = try ModelCell(try firstCell("layers: [2, 1]\nW1: [[1], [1]]", kind: "model"))
+        }
+    }
+}
+
+@Suite struct TrainCellTests {
+    @Test func readsAMiniBatchAdamRun() throws {
+        let train = try TrainCell(try firstCell(
+            "optimizer: adam\nlearning_rate: 0.001\nepochs: 5\nbatch_size: 64\nearly_stopping: 3", kind: "train"))
+        #expect(train.rule == .gradientDescent)
+        #expect(train.optimizer == .defaultAdam)
+        #expect(train.batching == .miniBatch(size: 64))
+        #expect(train.patience == 3)
+        #expect(train.effectiveLoss(outputActivation: .softmax) == .categoricalCrossEntropy)
+    }
+
+    @Test func perceptronRejectsGradientKeys() {
+        expectLessonError("lessons/x.md:6:7: error: 'loss' in train cell does not apply to the perceptron rule, which updates after each sample") {
+            _ = try TrainCell(try firstCell("rule: perceptron\nloss: squared-error\nlearning_rate: 0.1\nepochs: 10", kind: "train"))
+        }
+        expectLessonError("lessons/x.md:5:1: error: unknown key 'learnig_rate' in train cell (did you mean 'learning_rate'?)") {
+            _ = try TrainCell(try firstCell("learnig_rate: 0.1\nepochs: 3", kind: "train"))
+        }
+    }
+}
