@@ -88,7 +88,9 @@ extension Node {
         }
     }
 
-    /// Whether this node starts with an opening delimiter, so no space follows a function name.
+    /// Whether this node starts with an opening delimiter.
+    ///
+    /// No thin space goes between a function name and a delimiter: TeX sets `\log(x)` tight.
     /// Whether a `+` or `−` after this node is unary (TeX's rule: after nothing, an operator,
     /// a relation or an opening delimiter, a binary operator is not binary).
     var makesFollowingOperatorUnary: Bool {

@@ -167,7 +167,9 @@ struct Renderer {
         if open != nil || close != nil { output += "</mrow>" }
     }
 
-    /// MathML Core has no `columnalign`; alignment is CSS on the cell. `aligned` pairs a
+    /// The CSS of a cell, since MathML Core has no `columnalign`.
+    ///
+    /// `aligned` pairs a
     /// right-aligned column with a left-aligned one and no gap between them, as amsmath does.
     private static func cellStyle(_ kind: TableKind, column: Int) -> String? {
         switch kind {

@@ -1,6 +1,8 @@
 extension String {
-    /// The string with `&`, `<`, `>` and `"` replaced by entities: safe as element text
-    /// and as a double-quoted attribute value. The converter's only escaper.
+    /// The string with `&`, `<`, `>` and `"` replaced by entities.
+    ///
+    /// The result is safe as element text and as a double-quoted attribute value. This is
+    /// the converter's only escaper.
     var xmlEscaped: String {
         guard contains(where: { $0 == "&" || $0 == "<" || $0 == ">" || $0 == "\"" }) else { return self }
         var result = ""

@@ -3,7 +3,9 @@
 // in `Parser+Commands.swift`) is an error, never dropped.
 
 enum Symbols {
-    /// Greek letters. Lower case renders italic, upper case upright, as in TeX.
+    /// Greek letters.
+    ///
+    /// Lower case renders italic, upper case upright, as in TeX.
     static let greek: [String: String] = [
         "alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "epsilon": "ϵ", "varepsilon": "ε",
         "zeta": "ζ", "eta": "η", "theta": "θ", "vartheta": "ϑ", "iota": "ι", "kappa": "κ",
