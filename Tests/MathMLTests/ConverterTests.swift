@@ -238,16 +238,16 @@ private func body(_ tex: String, sourceLocation: SourceLocation = #_sourceLocati
 
 @Suite struct EnvironmentTests {
     @Test func bmatrixWithAUnaryMinus() throws {
-        #expect(try body(#"\begin{bmatrix} 1 & -1 \\ 0 & x \end{bmatrix}"#) == #"<mrow><mo>[</mo><mtable><mtr><mtd><mn>1</mn></mtd><mtd><mo form="prefix">−</mo><mn>1</mn></mtd></mtr><mtr><mtd><mn>0</mn></mtd><mtd><mi>x</mi></mtd></mtr></mtable><mo>]</mo></mrow>"#)
+        #expect(try body(#"\begin{bmatrix} 1 & -1 \\ 0 & x \end{bmatrix}"#) == #"<mrow><mo>[</mo><mtable style="margin: 0 -0.25em"><mtr><mtd><mn>1</mn></mtd><mtd><mo form="prefix">−</mo><mn>1</mn></mtd></mtr><mtr><mtd><mn>0</mn></mtd><mtd><mi>x</mi></mtd></mtr></mtable><mo>]</mo></mrow>"#)
     }
 
     @Test func pmatrixAndMatrix() throws {
-        #expect(try body(#"\begin{pmatrix} a \\ b \end{pmatrix}"#) == "<mrow><mo>(</mo><mtable><mtr><mtd><mi>a</mi></mtd></mtr><mtr><mtd><mi>b</mi></mtd></mtr></mtable><mo>)</mo></mrow>")
+        #expect(try body(#"\begin{pmatrix} a \\ b \end{pmatrix}"#) == #"<mrow><mo>(</mo><mtable style="margin: 0 -0.25em"><mtr><mtd><mi>a</mi></mtd></mtr><mtr><mtd><mi>b</mi></mtd></mtr></mtable><mo>)</mo></mrow>"#)
         #expect(try body(#"\begin{matrix} a & b \end{matrix}"#) == "<mtable><mtr><mtd><mi>a</mi></mtd><mtd><mi>b</mi></mtd></mtr></mtable>")
     }
 
     @Test func trailingLineBreakDoesNotAddARow() throws {
-        #expect(try body(#"\begin{bmatrix} a \\ b \\ \end{bmatrix}"#) == "<mrow><mo>[</mo><mtable><mtr><mtd><mi>a</mi></mtd></mtr><mtr><mtd><mi>b</mi></mtd></mtr></mtable><mo>]</mo></mrow>")
+        #expect(try body(#"\begin{bmatrix} a \\ b \\ \end{bmatrix}"#) == #"<mrow><mo>[</mo><mtable style="margin: 0 -0.25em"><mtr><mtd><mi>a</mi></mtd></mtr><mtr><mtd><mi>b</mi></mtd></mtr></mtable><mo>]</mo></mrow>"#)
     }
 
     @Test func alignedPairsRightAndLeftColumns() throws {
@@ -255,7 +255,7 @@ private func body(_ tex: String, sourceLocation: SourceLocation = #_sourceLocati
     }
 
     @Test func casesAfterABrace() throws {
-        #expect(try body(#"\begin{cases} 1, & x \geq 0 \\ 0, & \text{otherwise} \end{cases}"#) == #"<mrow><mo>{</mo><mtable><mtr><mtd style="text-align: left"><mn>1</mn><mo>,</mo></mtd><mtd style="text-align: left; padding-left: 1em"><mi>x</mi><mo>≥</mo><mn>0</mn></mtd></mtr><mtr><mtd style="text-align: left"><mn>0</mn><mo>,</mo></mtd><mtd style="text-align: left; padding-left: 1em"><mtext>otherwise</mtext></mtd></mtr></mtable></mrow>"#)
+        #expect(try body(#"\begin{cases} 1, & x \geq 0 \\ 0, & \text{otherwise} \end{cases}"#) == #"<mrow><mo>{</mo><mtable style="margin-left: -0.25em"><mtr><mtd style="text-align: left"><mn>1</mn><mo>,</mo></mtd><mtd style="text-align: left; padding-left: 1em"><mi>x</mi><mo>≥</mo><mn>0</mn></mtd></mtr><mtr><mtd style="text-align: left"><mn>0</mn><mo>,</mo></mtd><mtd style="text-align: left; padding-left: 1em"><mtext>otherwise</mtext></mtd></mtr></mtable></mrow>"#)
     }
 
     @Test func arrayColumnAlignments() throws {

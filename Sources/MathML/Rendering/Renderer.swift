@@ -146,7 +146,13 @@ struct Renderer {
         case .array:
             break
         }
-        if open != nil || close != nil { output += "<mrow>" }
+        if open != nil || close != nil {
+            // Cells are padded 0.4em on each side; TeX's matrices have no padding at the
+            // delimiters, only the delimiter's own side bearing.
+            let margin = close == nil ? "margin-left: -0.25em" : "margin: 0 -0.25em"
+            table = table.dropLast() + #" style="\#(margin)">"#
+            output += "<mrow>"
+        }
         if let open { output += "<mo>\(open)</mo>" }
         output += table
         for row in rows {
