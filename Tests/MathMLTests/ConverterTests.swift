@@ -188,8 +188,14 @@ private func body(_ tex: String, sourceLocation: SourceLocation = #_sourceLocati
         #expect(try body(#"\therefore x = \infty"#) == "<mo>∴</mo><mi>x</mi><mo>=</mo><mi>∞</mi>")
     }
 
-    @Test func dotsAreOrdinary() throws {
-        #expect(try body(#"x_1, \dots, x_n \cdots \vdots \ddots"#) == "<msub><mi>x</mi><mn>1</mn></msub><mo>,</mo><mi>…</mi><mo>,</mo><msub><mi>x</mi><mi>n</mi></msub><mi>⋯</mi><mi>⋮</mi><mi>⋱</mi>")
+    @Test func dotsAreUnspacedBesidePunctuationAndOperators() throws {
+        #expect(try body(#"x_1, \dots, x_n"#) == "<msub><mi>x</mi><mn>1</mn></msub><mo>,</mo><mi>…</mi><mo>,</mo><msub><mi>x</mi><mi>n</mi></msub>")
+        #expect(try body(#"a + \cdots + b"#) == "<mi>a</mi><mo>+</mo><mi>⋯</mi><mo>+</mo><mi>b</mi>")
+        #expect(try body(#"\vdots \ddots"#) == "<mi>⋮</mi><mi>⋱</mi>")
+    }
+
+    @Test func dotsBetweenAtomsGetThinSpaces() throws {
+        #expect(try body(#"w_1 \cdots w_n"#) == #"<msub><mi>w</mi><mn>1</mn></msub><mspace width="0.1667em"/><mi>⋯</mi><mspace width="0.1667em"/><msub><mi>w</mi><mi>n</mi></msub>"#)
     }
 
     @Test func transposeAndDerivativeSymbols() throws {

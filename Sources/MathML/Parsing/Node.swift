@@ -101,6 +101,21 @@ extension Node {
         }
     }
 
+    /// Whether this is a row of dots, which TeX spaces like an inner formula.
+    var isInner: Bool {
+        if case .identifier(let text, _) = self { return text == "…" || text == "⋯" }
+        return false
+    }
+
+    /// Whether this is an operator (possibly with scripts), which brings its own spacing.
+    var isOperator: Bool {
+        switch self {
+        case .op: return true
+        case .scripts(let base, _, _): return base.isOperator
+        default: return false
+        }
+    }
+
     static let closingDelimiters: Set<String> = [")", "]", "}", "⟩", "⌋", "⌉", "|", "‖"]
     static let signs: Set<String> = ["+", "−", "±", "∓"]
 

@@ -15,10 +15,15 @@ struct Renderer {
                 output += #"<mo form="prefix">\#(text)</mo>"#
                 continue
             }
-            if node.isFunction, let previous, !previous.makesFollowingOperatorUnary {
+            // TeX puts a thin space between an ordinary atom and a function name or a row of
+            // dots (`y \log x`, `w_1 \cdots w_n`); operators bring their own spacing.
+            if node.isFunction || node.isInner, let previous, !previous.makesFollowingOperatorUnary {
                 output += Renderer.thinSpace
             }
             render(node)
+            if node.isInner, index + 1 < nodes.count, !nodes[index + 1].isOperator {
+                output += Renderer.thinSpace
+            }
             if node.isFunction {
                 output += "<mo>&#x2061;</mo>"
                 if index + 1 < nodes.count, !nodes[index + 1].startsWithOpeningDelimiter {
