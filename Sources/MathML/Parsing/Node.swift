@@ -6,6 +6,9 @@ enum OperatorRole: Equatable, Sendable {
     case standard
     /// A TeX ordinary symbol set as `mo` (`/`, `.`): no space on either side.
     case unspaced
+    /// A TeX relation the dictionary spaces as a prefix operator (`∴` at the start of a
+    /// formula came out tight): a thick space on either side.
+    case relation
     /// A parenthesis, bracket or bar written without `\left`/`\right`: it must not stretch.
     case smallFence
     /// `\sum`, `\prod`, …: its scripts become limits.

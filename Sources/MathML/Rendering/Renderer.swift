@@ -1,6 +1,7 @@
-// Nodes → MathML Core markup. Every node becomes exactly one element, except that a named
-// function is followed by U+2061 FUNCTION APPLICATION (and a thin space unless a delimiter
-// follows, as TeX spaces `\log x` but not `\log(x)`).
+// Nodes → MathML Core markup. Every node becomes one element. Lists add the spacing TeX
+// gives and the browser's operator dictionary does not: unary signs (`form="prefix"`),
+// thin spaces around function names and dots, and U+2061 FUNCTION APPLICATION after a
+// function name (with a thin space unless a delimiter follows: `\log x`, but `\log(x)`).
 
 struct Renderer {
     private(set) var output = ""
@@ -51,6 +52,7 @@ struct Renderer {
                 output += #"<mo stretchy="false" lspace="0em" rspace="0em">"#
             case .smallFence: output += #"<mo stretchy="false">"#
             case .unspaced: output += #"<mo lspace="0em" rspace="0em">"#
+            case .relation: output += #"<mo lspace="0.2778em" rspace="0.2778em">"#
             case .standard, .largeOperator: output += "<mo>"
             }
             output += text.xmlEscaped
@@ -163,11 +165,7 @@ struct Renderer {
         for row in rows {
             output += "<mtr>"
             for (column, cell) in row.enumerated() {
-                if let style = Renderer.cellStyle(kind, column: column) {
-                    output += #"<mtd style="\#(style)">"#
-                } else {
-                    output += "<mtd>"
-                }
+                output += "<mtd" + Renderer.cellAttributes(kind, column: column) + ">"
                 renderList(cell)
                 output += "</mtd>"
             }
@@ -178,24 +176,31 @@ struct Renderer {
         if open != nil || close != nil { output += "</mrow>" }
     }
 
-    /// The CSS of a cell, since MathML Core has no `columnalign`.
+    /// The attributes of a cell in `column`: its alignment and the padding TeX would give.
     ///
-    /// `aligned` pairs a
-    /// right-aligned column with a left-aligned one and no gap between them, as amsmath does.
-    private static func cellStyle(_ kind: TableKind, column: Int) -> String? {
+    /// MathML Core has no `columnalign`, and Chromium centres a cell's math as a block, so
+    /// plain `text-align: right` does nothing there: only `-webkit-right` moves it. Firefox
+    /// reads `columnalign` instead; Safari understands both. `aligned` pairs a right-aligned
+    /// column with a left-aligned one and no gap between them, as amsmath does.
+    private static func cellAttributes(_ kind: TableKind, column: Int) -> String {
+        let alignment: ColumnAlignment
+        var padding = ""
         switch kind {
-        case .matrix: return nil
+        case .matrix:
+            return ""
         case .aligned:
-            if column % 2 == 1 { return "text-align: left; padding-left: 0" }
-            return column == 0 ? "text-align: right; padding-right: 0" : "text-align: right; padding-right: 0; padding-left: 2em"
+            alignment = column % 2 == 0 ? .right : .left
+            padding = column % 2 == 1 ? "; padding-left: 0" : column == 0 ? "; padding-right: 0" : "; padding-right: 0; padding-left: 2em"
         case .cases:
-            return column == 0 ? "text-align: left" : "text-align: left; padding-left: 1em"
+            alignment = .left
+            padding = column == 0 ? "" : "; padding-left: 1em"
         case .array(let columns):
-            switch columns[column] {
-            case .left: return "text-align: left"
-            case .right: return "text-align: right"
-            case .center: return nil
-            }
+            alignment = columns[column]
+        }
+        switch alignment {
+        case .center: return ""
+        case .left: return #" columnalign="left" style="text-align: -webkit-left\#(padding)""#
+        case .right: return #" columnalign="right" style="text-align: -webkit-right\#(padding)""#
         }
     }
 }

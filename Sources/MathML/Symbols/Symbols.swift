@@ -45,9 +45,12 @@ enum Symbols {
         "longrightarrow": "⟶", "Longleftarrow": "⟸", "Longrightarrow": "⟹", "implies": "⟹",
         "impliedby": "⟸", "iff": "⟺", "mapsto": "↦", "uparrow": "↑", "downarrow": "↓",
         // logic and punctuation
-        "therefore": "∴", "because": "∵", "forall": "∀", "exists": "∃", "neg": "¬", "lnot": "¬",
+        "forall": "∀", "exists": "∃", "neg": "¬", "lnot": "¬",
         "colon": ":", "prime": "′",
     ]
+
+    /// Relations that need their spacing spelled out (see `OperatorRole.relation`).
+    static let relations: [String: String] = ["therefore": "∴", "because": "∵"]
 
     /// Large operators whose scripts become limits (`munderover`) in display style.
     static let largeOperators: [String: String] = [
