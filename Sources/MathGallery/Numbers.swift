@@ -26,7 +26,7 @@ func numberExamples() -> [(label: String, fragment: String)] {
         ),
         (
             #"\mathbf{W}^{[1]} = \ldots \quad \text{(784×128, elided, shape shown)}"#,
-            MathML.row([try! MathML.fragment(#"\mathbf{W}^{[1]}"#), MathML.op("="), MathML.matrix(weights)])
+            MathML.row([(try? MathML.fragment(#"\mathbf{W}^{[1]}"#)) ?? "", MathML.op("="), MathML.matrix(weights)])
         ),
         (
             "a long row vector, shape never shown",

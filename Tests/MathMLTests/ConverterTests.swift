@@ -185,11 +185,17 @@ private func body(_ tex: String, sourceLocation: SourceLocation = #_sourceLocati
     }
 
     @Test func thereforeAndInfinity() throws {
-        #expect(try body(#"\therefore x = \infty"#) == "<mo>∴</mo><mi>x</mi><mo>=</mo><mi>∞</mi>")
+        #expect(try body(#"\therefore x = \infty"#) == #"<mo lspace="0.2778em" rspace="0.2778em">∴</mo><mi>x</mi><mo>=</mo><mi>∞</mi>"#)
     }
 
-    @Test func dotsAreOrdinary() throws {
-        #expect(try body(#"x_1, \dots, x_n \cdots \vdots \ddots"#) == "<msub><mi>x</mi><mn>1</mn></msub><mo>,</mo><mi>…</mi><mo>,</mo><msub><mi>x</mi><mi>n</mi></msub><mi>⋯</mi><mi>⋮</mi><mi>⋱</mi>")
+    @Test func dotsAreUnspacedBesidePunctuationAndOperators() throws {
+        #expect(try body(#"x_1, \dots, x_n"#) == "<msub><mi>x</mi><mn>1</mn></msub><mo>,</mo><mi>…</mi><mo>,</mo><msub><mi>x</mi><mi>n</mi></msub>")
+        #expect(try body(#"a + \cdots + b"#) == "<mi>a</mi><mo>+</mo><mi>⋯</mi><mo>+</mo><mi>b</mi>")
+        #expect(try body(#"\vdots \ddots"#) == "<mi>⋮</mi><mi>⋱</mi>")
+    }
+
+    @Test func dotsBetweenAtomsGetThinSpaces() throws {
+        #expect(try body(#"w_1 \cdots w_n"#) == #"<msub><mi>w</mi><mn>1</mn></msub><mspace width="0.1667em"/><mi>⋯</mi><mspace width="0.1667em"/><msub><mi>w</mi><mi>n</mi></msub>"#)
     }
 
     @Test func transposeAndDerivativeSymbols() throws {
@@ -238,28 +244,28 @@ private func body(_ tex: String, sourceLocation: SourceLocation = #_sourceLocati
 
 @Suite struct EnvironmentTests {
     @Test func bmatrixWithAUnaryMinus() throws {
-        #expect(try body(#"\begin{bmatrix} 1 & -1 \\ 0 & x \end{bmatrix}"#) == #"<mrow><mo>[</mo><mtable><mtr><mtd><mn>1</mn></mtd><mtd><mo form="prefix">−</mo><mn>1</mn></mtd></mtr><mtr><mtd><mn>0</mn></mtd><mtd><mi>x</mi></mtd></mtr></mtable><mo>]</mo></mrow>"#)
+        #expect(try body(#"\begin{bmatrix} 1 & -1 \\ 0 & x \end{bmatrix}"#) == #"<mrow><mo>[</mo><mtable style="margin: 0 -0.25em"><mtr><mtd><mn>1</mn></mtd><mtd><mo form="prefix">−</mo><mn>1</mn></mtd></mtr><mtr><mtd><mn>0</mn></mtd><mtd><mi>x</mi></mtd></mtr></mtable><mo>]</mo></mrow>"#)
     }
 
     @Test func pmatrixAndMatrix() throws {
-        #expect(try body(#"\begin{pmatrix} a \\ b \end{pmatrix}"#) == "<mrow><mo>(</mo><mtable><mtr><mtd><mi>a</mi></mtd></mtr><mtr><mtd><mi>b</mi></mtd></mtr></mtable><mo>)</mo></mrow>")
+        #expect(try body(#"\begin{pmatrix} a \\ b \end{pmatrix}"#) == #"<mrow><mo>(</mo><mtable style="margin: 0 -0.25em"><mtr><mtd><mi>a</mi></mtd></mtr><mtr><mtd><mi>b</mi></mtd></mtr></mtable><mo>)</mo></mrow>"#)
         #expect(try body(#"\begin{matrix} a & b \end{matrix}"#) == "<mtable><mtr><mtd><mi>a</mi></mtd><mtd><mi>b</mi></mtd></mtr></mtable>")
     }
 
     @Test func trailingLineBreakDoesNotAddARow() throws {
-        #expect(try body(#"\begin{bmatrix} a \\ b \\ \end{bmatrix}"#) == "<mrow><mo>[</mo><mtable><mtr><mtd><mi>a</mi></mtd></mtr><mtr><mtd><mi>b</mi></mtd></mtr></mtable><mo>]</mo></mrow>")
+        #expect(try body(#"\begin{bmatrix} a \\ b \\ \end{bmatrix}"#) == #"<mrow><mo>[</mo><mtable style="margin: 0 -0.25em"><mtr><mtd><mi>a</mi></mtd></mtr><mtr><mtd><mi>b</mi></mtd></mtr></mtable><mo>]</mo></mrow>"#)
     }
 
     @Test func alignedPairsRightAndLeftColumns() throws {
-        #expect(try body(#"\begin{aligned} z &= 1 \\ y &= 2 \end{aligned}"#) == #"<mtable displaystyle="true"><mtr><mtd style="text-align: right; padding-right: 0"><mi>z</mi></mtd><mtd style="text-align: left; padding-left: 0"><mo>=</mo><mn>1</mn></mtd></mtr><mtr><mtd style="text-align: right; padding-right: 0"><mi>y</mi></mtd><mtd style="text-align: left; padding-left: 0"><mo>=</mo><mn>2</mn></mtd></mtr></mtable>"#)
+        #expect(try body(#"\begin{aligned} z &= 1 \\ y &= 2 \end{aligned}"#) == #"<mtable displaystyle="true"><mtr><mtd columnalign="right" style="text-align: -webkit-right; padding-right: 0"><mi>z</mi></mtd><mtd columnalign="left" style="text-align: -webkit-left; padding-left: 0"><mo>=</mo><mn>1</mn></mtd></mtr><mtr><mtd columnalign="right" style="text-align: -webkit-right; padding-right: 0"><mi>y</mi></mtd><mtd columnalign="left" style="text-align: -webkit-left; padding-left: 0"><mo>=</mo><mn>2</mn></mtd></mtr></mtable>"#)
     }
 
     @Test func casesAfterABrace() throws {
-        #expect(try body(#"\begin{cases} 1, & x \geq 0 \\ 0, & \text{otherwise} \end{cases}"#) == #"<mrow><mo>{</mo><mtable><mtr><mtd style="text-align: left"><mn>1</mn><mo>,</mo></mtd><mtd style="text-align: left; padding-left: 1em"><mi>x</mi><mo>≥</mo><mn>0</mn></mtd></mtr><mtr><mtd style="text-align: left"><mn>0</mn><mo>,</mo></mtd><mtd style="text-align: left; padding-left: 1em"><mtext>otherwise</mtext></mtd></mtr></mtable></mrow>"#)
+        #expect(try body(#"\begin{cases} 1, & x \geq 0 \\ 0, & \text{otherwise} \end{cases}"#) == #"<mrow><mo>{</mo><mtable style="margin-left: -0.25em"><mtr><mtd columnalign="left" style="text-align: -webkit-left"><mn>1</mn><mo>,</mo></mtd><mtd columnalign="left" style="text-align: -webkit-left; padding-left: 1em"><mi>x</mi><mo>≥</mo><mn>0</mn></mtd></mtr><mtr><mtd columnalign="left" style="text-align: -webkit-left"><mn>0</mn><mo>,</mo></mtd><mtd columnalign="left" style="text-align: -webkit-left; padding-left: 1em"><mtext>otherwise</mtext></mtd></mtr></mtable></mrow>"#)
     }
 
     @Test func arrayColumnAlignments() throws {
-        #expect(try body(#"\begin{array}{lcr} a & b & c \end{array}"#) == #"<mtable><mtr><mtd style="text-align: left"><mi>a</mi></mtd><mtd><mi>b</mi></mtd><mtd style="text-align: right"><mi>c</mi></mtd></mtr></mtable>"#)
+        #expect(try body(#"\begin{array}{lcr} a & b & c \end{array}"#) == #"<mtable><mtr><mtd columnalign="left" style="text-align: -webkit-left"><mi>a</mi></mtd><mtd><mi>b</mi></mtd><mtd columnalign="right" style="text-align: -webkit-right"><mi>c</mi></mtd></mtr></mtable>"#)
     }
 
     @Test func emptyCellsCount() throws {

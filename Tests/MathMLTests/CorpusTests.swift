@@ -12,7 +12,7 @@ struct CorpusFormula {
 }
 
 /// Reads the committed seed corpus (the tests never read `../shared`).
-func loadCorpus(sourceLocation: SourceLocation = #_sourceLocation) throws -> [CorpusFormula] {
+func loadCorpus() throws -> [CorpusFormula] {
     let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("Fixtures/seed-formulas.txt")
     let text = try String(contentsOf: url, encoding: .utf8)
@@ -26,10 +26,11 @@ func loadCorpus(sourceLocation: SourceLocation = #_sourceLocation) throws -> [Co
     for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
         if line.hasPrefix("@ ") {
             finish()
-            let header = line.dropFirst(2)
-            let (fields, error) = header.split(separator: " expect-error: ", maxSplits: 1).map(String.init).splitFirst()
-            let parts = fields.split(separator: " ")
-            formulas.append(CorpusFormula(seed: String(parts[0]), display: parts[1] == "display", tex: "", expectedError: error))
+            let header = String(line.dropFirst(2)).components(separatedBy: " expect-error: ")
+            let fields = header[0].split(separator: " ")
+            formulas.append(CorpusFormula(
+                seed: String(fields[0]), display: fields[1] == "display", tex: "",
+                expectedError: header.count > 1 ? header[1] : nil))
         } else if !formulas.isEmpty {
             lines.append(line)
         }
@@ -40,10 +41,6 @@ func loadCorpus(sourceLocation: SourceLocation = #_sourceLocation) throws -> [Co
         formulas[index].tex.removeLast()
     }
     return formulas
-}
-
-extension Array where Element == String {
-    fileprivate func splitFirst() -> (String, String?) { (self[0], count > 1 ? self[1] : nil) }
 }
 
 @Suite struct CorpusTests {

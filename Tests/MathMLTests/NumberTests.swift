@@ -39,15 +39,15 @@ import MathML
     }
 
     @Test func smallMatrixIsShownWhole() {
-        #expect(MathML.matrix([[1, 0.25], [-2, 0.2]]) == #"<mrow><mo>[</mo><mtable><mtr><mtd><mn>1</mn></mtd><mtd><mn>0.25</mn></mtd></mtr><mtr><mtd><mo form="prefix">−</mo><mn>2</mn></mtd><mtd><mn>0.2</mn></mtd></mtr></mtable><mo>]</mo></mrow>"#)
+        #expect(MathML.matrix([[1, 0.25], [-2, 0.2]]) == #"<mrow><mo>[</mo><mtable style="margin: 0 -0.25em"><mtr><mtd><mn>1</mn></mtd><mtd><mn>0.25</mn></mtd></mtr><mtr><mtd><mo form="prefix">−</mo><mn>2</mn></mtd><mtd><mn>0.2</mn></mtd></mtr></mtable><mo>]</mo></mrow>"#)
     }
 
     @Test func columnVector() {
-        #expect(MathML.matrix([[8], [8]]) == "<mrow><mo>[</mo><mtable><mtr><mtd><mn>8</mn></mtd></mtr><mtr><mtd><mn>8</mn></mtd></mtr></mtable><mo>]</mo></mrow>")
+        #expect(MathML.matrix([[8], [8]]) == #"<mrow><mo>[</mo><mtable style="margin: 0 -0.25em"><mtr><mtd><mn>8</mn></mtd></mtr><mtr><mtd><mn>8</mn></mtd></mtr></mtable><mo>]</mo></mrow>"#)
     }
 
     @Test func shapeOnRequest() {
-        #expect(MathML.matrix([[1, 2]], layout: MatrixLayout(shape: .always)) == #"<msub><mrow><mo>[</mo><mtable><mtr><mtd><mn>1</mn></mtd><mtd><mn>2</mn></mtd></mtr></mtable><mo>]</mo></mrow><mrow><mo stretchy="false">(</mo><mn>1</mn><mo>×</mo><mn>2</mn><mo stretchy="false">)</mo></mrow></msub>"#)
+        #expect(MathML.matrix([[1, 2]], layout: MatrixLayout(shape: .always)) == #"<msub><mrow><mo>[</mo><mtable style="margin: 0 -0.25em"><mtr><mtd><mn>1</mn></mtd><mtd><mn>2</mn></mtd></mtr></mtable><mo>]</mo></mrow><mrow><mo stretchy="false">(</mo><mn>1</mn><mo>×</mo><mn>2</mn><mo stretchy="false">)</mo></mrow></msub>"#)
     }
 }
 

@@ -6,6 +6,9 @@ enum OperatorRole: Equatable, Sendable {
     case standard
     /// A TeX ordinary symbol set as `mo` (`/`, `.`): no space on either side.
     case unspaced
+    /// A TeX relation the dictionary spaces as a prefix operator (`∴` at the start of a
+    /// formula came out tight): a thick space on either side.
+    case relation
     /// A parenthesis, bracket or bar written without `\left`/`\right`: it must not stretch.
     case smallFence
     /// `\sum`, `\prod`, …: its scripts become limits.
@@ -88,13 +91,30 @@ extension Node {
         }
     }
 
-    /// Whether this node starts with an opening delimiter, so no space follows a function name.
+    /// Whether this node starts with an opening delimiter.
+    ///
+    /// No thin space goes between a function name and a delimiter: TeX sets `\log(x)` tight.
     /// Whether a `+` or `−` after this node is unary (TeX's rule: after nothing, an operator,
     /// a relation or an opening delimiter, a binary operator is not binary).
     var makesFollowingOperatorUnary: Bool {
         switch self {
         case .op(let text, _): return !Node.closingDelimiters.contains(text)
         case .space: return true
+        default: return false
+        }
+    }
+
+    /// Whether this is a row of dots, which TeX spaces like an inner formula.
+    var isInner: Bool {
+        if case .identifier(let text, _) = self { return text == "…" || text == "⋯" }
+        return false
+    }
+
+    /// Whether this is an operator (possibly with scripts), which brings its own spacing.
+    var isOperator: Bool {
+        switch self {
+        case .op: return true
+        case .scripts(let base, _, _): return base.isOperator
         default: return false
         }
     }

@@ -7,6 +7,7 @@ extension Parser {
         if let letter = Symbols.greek[name] { return font.greek(letter) }
         if let symbol = Symbols.ordinary[name] { return .identifier(symbol.text, upright: symbol.upright) }
         if let symbol = Symbols.operators[name] { return .op(symbol, .standard) }
+        if let symbol = Symbols.relations[name] { return .op(symbol, .relation) }
         if let symbol = Symbols.largeOperators[name] { return .op(symbol, .largeOperator) }
         if Symbols.functions.contains(name) { return .function(name, limits: false) }
         if Symbols.limitFunctions.contains(name) { return .function(name, limits: true) }

@@ -2,8 +2,9 @@
 // characters are allowed, any other command is an error rather than being printed.
 
 extension Parser {
-    /// Reads `{text}` after `command` (at `offset`). Runs of white space become one space, and
-    /// spaces at either end become no-break spaces so the browser keeps them.
+    /// Reads `{text}` after `command` (at `offset`).
+    ///
+    /// Runs of white space become one space, and spaces at either end become no-break spaces so the browser keeps them.
     mutating func readText(for command: String, at offset: Int) throws(MathError) -> String {
         skipWhitespace()
         guard peek() == UInt8(ascii: "{") else { throw MathError(.missingArgument(command), offset: offset) }

@@ -23,8 +23,10 @@ struct Parser {
 
     // MARK: - Lists
 
-    /// Reads atoms (with their scripts) until the end of the input or a terminator: `}`, `&`,
-    /// `\\`, `\end`, `\right`, or `closer` when given. The terminator is left unread.
+    /// Reads atoms, with their scripts, up to the end of the input or a terminator.
+    ///
+    /// The terminators are `}`, `&`, `\\`, `\end`, `\right`, and `closer` when given; the
+    /// terminator is left unread for the caller to check.
     mutating func parseList(until closer: UInt8? = nil) throws(MathError) -> [Node] {
         var nodes: [Node] = []
         while true {
@@ -154,7 +156,9 @@ struct Parser {
 
     // MARK: - Characters
 
-    /// Reads one atom that starts with a plain character. With `single`, a number or an
+    /// Reads one atom that starts with a plain character.
+    ///
+    /// With `single`, a number or an
     /// upright word is one character long (`\frac12`, `\mathrm d`).
     mutating func parseCharacter(single: Bool) throws(MathError) -> Node {
         let start = position
@@ -235,8 +239,9 @@ struct Parser {
         }
     }
 
-    /// The name of the command whose backslash is at `start` (`frac`, `,`, `\`), and the
-    /// index after it. A lone backslash at the end has the empty name.
+    /// The name of the command whose backslash is at `start`, and the index after it.
+    ///
+    /// Names are letters (`frac`) or one other character (`,`, `\`). A lone backslash at the end has the empty name.
     func commandName(at start: Int) -> (name: String, end: Int) {
         var end = start + 1
         guard end < bytes.count else { return ("", end) }

@@ -1,6 +1,7 @@
-// Nodes → MathML Core markup. Every node becomes exactly one element, except that a named
-// function is followed by U+2061 FUNCTION APPLICATION (and a thin space unless a delimiter
-// follows, as TeX spaces `\log x` but not `\log(x)`).
+// Nodes → MathML Core markup. Every node becomes one element. Lists add the spacing TeX
+// gives and the browser's operator dictionary does not: unary signs (`form="prefix"`),
+// thin spaces around function names and dots, and U+2061 FUNCTION APPLICATION after a
+// function name (with a thin space unless a delimiter follows: `\log x`, but `\log(x)`).
 
 struct Renderer {
     private(set) var output = ""
@@ -15,10 +16,15 @@ struct Renderer {
                 output += #"<mo form="prefix">\#(text)</mo>"#
                 continue
             }
-            if node.isFunction, let previous, !previous.makesFollowingOperatorUnary {
+            // TeX puts a thin space between an ordinary atom and a function name or a row of
+            // dots (`y \log x`, `w_1 \cdots w_n`); operators bring their own spacing.
+            if node.isFunction || node.isInner, let previous, !previous.makesFollowingOperatorUnary {
                 output += Renderer.thinSpace
             }
             render(node)
+            if node.isInner, index + 1 < nodes.count, !nodes[index + 1].isOperator {
+                output += Renderer.thinSpace
+            }
             if node.isFunction {
                 output += "<mo>&#x2061;</mo>"
                 if index + 1 < nodes.count, !nodes[index + 1].startsWithOpeningDelimiter {
@@ -46,6 +52,7 @@ struct Renderer {
                 output += #"<mo stretchy="false" lspace="0em" rspace="0em">"#
             case .smallFence: output += #"<mo stretchy="false">"#
             case .unspaced: output += #"<mo lspace="0em" rspace="0em">"#
+            case .relation: output += #"<mo lspace="0.2778em" rspace="0.2778em">"#
             case .standard, .largeOperator: output += "<mo>"
             }
             output += text.xmlEscaped
@@ -146,17 +153,19 @@ struct Renderer {
         case .array:
             break
         }
-        if open != nil || close != nil { output += "<mrow>" }
+        if open != nil || close != nil {
+            // Cells are padded 0.4em on each side; TeX's matrices have no padding at the
+            // delimiters, only the delimiter's own side bearing.
+            let margin = close == nil ? "margin-left: -0.25em" : "margin: 0 -0.25em"
+            table = table.dropLast() + #" style="\#(margin)">"#
+            output += "<mrow>"
+        }
         if let open { output += "<mo>\(open)</mo>" }
         output += table
         for row in rows {
             output += "<mtr>"
             for (column, cell) in row.enumerated() {
-                if let style = Renderer.cellStyle(kind, column: column) {
-                    output += #"<mtd style="\#(style)">"#
-                } else {
-                    output += "<mtd>"
-                }
+                output += "<mtd" + Renderer.cellAttributes(kind, column: column) + ">"
                 renderList(cell)
                 output += "</mtd>"
             }
@@ -167,22 +176,31 @@ struct Renderer {
         if open != nil || close != nil { output += "</mrow>" }
     }
 
-    /// MathML Core has no `columnalign`; alignment is CSS on the cell. `aligned` pairs a
-    /// right-aligned column with a left-aligned one and no gap between them, as amsmath does.
-    private static func cellStyle(_ kind: TableKind, column: Int) -> String? {
+    /// The attributes of a cell in `column`: its alignment and the padding TeX would give.
+    ///
+    /// MathML Core has no `columnalign`, and Chromium centres a cell's math as a block, so
+    /// plain `text-align: right` does nothing there: only `-webkit-right` moves it. Firefox
+    /// reads `columnalign` instead; Safari understands both. `aligned` pairs a right-aligned
+    /// column with a left-aligned one and no gap between them, as amsmath does.
+    private static func cellAttributes(_ kind: TableKind, column: Int) -> String {
+        let alignment: ColumnAlignment
+        var padding = ""
         switch kind {
-        case .matrix: return nil
+        case .matrix:
+            return ""
         case .aligned:
-            if column % 2 == 1 { return "text-align: left; padding-left: 0" }
-            return column == 0 ? "text-align: right; padding-right: 0" : "text-align: right; padding-right: 0; padding-left: 2em"
+            alignment = column % 2 == 0 ? .right : .left
+            padding = column % 2 == 1 ? "; padding-left: 0" : column == 0 ? "; padding-right: 0" : "; padding-right: 0; padding-left: 2em"
         case .cases:
-            return column == 0 ? "text-align: left" : "text-align: left; padding-left: 1em"
+            alignment = .left
+            padding = column == 0 ? "" : "; padding-left: 1em"
         case .array(let columns):
-            switch columns[column] {
-            case .left: return "text-align: left"
-            case .right: return "text-align: right"
-            case .center: return nil
-            }
+            alignment = columns[column]
+        }
+        switch alignment {
+        case .center: return ""
+        case .left: return #" columnalign="left" style="text-align: -webkit-left\#(padding)""#
+        case .right: return #" columnalign="right" style="text-align: -webkit-right\#(padding)""#
         }
     }
 }

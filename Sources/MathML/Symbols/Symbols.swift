@@ -3,7 +3,9 @@
 // in `Parser+Commands.swift`) is an error, never dropped.
 
 enum Symbols {
-    /// Greek letters. Lower case renders italic, upper case upright, as in TeX.
+    /// Greek letters.
+    ///
+    /// Lower case renders italic, upper case upright, as in TeX.
     static let greek: [String: String] = [
         "alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "epsilon": "ϵ", "varepsilon": "ε",
         "zeta": "ζ", "eta": "η", "theta": "θ", "vartheta": "ϑ", "iota": "ι", "kappa": "κ",
@@ -43,9 +45,12 @@ enum Symbols {
         "longrightarrow": "⟶", "Longleftarrow": "⟸", "Longrightarrow": "⟹", "implies": "⟹",
         "impliedby": "⟸", "iff": "⟺", "mapsto": "↦", "uparrow": "↑", "downarrow": "↓",
         // logic and punctuation
-        "therefore": "∴", "because": "∵", "forall": "∀", "exists": "∃", "neg": "¬", "lnot": "¬",
+        "forall": "∀", "exists": "∃", "neg": "¬", "lnot": "¬",
         "colon": ":", "prime": "′",
     ]
+
+    /// Relations that need their spacing spelled out (see `OperatorRole.relation`).
+    static let relations: [String: String] = ["therefore": "∴", "because": "∵"]
 
     /// Large operators whose scripts become limits (`munderover`) in display style.
     static let largeOperators: [String: String] = [
