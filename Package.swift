@@ -36,7 +36,7 @@ let package = Package(
             swiftSettings: optimizedInEveryBuild
         ),
         // LaTeX subset → MathML Core, plus numeric typesetting; no dependencies.
-        .target(name: "MathML"),
+        .target(name: "MathML", exclude: ["README.md"]),
 
         // The chapter document model and its Markdown and HTML writers; no engine, no Cairo.
         .target(

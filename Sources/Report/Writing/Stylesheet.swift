@@ -31,7 +31,10 @@ public enum Stylesheet {
         nav a { text-decoration: none; }
         code { font-family: "DejaVu Sans Mono", ui-monospace, monospace; font-size: 0.88em; }
         pre { background: var(--panel); padding: 0.75rem 1rem; overflow-x: auto; border-radius: 6px; }
-        math { font-size: 1.08em; }
+        math {
+          font-size: 1.08em;
+          font-family: "Latin Modern Math", "STIX Two Math", "Cambria Math", "DejaVu Math TeX Gyre", math;
+        }
         math[display="block"] { margin: 0.6rem 0; overflow-x: auto; overflow-y: hidden; }
         .equation { overflow-x: auto; }
         figure { margin: 1.5rem 0; }
