@@ -30,6 +30,7 @@ let package = Package(
             name: "Engine",
             swiftSettings: optimizedInEveryBuild
         ),
+        .target(name: "Relations", dependencies: ["Engine"], exclude: ["README.md"]),
 
         // MARK: The command line
         .executableTarget(
@@ -47,6 +48,7 @@ let package = Package(
         .testTarget(name: "EngineTests", dependencies: ["Engine"]),
         .testTarget(name: "CCairoTests", dependencies: ["CCairo"]),
         .testTarget(name: "LessonsCLITests", dependencies: ["LessonsCLI"]),
+        .testTarget(name: "RelationsTests", dependencies: ["Relations"]),
     ],
     swiftLanguageModes: [.v6]
 )
