@@ -48,7 +48,7 @@ let package = Package(
         .testTarget(name: "EngineTests", dependencies: ["Engine"]),
         .testTarget(name: "CCairoTests", dependencies: ["CCairo"]),
         .testTarget(name: "LessonsCLITests", dependencies: ["LessonsCLI"]),
-        .testTarget(name: "RelationsTests", dependencies: ["Relations"]),
+        .testTarget(name: "RelationsTests", dependencies: ["Relations", "Engine"]),
     ],
     swiftLanguageModes: [.v6]
 )

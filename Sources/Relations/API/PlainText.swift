@@ -16,12 +16,17 @@ public enum PlainText {
     /// `value` rounded to `significantDigits` significant digits and written in the shortest
     /// form that reads back as the rounded value: `0.1`, `-2`, `1.235e+20`, `NaN`, `inf`.
     public static func number(_ value: Double, significantDigits: Int) -> String {
+        shortest(rounded(value, significantDigits: significantDigits))
+    }
+
+    /// `value` in full precision, in the shortest form that reads back as it: `0.30000000000000004`,
+    /// `-2`, `1e-09`, `NaN`, `inf`.
+    public static func shortest(_ value: Double) -> String {
         if value.isNaN { return "NaN" }
         if value.isInfinite { return value < 0 ? "-inf" : "inf" }
         if value == 0 { return "0" }
-        let rounded = self.rounded(value, significantDigits: significantDigits)
-        if rounded == rounded.rounded() && abs(rounded) < 1e15 { return String(Int(rounded)) }
-        return "\(rounded)"
+        if value == value.rounded() && abs(value) < 1e15 { return String(Int(value)) }
+        return "\(value)"
     }
 
     /// `value` rounded to `significantDigits` significant digits (at least 1).

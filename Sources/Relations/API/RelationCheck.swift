@@ -49,7 +49,7 @@ public struct RelationCheck: Sendable, Hashable, CustomStringConvertible {
         for (index, (a, b)) in zip(lhs.values, rhs.values).enumerated() {
             let deviation = a == b ? 0 : (abs(a - b).isNaN ? .infinity : abs(a - b))
             maximumDeviation = max(maximumDeviation, deviation)
-            let agrees = a == b || deviation <= relativeTolerance * max(1, abs(a), abs(b))
+            let agrees = a == b || (deviation.isFinite && deviation <= relativeTolerance * max(1, abs(a), abs(b)))
             if !agrees && outcome == .held {
                 outcome = .valuesDiffer(row: index / lhs.columns, column: index % lhs.columns)
             }
@@ -68,7 +68,7 @@ public struct RelationCheck: Sendable, Hashable, CustomStringConvertible {
     /// One line saying whether the relation holds, and where and by how much it fails
     /// (rows and columns counted from 1, values in full precision).
     public var description: String {
-        func full(_ value: Double) -> String { PlainText.number(value, significantDigits: 17) }
+        func full(_ value: Double) -> String { PlainText.shortest(value) }
         switch outcome {
         case .held:
             return "holds: \(filled.relation) (largest deviation \(full(maximumDeviation)))"

@@ -10,6 +10,8 @@
 public struct RelationError: Error, Sendable, Hashable, CustomStringConvertible {
     /// What went wrong.
     public enum Kind: Sendable, Hashable {
+        /// A relation of more than `maximum` tokens (names, numbers, operators, brackets).
+        case tooLong(maximum: Int)
         /// A character the language does not use.
         case unexpectedCharacter(Character)
         /// Something else stood where `expected` was needed; `found` describes it.
@@ -57,6 +59,8 @@ public struct RelationError: Error, Sendable, Hashable, CustomStringConvertible 
     /// The message without the position.
     public var message: String {
         switch kind {
+        case .tooLong(let maximum):
+            return "the relation is too long: at most \(maximum) names, numbers, operators and brackets"
         case .unexpectedCharacter(let character):
             return "unexpected character '\(character)'"
         case .expected(let what, let found):

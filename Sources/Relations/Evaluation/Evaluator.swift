@@ -122,7 +122,7 @@ struct Evaluator {
         if argument.value.isScalar && argument.value.values[0] == 2 { return .columns }
         let found =
             argument.value.isScalar
-            ? PlainText.number(argument.value.values[0], significantDigits: 6)
+            ? PlainText.shortest(argument.value.values[0])
             : "a \(argument.value.shapeDescription) matrix"
         throw RelationError(
             .invalidAxis(function: call.writtenName, found: found), offset: argument.range.lowerBound)

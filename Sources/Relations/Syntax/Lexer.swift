@@ -39,6 +39,9 @@ struct Token: Equatable {
 /// Offsets count `Character`s from 0 (see `RelationError.offset`). The last token is `.end`,
 /// at the text's character count.
 enum Lexer {
+    /// The most tokens a relation may have.
+    static let maximumTokenCount = 400
+
     static func tokens(in text: String) throws(RelationError) -> [Token] {
         let characters = Array(text)
         var tokens: [Token] = []
@@ -76,6 +79,11 @@ enum Lexer {
                 add(kind, length: 1)
             } else {
                 throw RelationError(.unexpectedCharacter(character), offset: index)
+            }
+            // The parser and evaluator recurse once per nesting level; a bound on the length keeps
+            // the recursion far from the stack's limit, and no relation in a lesson comes near it.
+            if tokens.count > maximumTokenCount {
+                throw RelationError(.tooLong(maximum: maximumTokenCount), offset: tokens[maximumTokenCount].offset)
             }
         }
         tokens.append(

@@ -133,11 +133,11 @@ struct Parser {
             && tokens[min(position + 2, tokens.count - 1)].kind == .leftParenthesis
         guard next.kind == .leftParenthesis || isPrimed else { return nil }
         guard let (function, isDerivative) = Function.named(name) else {
-            // `eta (y - a)` is a missing operator, not a call; `sigmod(n)` and `rleu'(n)` are calls.
-            if next.kind == .leftParenthesis && next.isPrecededBySpace { return nil }
-            let names = Function.callableNames.map(\.name)
-            throw RelationError(
-                .unknownFunction(name, suggestions: suggestions(for: name, among: names)), offset: token.offset)
+            // `sigmod(n)` is a call of an unknown function, and so is `rleu'(n)`, which is close to
+            // one; `eta (y - a)` and `W'(x)` are quantities followed by a missing operator.
+            let close = suggestions(for: name, among: Function.callableNames.map(\.name))
+            if next.isPrecededBySpace || (isPrimed && close.isEmpty) { return nil }
+            throw RelationError(.unknownFunction(name, suggestions: close), offset: token.offset)
         }
         if isPrimed && (isDerivative || !function.hasDerivative) {
             throw RelationError(.noDerivative(name), offset: token.offset)
