@@ -11,6 +11,15 @@ import Relations
         expectError("a = sum(b, c", "offset 12: expected ')' to close '(' at offset 7, found the end of the relation")
     }
 
+    @Test func offsetsCountCharactersAndConvertToBytes() throws {
+        let text = "σ = Wᵀ ⊙ (x"
+        let error = try #require(relationError(text))
+        #expect(error.description == "offset 11: expected ')' to close '(' at offset 9, found the end of the relation")
+        #expect(error.offset == text.count)
+        #expect(error.utf8Offset(in: text) == text.utf8.count)
+        #expect(error.utf8Offset(in: text) == 16)
+    }
+
     @Test func unclosedBracket() {
         expectError("a = [1, x", "offset 9: expected ']' to close '[' at offset 4, found the end of the relation")
         expectError("a = [1, x)", "offset 9: expected ']' to close '[' at offset 4, found ')'")

@@ -32,6 +32,18 @@ import Relations
         #expect(PlainText.matrix(Matrix(rows: 1, columns: 9, repeating: 0), maximumColumns: 3) == "[0 ⋯ 0]{1×9}")
     }
 
+    @Test func emptyMatricesShowTheirShape() {
+        #expect(PlainText.matrix(Matrix(rows: 2, columns: 0)) == "[]{2×0}")
+    }
+
+    @Test func theQuantitiesOfAFilledRelationInOrder() throws {
+        let bindings = CheckTests.perceptronStep(thetaNew: [0.4, -0.3, 0.3])
+        let filled = try Relation(parsing: "theta_new = theta + eta * [1, x]' * (y - a) + 0 * theta")
+            .evaluate(with: bindings)
+        #expect(filled.quantities.map(\.name) == ["theta_new", "theta", "eta", "x", "y", "a"])
+        #expect(filled.quantities[3].value == Matrix(row: [1, 0]))
+    }
+
     @Test func thePerceptronRuleFilledIn() throws {
         let bindings = CheckTests.perceptronStep(thetaNew: [0.4, -0.3, 0.3])
         let filled = try Relation(parsing: CheckTests.perceptronRule).evaluate(with: bindings)

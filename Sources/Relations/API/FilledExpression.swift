@@ -50,6 +50,28 @@ public struct FilledRelation: Sendable, Hashable {
     /// The right-hand side with its values.
     public var rhs: FilledExpression
 
+    /// Every quantity the relation names with its value, in order of first appearance
+    /// (for a "where" list beside the filled-in relation).
+    public var quantities: [(name: String, value: Matrix)] {
+        var found: [(name: String, value: Matrix)] = []
+        func visit(_ expression: FilledExpression) {
+            switch expression.node {
+            case .quantity(let name):
+                if !found.contains(where: { $0.name == name }) { found.append((name, expression.value)) }
+            case .literal: break
+            case .negation(let operand), .transpose(let operand, _), .parenthesized(let operand): visit(operand)
+            case .binary(_, let lhs, let rhs):
+                visit(lhs)
+                visit(rhs)
+            case .call(_, let arguments): arguments.forEach(visit)
+            case .concatenation(let rows): rows.joined().forEach(visit)
+            }
+        }
+        visit(lhs)
+        visit(rhs)
+        return found
+    }
+
     /// Creates an evaluated relation.
     public init(relation: Relation, lhs: FilledExpression, rhs: FilledExpression) {
         self.relation = relation

@@ -47,11 +47,12 @@ public enum PlainText {
     ///
     /// A matrix with more than `maximumRows` rows or `maximumColumns` columns keeps its first
     /// rows and columns and its last, writes `⋮` and `⋯` for the rest, and ends with its shape:
-    /// `[1 2 ⋯ 9; ⋮; 7 8 ⋯ 9]{784×10}`.
+    /// `[1 2 ⋯ 9; ⋮; 7 8 ⋯ 9]{784×10}`. An empty matrix is `[]` with its shape, `[]{0×2}`.
     public static func matrix(
         _ matrix: Matrix, significantDigits: Int = 4, maximumRows: Int = 8, maximumColumns: Int = 8
     ) -> String {
         if matrix.isScalar { return number(matrix.values[0], significantDigits: significantDigits) }
+        if matrix.count == 0 { return "[]{\(matrix.shapeDescription)}" }
         func kept(_ count: Int, _ maximum: Int) -> [Int?] {
             guard count > max(2, maximum) else { return Array(0..<count) }
             return Array(0..<(max(2, maximum) - 2)) + [nil, count - 1]

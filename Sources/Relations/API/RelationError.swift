@@ -56,6 +56,12 @@ public struct RelationError: Error, Sendable, Hashable, CustomStringConvertible 
     /// `offset N: message`.
     public var description: String { "offset \(offset): \(message)" }
 
+    /// The error's position as a count of UTF-8 bytes before it in `text`, the relation's text,
+    /// for tools that count bytes rather than characters.
+    public func utf8Offset(in text: String) -> Int {
+        text.prefix(offset).utf8.count
+    }
+
     /// The message without the position.
     public var message: String {
         switch kind {
