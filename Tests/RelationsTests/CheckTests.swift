@@ -105,6 +105,9 @@ import Relations
             let check = try Relation.check(relation, with: Bindings(record))
             #expect(check.held, "\(check)")
         }
+        #expect(
+            relationError("W1new = W1", Bindings(record))?.description
+                == "offset 0: 'W1new' was not recorded at this step (did you mean 'W1_new'?)")
         let filled = try Relation(parsing: "W1_new = W1 - eta * dW1").evaluate(with: Bindings(record))
         #expect(filled.plainText() == "[0.2 0.2; 0.2 0.2] = [1 1; 1 1] - 0.1 * [8 8; 8 8]")
     }

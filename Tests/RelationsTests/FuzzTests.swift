@@ -32,6 +32,7 @@ import Relations
                 if check.held { outcomes.held += 1 } else { outcomes.failed += 1 }
                 _ = check.filled.plainText(significantDigits: 3, maximumRows: 2, maximumColumns: 2)
                 _ = check.description
+                expectRoundTrips(check.filled)
             } catch {
                 outcomes.errors += 1
                 #expect((0...text.count).contains(error.offset), "\(text): \(error)")
@@ -40,6 +41,28 @@ import Relations
         }
         // The generator reaches every path: some relations evaluate, most strings are mistakes.
         #expect(outcomes.parsed > 0 && outcomes.errors > 2000)
+    }
+
+    /// The relation written back parses to the same tree, and the filled-in view is itself a
+    /// relation of the language whose sides have the same values (numbers written in full).
+    func expectRoundTrips(_ filled: FilledRelation) {
+        let relation = filled.relation
+        let text = filled.plainText(significantDigits: 17, maximumRows: 100, maximumColumns: 100)
+        do {
+            let reparsed = try Relation(parsing: relation.description)
+            #expect(reparsed.lhs.grouping == relation.lhs.grouping && reparsed.rhs.grouping == relation.rhs.grouping)
+            guard !text.contains("NaN") && !text.contains("inf") && !text.contains("[]") else { return }
+            let numbers = try Relation(parsing: text).evaluate(with: Bindings([:]))
+            for (original, reread) in [(filled.lhs.value, numbers.lhs.value), (filled.rhs.value, numbers.rhs.value)] {
+                let agree = original.rows == reread.rows && original.columns == reread.columns
+                    && zip(original.values, reread.values).allSatisfy { a, b in
+                        (a.isNaN && b.isNaN) || a == b || abs(a - b) <= 1e-9 * max(1, abs(a), abs(b))
+                    }
+                #expect(agree, "\(text): \(original) against \(reread)")
+            }
+        } catch {
+            Issue.record("\(relation) → \(text): \(error)")
+        }
     }
 
     @Test func wellFormedRandomRelationsAlwaysEvaluateOrReportShapes() {
@@ -54,7 +77,7 @@ import Relations
                 text += operands[Int(generator.next() % UInt64(operands.count))]
             }
             do {
-                _ = try Relation.check(text, with: Self.bindings)
+                expectRoundTrips(try Relation.check(text, with: Self.bindings).filled)
                 evaluated += 1
             } catch {
                 guard case .shapeMismatch = error.kind else {

@@ -25,7 +25,26 @@ import Engine
 /// hardlim'(n) = 0                   linear'(n) = 1
 /// ```
 public enum Function: String, Sendable, Hashable, CaseIterable {
-    case sigmoid, tanh, relu, hardlim, linear, softmax, exp, log, sum, mean
+    /// The logistic sigmoid σ.
+    case sigmoid
+    /// The hyperbolic tangent.
+    case tanh
+    /// The rectified linear unit.
+    case relu
+    /// The perceptron's hard limit (Heaviside step, 1 at 0).
+    case hardlim
+    /// The identity, the activation of a linear output layer.
+    case linear
+    /// The softmax of each row.
+    case softmax
+    /// The exponential of each entry.
+    case exp
+    /// The natural logarithm of each entry.
+    case log
+    /// The sum down the rows, or across the columns with a second argument 2.
+    case sum
+    /// The mean down the rows, or across the columns with a second argument 2.
+    case mean
 
     /// The names a lesson may call the function by; the first is the canonical one.
     public var spellings: [String] {
