@@ -47,6 +47,8 @@ let package = Package(
             name: "Lessons",
             dependencies: ["Engine", .product(name: "Yams", package: "Yams")]
         ),
+        // The `numbers` relation language of equation cells: parse, evaluate, check, fill in.
+        .target(name: "Relations", dependencies: ["Engine"], exclude: ["README.md"]),
 
         // MARK: The command line
         .executableTarget(
@@ -68,6 +70,7 @@ let package = Package(
         .testTarget(name: "ReportTests", dependencies: ["Report"]),
         .testTarget(name: "LessonsCLITests", dependencies: ["LessonsCLI"]),
         .testTarget(name: "MathMLTests", dependencies: ["MathML"], exclude: ["Fixtures"]),
+        .testTarget(name: "RelationsTests", dependencies: ["Relations", "Engine"]),
     ],
     swiftLanguageModes: [.v6]
 )

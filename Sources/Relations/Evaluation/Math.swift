@@ -1,0 +1,12 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+// The C library's `exp` and `log`, under names that do not clash with `Function.exp` and `.log`.
+
+func elementaryExp(_ x: Double) -> Double { exp(x) }
+func elementaryLog(_ x: Double) -> Double { log(x) }
