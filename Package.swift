@@ -13,6 +13,7 @@ let package = Package(
     products: [
         .executable(name: "lessons", targets: ["LessonsCLI"]),
         .library(name: "Engine", targets: ["Engine"]),
+        .library(name: "Datasets", targets: ["Datasets"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -24,10 +25,21 @@ let package = Package(
             pkgConfig: "cairo",
             providers: [.apt(["libcairo2-dev"])]
         ),
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
 
         // MARK: Library targets
         .target(
             name: "Engine",
+            swiftSettings: optimizedInEveryBuild
+        ),
+        .target(
+            name: "Datasets",
+            dependencies: ["Engine", "CZlib"],
+            resources: [.copy("Resources/mnist-subset")],
             swiftSettings: optimizedInEveryBuild
         ),
 
@@ -40,10 +52,24 @@ let package = Package(
             ]
         ),
 
+        // MARK: Maintenance tools
+        .executableTarget(
+            name: "MNISTSubsetMaker",
+            dependencies: ["Datasets"],
+            path: "Tools/MNISTSubsetMaker"
+        ),
+        .executableTarget(
+            name: "DatasetsBenchmark",
+            dependencies: ["Datasets"],
+            path: "Tools/DatasetsBenchmark",
+            swiftSettings: optimizedInEveryBuild
+        ),
+
         // MARK: Tests
         .testTarget(name: "EngineTests", dependencies: ["Engine"]),
         .testTarget(name: "CCairoTests", dependencies: ["CCairo"]),
         .testTarget(name: "LessonsCLITests", dependencies: ["LessonsCLI"]),
+        .testTarget(name: "DatasetsTests", dependencies: ["Datasets"]),
     ],
     swiftLanguageModes: [.v6]
 )
