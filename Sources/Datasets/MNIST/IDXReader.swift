@@ -10,7 +10,9 @@ enum IDXReader {
     static let side = 28
 
     /// The images of an IDX3 file: the count and `count × 784` pixel bytes.
-    static func images(_ bytes: [UInt8], file: String) throws(MNISTError) -> (count: Int, pixels: [UInt8]) {
+    ///
+    /// The header is removed in place, so a uniquely held buffer becomes the pixels without a copy.
+    static func images(_ bytes: consuming [UInt8], file: String) throws(MNISTError) -> (count: Int, pixels: [UInt8]) {
         try checkMagic(bytes, file: file, expected: imageMagic, headerSize: 16)
         let count = Int(word(bytes, at: 4))
         let rows = Int(word(bytes, at: 8))
@@ -19,15 +21,18 @@ enum IDXReader {
             throw .wrongDimensions(file: file, rows: rows, columns: columns)
         }
         try checkLength(bytes.count - 16, itemSize: side * side, declared: count, item: "images", file: file)
-        return (count, Array(bytes[16...]))
+        var pixels = bytes
+        pixels.removeSubrange(0..<16)
+        return (count, pixels)
     }
 
     /// The labels of an IDX1 file, each checked to be a digit.
-    static func labels(_ bytes: [UInt8], file: String) throws(MNISTError) -> [UInt8] {
+    static func labels(_ bytes: consuming [UInt8], file: String) throws(MNISTError) -> [UInt8] {
         try checkMagic(bytes, file: file, expected: labelMagic, headerSize: 8)
         let count = Int(word(bytes, at: 4))
         try checkLength(bytes.count - 8, itemSize: 1, declared: count, item: "labels", file: file)
-        let labels = Array(bytes[8...])
+        var labels = bytes
+        labels.removeSubrange(0..<8)
         if let index = labels.firstIndex(where: { $0 > 9 }) {
             throw .labelOutOfRange(file: file, index: index, value: labels[index])
         }

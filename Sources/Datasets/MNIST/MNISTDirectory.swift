@@ -43,20 +43,32 @@ public struct MNISTDirectory: Sendable {
         guard missing.isEmpty else {
             throw .missingFiles(missing.map(\.compressedName), directory: url.path)
         }
-        // The training images are most of the work; the other three files decode meanwhile.
-        let results = ParallelResults<[UInt8]>(count: MNISTFile.allCases.count)
-        DispatchQueue.concurrentPerform(iterations: MNISTFile.allCases.count) { index in
-            let file = MNISTFile.allCases[index]
-            results.set(index, Result { () throws(MNISTError) in try content(of: location(of: file)!) })
+        let names = MNISTFile.allCases.map { location(of: $0)!.lastPathComponent }
+        // Decompressing and hashing are most of the work; the training images take longest,
+        // and the other three files are done meanwhile on another core.
+        let results = ParallelResults<(content: [UInt8], digest: String?)>(count: names.count)
+        DispatchQueue.concurrentPerform(iterations: names.count) { index in
+            results.set(index, Result { () throws(MNISTError) in
+                let content = try MNISTDirectory.decompressedContent(of: url.appendingPathComponent(names[index]))
+                let digest = checksums[MNISTFile.allCases[index].rawValue].map { _ in SHA256.hexDigest(of: content) }
+                return (content, digest)
+            })
         }
-        let contents = try results.values()
-        let training = try MNISTDirectory.part(
-            images: contents[0], imagesFile: location(of: .trainingImages)!.lastPathComponent,
-            labels: contents[1], labelsFile: location(of: .trainingLabels)!.lastPathComponent)
-        let test = try MNISTDirectory.part(
-            images: contents[2], imagesFile: location(of: .testImages)!.lastPathComponent,
-            labels: contents[3], labelsFile: location(of: .testLabels)!.lastPathComponent)
-        try verify(contents)
+        var decoded = try results.values()
+        let digests = decoded.map(\.digest)
+        // Hand each buffer over without a copy: the parts keep the decompressed bytes.
+        func take(_ index: Int) -> [UInt8] {
+            defer { decoded[index].content = [] }
+            return decoded[index].content
+        }
+        // The structure is checked before the sums: "truncated" says more than "checksum mismatch".
+        let training = try MNISTDirectory.part(images: take(0), imagesFile: names[0], labels: take(1), labelsFile: names[1])
+        let test = try MNISTDirectory.part(images: take(2), imagesFile: names[2], labels: take(3), labelsFile: names[3])
+        for (index, file) in MNISTFile.allCases.enumerated() {
+            if let expected = checksums[file.rawValue], let actual = digests[index], actual != expected {
+                throw .checksumMismatch(file: names[index], expected: expected, actual: actual)
+            }
+        }
         return (training, test)
     }
 
@@ -90,21 +102,6 @@ public struct MNISTDirectory: Sendable {
         guard let expected = checksums[key] else { return }
         let actual = SHA256.hexDigest(of: content)
         guard actual == expected else { throw .checksumMismatch(file: name, expected: expected, actual: actual) }
-    }
-
-    private func content(of location: URL) throws(MNISTError) -> [UInt8] {
-        try MNISTDirectory.decompressedContent(of: location)
-    }
-
-    private func verify(_ contents: [[UInt8]]) throws(MNISTError) {
-        let results = ParallelResults<Void>(count: contents.count)
-        DispatchQueue.concurrentPerform(iterations: contents.count) { index in
-            let name = location(of: MNISTFile.allCases[index])!.lastPathComponent
-            results.set(index, Result { () throws(MNISTError) in
-                try MNISTDirectory.verify(contents[index], name: name, checksums: checksums)
-            })
-        }
-        _ = try results.values()
     }
 
     /// One part from its decompressed image and label files.
