@@ -58,7 +58,7 @@ import Testing
 
     @Test func theSubsetIsTheStartOfTheFullSet() throws {
         let subset = try MNISTLoader.bundledSubset(reason: "test")
-        let (training, test) = try MNISTDirectory(url: TestSupport.sharedMNIST).read()
+        let (training, test) = try TestSupport.sharedParts.get().pair
         #expect(subset.training == training.prefix(5_000))
         #expect(subset.test == test.prefix(1_000))
     }

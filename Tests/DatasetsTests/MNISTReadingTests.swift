@@ -5,7 +5,7 @@ import Testing
 
 @Suite struct MNISTReadingTests {
     @Test func theSharedSetHasTheKnownCountsLabelsAndSums() throws {
-        let (training, test) = try MNISTDirectory(url: TestSupport.sharedMNIST).read()
+        let (training, test) = try TestSupport.sharedParts.get().pair
         #expect(training.count == 60_000)
         #expect(test.count == 10_000)
         #expect(Array(training.labels.prefix(5)) == [5, 0, 4, 1, 9])
@@ -15,7 +15,7 @@ import Testing
     }
 
     @Test func pixelsAreScaledToTheUnitInterval() throws {
-        let (_, test) = try MNISTDirectory(url: TestSupport.sharedMNIST).read()
+        let test = try TestSupport.sharedParts.get().test
         let batch = test.inputs(0..<100)
         #expect(batch.shape == (100, 784))
         #expect(batch.values.min() == 0)
@@ -27,7 +27,7 @@ import Testing
     }
 
     @Test func datasetHasOneHotTargets() throws {
-        let (_, test) = try MNISTDirectory(url: TestSupport.sharedMNIST).read()
+        let test = try TestSupport.sharedParts.get().test
         let data = test.dataset(name: "mnist", indices: [0, 1])
         #expect(data.labels == [7, 2])
         #expect(data.targets.row(0) == Matrix(row: [0, 0, 0, 0, 0, 0, 0, 1, 0, 0]))

@@ -15,6 +15,12 @@ enum TestSupport {
         return packageRoot.deletingLastPathComponent().appendingPathComponent("shared/mnist")
     }
 
+    /// The shared full set, read and verified once per test run.
+    static let sharedParts: Result<MNISTParts, MNISTError> = Result { () throws(MNISTError) in
+        let parts = try MNISTDirectory(url: sharedMNIST).read()
+        return MNISTParts(training: parts.training, test: parts.test)
+    }
+
     /// A new empty directory under the system's temporary directory.
     static func temporaryDirectory() throws -> URL {
         let url = FileManager.default.temporaryDirectory
@@ -37,4 +43,11 @@ enum TestSupport {
     static func header(_ words: [UInt32]) -> [UInt8] {
         words.flatMap { word in (0..<4).map { UInt8(truncatingIfNeeded: word >> (24 - 8 * $0)) } }
     }
+}
+
+/// Both parts of MNIST, as one `Sendable` value for a static cache.
+struct MNISTParts: Sendable {
+    let training: MNISTSet
+    let test: MNISTSet
+    var pair: (MNISTSet, MNISTSet) { (training, test) }
 }
