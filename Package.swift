@@ -39,6 +39,7 @@ let package = Package(
         .target(
             name: "Datasets",
             dependencies: ["Engine", "CZlib"],
+            exclude: ["README.md"],
             resources: [.copy("Resources/mnist-subset")],
             swiftSettings: optimizedInEveryBuild
         ),

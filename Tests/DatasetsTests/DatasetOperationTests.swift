@@ -60,3 +60,9 @@ import Testing
         #expect(FeatureMap.withSquaredRadius.apply(to: Matrix([[2, -3]])) == Matrix([[2, -3, 13]]))
     }
 }
+
+@Suite struct DatasetDescriptionTests {
+    @Test func summaryNamesSizeAndClasses() {
+        #expect(LogicGate.xor.dataset().description == "xor: 4 samples × 2 features, 2 classes (2, 2)")
+    }
+}

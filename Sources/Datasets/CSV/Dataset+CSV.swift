@@ -19,6 +19,7 @@ extension Dataset {
     ///   - url: the file.
     ///   - labelColumn: the name of the column holding the class of each row.
     ///   - name: the data set's name; the file name without extension by default.
+    /// - Returns: the rows as samples, with the label column as their classes.
     /// - Throws: `CSVError` naming the file, row and column of the first problem.
     public static func csv(contentsOf url: URL, labelColumn: String, name: String? = nil) throws(CSVError) -> Dataset {
         let file = url.lastPathComponent
@@ -33,7 +34,15 @@ extension Dataset {
             name: name ?? url.deletingPathExtension().lastPathComponent)
     }
 
-    /// A data set parsed from CSV text; `file` is the name used in error messages.
+    /// A data set parsed from CSV text.
+    ///
+    /// - Parameters:
+    ///   - text: the CSV content.
+    ///   - file: the name used in error messages.
+    ///   - labelColumn: the name of the column holding the class of each row.
+    ///   - name: the data set's name.
+    /// - Returns: the rows as samples, with the label column as their classes.
+    /// - Throws: `CSVError` naming the file, row and column of the first problem.
     public static func csv(text: String, file: String, labelColumn: String, name: String) throws(CSVError) -> Dataset {
         var rows = try CSVParser.rows(of: text, file: file)
         guard !rows.isEmpty else { throw .empty(file: file) }

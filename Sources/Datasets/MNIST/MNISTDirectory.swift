@@ -97,6 +97,8 @@ public struct MNISTDirectory: Sendable {
     /// - Parameters:
     ///   - content: the decompressed bytes.
     ///   - name: the file's name as shown in messages (with `.gz` if it had one).
+    ///   - checksums: the expected sums by decompressed file name; a name without one passes.
+    /// - Throws: `MNISTError.checksumMismatch` naming the file.
     public static func verify(_ content: [UInt8], name: String, checksums: [String: String]) throws(MNISTError) {
         let key = name.hasSuffix(".gz") ? String(name.dropLast(3)) : name
         guard let expected = checksums[key] else { return }

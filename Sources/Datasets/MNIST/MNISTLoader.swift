@@ -84,6 +84,8 @@ public struct MNISTLoader: Sendable {
     /// The subset bundled with the package: 5,000 training and 1,000 test images.
     ///
     /// - Parameter reason: why the full set is not used, for the report.
+    /// - Returns: the subset, with `source` `.bundledSubset(reason:)`.
+    /// - Throws: `MNISTError` if the package's resources are missing or damaged.
     public static func bundledSubset(reason: String) throws(MNISTError) -> MNIST {
         guard let url = Bundle.module.url(forResource: "mnist-subset", withExtension: nil),
             let sums = try? String(contentsOf: url.appendingPathComponent("SHA256SUMS.decompressed"), encoding: .utf8)

@@ -87,7 +87,10 @@ public enum Gzip {
     /// `input` compressed as one gzip member (no file name, modification time 0, so the
     /// same input always gives the same bytes).
     ///
-    /// - Parameter level: zlib's compression level, 1 (fastest) to 9 (smallest).
+    /// - Parameters:
+    ///   - input: the bytes to compress.
+    ///   - level: zlib's compression level, 1 (fastest) to 9 (smallest).
+    /// - Returns: a complete gzip stream.
     public static func compress(_ input: [UInt8], level: Int32 = 9) -> [UInt8] {
         var stream = z_stream()
         let started = deflateInit2_(
