@@ -35,10 +35,6 @@ import Testing
             #expect(copy == (try Data(contentsOf: TestSupport.sharedMNIST.appendingPathComponent(file.compressedName))))
         }
         #expect(transcript.value.contains("\rtrain-images-idx3-ubyte.gz [##############################] 100%   9.6 of   9.6 MB\n"))
-
-        // A second load finds the files in data/mnist and downloads nothing.
-        let again = try MNISTLoader(environment: [:], projectDirectory: project, mirrors: [], progressOutput: nil).load()
-        #expect(again.source == .projectDirectory(directory.path))
     }
 
     @Test func corruptedDownloadIsRejectedAndLeavesNoFile() throws {

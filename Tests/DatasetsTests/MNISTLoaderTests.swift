@@ -18,6 +18,16 @@ import Testing
             """)
     }
 
+    @Test func relativeEnvironmentDirectoryIsResolvedAgainstTheProject() throws {
+        let project = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: project) }
+        let expected = project.appendingPathComponent("mnist").standardizedFileURL.path
+        #expect(throws: MNISTError.missingFiles(MNISTFile.allCases.map(\.compressedName), directory: expected)) {
+            try MNISTLoader(environment: ["MNIST_DIR": "./mnist"], projectDirectory: project, mirrors: [], progressOutput: nil)
+                .load()
+        }
+    }
+
     @Test func environmentDirectoryWithoutTheFilesIsAnError() throws {
         let empty = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: empty) }

@@ -4,8 +4,9 @@ import Foundation
 /// the bundled subset.
 ///
 /// The order:
-/// 1. `$MNIST_DIR`, when set: the four files must be there and verify (an error otherwise,
-///    since the user asked for that directory).
+/// 1. `$MNIST_DIR`, when set (relative to `projectDirectory` if not absolute): the four
+///    files must be there and verify (an error otherwise, since the user asked for that
+///    directory).
 /// 2. `data/mnist/` under `projectDirectory`, when all four files are there.
 /// 3. The missing files are downloaded into `data/mnist/` (see `MNISTDownloader`).
 /// 4. When the download fails, the bundled subset, with the reason in its `source`.
@@ -55,7 +56,9 @@ public struct MNISTLoader: Sendable {
     ///   files, or when even the bundled subset cannot be read.
     public func load() throws(MNISTError) -> MNIST {
         if let path = environment["MNIST_DIR"], !path.isEmpty {
-            let directory = MNISTDirectory(url: URL(fileURLWithPath: path, relativeTo: projectDirectory))
+            let location = (path.hasPrefix("/") ? URL(fileURLWithPath: path) : projectDirectory.appendingPathComponent(path))
+                .standardizedFileURL
+            let directory = MNISTDirectory(url: location)
             let parts = try directory.read()
             return MNIST(training: parts.training, test: parts.test, source: .environmentDirectory(directory.url.path))
         }
