@@ -36,6 +36,12 @@ import Testing
         }
     }
 
+    @Test func binaryTargetsCanBeBipolar() {
+        let data = LogicGate.xor.dataset().withBinaryTargets(negative: -1, positive: 1)
+        #expect(data.targets == Matrix(column: [-1, 1, 1, -1]))
+        #expect(data.inputs == LogicGate.xor.dataset().inputs)
+    }
+
     @Test func batchesCutInOrder() {
         let batches = LogicGate.or.dataset().batches(ofSize: 3)
         #expect(batches.map(\.count) == [3, 1])

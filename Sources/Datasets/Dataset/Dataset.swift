@@ -81,3 +81,16 @@ public struct Dataset: Sendable, Hashable {
         return counts
     }
 }
+
+extension Dataset {
+    /// The same two-class data with targets `negative` for class 0 and `positive` for class 1,
+    /// for example −1/+1 for a hard-limit perceptron with bipolar outputs.
+    ///
+    /// - Precondition: `classCount == 2`.
+    public func withBinaryTargets(negative: Double, positive: Double) -> Dataset {
+        precondition(classCount == 2, "Dataset \(name): binary targets need 2 classes, not \(classCount)")
+        var copy = self
+        copy.targets = Matrix(column: labels.map { $0 == 1 ? positive : negative })
+        return copy
+    }
+}
