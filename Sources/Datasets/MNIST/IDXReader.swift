@@ -21,7 +21,7 @@ enum IDXReader {
             throw .wrongDimensions(file: file, rows: rows, columns: columns)
         }
         try checkLength(bytes.count - 16, itemSize: side * side, declared: count, item: "images", file: file)
-        var pixels = bytes
+        var pixels = consume bytes
         pixels.removeSubrange(0..<16)
         return (count, pixels)
     }
@@ -31,7 +31,7 @@ enum IDXReader {
         try checkMagic(bytes, file: file, expected: labelMagic, headerSize: 8)
         let count = Int(word(bytes, at: 4))
         try checkLength(bytes.count - 8, itemSize: 1, declared: count, item: "labels", file: file)
-        var labels = bytes
+        var labels = consume bytes
         labels.removeSubrange(0..<8)
         if let index = labels.firstIndex(where: { $0 > 9 }) {
             throw .labelOutOfRange(file: file, index: index, value: labels[index])

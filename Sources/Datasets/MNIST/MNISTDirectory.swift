@@ -54,7 +54,7 @@ public struct MNISTDirectory: Sendable {
                 return (content, digest)
             })
         }
-        var decoded = try results.values()
+        var decoded = try results.takeValues()
         let digests = decoded.map(\.digest)
         // Hand each buffer over without a copy: the parts keep the decompressed bytes.
         func take(_ index: Int) -> [UInt8] {
@@ -107,9 +107,11 @@ public struct MNISTDirectory: Sendable {
     }
 
     /// One part from its decompressed image and label files.
-    static func part(images: [UInt8], imagesFile: String, labels: [UInt8], labelsFile: String) throws(MNISTError) -> MNISTSet {
-        let decoded = try IDXReader.images(images, file: imagesFile)
-        let digits = try IDXReader.labels(labels, file: labelsFile)
+    static func part(
+        images: consuming [UInt8], imagesFile: String, labels: consuming [UInt8], labelsFile: String
+    ) throws(MNISTError) -> MNISTSet {
+        let decoded = try IDXReader.images(consume images, file: imagesFile)
+        let digits = try IDXReader.labels(consume labels, file: labelsFile)
         guard decoded.count == digits.count else {
             throw .countMismatch(imagesFile: imagesFile, images: decoded.count, labelsFile: labelsFile, labels: digits.count)
         }

@@ -2,8 +2,8 @@ import Foundation
 
 /// Collects the results of `DispatchQueue.concurrentPerform` iterations, one slot each.
 ///
-/// Each iteration writes only its own slot, under a lock; `values()` returns them in
-/// order and rethrows the first failure (by index, so the message does not depend on timing).
+/// Each iteration writes only its own slot, under a lock; `takeValues()` returns them in
+/// order (moving them out) and rethrows the first failure (by index, so the message does not depend on timing).
 final class ParallelResults<Value>: @unchecked Sendable {
     private var slots: [Result<Value, MNISTError>?]
     private let lock = NSLock()
@@ -18,7 +18,13 @@ final class ParallelResults<Value>: @unchecked Sendable {
         lock.unlock()
     }
 
-    func values() throws(MNISTError) -> [Value] {
-        try slots.map { slot throws(MNISTError) in try slot!.get() }
+    /// Moves the results out (the slots are emptied, so the caller holds the only reference
+    /// to each value and can change a large buffer in place).
+    func takeValues() throws(MNISTError) -> [Value] {
+        lock.lock()
+        let taken = slots
+        slots = []
+        lock.unlock()
+        return try taken.map { slot throws(MNISTError) in try slot!.get() }
     }
 }
