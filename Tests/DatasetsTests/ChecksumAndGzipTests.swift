@@ -38,6 +38,22 @@ import Testing
         #expect(try Gzip.decompress(compressed) == bytes)
     }
 
+    @Test func outputPiecesArriveInOrderAndAddUpToTheContent() throws {
+        let bytes = (0..<3_000_000).map { UInt8(truncatingIfNeeded: $0 &* 2_654_435_761 >> 13) }
+        var pieces = [[UInt8]]()
+        let content = try Gzip.decompress(Gzip.compress(bytes, level: 1)) { pieces.append(Array($0)) }
+        #expect(content == bytes)
+        #expect(pieces.count >= 3 && pieces.allSatisfy { $0.count <= 1 << 20 })
+        #expect(pieces.flatMap { $0 } == bytes)
+    }
+
+    @Test func backgroundDigestEqualsTheDirectOne() throws {
+        let location = TestSupport.sharedMNIST.appendingPathComponent("t10k-images-idx3-ubyte.gz")
+        let (content, digest) = try MNISTDirectory.decompressedContentAndDigest(of: location)
+        #expect(digest == MNISTFile.testImages.sha256)
+        #expect(SHA256.hexDigest(of: content) == digest)
+    }
+
     @Test func concatenatedMembersDecompressToTheConcatenation() throws {
         let first = Array("first ".utf8), second = Array("second".utf8)
         #expect(try Gzip.decompress(Gzip.compress(first) + Gzip.compress(second)) == first + second)

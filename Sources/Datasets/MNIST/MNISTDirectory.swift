@@ -49,9 +49,11 @@ public struct MNISTDirectory: Sendable {
         let results = ParallelResults<(content: [UInt8], digest: String?)>(count: names.count)
         DispatchQueue.concurrentPerform(iterations: names.count) { index in
             results.set(index, Result { () throws(MNISTError) in
-                let content = try MNISTDirectory.decompressedContent(of: url.appendingPathComponent(names[index]))
-                let digest = checksums[MNISTFile.allCases[index].rawValue].map { _ in SHA256.hexDigest(of: content) }
-                return (content, digest)
+                let location = url.appendingPathComponent(names[index])
+                guard checksums[MNISTFile.allCases[index].rawValue] != nil else {
+                    return (try MNISTDirectory.decompressedContent(of: location), nil)
+                }
+                return try MNISTDirectory.decompressedContentAndDigest(of: location)
             })
         }
         var decoded = try results.takeValues()
@@ -77,6 +79,12 @@ public struct MNISTDirectory: Sendable {
     /// A name ending in `.gz` must hold a gzip stream; other files are decompressed only
     /// if they start with the gzip signature.
     public static func decompressedContent(of location: URL) throws(MNISTError) -> [UInt8] {
+        try decompressedContent(of: location, onOutput: nil)
+    }
+
+    private static func decompressedContent(
+        of location: URL, onOutput: ((UnsafeBufferPointer<UInt8>) -> Void)?
+    ) throws(MNISTError) -> [UInt8] {
         let name = location.lastPathComponent
         let bytes: [UInt8]
         do {
@@ -84,12 +92,29 @@ public struct MNISTDirectory: Sendable {
         } catch {
             throw .unreadable(file: name, reason: error.localizedDescription)
         }
-        guard name.hasSuffix(".gz") || Gzip.isCompressed(bytes) else { return bytes }
+        guard name.hasSuffix(".gz") || Gzip.isCompressed(bytes) else {
+            bytes.withUnsafeBufferPointer { onOutput?($0) }
+            return bytes
+        }
         do {
-            return try Gzip.decompress(bytes)
+            return try Gzip.decompress(bytes, onOutput: onOutput)
         } catch {
             throw .badGzip(file: name, reason: error.description)
         }
+    }
+
+    /// The decompressed content and its SHA-256, hashed on another thread while zlib
+    /// inflates, so the two costs overlap instead of adding up.
+    static func decompressedContentAndDigest(of location: URL) throws(MNISTError) -> ([UInt8], String) {
+        let hasher = BackgroundHasher()
+        let content: [UInt8]
+        do {
+            content = try decompressedContent(of: location) { piece in hasher.add(Array(piece)) }
+        } catch {
+            _ = hasher.finish()
+            throw error
+        }
+        return (content, hasher.finish())
     }
 
     /// Checks the SHA-256 of a decompressed file against `checksums`.

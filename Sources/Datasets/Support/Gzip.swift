@@ -32,8 +32,16 @@ public enum Gzip {
 
     /// The decompressed content of a gzip stream.
     ///
+    /// - Parameters:
+    ///   - input: the gzip stream.
+    ///   - onOutput: called with each new piece of output (at most `chunkSize` bytes), in
+    ///     order, so a checksum can run alongside; `nil` to decompress in one go.
+    /// - Returns: the decompressed bytes.
     /// - Throws: `Gzip.Failure` when the data is not gzip, is cut short, or fails zlib's checks.
-    public static func decompress(_ input: [UInt8]) throws(Failure) -> [UInt8] {
+    public static func decompress(
+        _ input: [UInt8], onOutput: ((UnsafeBufferPointer<UInt8>) -> Void)? = nil
+    ) throws(Failure) -> [UInt8] {
+        let chunkSize = onOutput == nil ? Int(UInt32.max) : 1 << 20
         guard isCompressed(input) else { throw .notGzip }
         // The trailer's last four bytes hold the content length modulo 2³²: a good first guess.
         let trailerSize = input.suffix(4).reversed().reduce(0) { $0 << 8 | Int($1) }
@@ -54,10 +62,15 @@ public enum Gzip {
                     stream.next_in = UnsafeMutablePointer(mutating: source.baseAddress! + consumed)
                     stream.avail_in = uInt(source.count - consumed)
                     stream.next_out = target.baseAddress! + produced
-                    stream.avail_out = uInt(target.count - produced)
+                    let room = min(target.count - produced, chunkSize)
+                    stream.avail_out = uInt(room)
                     let status = inflate(&stream, Z_NO_FLUSH)
                     consumed = source.count - Int(stream.avail_in)
-                    produced = target.count - Int(stream.avail_out)
+                    let made = room - Int(stream.avail_out)
+                    if made > 0, let onOutput {
+                        onOutput(UnsafeBufferPointer(start: target.baseAddress! + produced, count: made))
+                    }
+                    produced += made
                     return status
                 }
             }
