@@ -42,7 +42,8 @@ final class HTTPFileTransfer: NSObject, URLSessionDataDelegate, @unchecked Senda
         finished.wait()
         session.finishTasksAndInvalidate()
         try? handle.close()
-        if failure == nil, let (_, output) = progress { output("\n") }
+        // End the bar's line, also after a failure, so the next message starts on its own line.
+        if !lastLine.isEmpty, let (_, output) = progress { output("\n") }
         return failure
     }
 
