@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "Engine", targets: ["Engine"]),
         .library(name: "MathML", targets: ["MathML"]),
         .executable(name: "math-gallery", targets: ["MathGallery"]),
+        .library(name: "Datasets", targets: ["Datasets"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -27,6 +28,11 @@ let package = Package(
             name: "CCairo",
             pkgConfig: "cairo",
             providers: [.apt(["libcairo2-dev"])]
+        ),
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
         ),
 
         // MARK: Library targets
@@ -49,6 +55,13 @@ let package = Package(
         ),
         // The `numbers` relation language of equation cells: parse, evaluate, check, fill in.
         .target(name: "Relations", dependencies: ["Engine"], exclude: ["README.md"]),
+        .target(
+            name: "Datasets",
+            dependencies: ["Engine", "CZlib"],
+            exclude: ["README.md"],
+            resources: [.copy("Resources/mnist-subset")],
+            swiftSettings: optimizedInEveryBuild
+        ),
 
         // MARK: The command line
         .executableTarget(
@@ -62,6 +75,18 @@ let package = Package(
         // MARK: Benchmarks and sample pages (run with `swift run -c release NAME`)
         .executableTarget(name: "EngineBenchmark", dependencies: ["Engine"]),
         .executableTarget(name: "MathGallery", dependencies: ["MathML"]),
+        // MARK: Maintenance tools
+        .executableTarget(
+            name: "MNISTSubsetMaker",
+            dependencies: ["Datasets"],
+            path: "Tools/MNISTSubsetMaker"
+        ),
+        .executableTarget(
+            name: "DatasetsBenchmark",
+            dependencies: ["Datasets"],
+            path: "Tools/DatasetsBenchmark",
+            swiftSettings: optimizedInEveryBuild
+        ),
 
         // MARK: Tests
         .testTarget(name: "EngineTests", dependencies: ["Engine"]),
@@ -71,6 +96,7 @@ let package = Package(
         .testTarget(name: "LessonsCLITests", dependencies: ["LessonsCLI"]),
         .testTarget(name: "MathMLTests", dependencies: ["MathML"], exclude: ["Fixtures"]),
         .testTarget(name: "RelationsTests", dependencies: ["Relations", "Engine"]),
+        .testTarget(name: "DatasetsTests", dependencies: ["Datasets"]),
     ],
     swiftLanguageModes: [.v6]
 )

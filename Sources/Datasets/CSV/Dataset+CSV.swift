@@ -1,0 +1,87 @@
+import Engine
+import Foundation
+
+extension Dataset {
+    /// A data set read from a CSV file that an instructor keeps beside a lesson.
+    ///
+    /// The first row names the columns; every other column than `labelColumn` is an input
+    /// feature and must hold numbers; the label column holds class indices 0, 1, 2, ….
+    /// Blank lines are skipped; fields may be quoted (`"1.5"`), and spaces around fields
+    /// are ignored.
+    ///
+    /// ```
+    /// x1,x2,label
+    /// 0.1,0.9,1
+    /// 0.8,0.2,0
+    /// ```
+    ///
+    /// - Parameters:
+    ///   - url: the file.
+    ///   - labelColumn: the name of the column holding the class of each row.
+    ///   - name: the data set's name; the file name without extension by default.
+    /// - Returns: the rows as samples, with the label column as their classes.
+    /// - Throws: `CSVError` naming the file, row and column of the first problem.
+    public static func csv(contentsOf url: URL, labelColumn: String, name: String? = nil) throws(CSVError) -> Dataset {
+        let file = url.lastPathComponent
+        let text: String
+        do {
+            text = try String(contentsOf: url, encoding: .utf8)
+        } catch {
+            throw .unreadable(file: file, reason: error.localizedDescription)
+        }
+        return try csv(
+            text: text, file: file, labelColumn: labelColumn,
+            name: name ?? url.deletingPathExtension().lastPathComponent)
+    }
+
+    /// A data set parsed from CSV text.
+    ///
+    /// - Parameters:
+    ///   - text: the CSV content.
+    ///   - file: the name used in error messages.
+    ///   - labelColumn: the name of the column holding the class of each row.
+    ///   - name: the data set's name.
+    /// - Returns: the rows as samples, with the label column as their classes.
+    /// - Throws: `CSVError` naming the file, row and column of the first problem.
+    public static func csv(text: String, file: String, labelColumn: String, name: String) throws(CSVError) -> Dataset {
+        var rows = try CSVParser.rows(of: text, file: file)
+        guard !rows.isEmpty else { throw .empty(file: file) }
+        let header = rows.removeFirst().fields
+        var seen = Set<String>()
+        for column in header where !seen.insert(column).inserted {
+            throw .duplicateColumn(file: file, name: column)
+        }
+        guard let labelIndex = header.firstIndex(of: labelColumn) else {
+            throw .missingLabelColumn(file: file, name: labelColumn, columns: header)
+        }
+        guard header.count > 1 else { throw .noFeatureColumns(file: file, label: labelColumn) }
+        guard !rows.isEmpty else { throw .noRows(file: file) }
+
+        var values = [Double]()
+        values.reserveCapacity(rows.count * (header.count - 1))
+        var labels = [Int]()
+        for row in rows {
+            guard row.fields.count == header.count else {
+                throw .wrongFieldCount(file: file, row: row.number, found: row.fields.count, expected: header.count)
+            }
+            for (index, field) in row.fields.enumerated() {
+                if index == labelIndex {
+                    guard let number = Double(field), number >= 0, number == number.rounded(), number < 1e9 else {
+                        throw .notAClassIndex(file: file, row: row.number, column: index + 1, name: header[index], value: field)
+                    }
+                    labels.append(Int(number))
+                } else {
+                    guard let number = Double(field), number.isFinite else {
+                        throw .notANumber(file: file, row: row.number, column: index + 1, name: header[index], value: field)
+                    }
+                    values.append(number)
+                }
+            }
+        }
+        var featureNames = header
+        featureNames.remove(at: labelIndex)
+        return Dataset(
+            name: name, inputs: Matrix(rows: rows.count, columns: featureNames.count, values: values),
+            labels: labels, classCount: max(2, (labels.max() ?? 0) + 1), featureNames: featureNames)
+    }
+}
