@@ -72,10 +72,9 @@ let package = Package(
             ]
         ),
 
-        // MARK: Benchmarks and sample pages (run with `swift run -c release NAME`)
-        .executableTarget(name: "EngineBenchmark", dependencies: ["Engine"]),
-        .executableTarget(name: "MathGallery", dependencies: ["MathML"]),
-        // MARK: Maintenance tools
+        // MARK: Benchmarks, sample pages and maintenance tools (`swift run -c release NAME`)
+        .executableTarget(name: "EngineBenchmark", dependencies: ["Engine"], path: "Tools/EngineBenchmark"),
+        .executableTarget(name: "MathGallery", dependencies: ["MathML"], path: "Tools/MathGallery"),
         .executableTarget(
             name: "MNISTSubsetMaker",
             dependencies: ["Datasets"],
