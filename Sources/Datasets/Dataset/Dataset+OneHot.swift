@@ -12,7 +12,7 @@ extension Dataset {
     public static func oneHot(_ labels: [Int], classCount: Int) -> Matrix {
         var values = [Double](repeating: 0, count: labels.count * classCount)
         for (row, label) in labels.enumerated() {
-            precondition(
+            require(
                 label >= 0 && label < classCount,
                 "Dataset.oneHot: label \(label) at row \(row) outside 0..<\(classCount)")
             values[row * classCount + label] = 1

@@ -25,7 +25,7 @@ extension Dataset {
     public func split(
         trainFraction: Double, validationFraction: Double = 0, using generator: inout SeededGenerator
     ) -> DatasetSplit {
-        precondition(
+        require(
             trainFraction >= 0 && validationFraction >= 0 && trainFraction + validationFraction <= 1 + 1e-12,
             "Dataset.split: fractions \(trainFraction) and \(validationFraction) do not fit in 1")
         let order = generator.permutation(of: count)
@@ -46,7 +46,7 @@ extension Dataset {
 
     /// The samples, in order, as consecutive mini-batches of at most `size` samples.
     public func batches(ofSize size: Int) -> [Dataset] {
-        precondition(size > 0, "Dataset.batches: size \(size) is not positive")
+        require(size > 0, "Dataset.batches: size \(size) is not positive")
         return stride(from: 0, to: count, by: size).map { start in
             subset(Array(start..<min(start + size, count)))
         }

@@ -37,14 +37,14 @@ public struct Dataset: Sendable, Hashable {
         name: String, inputs: Matrix, labels: [Int], classCount: Int,
         featureNames: [String]? = nil, negative: Double = 0, positive: Double = 1
     ) {
-        precondition(
+        require(
             labels.count == inputs.rows,
             "Dataset \(name): \(labels.count) labels for \(inputs.rows) samples")
-        precondition(
+        require(
             labels.allSatisfy { (0..<classCount).contains($0) },
             "Dataset \(name): a label lies outside 0..<\(classCount)")
         let names = featureNames ?? (0..<inputs.columns).map { "x\($0 + 1)" }
-        precondition(
+        require(
             names.count == inputs.columns,
             "Dataset \(name): \(names.count) feature names for \(inputs.columns) columns")
         self.name = name
@@ -88,7 +88,7 @@ extension Dataset {
     ///
     /// - Precondition: `classCount == 2`.
     public func withBinaryTargets(negative: Double, positive: Double) -> Dataset {
-        precondition(classCount == 2, "Dataset \(name): binary targets need 2 classes, not \(classCount)")
+        require(classCount == 2, "Dataset \(name): binary targets need 2 classes, not \(classCount)")
         var copy = self
         copy.targets = Matrix(column: labels.map { $0 == 1 ? positive : negative })
         return copy

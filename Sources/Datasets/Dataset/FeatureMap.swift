@@ -44,7 +44,7 @@ public struct FeatureMap: Sendable {
         for row in 0..<inputs.rows {
             let start = row * inputs.columns
             let mapped = transform(Array(inputs.values[start..<(start + inputs.columns)]))
-            precondition(
+            require(
                 mapped.count == featureNames.count,
                 "FeatureMap \(name): \(mapped.count) values for \(featureNames.count) features")
             values.append(contentsOf: mapped)

@@ -22,10 +22,10 @@ public struct MNISTSet: Sendable, Hashable {
     ///
     /// - Precondition: `pixels.count == labels.count × 784` and every label is 0–9.
     public init(pixels: [UInt8], labels: [Int]) {
-        precondition(
+        require(
             pixels.count == labels.count * Self.pixelCount,
             "MNISTSet: \(pixels.count) pixels for \(labels.count) images")
-        precondition(labels.allSatisfy { (0...9).contains($0) }, "MNISTSet: a label is not a digit")
+        require(labels.allSatisfy { (0...9).contains($0) }, "MNISTSet: a label is not a digit")
         self.pixels = pixels
         self.labels = labels
     }
@@ -46,7 +46,7 @@ public struct MNISTSet: Sendable, Hashable {
         let values = [Double](unsafeUninitializedCapacity: indices.count * size) { buffer, initialized in
             pixels.withUnsafeBufferPointer { source in
                 for (row, index) in indices.enumerated() {
-                    precondition(index >= 0 && index < count, "MNISTSet: image \(index) outside 0..<\(count)")
+                    require(index >= 0 && index < count, "MNISTSet: image \(index) outside 0..<\(count)")
                     let from = source.baseAddress! + index * size
                     let to = buffer.baseAddress! + row * size
                     for offset in 0..<size { to[offset] = Double(from[offset]) * (1.0 / 255.0) }

@@ -1,4 +1,5 @@
 import CZlib
+import Engine
 
 /// gzip compression and decompression through the system zlib.
 ///
@@ -109,7 +110,7 @@ public enum Gzip {
         let started = deflateInit2_(
             &stream, level, Z_DEFLATED, 15 + 16, 9, Z_DEFAULT_STRATEGY, zlibVersion(),
             Int32(MemoryLayout<z_stream>.size))
-        precondition(started == Z_OK, "Gzip.compress: deflateInit2 failed with \(started)")
+        require(started == Z_OK, "Gzip.compress: deflateInit2 failed with \(started)")
         defer { deflateEnd(&stream) }
         var output = [UInt8](repeating: 0, count: Int(deflateBound(&stream, uLong(input.count))) + 32)
         let produced = input.withUnsafeBufferPointer { source in
@@ -119,7 +120,7 @@ public enum Gzip {
                 stream.next_out = target.baseAddress
                 stream.avail_out = uInt(target.count)
                 let status = deflate(&stream, Z_FINISH)
-                precondition(status == Z_STREAM_END, "Gzip.compress: deflate returned \(status)")
+                require(status == Z_STREAM_END, "Gzip.compress: deflate returned \(status)")
                 return target.count - Int(stream.avail_out)
             }
         }

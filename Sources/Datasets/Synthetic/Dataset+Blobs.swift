@@ -11,11 +11,11 @@ extension Dataset {
         centers: [[Double]], countPerCenter: Int, standardDeviation: Double = 1, shuffle: Bool = true,
         using generator: inout SeededGenerator
     ) -> Dataset {
-        precondition(!centers.isEmpty, "Dataset.blobs: no centers")
-        precondition(
+        require(!centers.isEmpty, "Dataset.blobs: no centers")
+        require(
             centers.allSatisfy { $0.count == centers[0].count },
             "Dataset.blobs: centers of different dimensions")
-        precondition(countPerCenter >= 1, "Dataset.blobs: countPerCenter \(countPerCenter) is below 1")
+        require(countPerCenter >= 1, "Dataset.blobs: countPerCenter \(countPerCenter) is below 1")
         var rows = [[Double]]()
         var labels = [Int]()
         for (label, center) in centers.enumerated() {
@@ -39,7 +39,7 @@ extension Dataset {
         countPerQuadrant: Int, standardDeviation: Double = 0.4, shuffle: Bool = true,
         using generator: inout SeededGenerator
     ) -> Dataset {
-        precondition(countPerQuadrant >= 1, "Dataset.xorQuadrants: countPerQuadrant \(countPerQuadrant) is below 1")
+        require(countPerQuadrant >= 1, "Dataset.xorQuadrants: countPerQuadrant \(countPerQuadrant) is below 1")
         let quadrants: [([Double], Int)] = [([1, 1], 0), ([-1, 1], 1), ([-1, -1], 0), ([1, -1], 1)]
         var rows = [[Double]]()
         var labels = [Int]()

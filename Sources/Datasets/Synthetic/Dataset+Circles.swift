@@ -15,9 +15,9 @@ extension Dataset {
         count: Int, noise: Double = 0, factor: Double = 0.8, shuffle: Bool = true,
         using generator: inout SeededGenerator
     ) -> Dataset {
-        precondition(count >= 2, "Dataset.circles: count \(count) is below 2")
-        precondition(noise >= 0, "Dataset.circles: noise \(noise) is negative")
-        precondition(factor >= 0 && factor < 1, "Dataset.circles: factor \(factor) outside [0, 1)")
+        require(count >= 2, "Dataset.circles: count \(count) is below 2")
+        require(noise >= 0, "Dataset.circles: noise \(noise) is negative")
+        require(factor >= 0 && factor < 1, "Dataset.circles: factor \(factor) outside [0, 1)")
         let outerCount = count / 2
         let innerCount = count - outerCount
         var rows = [[Double]]()

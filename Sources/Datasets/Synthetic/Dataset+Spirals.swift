@@ -13,9 +13,9 @@ extension Dataset {
         countPerClass: Int, noise: Double = 0, turns: Double = 1.5, shuffle: Bool = true,
         using generator: inout SeededGenerator
     ) -> Dataset {
-        precondition(countPerClass >= 1, "Dataset.spirals: countPerClass \(countPerClass) is below 1")
-        precondition(noise >= 0, "Dataset.spirals: noise \(noise) is negative")
-        precondition(turns > 0, "Dataset.spirals: turns \(turns) is not positive")
+        require(countPerClass >= 1, "Dataset.spirals: countPerClass \(countPerClass) is below 1")
+        require(noise >= 0, "Dataset.spirals: noise \(noise) is negative")
+        require(turns > 0, "Dataset.spirals: turns \(turns) is not positive")
         var rows = [[Double]]()
         var labels = [Int]()
         for label in 0..<2 {

@@ -15,7 +15,7 @@ public struct BoundingBox: Sendable, Hashable {
     ///
     /// - Precondition: `minX < maxX` and `minY < maxY`.
     public init(minX: Double, maxX: Double, minY: Double, maxY: Double) {
-        precondition(minX < maxX && minY < maxY, "BoundingBox: empty box x \(minX)…\(maxX), y \(minY)…\(maxY)")
+        require(minX < maxX && minY < maxY, "BoundingBox: empty box x \(minX)…\(maxX), y \(minY)…\(maxY)")
         self.minX = minX
         self.maxX = maxX
         self.minY = minY
@@ -27,7 +27,7 @@ public struct BoundingBox: Sendable, Hashable {
     ///
     /// - Precondition: `points` has at least one row and two columns.
     public init(around points: Matrix, padding: Double = 0.1) {
-        precondition(points.rows > 0 && points.columns >= 2, "BoundingBox: needs points with two columns, got \(points.shapeDescription)")
+        require(points.rows > 0 && points.columns >= 2, "BoundingBox: needs points with two columns, got \(points.shapeDescription)")
         var lowX = Double.infinity, highX = -Double.infinity, lowY = Double.infinity, highY = -Double.infinity
         for row in 0..<points.rows {
             lowX = min(lowX, points[row, 0])
@@ -57,7 +57,7 @@ public struct Grid: Sendable, Hashable {
     ///
     /// - Precondition: `columnCount ≥ 2` and `rowCount ≥ 2`.
     public init(over box: BoundingBox, columnCount: Int, rowCount: Int) {
-        precondition(columnCount >= 2 && rowCount >= 2, "Grid: needs at least 2×2 points, got \(columnCount)×\(rowCount)")
+        require(columnCount >= 2 && rowCount >= 2, "Grid: needs at least 2×2 points, got \(columnCount)×\(rowCount)")
         xs = (0..<columnCount).map { box.minX + (box.maxX - box.minX) * Double($0) / Double(columnCount - 1) }
         ys = (0..<rowCount).map { box.minY + (box.maxY - box.minY) * Double($0) / Double(rowCount - 1) }
         var values = [Double]()
@@ -80,7 +80,7 @@ public struct Grid: Sendable, Hashable {
     ///
     /// - Precondition: `values.count == xs.count · ys.count`.
     public func reshape(_ values: [Double]) -> [[Double]] {
-        precondition(values.count == xs.count * ys.count, "Grid.reshape: \(values.count) values for \(xs.count)×\(ys.count) points")
+        require(values.count == xs.count * ys.count, "Grid.reshape: \(values.count) values for \(xs.count)×\(ys.count) points")
         return (0..<ys.count).map { Array(values[($0 * xs.count)..<(($0 + 1) * xs.count)]) }
     }
 }
