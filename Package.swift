@@ -13,6 +13,8 @@ let package = Package(
     products: [
         .executable(name: "lessons", targets: ["LessonsCLI"]),
         .library(name: "Engine", targets: ["Engine"]),
+        .library(name: "Plotting", targets: ["Plotting"]),
+        .executable(name: "plot-samples", targets: ["PlotSamples"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -30,6 +32,7 @@ let package = Package(
             name: "Engine",
             swiftSettings: optimizedInEveryBuild
         ),
+        .target(name: "Plotting", dependencies: ["CCairo"]),
 
         // MARK: The command line
         .executableTarget(
@@ -40,10 +43,14 @@ let package = Package(
             ]
         ),
 
+        // MARK: Plotting samples and benchmark
+        .executableTarget(name: "PlotSamples", dependencies: ["Plotting"]),
+
         // MARK: Tests
         .testTarget(name: "EngineTests", dependencies: ["Engine"]),
         .testTarget(name: "CCairoTests", dependencies: ["CCairo"]),
         .testTarget(name: "LessonsCLITests", dependencies: ["LessonsCLI"]),
+        .testTarget(name: "PlottingTests", dependencies: ["Plotting"]),
     ],
     swiftLanguageModes: [.v6]
 )

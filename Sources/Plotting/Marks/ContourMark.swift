@@ -1,0 +1,68 @@
+/// Lines where a sampled function equals given levels (the 0.5 decision boundary, or the
+/// level curves of f(x, y)), optionally labelled with their values.
+public struct ContourMark: Mark {
+    /// The sampled function.
+    public var grid: ValueGrid
+    /// The levels to trace.
+    public var levels: [Double]
+    /// The line style; its colour is used unless a colour map is given.
+    public var style: StrokeStyle
+    /// Colours the levels from low to high, if given.
+    public var colormap: Colormap?
+    /// Whether each level's value is written on its longest line.
+    public var showsLevelLabels: Bool
+    /// The legend label.
+    public var label: String?
+
+    /// Creates a contour mark.
+    public init(
+        grid: ValueGrid, levels: [Double], style: StrokeStyle = Theme.contour, colormap: Colormap? = nil,
+        showsLevelLabels: Bool = false, label: String? = nil
+    ) {
+        self.grid = grid
+        self.levels = levels
+        self.style = style
+        self.colormap = colormap
+        self.showsLevelLabels = showsLevelLabels
+        self.label = label
+    }
+
+    public var bounds: DataBounds? { DataBounds(x: grid.x, y: grid.y, isTight: true) }
+
+    public var legendEntries: [LegendEntry] {
+        label.map { [LegendEntry(label: $0, color: style.color, line: style)] } ?? []
+    }
+
+    func color(ofLevel index: Int) -> Color {
+        guard let colormap, levels.count > 1 else { return style.color }
+        // Stop short of viridis's pale yellow end, which vanishes on white.
+        return colormap.color(at: 0.9 * Double(index) / Double(levels.count - 1))
+    }
+
+    public func draw(in frame: PlotFrame, renderer: any Renderer) {
+        var labels: [(text: String, at: Point)] = []
+        let step = levels.count > 1 ? abs(levels[1] - levels[0]) : max(abs(levels.first ?? 1), 1)
+        for (index, level) in levels.enumerated() {
+            var lineStyle = style
+            lineStyle.color = color(ofLevel: index)
+            let lines = MarchingSquares.polylines(grid, level: level).map { line in
+                line.map { frame.point(x: $0.x, y: $0.y) }
+            }
+            var path = Path()
+            for line in lines { path.addPolyline(line) }
+            renderer.stroke(path, style: lineStyle)
+            if showsLevelLabels, let longest = lines.max(by: { $0.count < $1.count }), longest.count > 8 {
+                labels.append((TickLocator.format(level, step: TickLocator.niceStep(step / 2)), longest[longest.count / 3]))
+            }
+        }
+        for label in labels {
+            let extents = renderer.measure(label.text, style: Theme.annotation)
+            var box = Path()
+            box.addRoundedRect(
+                Rect(x: label.at.x - extents.width / 2 - 3, y: label.at.y - extents.capHeight / 2 - 3,
+                     width: extents.width + 6, height: extents.capHeight + 6), radius: 2)
+            renderer.fill(box, color: Color.white.withAlpha(0.85))
+            renderer.drawText(label.text, at: label.at, style: Theme.annotation, anchor: .center)
+        }
+    }
+}
