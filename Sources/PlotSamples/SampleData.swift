@@ -37,5 +37,10 @@ enum SampleData {
         return 1 / (1 + exp(-12 * (r2 - 0.56)))
     }
 
-    static func sigmoid(_ z: Double) -> Double { 1 / (1 + exp(-z)) }
+    @Sendable static func sigmoid(_ z: Double) -> Double { 1 / (1 + exp(-z)) }
+
+    /// Three hidden units' weights (`2 × 3`, one column per unit) and biases, like the ones
+    /// seed 002 learns on the circles: three lines around the inner ring.
+    static let hiddenWeights: [[Double]] = [[6, -3, -3], [0, 5.2, -5.2]]
+    static let hiddenBiases: [Double] = [4.5, 4.5, 4.5]
 }

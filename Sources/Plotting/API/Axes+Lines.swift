@@ -100,3 +100,11 @@ func subscriptDigits(_ number: Int) -> String {
     let digits: [Character] = ["₀", "₁", "₂", "₃", "₄", "₅", "₆", "₇", "₈", "₉"]
     return String(String(number).map { $0.isNumber ? digits[Int(String($0))!] : $0 })
 }
+
+extension Axes {
+    /// Draws the iterates of an optimisation (gradient descent on f(x, y)) as a path of
+    /// arrows from a large start dot to an end star.
+    public func path(_ points: [(Double, Double)], label: String? = nil, color: Color = Palette.color(1)) {
+        add(PathMark(points: points.map { (x: $0.0, y: $0.1) }, color: color, label: label))
+    }
+}

@@ -19,7 +19,7 @@ extension Axes {
         renderer.withClip(plot) {
             for mark in marks { mark.draw(in: frame, renderer: renderer) }
         }
-        if showsFrame { renderer.stroke(.rect(plot), style: Theme.spine) }
+        if showsFrame { renderer.stroke(.rect(plot), style: frameStyle) }
         drawTicks(layout, frame: frame, renderer: renderer)
         drawLabels(layout, renderer: renderer)
         if let size = layout.legendSize {
@@ -83,7 +83,7 @@ extension Axes {
         }
         if let title {
             renderer.drawText(
-                title, at: Point(x: plot.center.x, y: plot.minY - Theme.titlePad), style: Theme.title,
+                title, at: Point(x: plot.center.x, y: plot.minY - Theme.titlePad), style: titleStyle,
                 anchor: TextAnchor(.center, .bottom))
         }
     }

@@ -22,7 +22,7 @@ extension Axes {
 
         var top = Self.outerPad + tickExtents.capHeight / 2
         if title != nil {
-            let extents = renderer.measure("Xg", style: Theme.title)
+            let extents = renderer.measure("Xg", style: titleStyle)
             top = Self.outerPad + extents.capHeight + extents.descent + Theme.titlePad
         }
         var bottom = Self.outerPad
@@ -40,7 +40,8 @@ extension Axes {
 
         let estimatedXTicks = ticks(xTicks, limits: xl, kind: xScale, length: max(cell.width - left - 20, 10), spacing: 80)
         let overflow = estimatedXTicks.last.map { renderer.measure($0.label, style: Theme.tickLabel).width / 2 } ?? 0
-        var right = Self.outerPad + max(overflow, 6)
+        var right = Self.outerPad
+        if case .hidden = xTicks {} else { right += max(overflow, 6) }
         if let colorbar {
             right = Self.outerPad + colorbar.width(plotHeight: estimatedHeight, renderer: renderer)
         }

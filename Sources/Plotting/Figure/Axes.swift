@@ -33,6 +33,10 @@ public final class Axes {
     public var yInverted = false
     /// Where the legend goes; it is drawn only if some mark has a label.
     public var legendPlacement: LegendPlacement = .best
+    /// The title's font and colour.
+    public var titleStyle: TextStyle = Theme.title
+    /// The frame's line style.
+    public var frameStyle: StrokeStyle = Theme.spine
     /// A colour drawn behind the plot area, if any.
     public var background: Color?
 

@@ -72,17 +72,28 @@ enum TickLocator {
 
     /// A label with as many decimals as the step needs, and a true minus sign.
     static func format(_ value: Double, step: Double) -> String {
+        // Enough decimals that every multiple of the step prints exactly (0.25 needs two).
         var decimals = max(0, -Int(Foundation.floor(log10(step) + 1e-9)))
-        if decimals > 0 || step < 1 {
-            // Steps like 0.25 need one more decimal than their power of ten.
+        while decimals < 8 {
             let scaled = step * pow(10, Double(decimals))
-            if abs(scaled - scaled.rounded()) > 1e-6 { decimals += 1 }
+            if abs(scaled - scaled.rounded()) < 1e-6 * max(1, scaled) { break }
+            decimals += 1
         }
         let magnitude = abs(value)
         if magnitude >= 1e6 || (magnitude > 0 && magnitude < 1e-4) {
             return minus(String(format: "%.1e", value))
         }
         let text = String(format: "%.\(decimals)f", abs(value) < step * 1e-9 ? 0 : value)
+        return minus(text)
+    }
+
+    /// A short label for a single value: at most three decimals, trailing zeros dropped
+    /// ("20", "−0.5", "0.125").
+    static func compact(_ value: Double) -> String {
+        var text = String(format: "%.3f", value)
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        if text == "-0" { text = "0" }
         return minus(text)
     }
 

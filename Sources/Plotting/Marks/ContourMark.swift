@@ -33,15 +33,14 @@ public struct ContourMark: Mark {
         label.map { [LegendEntry(label: $0, color: style.color, line: style)] } ?? []
     }
 
+    /// The colour of a level: from the colour map over the levels' range, else the style's.
     func color(ofLevel index: Int) -> Color {
-        guard let colormap, levels.count > 1 else { return style.color }
-        // Stop short of viridis's pale yellow end, which vanishes on white.
-        return colormap.color(at: 0.9 * Double(index) / Double(levels.count - 1))
+        guard let colormap, let low = levels.min(), let high = levels.max(), high > low else { return style.color }
+        return colormap.color(for: levels[index], in: low...high)
     }
 
     public func draw(in frame: PlotFrame, renderer: any Renderer) {
         var labels: [(text: String, at: Point)] = []
-        let step = levels.count > 1 ? abs(levels[1] - levels[0]) : max(abs(levels.first ?? 1), 1)
         for (index, level) in levels.enumerated() {
             var lineStyle = style
             lineStyle.color = color(ofLevel: index)
@@ -51,8 +50,11 @@ public struct ContourMark: Mark {
             var path = Path()
             for line in lines { path.addPolyline(line) }
             renderer.stroke(path, style: lineStyle)
-            if showsLevelLabels, let longest = lines.max(by: { $0.count < $1.count }), longest.count > 8 {
-                labels.append((TickLocator.format(level, step: TickLocator.niceStep(step / 2)), longest[longest.count / 3]))
+            // Label each level at its lower-right-most visible point, away from the corners.
+            let inner = frame.rect.inset(by: 12)
+            let candidates = lines.flatMap { $0 }.filter { inner.contains($0) }
+            if showsLevelLabels, let spot = candidates.max(by: { $0.x + 0.5 * $0.y < $1.x + 0.5 * $1.y }) {
+                labels.append((TickLocator.compact(level), spot))
             }
         }
         for label in labels {
