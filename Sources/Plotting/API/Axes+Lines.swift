@@ -36,6 +36,7 @@ extension Axes {
         dash: LineDash = .solid, marker: MarkerShape? = nil
     ) {
         let xs = x ?? (0..<y.count).map { Double($0 + 1) }
+        if x == nil { xTicksAreIntegers = true }
         let style = StrokeStyle(
             color: color ?? nextColor(), width: width, dash: dash.pattern(width: width), cap: dash == .solid ? .round : .butt,
             join: .round)

@@ -38,7 +38,7 @@ extension Axes {
         }
         if yLabel != nil { left += Theme.labelPad + axisLabelHeight }
 
-        let estimatedXTicks = ticks(xTicks, limits: xl, kind: xScale, length: max(cell.width - left - 20, 10), spacing: 80)
+        let estimatedXTicks = ticks(xTicks, limits: xl, kind: xScale, length: max(cell.width - left - 20, 10), spacing: 80, integers: xTicksAreIntegers)
         let overflow = estimatedXTicks.last.map { renderer.measure($0.label, style: Theme.tickLabel).width / 2 } ?? 0
         var right = Self.outerPad
         if case .hidden = xTicks {} else { right += max(overflow, 6) }
@@ -61,14 +61,15 @@ extension Axes {
 
         return AxesLayout(
             plot: plot, xLimits: xl, yLimits: yl,
-            xTicks: ticks(xTicks, limits: xl, kind: xScale, length: plot.width, spacing: 80),
+            xTicks: ticks(xTicks, limits: xl, kind: xScale, length: plot.width, spacing: 80, integers: xTicksAreIntegers),
             yTicks: ticks(yTicks, limits: yl, kind: yScale, length: plot.height, spacing: 45),
             legendSize: legendSize)
     }
 
     /// Ticks for one axis; automatic ticks aim for one every `spacing` points.
     func ticks(
-        _ placement: TickPlacement, limits: ClosedRange<Double>, kind: ScaleKind, length: Double, spacing: Double
+        _ placement: TickPlacement, limits: ClosedRange<Double>, kind: ScaleKind, length: Double, spacing: Double,
+        integers: Bool = false
     ) -> [Tick] {
         let low = limits.lowerBound
         let high = limits.upperBound
@@ -80,7 +81,7 @@ extension Axes {
             return ticks.filter { $0.value >= low - slack && $0.value <= high + slack }
         case .automatic:
             if kind == .log { return TickLocator.log(lower: low, upper: high) }
-            return TickLocator.linear(lower: low, upper: high, target: max(2, min(9, Int(length / spacing))))
+            return TickLocator.linear(lower: low, upper: high, target: max(2, min(9, Int(length / spacing))), integers: integers)
         }
     }
 

@@ -29,6 +29,8 @@ public final class Axes {
     public var xTicks: TickPlacement = .automatic
     /// The y ticks.
     public var yTicks: TickPlacement = .automatic
+    /// Whether automatic x ticks fall on whole numbers only (epochs); set by `line(y:)`.
+    public var xTicksAreIntegers = false
     /// Whether y grows downwards (matrices and images, row 0 on top).
     public var yInverted = false
     /// Where the legend goes; it is drawn only if some mark has a label.

@@ -27,10 +27,16 @@ public enum TickPlacement: Sendable {
 /// Chooses tick values and formats their labels.
 enum TickLocator {
     /// Nice ticks within `lower...upper`, aiming for about `target` of them.
-    static func linear(lower: Double, upper: Double, target: Int) -> [Tick] {
+    /// With `integers`, steps are whole numbers other than 2.5 (epochs, counts).
+    static func linear(lower: Double, upper: Double, target: Int, integers: Bool = false) -> [Tick] {
         let span = upper - lower
         guard span > 0, span.isFinite else { return [Tick(lower, format(lower, step: 1))] }
-        let step = niceStep(span / Double(max(target, 2)))
+        var step = niceStep(span / Double(max(target, 2)))
+        if integers {
+            step = max(1, step)
+            let base = pow(10, Foundation.floor(log10(step)))
+            if abs(step / base - 2.5) < 1e-9 { step = base == 1 ? 2 : 2 * base }
+        }
         let first = (lower / step).rounded(.up)
         let last = (upper / step).rounded(.down)
         guard last >= first, last - first < 1000 else { return [] }
