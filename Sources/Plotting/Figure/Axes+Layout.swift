@@ -38,7 +38,7 @@ extension Axes {
         }
         if yLabel != nil { left += Theme.labelPad + axisLabelHeight }
 
-        let estimatedXTicks = ticks(xTicks, limits: xl, kind: xScale, length: max(cell.width - left - 20, 10), spacing: 80, integers: xTicksAreIntegers)
+        let estimatedXTicks = ticks(xTicks, limits: xl, kind: xScale, length: max(cell.width - left - 20, 10), spacing: 65, integers: xTicksAreIntegers)
         let overflow = estimatedXTicks.last.map { renderer.measure($0.label, style: Theme.tickLabel).width / 2 } ?? 0
         var right = Self.outerPad
         if case .hidden = xTicks {} else { right += max(overflow, 6) }
@@ -61,7 +61,7 @@ extension Axes {
 
         return AxesLayout(
             plot: plot, xLimits: xl, yLimits: yl,
-            xTicks: ticks(xTicks, limits: xl, kind: xScale, length: plot.width, spacing: 80, integers: xTicksAreIntegers),
+            xTicks: ticks(xTicks, limits: xl, kind: xScale, length: plot.width, spacing: 65, integers: xTicksAreIntegers),
             yTicks: ticks(yTicks, limits: yl, kind: yScale, length: plot.height, spacing: 45),
             legendSize: legendSize)
     }

@@ -55,11 +55,21 @@ public struct ScatterMark: Mark {
     }
 
     public func draw(in frame: PlotFrame, renderer: any Renderer) {
-        for (index, point) in points.enumerated() where point.x.isFinite && point.y.isFinite {
-            let center = frame.point(x: point.x, y: point.y)
-            let shape = classes.map { MarkerShape.forClass($0[index]) } ?? marker
-            let fill = classes.map { Palette.color($0[index]) } ?? color
-            renderer.draw(shape.path(center: center, size: size), fill: fill, stroke: Theme.markerEdge)
+        // One batch per class, in class order (as if each class were its own scatter call).
+        let finite = points.indices.filter { points[$0].x.isFinite && points[$0].y.isFinite }
+        let groups: [(shape: MarkerShape, color: Color, indices: [Int])]
+        if let classes {
+            groups = Set(classes).sorted().map { c in
+                (MarkerShape.forClass(c), Palette.color(c), finite.filter { classes[$0] == c })
+            }
+        } else {
+            groups = [(marker, color, finite)]
+        }
+        for group in groups {
+            renderer.drawMarkers(
+                group.shape.path(center: Point(x: 0, y: 0), size: size),
+                at: group.indices.map { frame.point(x: points[$0].x, y: points[$0].y) }, fill: group.color,
+                stroke: Theme.markerEdge)
         }
         guard let pointLabels else { return }
         for (index, point) in points.enumerated() where point.x.isFinite && point.y.isFinite {

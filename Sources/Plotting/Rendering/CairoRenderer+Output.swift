@@ -46,11 +46,13 @@ extension CairoRenderer {
         let height = Int(cairo_image_surface_get_height(surface))
         let stride = Int(cairo_image_surface_get_stride(surface))
         var pixels = [UInt32](repeating: 0, count: width * height)
+        // RGB24 leaves the top byte undefined; such pixels are opaque.
+        let opaque: UInt32 = cairo_image_surface_get_format(surface) == CAIRO_FORMAT_RGB24 ? 0xFF00_0000 : 0
         if let data = cairo_image_surface_get_data(surface) {
             for row in 0..<height {
                 let rowStart = UnsafeRawPointer(data + row * stride)
                 for column in 0..<width {
-                    pixels[row * width + column] = rowStart.loadUnaligned(fromByteOffset: column * 4, as: UInt32.self)
+                    pixels[row * width + column] = rowStart.loadUnaligned(fromByteOffset: column * 4, as: UInt32.self) | opaque
                 }
             }
         }

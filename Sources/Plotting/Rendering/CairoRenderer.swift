@@ -1,6 +1,7 @@
 import CCairo
 
-/// A ``Renderer`` that draws into a Cairo ARGB32 image surface, with sizes in points and a
+/// A ``Renderer`` that draws into a Cairo image surface (RGB24 on an opaque background,
+/// ARGB32 otherwise), with sizes in points and a
 /// pixel scale (2 by default) so text and lines stay sharp.
 ///
 /// The surface and context are created in `init` and destroyed in `deinit`, so repeated
@@ -23,7 +24,10 @@ public final class CairoRenderer: Renderer {
         self.scale = scale
         let pixelWidth = Int32((size.width * scale).rounded(.up))
         let pixelHeight = Int32((size.height * scale).rounded(.up))
-        guard let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, pixelWidth, pixelHeight) else {
+        // An opaque background needs no alpha channel: RGB24 surfaces are written as RGB PNGs,
+        // a quarter less data for the encoder than RGBA.
+        let format = background.alpha >= 1 ? CAIRO_FORMAT_RGB24 : CAIRO_FORMAT_ARGB32
+        guard let surface = cairo_image_surface_create(format, pixelWidth, pixelHeight) else {
             throw CairoError(CAIRO_STATUS_NO_MEMORY, operation: "creating a \(pixelWidth)×\(pixelHeight) surface")
         }
         let surfaceStatus = cairo_surface_status(surface)
@@ -66,17 +70,23 @@ public final class CairoRenderer: Renderer {
     // MARK: - Renderer
 
     public func draw(_ path: Path, fill: Color?, stroke: StrokeStyle?) {
+        Self.paint(path, fill: fill, stroke: stroke, in: context)
+    }
+
+    /// Fills and strokes a path in any Cairo context (the figure's, or a marker stamp's).
+    static func paint(_ path: Path, fill: Color?, stroke: StrokeStyle?, in context: OpaquePointer) {
         guard fill != nil || stroke != nil else { return }
-        appendPath(path)
+        appendPath(path, to: context)
         if let fill {
-            setSource(fill)
+            cairo_set_source_rgba(context, fill.red, fill.green, fill.blue, fill.alpha)
             if stroke != nil { cairo_fill_preserve(context) } else { cairo_fill(context) }
         }
         if let stroke {
-            setSource(stroke.color)
+            let color = stroke.color
+            cairo_set_source_rgba(context, color.red, color.green, color.blue, color.alpha)
             cairo_set_line_width(context, stroke.width)
-            cairo_set_line_cap(context, Self.cairoCap(stroke.cap))
-            cairo_set_line_join(context, Self.cairoJoin(stroke.join))
+            cairo_set_line_cap(context, cairoCap(stroke.cap))
+            cairo_set_line_join(context, cairoJoin(stroke.join))
             stroke.dash.withUnsafeBufferPointer { dashes in
                 cairo_set_dash(context, dashes.baseAddress, Int32(dashes.count), 0)
             }
@@ -161,7 +171,7 @@ public final class CairoRenderer: Renderer {
 
     // MARK: - Helpers
 
-    private func appendPath(_ path: Path) {
+    private static func appendPath(_ path: Path, to context: OpaquePointer) {
         cairo_new_path(context)
         for element in path.elements {
             switch element {

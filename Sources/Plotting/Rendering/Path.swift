@@ -69,6 +69,32 @@ public struct Path: Sendable {
         for point in points.dropFirst() { line(to: point) }
     }
 
+    /// The path moved by `offset` (a point used as a vector).
+    public func translated(by offset: Point) -> Path {
+        func move(_ p: Point) -> Point { Point(x: p.x + offset.x, y: p.y + offset.y) }
+        var path = Path()
+        path.elements = elements.map { element in
+            switch element {
+            case .move(let p): .move(move(p))
+            case .line(let p): .line(move(p))
+            case .arc(let center, let radius, let from, let to): .arc(center: move(center), radius: radius, from: from, to: to)
+            case .close: .close
+            }
+        }
+        return path
+    }
+
+    /// The largest distance of any point of the path from the origin along x or y.
+    var extentFromOrigin: Double {
+        elements.reduce(0.0) { extent, element in
+            switch element {
+            case .move(let p), .line(let p): max(extent, abs(p.x), abs(p.y))
+            case .arc(let center, let radius, _, _): max(extent, abs(center.x) + radius, abs(center.y) + radius)
+            case .close: extent
+            }
+        }
+    }
+
     /// A path holding one rectangle.
     public static func rect(_ rect: Rect) -> Path {
         var path = Path()

@@ -18,6 +18,10 @@ public protocol Renderer: AnyObject {
     /// image pixel becomes a sharp-edged block.
     func drawImage(_ image: RasterImage, in rect: Rect, smooth: Bool, opacity: Double)
 
+    /// Draws the same marker (a path around the origin) centred at each point, like
+    /// matplotlib's `draw_markers`; a backend may rasterize the marker once and stamp it.
+    func drawMarkers(_ marker: Path, at centers: [Point], fill: Color?, stroke: StrokeStyle?)
+
     /// Restricts drawing to `rect` until the matching ``popClip()``.
     func pushClip(_ rect: Rect)
 
@@ -35,6 +39,11 @@ extension Renderer {
     /// Draws unrotated text.
     public func drawText(_ text: String, at position: Point, style: TextStyle, anchor: TextAnchor) {
         drawText(text, at: position, style: style, anchor: anchor, angle: 0)
+    }
+
+    /// Draws the marker at each point as a separate path.
+    public func drawMarkers(_ marker: Path, at centers: [Point], fill: Color?, stroke: StrokeStyle?) {
+        for center in centers { draw(marker.translated(by: center), fill: fill, stroke: stroke) }
     }
 
     /// Runs `body` with drawing clipped to `rect`.

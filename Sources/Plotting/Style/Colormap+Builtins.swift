@@ -20,7 +20,7 @@ extension Colormap {
     /// so data points and the decision contour drawn on top stay readable.
     public static let decisionRegions = Colormap(
         name: "decision",
-        stops: [0x8DBDE0, 0xB8D5EB, 0xE0EDF5, 0xF7F7F7, 0xF8E2D7, 0xF2C3AD, 0xEAA386].map { Color(hex: $0) })
+        stops: [0x9AC5E5, 0xBFDAEE, 0xE2EEF6, 0xF7F7F7, 0xF9E5DB, 0xF4CAB6, 0xEEB096].map { Color(hex: $0) })
 
     /// ColorBrewer Blues: white to dark blue, for counts (confusion matrices).
     public static let blues = Colormap(
