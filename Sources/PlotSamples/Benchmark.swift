@@ -32,11 +32,13 @@ enum Benchmark {
             phases[2].append(encoded - drawn)
         }
         func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
-        print(String(
-            format: "benchmark: %d runs, wall median %.1f ms (min %.1f) = sample grid %.1f + draw %.1f + PNG %.1f ms; "
-                + "CPU median %.1f ms (min %.1f); PNG %d bytes",
-            total.count, median(total), total.min()!, median(phases[0]), median(phases[1]), median(phases[2]),
-            median(cpu), cpu.min()!, size))
+        print(
+            String(
+                format:
+                    "benchmark: %d runs, wall median %.1f ms (min %.1f) = sample grid %.1f + draw %.1f + PNG %.1f ms; "
+                    + "CPU median %.1f ms (min %.1f); PNG %d bytes",
+                total.count, median(total), total.min()!, median(phases[0]), median(phases[1]), median(phases[2]),
+                median(cpu), cpu.min()!, size))
     }
 
     private static func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e6 }

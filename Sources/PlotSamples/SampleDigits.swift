@@ -4,7 +4,8 @@ import Foundation
 /// `../shared/mnist`; without them, simple synthetic strokes stand in.
 enum SampleDigits {
     static func load(count: Int) -> (images: [[[Double]]], labels: [Int]) {
-        let candidates = [ProcessInfo.processInfo.environment["MNIST_DIR"], "../shared/mnist", "/work/shared/mnist"].compactMap { $0 }
+        let candidates = [ProcessInfo.processInfo.environment["MNIST_DIR"], "../shared/mnist", "/work/shared/mnist"]
+            .compactMap { $0 }
         for directory in candidates {
             let images = directory + "/t10k-images-idx3-ubyte.gz"
             let labels = directory + "/t10k-labels-idx1-ubyte.gz"

@@ -53,7 +53,8 @@ extension Samples {
         let hidden = data.points.map { p in
             (0..<3).map { unit in
                 SampleData.sigmoid(
-                    SampleData.hiddenWeights[0][unit] * p.0 + SampleData.hiddenWeights[1][unit] * p.1 + SampleData.hiddenBiases[unit])
+                    SampleData.hiddenWeights[0][unit] * p.0 + SampleData.hiddenWeights[1][unit] * p.1
+                        + SampleData.hiddenBiases[unit])
             }
         }
         let figure = Figure(width: 560, height: 480)

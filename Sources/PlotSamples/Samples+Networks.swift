@@ -44,7 +44,8 @@ extension Samples {
                 return centre.2 * exp(-d2 / 30) - 0.4 * centre.2 * exp(-d2 / 120) + 0.02 * sin(Double(unit + pixel))
             }
         }
-        return Figure.weightImages(weights, units: 16, columns: 8, title: "First-layer weights (blue negative, red positive)")
+        return Figure.weightImages(
+            weights, units: 16, columns: 8, title: "First-layer weights (blue negative, red positive)")
     }
 
     static func confusionMatrix() -> Figure {

@@ -96,7 +96,8 @@ extension Samples {
         axes.yLabel = "y"
         let grid = ValueGrid(x: -5...5, y: -4...4, columns: 250) { x, y in x * x + y * y }
         axes.heatmap(grid, colormap: .viridis, colorbar: "f(x, y)")
-        axes.contour(grid, levels: [1, 4, 9, 16, 25, 36], color: Color.white.withAlpha(0.75), width: 1, labelsLevels: true)
+        axes.contour(
+            grid, levels: [1, 4, 9, 16, 25, 36], color: Color.white.withAlpha(0.75), width: 1, labelsLevels: true)
         axes.path(path, label: "x₀, x₁, … (\(path.count - 1) steps)")
         axes.equalAspect = true
         return figure

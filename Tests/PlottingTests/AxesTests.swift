@@ -60,15 +60,19 @@ import Testing
     @Test func colorbarShowsTheColourMapFromBottomToTop() throws {
         let figure = Figure(width: 420, height: 320)
         let axes = figure.addAxes()
-        axes.heatmap(x: 0...1, y: 0...1, resolution: 8, colormap: .viridis, range: 0...1, colorbar: "value") { x, _ in x }
+        axes.heatmap(x: 0...1, y: 0...1, resolution: 8, colormap: .viridis, range: 0...1, colorbar: "value") { x, _ in x
+        }
         let bitmap = try figure.bitmap()
         let plot = try #require(axes.frame).rect
         let barX = plot.maxX + Colorbar.gap + Colorbar.barWidth / 2
         // One point inside the ends is one or two of the 256 table rows in, which differ from
         // the end colours by a few levels at most.
-        expectPixel(bitmap, at: Point(x: barX, y: plot.maxY - 1), equals: Colormap.viridis.color(at: 0).rgba8, tolerance: 4)
-        expectPixel(bitmap, at: Point(x: barX, y: plot.minY + 1), equals: Colormap.viridis.color(at: 1).rgba8, tolerance: 4)
-        #expect(bitmap.color(at: Point(x: barX, y: plot.center.y)).distance(to: Colormap.viridis.color(at: 0.5).rgba8) <= 4)
+        expectPixel(
+            bitmap, at: Point(x: barX, y: plot.maxY - 1), equals: Colormap.viridis.color(at: 0).rgba8, tolerance: 4)
+        expectPixel(
+            bitmap, at: Point(x: barX, y: plot.minY + 1), equals: Colormap.viridis.color(at: 1).rgba8, tolerance: 4)
+        #expect(
+            bitmap.color(at: Point(x: barX, y: plot.center.y)).distance(to: Colormap.viridis.color(at: 0.5).rgba8) <= 4)
     }
 
     @Test func panelsSitSideBySide() throws {
@@ -88,7 +92,8 @@ import Testing
         axes.showsGrid = false
         axes.function({ 1 / (1 + exp(-$0)) }, over: -4...4, color: Palette.color(2), width: 3)
         let bitmap = try figure.bitmap()
-        expectPixel(bitmap, at: try #require(axes.figurePoint(x: 0, y: 0.5)), equals: Palette.color(2).rgba8, tolerance: 40)
+        expectPixel(
+            bitmap, at: try #require(axes.figurePoint(x: 0, y: 0.5)), equals: Palette.color(2).rgba8, tolerance: 40)
         expectPixel(bitmap, at: try #require(axes.figurePoint(x: 0, y: 0.8)), equals: white)
     }
 

@@ -24,7 +24,8 @@ import Testing
 
     @Test func mistakesInAnImageGridAreFramedInVermillion() throws {
         let blank = [[Double]](repeating: [Double](repeating: 0, count: 28), count: 28)
-        let figure = Figure.imageGrid([blank, blank], columns: 2, captions: ["1 → 1", "7 → 1"], mistakes: [false, true])
+        let figure = Figure.imageGrid(
+            [blank, blank], columns: 2, captions: ["1 → 1", "7 → 1"], mistakes: [false, true])
         let bitmap = try figure.bitmap()
         let wrong = try #require(figure.axes[1].frame)
         let right = try #require(figure.axes[0].frame)
@@ -65,7 +66,8 @@ import Testing
         let center = frame.point(x: 0.5, y: 0.5)
         var foundWhite = false
         for dx in stride(from: -8.0, through: 8.0, by: 0.5) {
-            for dy in stride(from: -4.0, through: 4.0, by: 0.5) where bitmap.color(at: Point(x: center.x + dx, y: center.y + dy)) == white {
+            for dy in stride(from: -4.0, through: 4.0, by: 0.5)
+            where bitmap.color(at: Point(x: center.x + dx, y: center.y + dy)) == white {
                 foundWhite = true
             }
         }

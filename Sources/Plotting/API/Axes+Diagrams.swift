@@ -1,6 +1,8 @@
 extension Axes {
-    /// Draws a network from its weight matrices: layers of nodes, and edges coloured by the
-    /// weights' sign and sized by their magnitude. Layer sizes come from the matrices' shapes.
+    /// Draws a network from its weight matrices, TensorFlow Playground style.
+    ///
+    /// Nodes stand in layers; edges are coloured by the weights' sign and sized by their
+    /// magnitude. Layer sizes come from the matrices' shapes.
     ///
     /// - Parameters:
     ///   - weights: One `inputCount × outputCount` matrix per layer, as the engine stores them.

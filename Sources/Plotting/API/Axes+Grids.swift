@@ -22,7 +22,9 @@ extension Axes {
         values: [[Double]], x: ClosedRange<Double>, y: ClosedRange<Double>, colormap: Colormap = .viridis,
         range: ClosedRange<Double>? = nil, opacity: Double = 1, colorbar: String? = nil
     ) {
-        heatmap(ValueGrid(values: values, x: x, y: y), colormap: colormap, range: range, opacity: opacity, colorbar: colorbar)
+        heatmap(
+            ValueGrid(values: values, x: x, y: y), colormap: colormap, range: range, opacity: opacity,
+            colorbar: colorbar)
     }
 
     /// Samples `function(x, y)` on a `resolution × resolution` grid over `x × y` and draws it as
@@ -39,7 +41,9 @@ extension Axes {
 
     /// Traces the line where the most recent heatmap's values equal `level` (the decision
     /// boundary at 0.5).
-    public func contour(level: Double, color: Color = Palette.ink, width: Double = 2, dash: LineDash = .solid, label: String? = nil) {
+    public func contour(
+        level: Double, color: Color = Palette.ink, width: Double = 2, dash: LineDash = .solid, label: String? = nil
+    ) {
         guard let grid = lastGrid else {
             preconditionFailure("contour(level:): add a heatmap first, or pass a grid to contour(_:levels:)")
         }
@@ -62,7 +66,10 @@ extension Axes {
         dash: LineDash = .solid, labelsLevels: Bool = false, label: String? = nil
     ) {
         let style = StrokeStyle(color: color, width: width, dash: dash.pattern(width: width), cap: .round, join: .round)
-        add(ContourMark(grid: grid, levels: levels, style: style, colormap: colormap, showsLevelLabels: labelsLevels, label: label))
+        add(
+            ContourMark(
+                grid: grid, levels: levels, style: style, colormap: colormap, showsLevelLabels: labelsLevels,
+                label: label))
         lastGrid = grid
     }
 

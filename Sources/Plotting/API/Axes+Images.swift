@@ -21,7 +21,8 @@ extension Axes {
     ///   - colormap: The shading (ColorBrewer Blues by default).
     public func confusionMatrix(_ counts: [[Int]], classNames: [String]? = nil, colormap: Colormap = .blues) {
         let k = counts.count
-        precondition(k > 0 && counts.allSatisfy { $0.count == k }, "confusionMatrix: counts must be a square k × k array")
+        precondition(
+            k > 0 && counts.allSatisfy { $0.count == k }, "confusionMatrix: counts must be a square k × k array")
         let names = classNames ?? (0..<k).map(String.init)
         precondition(names.count == k, "confusionMatrix: \(names.count) class names for \(k) classes")
         let mark = ConfusionMatrixMark(counts: counts, colormap: colormap)

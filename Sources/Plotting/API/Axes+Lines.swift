@@ -38,7 +38,8 @@ extension Axes {
         let xs = x ?? (0..<y.count).map { Double($0 + 1) }
         if x == nil { xTicksAreIntegers = true }
         let style = StrokeStyle(
-            color: color ?? nextColor(), width: width, dash: dash.pattern(width: width), cap: dash == .solid ? .round : .butt,
+            color: color ?? nextColor(), width: width, dash: dash.pattern(width: width),
+            cap: dash == .solid ? .round : .butt,
             join: .round)
         add(LineMark(x: xs, y: y, style: style, marker: marker, label: label))
     }
@@ -74,23 +75,26 @@ extension Axes {
         showsDirection: Bool = false
     ) {
         precondition(weights.count == 2, "decisionLine: needs 2 weights, got \(weights.count)")
-        let style = StrokeStyle(color: color ?? Palette.ink, width: Theme.lineWidth, dash: dash.pattern(width: Theme.lineWidth))
+        let style = StrokeStyle(
+            color: color ?? Palette.ink, width: Theme.lineWidth, dash: dash.pattern(width: Theme.lineWidth))
         add(
             DecisionLineMark(
-                weights: (weights[0], weights[1]), bias: bias, style: style, label: label, showsDirection: showsDirection))
+                weights: (weights[0], weights[1]), bias: bias, style: style, label: label,
+                showsDirection: showsDirection))
     }
 
-    /// Draws each row of a hidden layer's weights as a decision line, labelled h₁, h₂, … in
-    /// the colour cycle.
+    /// Draws each hidden unit's decision line, labelled h₁, h₂, … in the colour cycle.
     ///
     /// - Parameters:
     ///   - weights: `2 × n` weights, as the engine stores them (one column per hidden unit).
     ///   - biases: `n` biases.
+    ///   - dash: The dash pattern.
     public func hiddenUnitLines(weights: [[Double]], biases: [Double], dash: LineDash = .dashed) {
         precondition(weights.count == 2, "hiddenUnitLines: weights must have 2 rows (inputs), got \(weights.count)")
         for unit in biases.indices {
             decisionLine(
-                weights: [weights[0][unit], weights[1][unit]], bias: biases[unit], label: "h" + subscriptDigits(unit + 1),
+                weights: [weights[0][unit], weights[1][unit]], bias: biases[unit],
+                label: "h" + subscriptDigits(unit + 1),
                 color: Palette.color(unit + 2), dash: dash)
         }
     }

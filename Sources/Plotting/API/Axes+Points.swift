@@ -17,7 +17,8 @@ extension Axes {
     ) {
         add(
             ScatterMark(
-                points: points.map { (x: $0.0, y: $0.1) }, classes: classes, classNames: classNames, pointLabels: labels,
+                points: points.map { (x: $0.0, y: $0.1) }, classes: classes, classNames: classNames,
+                pointLabels: labels,
                 color: color ?? (classes == nil ? nextColor() : Palette.color(0)), marker: marker, size: size,
                 label: label))
     }
@@ -48,7 +49,12 @@ extension Axes {
     }
 
     /// Writes text at a data point.
-    public func text(_ text: String, x: Double, y: Double, anchor: TextAnchor = TextAnchor(.left, .bottom), color: Color = Palette.ink) {
-        add(TextMark(text: text, x: x, y: y, anchor: anchor, style: TextStyle(size: Theme.annotation.size, color: color)))
+    public func text(
+        _ text: String, x: Double, y: Double, anchor: TextAnchor = TextAnchor(.left, .bottom),
+        color: Color = Palette.ink
+    ) {
+        add(
+            TextMark(
+                text: text, x: x, y: y, anchor: anchor, style: TextStyle(size: Theme.annotation.size, color: color)))
     }
 }

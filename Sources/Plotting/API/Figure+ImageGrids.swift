@@ -1,6 +1,8 @@
 extension Figure {
-    /// A grid of small images with captions, e.g. MNIST digits captioned "7 → 7", with
-    /// mistakes framed and captioned in vermillion.
+    /// A grid of small images with captions, with mistakes marked.
+    ///
+    /// For MNIST digits captioned "7 → 7" (true → predicted); mistakes are framed and
+    /// captioned in vermillion.
     ///
     /// - Parameters:
     ///   - images: The images, each a 2-D array of values (top row first), e.g. 28 × 28.
@@ -11,27 +13,37 @@ extension Figure {
     ///   - range: The values at the two ends of the map.
     ///   - cellSize: The width of one image cell in points.
     ///   - title: A title above the grid.
+    /// - Returns: A figure sized to hold the grid.
     public static func imageGrid(
         _ images: [[[Double]]], columns: Int = 8, captions: [String]? = nil, mistakes: [Bool]? = nil,
         colormap: Colormap = .grayInverted, range: ClosedRange<Double> = 0...1, cellSize: Double = 72,
         title: String? = nil
     ) -> Figure {
         precondition(!images.isEmpty, "imageGrid: no images")
-        if let captions { precondition(captions.count == images.count, "imageGrid: \(captions.count) captions for \(images.count) images") }
-        if let mistakes { precondition(mistakes.count == images.count, "imageGrid: \(mistakes.count) mistake flags for \(images.count) images") }
+        if let captions {
+            precondition(
+                captions.count == images.count, "imageGrid: \(captions.count) captions for \(images.count) images")
+        }
+        if let mistakes {
+            precondition(
+                mistakes.count == images.count, "imageGrid: \(mistakes.count) mistake flags for \(images.count) images")
+        }
         let columnCount = min(columns, images.count)
         let rowCount = (images.count + columnCount - 1) / columnCount
         let captionHeight = captions == nil ? 0.0 : 20.0
         let titleHeight = title == nil ? 0.0 : 28.0
         let figure = Figure(
-            width: Double(columnCount) * cellSize + 8, height: Double(rowCount) * (cellSize + captionHeight) + titleHeight + 8)
+            width: Double(columnCount) * cellSize + 8,
+            height: Double(rowCount) * (cellSize + captionHeight) + titleHeight + 8)
         figure.title = title
         for (index, image) in images.enumerated() {
-            let axes = figure.addAxes(row: index / columnCount, column: index % columnCount, rows: rowCount, columns: columnCount)
+            let axes = figure.addAxes(
+                row: index / columnCount, column: index % columnCount, rows: rowCount, columns: columnCount)
             axes.image(image, colormap: colormap, range: range)
             let isMistake = mistakes?[index] ?? false
             axes.title = captions?[index]
-            axes.titleStyle = TextStyle(size: 10, weight: isMistake ? .bold : .regular, color: isMistake ? Palette.mistake : Palette.ink)
+            axes.titleStyle = TextStyle(
+                size: 10, weight: isMistake ? .bold : .regular, color: isMistake ? Palette.mistake : Palette.ink)
             if isMistake {
                 axes.showsFrame = true
                 axes.frameStyle = StrokeStyle(color: Palette.mistake, width: 2.5)
@@ -43,8 +55,10 @@ extension Figure {
         return figure
     }
 
-    /// The first layer's weights as images, one per hidden unit, in the diverging map with a
-    /// range symmetric about zero (blue negative, red positive).
+    /// The first layer's weights as images, one per hidden unit.
+    ///
+    /// They use the diverging map with one range symmetric about zero for all units (blue
+    /// negative, red positive).
     ///
     /// - Parameters:
     ///   - weights: The `inputCount × unitCount` weight matrix, as the engine stores it, with
@@ -52,11 +66,16 @@ extension Figure {
     ///   - imageWidth: The width of the input images (28 for MNIST).
     ///   - units: How many units to show (from the first).
     ///   - columns: Images per row.
+    ///   - cellSize: The width of one image cell in points.
+    ///   - title: A title above the grid.
+    /// - Returns: A figure sized to hold the grid.
     public static func weightImages(
         _ weights: [[Double]], imageWidth: Int = 28, units: Int? = nil, columns: Int = 8, cellSize: Double = 72,
         title: String? = nil
     ) -> Figure {
-        precondition(!weights.isEmpty && weights.count % imageWidth == 0, "weightImages: \(weights.count) inputs are not rows of \(imageWidth)")
+        precondition(
+            !weights.isEmpty && weights.count % imageWidth == 0,
+            "weightImages: \(weights.count) inputs are not rows of \(imageWidth)")
         let unitCount = min(units ?? weights[0].count, weights[0].count)
         let largest = max(weights.flatMap { $0.prefix(unitCount) }.map(abs).max() ?? 1, 1e-12)
         let images = (0..<unitCount).map { unit in

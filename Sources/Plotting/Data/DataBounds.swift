@@ -18,7 +18,10 @@ public struct DataBounds: Hashable, Sendable {
     public init?(points: [(x: Double, y: Double)]) {
         let finite = points.filter { $0.x.isFinite && $0.y.isFinite }
         guard let first = finite.first else { return nil }
-        var minX = first.x, maxX = first.x, minY = first.y, maxY = first.y
+        var minX = first.x
+        var maxX = first.x
+        var minY = first.y
+        var maxY = first.y
         for p in finite {
             minX = min(minX, p.x)
             maxX = max(maxX, p.x)

@@ -35,9 +35,10 @@ public struct ValueGrid: Sendable {
         values.reserveCapacity(rowCount)
         for row in 0..<rowCount {
             let yValue = y.lowerBound + (Double(row) + 0.5) * dy
-            values.append((0..<columns).map { column in
-                function(x.lowerBound + (Double(column) + 0.5) * dx, yValue)
-            })
+            values.append(
+                (0..<columns).map { column in
+                    function(x.lowerBound + (Double(column) + 0.5) * dx, yValue)
+                })
         }
         self.init(values: values, x: x, y: y)
     }

@@ -70,8 +70,11 @@ extension Axes {
         let tickExtents = renderer.measure("0", style: Theme.tickLabel)
         if let xLabel {
             var y = plot.maxY + Theme.labelPad
-            if !layout.xTicks.isEmpty { y += Theme.tickLength + Theme.tickPad + tickExtents.capHeight + tickExtents.descent }
-            renderer.drawText(xLabel, at: Point(x: plot.center.x, y: y), style: Theme.axisLabel, anchor: TextAnchor(.center, .top))
+            if !layout.xTicks.isEmpty {
+                y += Theme.tickLength + Theme.tickPad + tickExtents.capHeight + tickExtents.descent
+            }
+            renderer.drawText(
+                xLabel, at: Point(x: plot.center.x, y: y), style: Theme.axisLabel, anchor: TextAnchor(.center, .top))
         }
         if let yLabel {
             let widest = layout.yTicks.map { renderer.measure($0.label, style: Theme.tickLabel).width }.max()

@@ -32,13 +32,16 @@ extension Axes {
         let estimatedHeight = max(cell.height - top - bottom, 10)
         let estimatedYTicks = ticks(yTicks, limits: yl, kind: yScale, length: estimatedHeight, spacing: 45)
         var left = Self.outerPad
-        if case .hidden = yTicks {} else {
+        if case .hidden = yTicks {
+        } else {
             let widest = estimatedYTicks.map { renderer.measure($0.label, style: Theme.tickLabel).width }.max() ?? 0
             left += Theme.tickLength + Theme.tickPad + widest
         }
         if yLabel != nil { left += Theme.labelPad + axisLabelHeight }
 
-        let estimatedXTicks = ticks(xTicks, limits: xl, kind: xScale, length: max(cell.width - left - 20, 10), spacing: 65, integers: xTicksAreIntegers)
+        let estimatedXTicks = ticks(
+            xTicks, limits: xl, kind: xScale, length: max(cell.width - left - 20, 10), spacing: 65,
+            integers: xTicksAreIntegers)
         let overflow = estimatedXTicks.last.map { renderer.measure($0.label, style: Theme.tickLabel).width / 2 } ?? 0
         var right = Self.outerPad
         if case .hidden = xTicks {} else { right += max(overflow, 6) }
@@ -56,12 +59,14 @@ extension Axes {
         var plot = cell.inset(left: left, top: top, right: right, bottom: bottom)
         // Whole points put 1-point spines exactly on pixel rows at the 2× scale.
         plot = Rect(
-            x: plot.x.rounded(), y: plot.y.rounded(), width: plot.width.rounded(.down), height: plot.height.rounded(.down))
+            x: plot.x.rounded(), y: plot.y.rounded(), width: plot.width.rounded(.down),
+            height: plot.height.rounded(.down))
         if equalAspect { plot = equalAspectRect(plot, x: xl, y: yl) }
 
         return AxesLayout(
             plot: plot, xLimits: xl, yLimits: yl,
-            xTicks: ticks(xTicks, limits: xl, kind: xScale, length: plot.width, spacing: 65, integers: xTicksAreIntegers),
+            xTicks: ticks(
+                xTicks, limits: xl, kind: xScale, length: plot.width, spacing: 65, integers: xTicksAreIntegers),
             yTicks: ticks(yTicks, limits: yl, kind: yScale, length: plot.height, spacing: 45),
             legendSize: legendSize)
     }
@@ -81,7 +86,8 @@ extension Axes {
             return ticks.filter { $0.value >= low - slack && $0.value <= high + slack }
         case .automatic:
             if kind == .log { return TickLocator.log(lower: low, upper: high) }
-            return TickLocator.linear(lower: low, upper: high, target: max(2, min(9, Int(length / spacing))), integers: integers)
+            return TickLocator.linear(
+                lower: low, upper: high, target: max(2, min(9, Int(length / spacing))), integers: integers)
         }
     }
 

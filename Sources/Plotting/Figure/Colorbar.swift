@@ -13,7 +13,8 @@ struct Colorbar {
 
     /// The width the bar, its tick labels and its label take to the right of the plot.
     func width(plotHeight: Double, renderer: any Renderer) -> Double {
-        let labelWidth = ticks(length: plotHeight).map { renderer.measure($0.label, style: Theme.tickLabel).width }.max() ?? 0
+        let labelWidth =
+            ticks(length: plotHeight).map { renderer.measure($0.label, style: Theme.tickLabel).width }.max() ?? 0
         var width = Self.gap + Self.barWidth + Theme.tickLength + Theme.tickPad + labelWidth
         if label != nil { width += Theme.labelPad + Theme.axisLabel.size * 1.2 }
         return width
@@ -27,14 +28,17 @@ struct Colorbar {
         }
         renderer.drawImage(image, in: bar, smooth: false, opacity: 1)
         renderer.stroke(.rect(bar), style: StrokeStyle(color: Palette.ink, width: 0.8))
-        let scale = Scale(kind: .linear, lower: range.lowerBound, upper: range.upperBound, start: bar.maxY, end: bar.minY)
+        let scale = Scale(
+            kind: .linear, lower: range.lowerBound, upper: range.upperBound, start: bar.maxY, end: bar.minY)
         var widest = 0.0
         for tick in ticks(length: plot.height) {
             let y = scale.map(tick.value)
             renderer.stroke(
-                .segment(from: Point(x: bar.maxX, y: y), to: Point(x: bar.maxX + Theme.tickLength, y: y)), style: Theme.tick)
+                .segment(from: Point(x: bar.maxX, y: y), to: Point(x: bar.maxX + Theme.tickLength, y: y)),
+                style: Theme.tick)
             let labelX = bar.maxX + Theme.tickLength + Theme.tickPad
-            renderer.drawText(tick.label, at: Point(x: labelX, y: y), style: Theme.tickLabel, anchor: TextAnchor(.left, .center))
+            renderer.drawText(
+                tick.label, at: Point(x: labelX, y: y), style: Theme.tickLabel, anchor: TextAnchor(.left, .center))
             widest = max(widest, renderer.measure(tick.label, style: Theme.tickLabel).width)
         }
         if let label {

@@ -16,7 +16,9 @@ extension Figure {
         try render().writePNG(to: path)
     }
 
-    /// Renders the figure and returns the PNG bytes. The same figure always gives the same bytes.
+    /// Renders the figure and returns the PNG bytes.
+    ///
+    /// The same figure always gives the same bytes.
     ///
     /// - Throws: ``CairoError`` if rendering or encoding fails.
     public func pngData() throws(CairoError) -> [UInt8] {

@@ -45,7 +45,8 @@ public final class Figure {
             row >= 0 && column >= 0 && row + rowSpan <= rows && column + columnSpan <= columns,
             "Figure: cell (\(row), \(column)) spanning \(rowSpan)×\(columnSpan) is outside a \(rows)×\(columns) grid")
         let axes = Axes(
-            cell: GridCell(row: row, column: column, rows: rows, columns: columns, rowSpan: rowSpan, columnSpan: columnSpan))
+            cell: GridCell(
+                row: row, column: column, rows: rows, columns: columns, rowSpan: rowSpan, columnSpan: columnSpan))
         self.axes.append(axes)
         return axes
     }
@@ -63,7 +64,8 @@ public final class Figure {
         if let title {
             let extents = renderer.measure(title, style: Theme.figureTitle)
             renderer.drawText(
-                title, at: Point(x: width / 2, y: area.minY + 4), style: Theme.figureTitle, anchor: TextAnchor(.center, .top))
+                title, at: Point(x: width / 2, y: area.minY + 4), style: Theme.figureTitle,
+                anchor: TextAnchor(.center, .top))
             area = area.inset(top: 4 + extents.capHeight + extents.descent + 6)
         }
         for axes in axes {

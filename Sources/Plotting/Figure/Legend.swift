@@ -12,7 +12,8 @@ struct Legend {
     func size(renderer: any Renderer) -> Size {
         let widths = entries.map { renderer.measure($0.label, style: Theme.legend).width }
         let rowHeight = Self.rowHeight
-        let height = 2 * Self.padding + Double(entries.count) * rowHeight + Double(max(0, entries.count - 1)) * Self.rowGap
+        let height =
+            2 * Self.padding + Double(entries.count) * rowHeight + Double(max(0, entries.count - 1)) * Self.rowGap
         return Size(width: 2 * Self.padding + Self.sampleWidth + Self.sampleGap + (widths.max() ?? 0), height: height)
     }
 
@@ -60,7 +61,8 @@ struct Legend {
     func draw(at origin: Point, size: Size, renderer: any Renderer) {
         var box = Path()
         box.addRoundedRect(Rect(x: origin.x, y: origin.y, width: size.width, height: size.height), radius: 3)
-        renderer.draw(box, fill: Color.white.withAlpha(0.88), stroke: StrokeStyle(color: Color(hex: 0xCCCCCC), width: 0.8))
+        renderer.draw(
+            box, fill: Color.white.withAlpha(0.88), stroke: StrokeStyle(color: Color(hex: 0xCCCCCC), width: 0.8))
         var y = origin.y + Self.padding + Self.rowHeight / 2
         for entry in entries {
             let sampleLeft = origin.x + Self.padding
@@ -77,7 +79,8 @@ struct Legend {
             }
             if entry.line == nil && entry.marker == nil {
                 let patch = Rect(x: sampleLeft + 4, y: y - 5, width: Self.sampleWidth - 8, height: 10)
-                renderer.draw(.rect(patch), fill: entry.color, stroke: StrokeStyle(color: Palette.secondaryInk, width: 0.5))
+                renderer.draw(
+                    .rect(patch), fill: entry.color, stroke: StrokeStyle(color: Palette.secondaryInk, width: 0.5))
             }
             renderer.drawText(
                 entry.label, at: Point(x: sampleLeft + Self.sampleWidth + Self.sampleGap, y: y),

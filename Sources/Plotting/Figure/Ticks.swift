@@ -27,6 +27,7 @@ public enum TickPlacement: Sendable {
 /// Chooses tick values and formats their labels.
 enum TickLocator {
     /// Nice ticks within `lower...upper`, aiming for about `target` of them.
+    ///
     /// With `integers`, steps are whole numbers other than 2.5 (epochs, counts).
     static func linear(lower: Double, upper: Double, target: Int, integers: Bool = false) -> [Tick] {
         let span = upper - lower
@@ -110,7 +111,8 @@ enum TickLocator {
             return format(value, step: pow(10, Double(min(exponent, 0))))
         }
         let superscripts: [Character: Character] = [
-            "0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹", "-": "⁻",
+            "0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹",
+            "-": "⁻",
         ]
         let power = "10" + String(String(exponent).map { superscripts[$0] ?? $0 })
         return mantissa == 1 ? power : "\(Int(mantissa))×" + power

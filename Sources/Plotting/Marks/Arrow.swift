@@ -1,6 +1,8 @@
 /// Draws a straight arrow with a filled head.
 enum Arrow {
-    static func draw(from start: Point, to end: Point, style: StrokeStyle, headLength: Double = 8, renderer: any Renderer) {
+    static func draw(
+        from start: Point, to end: Point, style: StrokeStyle, headLength: Double = 8, renderer: any Renderer
+    ) {
         let length = start.distance(to: end)
         guard length > 0 else { return }
         let u = Point(x: (end.x - start.x) / length, y: (end.y - start.y) / length)

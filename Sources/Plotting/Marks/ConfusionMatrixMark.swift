@@ -1,4 +1,5 @@
 /// A confusion matrix: cell `(true, predicted)` shaded by its count and labelled with it.
+///
 /// Row 0 is drawn on top when the axes' y grows downwards.
 public struct ConfusionMatrixMark: Mark {
     /// `counts[true][predicted]`.
@@ -17,6 +18,7 @@ public struct ConfusionMatrixMark: Mark {
         0...Double(max(1, counts.flatMap { $0 }.max() ?? 1))
     }
 
+    /// The data rectangle the mark covers, for the axis limits.
     public var bounds: DataBounds? {
         DataBounds(x: 0...Double(counts.count), y: 0...Double(counts.count), isTight: true)
     }
@@ -26,6 +28,7 @@ public struct ConfusionMatrixMark: Mark {
         colormap.color(for: Double(counts[row][column]), in: range)
     }
 
+    /// Draws the mark inside the plot area.
     public func draw(in frame: PlotFrame, renderer: any Renderer) {
         let k = counts.count
         let values = counts.map { row in row.map(Double.init) }

@@ -27,8 +27,10 @@ public struct ContourMark: Mark {
         self.label = label
     }
 
+    /// The data rectangle the mark covers, for the axis limits.
     public var bounds: DataBounds? { DataBounds(x: grid.x, y: grid.y, isTight: true) }
 
+    /// The legend rows this mark adds.
     public var legendEntries: [LegendEntry] {
         label.map { [LegendEntry(label: $0, color: style.color, line: style)] } ?? []
     }
@@ -39,6 +41,7 @@ public struct ContourMark: Mark {
         return colormap.color(for: levels[index], in: low...high)
     }
 
+    /// Draws the mark inside the plot area.
     public func draw(in frame: PlotFrame, renderer: any Renderer) {
         var labels: [(text: String, at: Point)] = []
         for (index, level) in levels.enumerated() {
@@ -61,8 +64,9 @@ public struct ContourMark: Mark {
             let extents = renderer.measure(label.text, style: Theme.annotation)
             var box = Path()
             box.addRoundedRect(
-                Rect(x: label.at.x - extents.width / 2 - 3, y: label.at.y - extents.capHeight / 2 - 3,
-                     width: extents.width + 6, height: extents.capHeight + 6), radius: 2)
+                Rect(
+                    x: label.at.x - extents.width / 2 - 3, y: label.at.y - extents.capHeight / 2 - 3,
+                    width: extents.width + 6, height: extents.capHeight + 6), radius: 2)
             renderer.fill(box, color: Color.white.withAlpha(0.85))
             renderer.drawText(label.text, at: label.at, style: Theme.annotation, anchor: .center)
         }

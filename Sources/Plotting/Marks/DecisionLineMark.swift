@@ -61,14 +61,19 @@ public struct DecisionLineMark: Mark {
         return longest > 0 ? (best.0, best.1) : nil
     }
 
+    /// The data rectangle the mark covers, for the axis limits.
     public var bounds: DataBounds? { nil }
 
+    /// The legend rows this mark adds.
     public var legendEntries: [LegendEntry] {
         label.map { [LegendEntry(label: $0, color: style.color, line: style)] } ?? []
     }
 
+    /// Draws the mark inside the plot area.
     public func draw(in frame: PlotFrame, renderer: any Renderer) {
-        guard let (start, end) = Self.segment(weights: weights, bias: bias, x: frame.xLimits, y: frame.yLimits) else { return }
+        guard let (start, end) = Self.segment(weights: weights, bias: bias, x: frame.xLimits, y: frame.yLimits) else {
+            return
+        }
         let a = frame.point(x: start.x, y: start.y)
         let b = frame.point(x: end.x, y: end.y)
         renderer.stroke(.segment(from: a, to: b), style: style)
@@ -84,8 +89,11 @@ public struct DecisionLineMark: Mark {
         Arrow.draw(from: m, to: arrowEnd, style: StrokeStyle(color: style.color, width: 1.5), renderer: renderer)
     }
 
+    /// Figure points a legend should not cover.
     public func occupiedPoints(in frame: PlotFrame) -> [Point] {
-        guard let (start, end) = Self.segment(weights: weights, bias: bias, x: frame.xLimits, y: frame.yLimits) else { return [] }
+        guard let (start, end) = Self.segment(weights: weights, bias: bias, x: frame.xLimits, y: frame.yLimits) else {
+            return []
+        }
         return (0...40).map { k in
             let t = Double(k) / 40
             return frame.point(x: start.x + (end.x - start.x) * t, y: start.y + (end.y - start.y) * t)

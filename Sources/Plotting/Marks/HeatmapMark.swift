@@ -23,6 +23,7 @@ public struct HeatmapMark: Mark {
         self.smooth = smooth
     }
 
+    /// The data rectangle the mark covers, for the axis limits.
     public var bounds: DataBounds? { DataBounds(x: grid.x, y: grid.y, isTight: true) }
 
     /// The grid as an image, top row first for a y axis that grows upwards.
@@ -38,6 +39,7 @@ public struct HeatmapMark: Mark {
         return image
     }
 
+    /// Draws the mark inside the plot area.
     public func draw(in frame: PlotFrame, renderer: any Renderer) {
         let rect = frame.rect(x: grid.x, y: grid.y)
         let yUp = frame.yScale.start > frame.yScale.end

@@ -14,17 +14,21 @@ public struct ImageMark: Mark {
     public init(pixels: [[Double]], colormap: Colormap, range: ClosedRange<Double>) {
         precondition(!pixels.isEmpty && !pixels[0].isEmpty, "image: no pixels")
         for (index, row) in pixels.enumerated() {
-            precondition(row.count == pixels[0].count, "image: row \(index) has \(row.count) pixels, row 0 has \(pixels[0].count)")
+            precondition(
+                row.count == pixels[0].count,
+                "image: row \(index) has \(row.count) pixels, row 0 has \(pixels[0].count)")
         }
         self.pixels = pixels
         self.colormap = colormap
         self.range = range
     }
 
+    /// The data rectangle the mark covers, for the axis limits.
     public var bounds: DataBounds? {
         DataBounds(x: 0...Double(pixels[0].count), y: 0...Double(pixels.count), isTight: true)
     }
 
+    /// Draws the mark inside the plot area.
     public func draw(in frame: PlotFrame, renderer: any Renderer) {
         let rows = pixels.count
         let columns = pixels[0].count

@@ -21,14 +21,17 @@ public struct LineMark: Mark {
         self.label = label
     }
 
+    /// The data rectangle the mark covers, for the axis limits.
     public var bounds: DataBounds? {
         DataBounds(points: zip(x, y).map { (x: $0, y: $1) })
     }
 
+    /// The legend rows this mark adds.
     public var legendEntries: [LegendEntry] {
         label.map { [LegendEntry(label: $0, color: style.color, marker: marker, line: style)] } ?? []
     }
 
+    /// Draws the mark inside the plot area.
     public func draw(in frame: PlotFrame, renderer: any Renderer) {
         var path = Path()
         var drawing = false
@@ -56,6 +59,7 @@ public struct LineMark: Mark {
             && (frame.xScale.kind == .linear || xValue > 0)
     }
 
+    /// Figure points a legend should not cover.
     public func occupiedPoints(in frame: PlotFrame) -> [Point] {
         // Densify long segments so a legend does not sit on a straight stretch of line.
         var result: [Point] = []
@@ -67,7 +71,9 @@ public struct LineMark: Mark {
                 if steps > 1 {
                     for k in 1..<steps {
                         let t = Double(k) / Double(steps)
-                        result.append(Point(x: previous.x + (point.x - previous.x) * t, y: previous.y + (point.y - previous.y) * t))
+                        result.append(
+                            Point(
+                                x: previous.x + (point.x - previous.x) * t, y: previous.y + (point.y - previous.y) * t))
                     }
                 }
             }

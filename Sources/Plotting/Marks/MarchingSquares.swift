@@ -6,8 +6,9 @@
 /// edge is found by linear interpolation. Saddles (two opposite corners above) are resolved
 /// with the average of the four corners. Squares with a non-finite corner are skipped.
 public enum MarchingSquares {
-    /// The contour polylines of `grid` at `level`, in data coordinates. A closed curve's last
-    /// point equals its first.
+    /// The contour polylines of `grid` at `level`, in data coordinates.
+    ///
+    /// A closed curve's last point equals its first.
     public static func polylines(_ grid: ValueGrid, level: Double) -> [[(x: Double, y: Double)]] {
         let rows = grid.rows
         let columns = grid.columns
@@ -38,12 +39,18 @@ public enum MarchingSquares {
         var segments: [(Int, Int)] = []
         for r in 0..<(rows - 1) {
             for c in 0..<(columns - 1) {
-                let v00 = v[r][c], v10 = v[r][c + 1], v11 = v[r + 1][c + 1], v01 = v[r + 1][c]
+                let v00 = v[r][c]
+                let v10 = v[r][c + 1]
+                let v11 = v[r + 1][c + 1]
+                let v01 = v[r + 1][c]
                 guard v00.isFinite, v10.isFinite, v11.isFinite, v01.isFinite else { continue }
-                let index = (v00 >= level ? 1 : 0) | (v10 >= level ? 2 : 0) | (v11 >= level ? 4 : 0) | (v01 >= level ? 8 : 0)
+                let index =
+                    (v00 >= level ? 1 : 0) | (v10 >= level ? 2 : 0) | (v11 >= level ? 4 : 0) | (v01 >= level ? 8 : 0)
                 if index == 0 || index == 15 { continue }
-                let bottom = horizontal(r, c), top = horizontal(r + 1, c)
-                let left = vertical(r, c), right = vertical(r, c + 1)
+                let bottom = horizontal(r, c)
+                let top = horizontal(r + 1, c)
+                let left = vertical(r, c)
+                let right = vertical(r, c + 1)
                 if index == 5 || index == 10 {
                     let centreAbove = (v00 + v10 + v11 + v01) / 4 >= level
                     // Cut off the corners that are not joined through the centre.

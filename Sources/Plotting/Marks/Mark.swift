@@ -19,7 +19,9 @@ public protocol Mark {
 }
 
 extension Mark {
+    /// The legend rows this mark adds.
     public var legendEntries: [LegendEntry] { [] }
+    /// Figure points a legend should not cover.
     public func occupiedPoints(in frame: PlotFrame) -> [Point] { [] }
 }
 

@@ -26,11 +26,14 @@ public struct NetworkDiagramMark: Mark {
     public init(weights: [[[Double]]], biases: [[Double]]? = nil, showsValues: Bool? = nil) {
         precondition(!weights.isEmpty, "networkDiagram: no weight matrices")
         for (l, matrix) in weights.enumerated() {
-            precondition(!matrix.isEmpty && matrix.allSatisfy { $0.count == matrix[0].count && !$0.isEmpty },
-                         "networkDiagram: weights[\(l)] is not a rectangular matrix")
+            precondition(
+                !matrix.isEmpty && matrix.allSatisfy { $0.count == matrix[0].count && !$0.isEmpty },
+                "networkDiagram: weights[\(l)] is not a rectangular matrix")
             if l > 0 {
-                precondition(matrix.count == weights[l - 1][0].count,
-                             "networkDiagram: weights[\(l)] has \(matrix.count) rows, but layer \(l) has \(weights[l - 1][0].count) nodes")
+                precondition(
+                    matrix.count == weights[l - 1][0].count,
+                    "networkDiagram: weights[\(l)] has \(matrix.count) rows, but layer \(l) has \(weights[l - 1][0].count) nodes"
+                )
             }
         }
         self.weights = weights
@@ -59,25 +62,32 @@ public struct NetworkDiagramMark: Mark {
         layerSizes.enumerated().map { layer, count in
             let shown = Self.shownNodes(count)
             return shown.enumerated().map { slot, index in
-                let p = Self.position(layer: layer, slot: slot, shownCount: shown.count, truncated: count > Self.maximumShown)
+                let p = Self.position(
+                    layer: layer, slot: slot, shownCount: shown.count, truncated: count > Self.maximumShown)
                 return (index, p.x, p.y)
             }
         }
     }
 
+    /// The data rectangle the mark covers, for the axis limits.
     public var bounds: DataBounds? {
         let tallest = layerSizes.map { $0 > Self.maximumShown ? Self.maximumShown : $0 }.max() ?? 1
         let half = Double(tallest - 1) / 2
-        return DataBounds(x: -0.35...(Double(layerSizes.count - 1) + 0.35), y: (-half - 0.75)...(half + 0.45), isTight: true)
+        return DataBounds(
+            x: -0.35...(Double(layerSizes.count - 1) + 0.35), y: (-half - 0.75)...(half + 0.45), isTight: true)
     }
 
+    /// The legend rows this mark adds.
     public var legendEntries: [LegendEntry] {
         [
-            LegendEntry(label: "positive weight", color: Self.positive, line: StrokeStyle(color: Self.positive, width: 2.5)),
-            LegendEntry(label: "negative weight", color: Self.negative, line: StrokeStyle(color: Self.negative, width: 2.5)),
+            LegendEntry(
+                label: "positive weight", color: Self.positive, line: StrokeStyle(color: Self.positive, width: 2.5)),
+            LegendEntry(
+                label: "negative weight", color: Self.negative, line: StrokeStyle(color: Self.negative, width: 2.5)),
         ]
     }
 
+    /// Draws the mark inside the plot area.
     public func draw(in frame: PlotFrame, renderer: any Renderer) {
         let nodes = nodePositions()
         let largest = max(weights.flatMap { $0.flatMap { $0 } }.map(abs).max() ?? 1, 1e-12)
@@ -94,9 +104,12 @@ public struct NetworkDiagramMark: Mark {
                     let color = (w >= 0 ? Self.positive : Self.negative).withAlpha(0.3 + 0.7 * strength)
                     let a = point(source)
                     let b = point(target)
-                    renderer.stroke(.segment(from: a, to: b), style: StrokeStyle(color: color, width: 0.6 + 4.4 * strength, cap: .round))
+                    renderer.stroke(
+                        .segment(from: a, to: b),
+                        style: StrokeStyle(color: color, width: 0.6 + 4.4 * strength, cap: .round))
                     if showsValues {
-                        labels.append((TickLocator.compact(w), Point(x: a.x + (b.x - a.x) * 0.3, y: a.y + (b.y - a.y) * 0.3)))
+                        labels.append(
+                            (TickLocator.compact(w), Point(x: a.x + (b.x - a.x) * 0.3, y: a.y + (b.y - a.y) * 0.3)))
                     }
                 }
             }
@@ -115,7 +128,9 @@ public struct NetworkDiagramMark: Mark {
                 guard radius >= 9 else { continue }
                 let prefix = isInput ? names[0] : isOutput ? names[2] : names[1]
                 let text = isOutput && column.count == 1 ? prefix : prefix + subscriptDigits(node.index + 1)
-                renderer.drawText(text, at: center, style: TextStyle(size: min(11, radius * 0.9), color: Palette.ink), anchor: .center)
+                renderer.drawText(
+                    text, at: center, style: TextStyle(size: min(11, radius * 0.9), color: Palette.ink), anchor: .center
+                )
                 if let biases, !isInput, layer - 1 < biases.count, node.index < biases[layer - 1].count, showsValues {
                     let b = biases[layer - 1][node.index]
                     Self.drawBoxedText(
@@ -127,10 +142,12 @@ public struct NetworkDiagramMark: Mark {
                 let gap = Self.position(layer: layer, slot: 6, shownCount: column.count, truncated: true)
                 renderer.drawText("⋮", at: frame.point(x: gap.x, y: gap.y + 1), style: Theme.axisLabel, anchor: .center)
             }
-            let bottom = frame.point(x: Double(layer), y: -Double((layerSizes.map { min($0, Self.maximumShown) }.max() ?? 1) - 1) / 2)
+            let bottom = frame.point(
+                x: Double(layer), y: -Double((layerSizes.map { min($0, Self.maximumShown) }.max() ?? 1) - 1) / 2)
             let caption = (isInput ? "input" : isOutput ? "output" : "hidden") + " (\(layerSizes[layer]))"
             renderer.drawText(
-                caption, at: Point(x: bottom.x, y: bottom.y + radius + 10), style: Theme.tickLabel, anchor: TextAnchor(.center, .top))
+                caption, at: Point(x: bottom.x, y: bottom.y + radius + 10), style: Theme.tickLabel,
+                anchor: TextAnchor(.center, .top))
         }
     }
 
@@ -138,8 +155,9 @@ public struct NetworkDiagramMark: Mark {
         let extents = renderer.measure(text, style: Theme.annotation)
         var box = Path()
         box.addRoundedRect(
-            Rect(x: point.x - extents.width / 2 - 3, y: point.y - extents.capHeight / 2 - 3,
-                 width: extents.width + 6, height: extents.capHeight + 6), radius: 2)
+            Rect(
+                x: point.x - extents.width / 2 - 3, y: point.y - extents.capHeight / 2 - 3,
+                width: extents.width + 6, height: extents.capHeight + 6), radius: 2)
         renderer.fill(box, color: Color.white.withAlpha(0.9))
         renderer.drawText(text, at: point, style: Theme.annotation, anchor: .center)
     }

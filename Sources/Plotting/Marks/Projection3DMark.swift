@@ -30,13 +30,17 @@ public struct Projection3DMark: Mark {
 
     /// Creates a 3-D projection mark.
     public init(
-        points: [[Double]], classes: [Int]? = nil, classNames: [String]? = nil, axisLabels: [String] = ["h₁", "h₂", "h₃"],
+        points: [[Double]], classes: [Int]? = nil, classNames: [String]? = nil,
+        axisLabels: [String] = ["h₁", "h₂", "h₃"],
         plane: (weights: [Double], bias: Double)? = nil, azimuth: Double = -55, elevation: Double = 22
     ) {
         precondition(points.allSatisfy { $0.count == 3 }, "projection3D: every point needs 3 coordinates")
         precondition(axisLabels.count == 3, "projection3D: needs 3 axis labels, got \(axisLabels.count)")
         if let plane { precondition(plane.weights.count == 3, "projection3D: the plane needs 3 weights") }
-        if let classes { precondition(classes.count == points.count, "projection3D: \(classes.count) classes for \(points.count) points") }
+        if let classes {
+            precondition(
+                classes.count == points.count, "projection3D: \(classes.count) classes for \(points.count) points")
+        }
         self.points = points
         self.classes = classes
         self.classNames = classNames
@@ -89,6 +93,7 @@ public struct Projection3DMark: Mark {
         return [-sin(az) * cos(el), -cos(az) * cos(el), sin(el)]
     }
 
+    /// The data rectangle the mark covers, for the axis limits.
     public var bounds: DataBounds? {
         var xs: [Double] = []
         var ys: [Double] = []
@@ -98,9 +103,11 @@ public struct Projection3DMark: Mark {
             ys.append(p.y)
         }
         // Room around the box for tick labels and axis labels.
-        return DataBounds(x: (xs.min()! - 0.28)...(xs.max()! + 0.28), y: (ys.min()! - 0.22)...(ys.max()! + 0.06), isTight: true)
+        return DataBounds(
+            x: (xs.min()! - 0.28)...(xs.max()! + 0.28), y: (ys.min()! - 0.22)...(ys.max()! + 0.06), isTight: true)
     }
 
+    /// The legend rows this mark adds.
     public var legendEntries: [LegendEntry] {
         guard let classes else { return [] }
         return Set(classes).sorted().map { index in
@@ -111,6 +118,7 @@ public struct Projection3DMark: Mark {
 
     // MARK: - Drawing
 
+    /// Draws the mark inside the plot area.
     public func draw(in frame: PlotFrame, renderer: any Renderer) {
         func screen(_ u: [Double]) -> Point {
             let p = project(u)
@@ -137,7 +145,9 @@ public struct Projection3DMark: Mark {
             planeVisible = planePolygon(w: w, b: b).map(screen)
         }
         let normalizedPoints = points.map { p in (0..<3).map { normalized(p[$0], dimension: $0) } }
-        let order = normalizedPoints.indices.sorted { project(normalizedPoints[$0]).depth < project(normalizedPoints[$1]).depth }
+        let order = normalizedPoints.indices.sorted {
+            project(normalizedPoints[$0]).depth < project(normalizedPoints[$1]).depth
+        }
         func drawPoints(inFront: Bool) {
             for index in order where planeSide(normalizedPoints[index]) == inFront {
                 let c = classes?[index] ?? 0
@@ -150,7 +160,9 @@ public struct Projection3DMark: Mark {
         if planeVisible.count >= 3 {
             var path = Path()
             path.addPolygon(planeVisible)
-            renderer.draw(path, fill: Palette.ink.withAlpha(0.13), stroke: StrokeStyle(color: Palette.ink.withAlpha(0.6), width: 1))
+            renderer.draw(
+                path, fill: Palette.ink.withAlpha(0.13),
+                stroke: StrokeStyle(color: Palette.ink.withAlpha(0.6), width: 1))
         }
         drawPoints(inFront: true)
     }
@@ -222,13 +234,16 @@ public struct Projection3DMark: Mark {
                 let at = Point(x: p.x + out.x * 16, y: p.y + out.y * 16)
                 // Where two axes meet at a corner, the second label that would overlap is left out.
                 let extents = renderer.measure(tick.label, style: Theme.annotation)
-                let box = Rect(x: at.x - extents.width / 2 - 2, y: at.y - extents.capHeight / 2 - 2, width: extents.width + 4, height: extents.capHeight + 4)
+                let box = Rect(
+                    x: at.x - extents.width / 2 - 2, y: at.y - extents.capHeight / 2 - 2, width: extents.width + 4,
+                    height: extents.capHeight + 4)
                 guard !taken.contains(where: { $0.intersects(box) }) else { continue }
                 taken.append(box)
                 renderer.drawText(tick.label, at: at, style: Theme.annotation, anchor: .center)
             }
             renderer.drawText(
-                axisLabels[d], at: Point(x: mid.x + out.x * 40, y: mid.y + out.y * 40), style: Theme.axisLabel, anchor: .center)
+                axisLabels[d], at: Point(x: mid.x + out.x * 40, y: mid.y + out.y * 40), style: Theme.axisLabel,
+                anchor: .center)
         }
     }
 

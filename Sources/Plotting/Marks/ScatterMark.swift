@@ -27,7 +27,8 @@ public struct ScatterMark: Mark {
             precondition(classes.count == points.count, "scatter: \(classes.count) classes for \(points.count) points")
         }
         if let pointLabels {
-            precondition(pointLabels.count == points.count, "scatter: \(pointLabels.count) labels for \(points.count) points")
+            precondition(
+                pointLabels.count == points.count, "scatter: \(pointLabels.count) labels for \(points.count) points")
         }
         self.points = points
         self.classes = classes
@@ -42,8 +43,10 @@ public struct ScatterMark: Mark {
     /// The colour of a class.
     public static func color(ofClass index: Int) -> Color { Palette.color(index) }
 
+    /// The data rectangle the mark covers, for the axis limits.
     public var bounds: DataBounds? { DataBounds(points: points) }
 
+    /// The legend rows this mark adds.
     public var legendEntries: [LegendEntry] {
         guard let classes else {
             return label.map { [LegendEntry(label: $0, color: color, marker: marker)] } ?? []
@@ -54,6 +57,7 @@ public struct ScatterMark: Mark {
         }
     }
 
+    /// Draws the mark inside the plot area.
     public func draw(in frame: PlotFrame, renderer: any Renderer) {
         // One batch per class, in class order (as if each class were its own scatter call).
         let finite = points.indices.filter { points[$0].x.isFinite && points[$0].y.isFinite }
@@ -80,6 +84,7 @@ public struct ScatterMark: Mark {
         }
     }
 
+    /// Figure points a legend should not cover.
     public func occupiedPoints(in frame: PlotFrame) -> [Point] {
         points.map { frame.point(x: $0.x, y: $0.y) }
     }

@@ -20,8 +20,10 @@ public struct TextMark: Mark {
         self.style = style
     }
 
+    /// The data rectangle the mark covers, for the axis limits.
     public var bounds: DataBounds? { nil }
 
+    /// Draws the mark inside the plot area.
     public func draw(in frame: PlotFrame, renderer: any Renderer) {
         renderer.drawText(text, at: frame.point(x: x, y: y), style: style, anchor: anchor)
     }

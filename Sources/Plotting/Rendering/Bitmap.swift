@@ -20,7 +20,9 @@ public struct Bitmap: Sendable {
 
     /// The colour of the pixel at a column and row (unpremultiplied).
     public func color(column: Int, row: Int) -> RGBA8 {
-        precondition(column >= 0 && column < width && row >= 0 && row < height, "Bitmap: (\(column), \(row)) is outside \(width)×\(height)")
+        precondition(
+            column >= 0 && column < width && row >= 0 && row < height,
+            "Bitmap: (\(column), \(row)) is outside \(width)×\(height)")
         let value = pixels[row * width + column]
         let alpha = UInt8(value >> 24)
         func channel(_ shift: UInt32) -> UInt8 {

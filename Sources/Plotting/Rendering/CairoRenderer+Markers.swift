@@ -17,7 +17,9 @@ extension CairoRenderer {
         func stamp(_ qx: Int, _ qy: Int) -> OpaquePointer? {
             let key = qx * 4 + qy
             if let existing = stamps[key] { return existing }
-            guard let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(side), Int32(side)) else { return nil }
+            guard let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(side), Int32(side)) else {
+                return nil
+            }
             guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS, let stampContext = cairo_create(surface) else {
                 cairo_surface_destroy(surface)
                 return nil

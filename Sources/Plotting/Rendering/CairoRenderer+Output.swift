@@ -52,7 +52,8 @@ extension CairoRenderer {
             for row in 0..<height {
                 let rowStart = UnsafeRawPointer(data + row * stride)
                 for column in 0..<width {
-                    pixels[row * width + column] = rowStart.loadUnaligned(fromByteOffset: column * 4, as: UInt32.self) | opaque
+                    pixels[row * width + column] =
+                        rowStart.loadUnaligned(fromByteOffset: column * 4, as: UInt32.self) | opaque
                 }
             }
         }

@@ -69,6 +69,7 @@ public final class CairoRenderer: Renderer {
 
     // MARK: - Renderer
 
+    /// Fills and/or strokes a path.
     public func draw(_ path: Path, fill: Color?, stroke: StrokeStyle?) {
         Self.paint(path, fill: fill, stroke: stroke, in: context)
     }
@@ -94,6 +95,7 @@ public final class CairoRenderer: Renderer {
         }
     }
 
+    /// Draws one line of text anchored at `position`, rotated by `angle`.
     public func drawText(_ text: String, at position: Point, style: TextStyle, anchor: TextAnchor, angle: Double) {
         guard !text.isEmpty else { return }
         let extents = measure(text, style: style)
@@ -120,6 +122,7 @@ public final class CairoRenderer: Renderer {
         cairo_restore(context)
     }
 
+    /// Measures one line of text with Cairo's toy font API.
     public func measure(_ text: String, style: TextStyle) -> TextExtents {
         selectFont(style)
         var fontExtents = cairo_font_extents_t()
@@ -132,6 +135,7 @@ public final class CairoRenderer: Renderer {
             capHeight: 0.729 * style.size)
     }
 
+    /// Draws an image scaled into `rect`, with nearest-neighbour or bilinear filtering.
     public func drawImage(_ image: RasterImage, in rect: Rect, smooth: Bool, opacity: Double) {
         var pixels = image.pixels
         let stride = Int32(image.width * 4)
@@ -156,6 +160,7 @@ public final class CairoRenderer: Renderer {
         }
     }
 
+    /// Restricts drawing to `rect` until the matching ``popClip()``.
     public func pushClip(_ rect: Rect) {
         cairo_save(context)
         cairo_rectangle(context, rect.x, rect.y, rect.width, rect.height)
@@ -163,6 +168,7 @@ public final class CairoRenderer: Renderer {
         clipDepth += 1
     }
 
+    /// Removes the latest clip.
     public func popClip() {
         precondition(clipDepth > 0, "CairoRenderer: popClip() without pushClip(_:)")
         clipDepth -= 1

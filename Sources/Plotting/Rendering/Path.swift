@@ -77,7 +77,8 @@ public struct Path: Sendable {
             switch element {
             case .move(let p): .move(move(p))
             case .line(let p): .line(move(p))
-            case .arc(let center, let radius, let from, let to): .arc(center: move(center), radius: radius, from: from, to: to)
+            case .arc(let center, let radius, let from, let to):
+                .arc(center: move(center), radius: radius, from: from, to: to)
             case .close: .close
             }
         }

@@ -1,13 +1,16 @@
 extension Colormap {
-    /// matplotlib's viridis: sequential and perceptually uniform, readable in grey and by
-    /// colour-blind readers. Use it for heatmaps of a quantity without a meaningful midpoint.
+    /// matplotlib's viridis: sequential, perceptually uniform, readable in grey.
+    ///
+    /// Colour-blind readers see it well too. Use it for heatmaps of a quantity without a
+    /// meaningful midpoint.
     ///
     /// The stops are every eighth entry of the published 256-entry table (plus the last),
     /// interpolated linearly.
     public static let viridis = Colormap(name: "viridis", stops: viridisStops)
 
-    /// A diverging blue–white–red map (ColorBrewer RdBu, reversed so low is blue and high is
-    /// red). Use it with a range centred on the midpoint: probabilities around 0.5 (`0...1`) and
+    /// A diverging blue–white–red map (ColorBrewer RdBu, reversed: low is blue, high is red).
+    ///
+    /// Use it with a range centred on the midpoint: probabilities around 0.5 (`0...1`) and
     /// signed weights (`-m...m`).
     public static let redBlue = Colormap(
         name: "RdBu_r",

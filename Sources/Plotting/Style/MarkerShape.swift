@@ -23,9 +23,11 @@ public enum MarkerShape: CaseIterable, Sendable {
             let h = r * 0.89
             path.addRect(Rect(x: center.x - h, y: center.y - h, width: 2 * h, height: 2 * h))
         case .triangleUp:
-            path.addPolygon(regularPolygon(center: center, radius: r * 1.2, sides: 3, rotation: -Double.pi / 2, dy: r * 0.2))
+            path.addPolygon(
+                regularPolygon(center: center, radius: r * 1.2, sides: 3, rotation: -Double.pi / 2, dy: r * 0.2))
         case .triangleDown:
-            path.addPolygon(regularPolygon(center: center, radius: r * 1.2, sides: 3, rotation: Double.pi / 2, dy: -r * 0.2))
+            path.addPolygon(
+                regularPolygon(center: center, radius: r * 1.2, sides: 3, rotation: Double.pi / 2, dy: -r * 0.2))
         case .diamond:
             path.addPolygon(regularPolygon(center: center, radius: r * 1.15, sides: 4, rotation: 0, dy: 0))
         case .pentagon:

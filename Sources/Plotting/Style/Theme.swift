@@ -1,4 +1,5 @@
 /// The sizes and colours shared by every figure (matplotlib's rcParams, fixed for the book).
+///
 /// Sizes are in points; figures render at 2 pixels per point.
 public enum Theme {
     /// Tick labels.
