@@ -32,7 +32,7 @@ let package = Package(
             name: "Engine",
             swiftSettings: optimizedInEveryBuild
         ),
-        .target(name: "Plotting", dependencies: ["CCairo"]),
+        .target(name: "Plotting", dependencies: ["CCairo"], exclude: ["README.md"]),
 
         // MARK: The command line
         .executableTarget(
