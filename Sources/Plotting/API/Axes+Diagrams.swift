@@ -9,9 +9,13 @@ extension Axes {
     ///   - biases: Each non-input layer's biases, written above its nodes in small networks.
     ///   - showsValues: Whether weight values are written on the edges (default: at most 12 edges).
     public func networkDiagram(weights: [[[Double]]], biases: [[Double]]? = nil, showsValues: Bool? = nil) {
-        add(NetworkDiagramMark(weights: weights, biases: biases, showsValues: showsValues))
+        let mark = NetworkDiagramMark(weights: weights, biases: biases, showsValues: showsValues)
+        add(mark)
         hideAxes()
-        legendPlacement = .outsideRight
+        // The layer captions sit where x tick labels go, so the layout leaves room for them.
+        xTicks = .fixed(mark.layerCaptions)
+        // Tall networks leave no free corner: their legend goes beside the diagram.
+        legendPlacement = mark.layerSizes.contains { $0 > 6 } ? .outsideRight : .best
     }
 
     /// Draws points in three dimensions (a hidden layer's three activations) in a rotated box,

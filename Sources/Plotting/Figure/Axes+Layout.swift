@@ -30,7 +30,7 @@ extension Axes {
         if xLabel != nil { bottom += Theme.labelPad + axisLabelHeight }
 
         let estimatedHeight = max(cell.height - top - bottom, 10)
-        let estimatedYTicks = ticks(yTicks, limits: yl, kind: yScale, length: estimatedHeight, spacing: 45)
+        let estimatedYTicks = ticks(yTicks, limits: yl, kind: yScale, length: estimatedHeight, spacing: 60)
         var left = Self.outerPad
         if case .hidden = yTicks {
         } else {
@@ -67,7 +67,7 @@ extension Axes {
             plot: plot, xLimits: xl, yLimits: yl,
             xTicks: ticks(
                 xTicks, limits: xl, kind: xScale, length: plot.width, spacing: 65, integers: xTicksAreIntegers),
-            yTicks: ticks(yTicks, limits: yl, kind: yScale, length: plot.height, spacing: 45),
+            yTicks: ticks(yTicks, limits: yl, kind: yScale, length: plot.height, spacing: 60),
             legendSize: legendSize)
     }
 
@@ -87,7 +87,7 @@ extension Axes {
         case .automatic:
             if kind == .log { return TickLocator.log(lower: low, upper: high) }
             return TickLocator.linear(
-                lower: low, upper: high, target: max(2, min(9, Int(length / spacing))), integers: integers)
+                lower: low, upper: high, target: max(3, min(9, Int(length / spacing))), integers: integers)
         }
     }
 

@@ -33,10 +33,13 @@ enum TickLocator {
         let span = upper - lower
         guard span > 0, span.isFinite else { return [Tick(lower, format(lower, step: 1))] }
         var step = niceStep(span / Double(max(target, 2)))
+        // Steps of 2.5 read worse than steps of 2; take 2 when it gives at most two more ticks.
+        let base = pow(10, Foundation.floor(log10(step)))
+        if abs(step / base - 2.5) < 1e-9, span / (2 * base) <= Double(target + 2) { step = 2 * base }
         if integers {
             step = max(1, step)
-            let base = pow(10, Foundation.floor(log10(step)))
-            if abs(step / base - 2.5) < 1e-9 { step = base == 1 ? 2 : 2 * base }
+            let magnitude = pow(10, Foundation.floor(log10(step)))
+            if abs(step / magnitude - 2.5) < 1e-9 { step = 2 * magnitude }
         }
         let first = (lower / step).rounded(.up)
         let last = (upper / step).rounded(.down)

@@ -74,7 +74,7 @@ public struct NetworkDiagramMark: Mark {
         let tallest = layerSizes.map { $0 > Self.maximumShown ? Self.maximumShown : $0 }.max() ?? 1
         let half = Double(tallest - 1) / 2
         return DataBounds(
-            x: -0.35...(Double(layerSizes.count - 1) + 0.35), y: (-half - 0.75)...(half + 0.45), isTight: true)
+            x: -0.35...(Double(layerSizes.count - 1) + 0.35), y: (-half - 0.4)...(half + 0.45), isTight: true)
     }
 
     /// The legend rows this mark adds.
@@ -142,13 +142,33 @@ public struct NetworkDiagramMark: Mark {
                 let gap = Self.position(layer: layer, slot: 6, shownCount: column.count, truncated: true)
                 renderer.drawText("⋮", at: frame.point(x: gap.x, y: gap.y + 1), style: Theme.axisLabel, anchor: .center)
             }
-            let bottom = frame.point(
-                x: Double(layer), y: -Double((layerSizes.map { min($0, Self.maximumShown) }.max() ?? 1) - 1) / 2)
-            let caption = (isInput ? "input" : isOutput ? "output" : "hidden") + " (\(layerSizes[layer]))"
-            renderer.drawText(
-                caption, at: Point(x: bottom.x, y: bottom.y + radius + 10), style: Theme.tickLabel,
-                anchor: TextAnchor(.center, .top))
         }
+    }
+
+    /// A caption under each layer ("input (2)", "hidden (3)", "output (1)"), at the layer's x,
+    /// for the axes' x ticks.
+    public var layerCaptions: [Tick] {
+        layerSizes.enumerated().map { layer, size in
+            let name = layer == 0 ? "input" : layer == layerSizes.count - 1 ? "output" : "hidden"
+            return Tick(Double(layer), "\(name) (\(size))")
+        }
+    }
+
+    /// The nodes and points along the edges, which a legend should not cover.
+    public func occupiedPoints(in frame: PlotFrame) -> [Point] {
+        let nodes = nodePositions()
+        var points = nodes.flatMap { $0.map { frame.point(x: $0.x, y: $0.y) } }
+        for l in 0..<(nodes.count - 1) {
+            for source in nodes[l] {
+                for target in nodes[l + 1] {
+                    for t in stride(from: 0.1, to: 1, by: 0.1) {
+                        points.append(
+                            frame.point(x: source.x + (target.x - source.x) * t, y: source.y + (target.y - source.y) * t))
+                    }
+                }
+            }
+        }
+        return points
     }
 
     static func drawBoxedText(_ text: String, at point: Point, renderer: any Renderer) {
