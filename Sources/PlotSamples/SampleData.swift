@@ -41,6 +41,6 @@ enum SampleData {
 
     /// Three hidden units' weights (`2 × 3`, one column per unit) and biases, like the ones
     /// seed 002 learns on the circles: three lines around the inner ring.
-    static let hiddenWeights: [[Double]] = [[6, -3, -3], [0, 5.2, -5.2]]
-    static let hiddenBiases: [Double] = [4.5, 4.5, 4.5]
+    static let hiddenWeights: [[Double]] = [[3.6, -1.8, -1.8], [0, 3.12, -3.12]]
+    static let hiddenBiases: [Double] = [2.7, 2.7, 2.7]
 }

@@ -62,7 +62,7 @@ extension Samples {
         axes.title = "The data in hidden space: σ(x W⁽¹⁾ + b⁽¹⁾)"
         axes.projection3D(
             points: hidden, classes: data.classes, classNames: ["inner (0)", "outer (1)"],
-            plane: (weights: [1, 1, 1], bias: -2.5))
+            plane: (weights: [1, 1, 1], bias: -2.55), azimuth: -135)
         axes.legendPlacement = .upperRight
         return figure
     }

@@ -24,4 +24,25 @@ enum Samples {
         Sample(name: "13-first-layer-weights", make: firstLayerWeights),
         Sample(name: "14-confusion-matrix", make: confusionMatrix),
     ]
+
+    /// An HTML page showing every sample at its size in points (the PNGs have 2× pixels).
+    static func contactSheet() -> String {
+        let figures = all.map { sample in
+            let figure = sample.make()
+            return """
+                <figure><img src="\(sample.name).png" width="\(Int(figure.width))" height="\(Int(figure.height))" \
+                alt="\(sample.name)"><figcaption>\(sample.name)</figcaption></figure>
+                """
+        }
+        return """
+            <!doctype html>
+            <html lang="en"><head><meta charset="utf-8"><title>Plotting samples</title>
+            <style>body{font-family:sans-serif;margin:2em}figure{display:inline-block;margin:1em;vertical-align:top}
+            img{border:1px solid #ddd}figcaption{color:#555;font-size:0.9em}</style></head>
+            <body><h1>Plotting samples</h1>
+            \(figures.joined(separator: "\n"))
+            </body></html>
+
+            """
+    }
 }

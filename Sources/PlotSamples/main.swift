@@ -1,7 +1,8 @@
 import Foundation
 import Plotting
 
-// plot-samples OUTPUT_DIR          writes one PNG of every plot kind into OUTPUT_DIR
+// plot-samples OUTPUT_DIR          writes one PNG of every plot kind into OUTPUT_DIR, and an
+//                                  index.html that shows them all on one page
 // plot-samples --benchmark [RUNS]  times the 300×300 decision-region heatmap (build with -c release)
 
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -21,6 +22,9 @@ if arguments.first == "--benchmark" {
             try sample.make().writePNG(to: path)
             print(path)
         }
+        let index = (directory as NSString).appendingPathComponent("index.html")
+        try Samples.contactSheet().write(toFile: index, atomically: true, encoding: .utf8)
+        print(index)
     } catch {
         FileHandle.standardError.write(Data("plot-samples: \(error)\n".utf8))
         exit(1)
