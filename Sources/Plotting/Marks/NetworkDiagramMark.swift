@@ -163,7 +163,8 @@ public struct NetworkDiagramMark: Mark {
                 for target in nodes[l + 1] {
                     for t in stride(from: 0.1, to: 1, by: 0.1) {
                         points.append(
-                            frame.point(x: source.x + (target.x - source.x) * t, y: source.y + (target.y - source.y) * t))
+                            frame.point(
+                                x: source.x + (target.x - source.x) * t, y: source.y + (target.y - source.y) * t))
                     }
                 }
             }
