@@ -20,7 +20,7 @@ extension Samples {
 
     static func decisionRegions() -> Figure {
         let data = SampleData.circles(count: 300, seed: 7)
-        let figure = Figure(width: 560, height: 460)
+        let figure = Figure(width: 680, height: 460)
         let axes = figure.addAxes()
         axes.title = "Decision regions of the 2-3-1 network"
         axes.xLabel = "x₁"
@@ -43,7 +43,6 @@ extension Samples {
         axes.xLimits = -1.6...1.6
         axes.yLimits = -1.6...1.6
         axes.equalAspect = true
-        axes.legendPlacement = .outsideRight
         return figure
     }
 

@@ -53,7 +53,7 @@ extension Samples {
         axes.line(y: [1, 2, 1, 0, 0, 0, 0, 0, 0, 0], label: "OR", marker: .square)
         axes.line(y: [2, 3, 4, 4, 4, 4, 4, 4, 4, 4], label: "XOR", marker: .triangleUp)
         axes.yTicks = .fixed((0...4).map { Tick(Double($0), String($0)) })
-        axes.legendPlacement = .outsideRight
+
         return figure
     }
 

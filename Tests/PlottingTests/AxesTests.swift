@@ -102,3 +102,23 @@ import Testing
         #expect(ticks.map(\.value) == [2, 4, 6, 8, 10])
     }
 }
+
+@Suite struct OutsideLegendTests {
+    @Test func outsideLegendSitsBeyondTheColorbar() throws {
+        let figure = Figure(width: 640, height: 400)
+        let axes = figure.addAxes()
+        axes.decisionRegions(x: -1...1, y: -1...1, resolution: 20) { x, _ in x > 0 ? 1 : 0 }
+        axes.scatter(points: [(0.5, 0.5)], classes: [1])
+        axes.legendPlacement = .outsideRight
+        let recording = RecordingRenderer()
+        figure.draw(with: recording)
+        let frame = try #require(axes.frame)
+        let colorbarRight = frame.rect.maxX + Colorbar.gap + Colorbar.barWidth
+        // The legend's label "class 1" starts to the right of the colorbar and its tick labels.
+        let label = try #require(recording.commands.first { $0.hasPrefix("text class 1 @") })
+        let x = try #require(
+            Double(label.split(separator: "@")[1].split(separator: ",")[0].trimmingCharacters(in: .whitespaces)))
+        #expect(x > colorbarRight + 20)
+        #expect(x < figure.width)
+    }
+}

@@ -14,8 +14,7 @@ extension Axes {
         hideAxes()
         // The layer captions sit where x tick labels go, so the layout leaves room for them.
         xTicks = .fixed(mark.layerCaptions)
-        // Tall networks leave no free corner: their legend goes beside the diagram.
-        legendPlacement = mark.layerSizes.contains { $0 > 6 } ? .outsideRight : .best
+        legendPlacement = .automatic
     }
 
     /// Draws points in three dimensions (a hidden layer's three activations) in a rotated box,

@@ -2,17 +2,22 @@ extension Axes {
     /// Lays the axes out in `cell` and draws everything: background, grid, marks (clipped to
     /// the plot area), frame, ticks, labels, title, legend and colorbar.
     func draw(in cell: Rect, renderer: any Renderer) {
-        let layout = layout(in: cell, renderer: renderer)
-        let plot = layout.plot
-        let frame = PlotFrame(
-            rect: plot,
-            xScale: Scale(
-                kind: xScale, lower: layout.xLimits.lowerBound, upper: layout.xLimits.upperBound,
-                start: plot.minX, end: plot.maxX),
-            yScale: Scale(
-                kind: yScale, lower: layout.yLimits.lowerBound, upper: layout.yLimits.upperBound,
-                start: yInverted ? plot.minY : plot.maxY, end: yInverted ? plot.maxY : plot.minY))
+        var placement = legendPlacement
+        var layout = layout(in: cell, renderer: renderer, legendPlacement: placement)
+        var frame = makeFrame(layout)
+        if placement == .automatic, let size = layout.legendSize {
+            // Inside if some spot covers no data; otherwise lay out again with the legend outside.
+            let legend = Legend(entries: marks.flatMap(\.legendEntries))
+            let occupied = marks.flatMap { $0.occupiedPoints(in: frame) }
+            let origin = legend.origin(for: .best, plot: layout.plot, size: size, occupied: occupied)
+            if legend.covered(at: origin, size: size, occupied: occupied) > 0 {
+                placement = .outsideRight
+                layout = self.layout(in: cell, renderer: renderer, legendPlacement: placement)
+                frame = makeFrame(layout)
+            }
+        }
         self.frame = frame
+        let plot = layout.plot
 
         if let background { renderer.fill(.rect(plot), color: background) }
         if showsGrid { drawGrid(layout, frame: frame, renderer: renderer) }
@@ -25,10 +30,26 @@ extension Axes {
         if let size = layout.legendSize {
             let legend = Legend(entries: marks.flatMap(\.legendEntries))
             let occupied = marks.flatMap { $0.occupiedPoints(in: frame) }
-            let origin = legend.origin(for: legendPlacement, plot: plot, size: size, occupied: occupied)
+            var origin = legend.origin(for: placement, plot: plot, size: size, occupied: occupied)
+            if placement == .outsideRight, let colorbar {
+                // An outside legend goes beyond the colorbar.
+                origin.x += colorbar.width(plotHeight: plot.height, renderer: renderer)
+            }
             legend.draw(at: origin, size: size, renderer: renderer)
         }
         colorbar?.draw(beside: plot, renderer: renderer)
+    }
+
+    private func makeFrame(_ layout: AxesLayout) -> PlotFrame {
+        let plot = layout.plot
+        return PlotFrame(
+            rect: plot,
+            xScale: Scale(
+                kind: xScale, lower: layout.xLimits.lowerBound, upper: layout.xLimits.upperBound,
+                start: plot.minX, end: plot.maxX),
+            yScale: Scale(
+                kind: yScale, lower: layout.yLimits.lowerBound, upper: layout.yLimits.upperBound,
+                start: yInverted ? plot.minY : plot.maxY, end: yInverted ? plot.maxY : plot.minY))
     }
 
     private func drawGrid(_ layout: AxesLayout, frame: PlotFrame, renderer: any Renderer) {

@@ -13,7 +13,7 @@ extension Axes {
 
     /// Places the plot area inside `cell`, leaving room for tick labels, axis labels, the
     /// title, a colorbar and an outside legend.
-    func layout(in cell: Rect, renderer: any Renderer) -> AxesLayout {
+    func layout(in cell: Rect, renderer: any Renderer, legendPlacement: LegendPlacement) -> AxesLayout {
         let (xl, yl) = resolvedLimits()
         let tickExtents = renderer.measure("0", style: Theme.tickLabel)
         let tickLabelHeight = tickExtents.capHeight + tickExtents.descent

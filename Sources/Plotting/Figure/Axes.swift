@@ -34,7 +34,7 @@ public final class Axes {
     /// Whether y grows downwards (matrices and images, row 0 on top).
     public var yInverted = false
     /// Where the legend goes; it is drawn only if some mark has a label.
-    public var legendPlacement: LegendPlacement = .best
+    public var legendPlacement: LegendPlacement = .automatic
     /// The title's font and colour.
     public var titleStyle: TextStyle = Theme.title
     /// The frame's line style.

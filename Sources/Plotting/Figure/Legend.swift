@@ -35,26 +35,23 @@ struct Legend {
         case .lowerRight: return Point(x: right, y: bottom)
         case .outsideRight: return Point(x: plot.maxX + 12, y: plot.minY)
         case .upperRight, .hidden: return Point(x: right, y: top)
-        case .best:
+        case .best, .automatic:
             // matplotlib's candidate order: corners first, then edge centres, then the centre.
             let candidates = [
                 Point(x: right, y: top), Point(x: left, y: top), Point(x: left, y: bottom),
                 Point(x: right, y: bottom), Point(x: right, y: midY), Point(x: left, y: midY),
                 Point(x: midX, y: bottom), Point(x: midX, y: top), Point(x: midX, y: midY),
             ]
-            var best = candidates[0]
-            var fewest = Int.max
-            for candidate in candidates {
-                let box = Rect(x: candidate.x - 4, y: candidate.y - 4, width: size.width + 8, height: size.height + 8)
-                let covered = occupied.reduce(0) { $0 + (box.contains($1) ? 1 : 0) }
-                if covered < fewest {
-                    fewest = covered
-                    best = candidate
-                }
-                if covered == 0 { break }
-            }
-            return best
+            return candidates.min {
+                covered(at: $0, size: size, occupied: occupied) < covered(at: $1, size: size, occupied: occupied)
+            }!
         }
+    }
+
+    /// How many occupied points a legend box at `origin` would cover (with a small margin).
+    func covered(at origin: Point, size: Size, occupied: [Point]) -> Int {
+        let box = Rect(x: origin.x - 4, y: origin.y - 4, width: size.width + 8, height: size.height + 8)
+        return occupied.reduce(0) { $0 + (box.contains($1) ? 1 : 0) }
     }
 
     /// Draws the legend box with its top-left corner at `origin`.

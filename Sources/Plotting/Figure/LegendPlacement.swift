@@ -1,5 +1,8 @@
 /// Where an axes draws its legend.
 public enum LegendPlacement: Sendable {
+    /// Inside the plot where it covers no data, else outside to the right: a legend never
+    /// hides data. The default.
+    case automatic
     /// Inside the plot, in the corner or edge where it covers the fewest data (matplotlib's "best").
     case best
     /// Inside the plot, upper right.
