@@ -30,6 +30,12 @@ import Testing
         #expect(ticks.map(\.label) == ["0.05", "0.1", "0.2", "0.5"])
     }
 
+    @Test func logRangesWithinADecadeFallBackToLinearTicks() {
+        let ticks = TickLocator.log(lower: 0.31, upper: 0.36)
+        #expect(ticks.count >= 2)
+        #expect(ticks.allSatisfy { (0.31...0.36).contains($0.value) })
+    }
+
     @Test func scalesMapAndInvert() {
         let linear = Scale(kind: .linear, lower: -1, upper: 3, start: 100, end: 500)
         #expect(linear.map(1) == 300)

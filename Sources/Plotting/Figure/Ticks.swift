@@ -67,7 +67,8 @@ enum TickLocator {
                 ticks.append(Tick(value, logLabel(mantissa: m, exponent: exponent, plain: decades < 2)))
             }
         }
-        return ticks
+        // Within a fraction of a decade (a loss between 0.31 and 0.36) use plain nice ticks.
+        return ticks.count >= 2 ? ticks : linear(lower: lower, upper: upper, target: 4)
     }
 
     /// The step of 1, 2, 2.5 or 5 times a power of ten nearest to `rough` (on a log scale).
