@@ -35,6 +35,16 @@ import Testing
         #expect(bitmap.color(at: onRightFrame).distance(to: Palette.mistake.rgba8) > 60)
     }
 
+    @Test func flatImagesAreReshapedRowByRow() throws {
+        // One 2 × 2 image given flat: ink only in the top-right pixel.
+        let figure = Figure.imageGrid(flatImages: [[0, 1, 0, 0]], imageWidth: 2)
+        let bitmap = try figure.bitmap()
+        let axes = figure.axes[0]
+        expectPixel(
+            bitmap, at: try #require(axes.figurePoint(x: 1.5, y: 0.5)), equals: RGBA8(red: 0, green: 0, blue: 0))
+        expectPixel(bitmap, at: try #require(axes.figurePoint(x: 0.5, y: 1.5)), equals: white)
+    }
+
     @Test func weightImagesUseASymmetricDivergingRange() throws {
         // 4 inputs (a 2 × 2 image) and one unit: weights −2, 0, 1, 2.
         let figure = Figure.weightImages([[-2], [0], [1], [2]], imageWidth: 2)

@@ -55,6 +55,30 @@ extension Figure {
         return figure
     }
 
+    /// A grid of images given as flat rows of pixels (one sample per row, as the engine and
+    /// the MNIST reader store them), each reshaped into rows of `imageWidth`.
+    ///
+    /// - Parameters:
+    ///   - flatImages: One array of `imageWidth × imageHeight` values per image (784 for MNIST).
+    ///   - imageWidth: The width of each image (28 for MNIST).
+    ///   - columns: Images per row.
+    ///   - captions: One caption per image, if any.
+    ///   - mistakes: Which images to mark as mistakes.
+    ///   - title: A title above the grid.
+    /// - Returns: A figure sized to hold the grid.
+    public static func imageGrid(
+        flatImages: [[Double]], imageWidth: Int = 28, columns: Int = 8, captions: [String]? = nil,
+        mistakes: [Bool]? = nil, title: String? = nil
+    ) -> Figure {
+        let images = flatImages.enumerated().map { index, pixels in
+            precondition(
+                !pixels.isEmpty && pixels.count % imageWidth == 0,
+                "imageGrid: image \(index) has \(pixels.count) values, not rows of \(imageWidth)")
+            return stride(from: 0, to: pixels.count, by: imageWidth).map { Array(pixels[$0..<($0 + imageWidth)]) }
+        }
+        return imageGrid(images, columns: columns, captions: captions, mistakes: mistakes, title: title)
+    }
+
     /// The first layer's weights as images, one per hidden unit.
     ///
     /// They use the diverging map with one range symmetric about zero for all units (blue
