@@ -16,6 +16,8 @@ let package = Package(
         .library(name: "MathML", targets: ["MathML"]),
         .executable(name: "math-gallery", targets: ["MathGallery"]),
         .library(name: "Datasets", targets: ["Datasets"]),
+        .library(name: "Plotting", targets: ["Plotting"]),
+        .executable(name: "plot-samples", targets: ["PlotSamples"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -62,6 +64,8 @@ let package = Package(
             resources: [.copy("Resources/mnist-subset")],
             swiftSettings: optimizedInEveryBuild
         ),
+        // Figures through Cairo: figure/axes/marks; knows nothing of the engine.
+        .target(name: "Plotting", dependencies: ["CCairo"], exclude: ["README.md"]),
 
         // MARK: The command line
         .executableTarget(
@@ -86,6 +90,7 @@ let package = Package(
             path: "Tools/DatasetsBenchmark",
             swiftSettings: optimizedInEveryBuild
         ),
+        .executableTarget(name: "PlotSamples", dependencies: ["Plotting"], path: "Tools/PlotSamples"),
 
         // MARK: Tests
         .testTarget(name: "EngineTests", dependencies: ["Engine"]),
@@ -96,6 +101,7 @@ let package = Package(
         .testTarget(name: "MathMLTests", dependencies: ["MathML"], exclude: ["Fixtures"]),
         .testTarget(name: "RelationsTests", dependencies: ["Relations", "Engine"]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets"]),
+        .testTarget(name: "PlottingTests", dependencies: ["Plotting"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,114 @@
+extension Axes {
+    /// Lays the axes out in `cell` and draws everything: background, grid, marks (clipped to
+    /// the plot area), frame, ticks, labels, title, legend and colorbar.
+    func draw(in cell: Rect, renderer: any Renderer) {
+        var placement = legendPlacement
+        var layout = layout(in: cell, renderer: renderer, legendPlacement: placement)
+        var frame = makeFrame(layout)
+        if placement == .automatic, let size = layout.legendSize {
+            // Inside if some spot covers no data; otherwise lay out again with the legend outside.
+            let legend = Legend(entries: marks.flatMap(\.legendEntries))
+            let occupied = marks.flatMap { $0.occupiedPoints(in: frame) }
+            let origin = legend.origin(for: .best, plot: layout.plot, size: size, occupied: occupied)
+            if legend.covered(at: origin, size: size, occupied: occupied) > 0 {
+                placement = .outsideRight
+                layout = self.layout(in: cell, renderer: renderer, legendPlacement: placement)
+                frame = makeFrame(layout)
+            }
+        }
+        self.frame = frame
+        let plot = layout.plot
+
+        if let background { renderer.fill(.rect(plot), color: background) }
+        if showsGrid { drawGrid(layout, frame: frame, renderer: renderer) }
+        renderer.withClip(plot) {
+            for mark in marks { mark.draw(in: frame, renderer: renderer) }
+        }
+        if showsFrame { renderer.stroke(.rect(plot), style: frameStyle) }
+        drawTicks(layout, frame: frame, renderer: renderer)
+        drawLabels(layout, renderer: renderer)
+        if let size = layout.legendSize {
+            let legend = Legend(entries: marks.flatMap(\.legendEntries))
+            let occupied = marks.flatMap { $0.occupiedPoints(in: frame) }
+            var origin = legend.origin(for: placement, plot: plot, size: size, occupied: occupied)
+            if placement == .outsideRight, let colorbar {
+                // An outside legend goes beyond the colorbar.
+                origin.x += colorbar.width(plotHeight: plot.height, renderer: renderer)
+            }
+            legend.draw(at: origin, size: size, renderer: renderer)
+        }
+        colorbar?.draw(beside: plot, renderer: renderer)
+    }
+
+    private func makeFrame(_ layout: AxesLayout) -> PlotFrame {
+        let plot = layout.plot
+        return PlotFrame(
+            rect: plot,
+            xScale: Scale(
+                kind: xScale, lower: layout.xLimits.lowerBound, upper: layout.xLimits.upperBound,
+                start: plot.minX, end: plot.maxX),
+            yScale: Scale(
+                kind: yScale, lower: layout.yLimits.lowerBound, upper: layout.yLimits.upperBound,
+                start: yInverted ? plot.minY : plot.maxY, end: yInverted ? plot.maxY : plot.minY))
+    }
+
+    private func drawGrid(_ layout: AxesLayout, frame: PlotFrame, renderer: any Renderer) {
+        var path = Path()
+        let plot = layout.plot
+        for tick in layout.xTicks {
+            let x = frame.xScale.map(tick.value)
+            path.addPolyline([Point(x: x, y: plot.minY), Point(x: x, y: plot.maxY)])
+        }
+        for tick in layout.yTicks {
+            let y = frame.yScale.map(tick.value)
+            path.addPolyline([Point(x: plot.minX, y: y), Point(x: plot.maxX, y: y)])
+        }
+        renderer.stroke(path, style: Theme.gridLine)
+    }
+
+    private func drawTicks(_ layout: AxesLayout, frame: PlotFrame, renderer: any Renderer) {
+        let plot = layout.plot
+        var marksPath = Path()
+        for tick in layout.xTicks {
+            let x = frame.xScale.map(tick.value)
+            marksPath.addPolyline([Point(x: x, y: plot.maxY), Point(x: x, y: plot.maxY + Theme.tickLength)])
+            renderer.drawText(
+                tick.label, at: Point(x: x, y: plot.maxY + Theme.tickLength + Theme.tickPad),
+                style: Theme.tickLabel, anchor: TextAnchor(.center, .top))
+        }
+        for tick in layout.yTicks {
+            let y = frame.yScale.map(tick.value)
+            marksPath.addPolyline([Point(x: plot.minX, y: y), Point(x: plot.minX - Theme.tickLength, y: y)])
+            renderer.drawText(
+                tick.label, at: Point(x: plot.minX - Theme.tickLength - Theme.tickPad, y: y),
+                style: Theme.tickLabel, anchor: TextAnchor(.right, .center))
+        }
+        if showsFrame { renderer.stroke(marksPath, style: Theme.tick) }
+    }
+
+    private func drawLabels(_ layout: AxesLayout, renderer: any Renderer) {
+        let plot = layout.plot
+        let tickExtents = renderer.measure("0", style: Theme.tickLabel)
+        if let xLabel {
+            var y = plot.maxY + Theme.labelPad
+            if !layout.xTicks.isEmpty {
+                y += Theme.tickLength + Theme.tickPad + tickExtents.capHeight + tickExtents.descent
+            }
+            renderer.drawText(
+                xLabel, at: Point(x: plot.center.x, y: y), style: Theme.axisLabel, anchor: TextAnchor(.center, .top))
+        }
+        if let yLabel {
+            let widest = layout.yTicks.map { renderer.measure($0.label, style: Theme.tickLabel).width }.max()
+            var x = plot.minX - Theme.labelPad
+            if let widest { x -= Theme.tickLength + Theme.tickPad + widest }
+            renderer.drawText(
+                yLabel, at: Point(x: x, y: plot.center.y), style: Theme.axisLabel, anchor: TextAnchor(.center, .bottom),
+                angle: -Double.pi / 2)
+        }
+        if let title {
+            renderer.drawText(
+                title, at: Point(x: plot.center.x, y: plot.minY - Theme.titlePad), style: titleStyle,
+                anchor: TextAnchor(.center, .bottom))
+        }
+    }
+}
