@@ -12,12 +12,6 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "lessons", targets: ["LessonsCLI"]),
-        .library(name: "Engine", targets: ["Engine"]),
-        .library(name: "MathML", targets: ["MathML"]),
-        .executable(name: "math-gallery", targets: ["MathGallery"]),
-        .library(name: "Datasets", targets: ["Datasets"]),
-        .library(name: "Plotting", targets: ["Plotting"]),
-        .executable(name: "plot-samples", targets: ["PlotSamples"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -1,15 +1,15 @@
 import Foundation
 import MathML
 
-// math-gallery PAGE.html [--corpus seed-formulas.txt]   writes the gallery page
-// math-gallery --benchmark seed-formulas.txt [N]         times converting the corpus N times
-// math-gallery --convert 'TEX' [--display]                prints the MathML of one formula
+// MathGallery PAGE.html [--corpus seed-formulas.txt]   writes the gallery page
+// MathGallery --benchmark seed-formulas.txt [N]         times converting the corpus N times
+// MathGallery --convert 'TEX' [--display]                prints the MathML of one formula
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 let usage = """
-    usage: math-gallery PAGE.html [--corpus FIXTURE]
-           math-gallery --benchmark FIXTURE [ITERATIONS]
-           math-gallery --convert TEX [--display]
+    usage: MathGallery PAGE.html [--corpus FIXTURE]
+           MathGallery --benchmark FIXTURE [ITERATIONS]
+           MathGallery --convert TEX [--display]
     FIXTURE is Tests/MathMLTests/Fixtures/seed-formulas.txt
 
     """
@@ -33,6 +33,6 @@ do {
         exit(2)
     }
 } catch {
-    FileHandle.standardError.write(Data("math-gallery: \(error)\n".utf8))
+    FileHandle.standardError.write(Data("MathGallery: \(error)\n".utf8))
     exit(1)
 }

@@ -1,9 +1,9 @@
 import Foundation
 import Plotting
 
-// plot-samples OUTPUT_DIR          writes one PNG of every plot kind into OUTPUT_DIR, and an
+// PlotSamples OUTPUT_DIR          writes one PNG of every plot kind into OUTPUT_DIR, and an
 //                                  index.html that shows them all on one page
-// plot-samples --benchmark [RUNS]  times the 300×300 decision-region heatmap (build with -c release)
+// PlotSamples --benchmark [RUNS]  times the 300×300 decision-region heatmap (build with -c release)
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 if arguments.first == "--benchmark" {
@@ -11,7 +11,7 @@ if arguments.first == "--benchmark" {
     do {
         try Benchmark.run(runs: runs)
     } catch {
-        FileHandle.standardError.write(Data("plot-samples: \(error)\n".utf8))
+        FileHandle.standardError.write(Data("PlotSamples: \(error)\n".utf8))
         exit(1)
     }
 } else if let directory = arguments.first, !directory.hasPrefix("-") {
@@ -26,10 +26,10 @@ if arguments.first == "--benchmark" {
         try Samples.contactSheet().write(toFile: index, atomically: true, encoding: .utf8)
         print(index)
     } catch {
-        FileHandle.standardError.write(Data("plot-samples: \(error)\n".utf8))
+        FileHandle.standardError.write(Data("PlotSamples: \(error)\n".utf8))
         exit(1)
     }
 } else {
-    FileHandle.standardError.write(Data("usage: plot-samples OUTPUT_DIR | plot-samples --benchmark [RUNS]\n".utf8))
+    FileHandle.standardError.write(Data("usage: PlotSamples OUTPUT_DIR | PlotSamples --benchmark [RUNS]\n".utf8))
     exit(2)
 }
