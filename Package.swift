@@ -45,9 +45,13 @@ let package = Package(
             name: "Report",
             dependencies: ["MathML", .product(name: "Ink", package: "Ink")]
         ),
+        // Lesson files and the runner: parse, validate, run cells, build each chapter's report.
         .target(
             name: "Lessons",
-            dependencies: ["Engine", .product(name: "Yams", package: "Yams")]
+            dependencies: [
+                "Engine", "Datasets", "Relations", "MathML", "Report", "Plotting",
+                .product(name: "Yams", package: "Yams"),
+            ]
         ),
         // The `numbers` relation language of equation cells: parse, evaluate, check, fill in.
         .target(name: "Relations", dependencies: ["Engine"], exclude: ["README.md"]),

@@ -29,6 +29,8 @@ public struct LessonError: Error, Sendable, Equatable, CustomStringConvertible {
         case wrongType(key: String, in: String, expected: String, found: String)
         /// A value outside its allowed range or set.
         case invalidValue(key: String, in: String, message: String)
+        /// A cell that could not run, with the reason (a missing data cell, a diverging run…).
+        case failed(String)
     }
 
     /// What is wrong.
@@ -59,6 +61,7 @@ public struct LessonError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .missingKey(key, place): return "missing key '\(key)' in \(place)"
         case let .wrongType(key, place, expected, found): return "'\(key)' in \(place) should be \(expected), not \(found)"
         case let .invalidValue(key, place, message): return "'\(key)' in \(place) \(message)"
+        case let .failed(reason): return reason
         }
     }
 

@@ -1,0 +1,69 @@
+import Dispatch
+import Engine
+import Report
+
+extension TrainCell: RunnableCell {
+    func run(_ cell: Cell, in session: Session) throws(LessonError) {
+        let data = try session.requireData(for: cell)
+        let network = try session.requireNetwork(for: cell)
+        switch rule {
+        case .perceptron:
+            try runPerceptron(cell, network: network, data: data, session: session)
+        case .gradientDescent:
+            try runGradientDescent(cell, network: network, data: data, session: session)
+        }
+    }
+
+    private func runPerceptron(_ cell: Cell, network: Network, data: SessionData, session: Session) throws(LessonError) {
+        guard network.layers.count == 1, network.layers[0].activation == .hardLimit else {
+            throw LessonError(
+                .failed("the perceptron rule trains one hard-limit layer; the model is \(network)"), at: cell.position)
+        }
+        var layer = network.layers[0]
+        let rule = PerceptronRule(learningRate: learningRate, maximumEpochs: epochs, trace: .all)
+        let result = rule.train(&layer, on: data.trainingExamples)
+        session.network = Network(layers: [layer])
+        session.training = .perceptron(PerceptronRun(result: result, initial: network.layers[0], final: layer, learningRate: learningRate))
+        session.setHeadline("epochs", "\(result.epochsRun)")
+        session.setHeadline("converged:", result.converged ? "yes" : "no")
+    }
+
+    private func runGradientDescent(_ cell: Cell, network: Network, data: SessionData, session: Session) throws(LessonError) {
+        let loss = effectiveLoss(outputActivation: network.outputLayer.activation)
+        if loss == .binaryCrossEntropy || loss == .categoricalCrossEntropy,
+            ![.sigmoid, .softmax].contains(network.outputLayer.activation)
+        {
+            throw LessonError(
+                .failed("\(loss) needs probabilities: end the model with a sigmoid or softmax layer, not \(network.outputLayer.activation)"),
+                at: cell.position)
+        }
+        let validation = data.validationExamples
+        if patience != nil, validation == nil {
+            throw LessonError(.failed("early stopping needs a validation set: give the data cell a 'validation' fraction"), at: cell.position)
+        }
+        var schedule = session.traceRequests
+        schedule.everyIterations = traceEvery
+        var shuffleGenerator = session.generator("shuffle")
+        let configuration = TrainingConfiguration(
+            loss: loss, optimizer: optimizer, learningRate: learningRate, epochs: epochs, batching: batching,
+            shuffles: shuffles, weightDecay: weightDecay,
+            earlyStopping: patience.map { EarlyStopping(patience: $0) }, trace: schedule,
+            seed: shuffleGenerator.next())
+        var trained = network
+        let start = DispatchTime.now().uptimeNanoseconds
+        let result: TrainingResult
+        do {
+            result = try GradientDescentTrainer(configuration: configuration).train(&trained, on: data.trainingExamples, validation: validation)
+        } catch {
+            throw LessonError(.failed(error.description), at: cell.position)
+        }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        session.network = trained
+        session.training = .gradientDescent(
+            GradientDescentRun(result: result, configuration: configuration, initial: network, seconds: seconds))
+        session.setHeadline("epochs", "\(result.history.epochs.count)")
+        if let last = result.history.epochs.last {
+            session.setHeadline("training accuracy", NumberText.percent(last.trainingAccuracy))
+        }
+    }
+}
