@@ -69,7 +69,7 @@ let package = Package(
         .executableTarget(
             name: "LessonsCLI",
             dependencies: [
-                "Engine",
+                "Lessons",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// Runs the built `lessons` executable, as a user would, and checks its output and exit status.
+/// Runs the built `lessons` executable, as a user would, in a scratch project folder.
 @Suite struct CommandLineTests {
     struct Outcome {
         var status: Int32
@@ -20,10 +20,21 @@ import Testing
         return folder.appendingPathComponent("lessons")
     }
 
-    func run(_ arguments: [String]) throws -> Outcome {
+    /// A fresh project folder with the given lesson files in `lessons/`.
+    func project(_ lessons: [String: String]) throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lessons-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("lessons"), withIntermediateDirectories: true)
+        for (name, text) in lessons {
+            try text.write(to: folder.appendingPathComponent("lessons/\(name)"), atomically: true, encoding: .utf8)
+        }
+        return folder
+    }
+
+    func run(_ arguments: [String], in folder: URL? = nil) throws -> Outcome {
         let process = Process()
         process.executableURL = Self.executable
         process.arguments = arguments
+        if let folder { process.currentDirectoryURL = folder }
         let output = Pipe(), error = Pipe()
         process.standardOutput = output
         process.standardError = error
@@ -37,6 +48,20 @@ import Testing
             standardError: String(decoding: errData, as: UTF8.self))
     }
 
+    static let goodLesson = """
+        ---
+        title: A small network
+        order: 2
+        seed: 3
+        ---
+        A layer computes $n = x W + b$.
+
+        ```{model}
+        layers: [2, 3, 1]
+        activation: sigmoid
+        ```
+        """
+
     @Test func helpListsEverySubcommand() throws {
         let outcome = try run(["--help"])
         #expect(outcome.status == 0)
@@ -48,22 +73,91 @@ import Testing
     @Test func runHelpShowsTheSharedOptions() throws {
         let outcome = try run(["run", "--help"])
         #expect(outcome.status == 0)
-        for option in ["--output", "--seed", "--quiet"] {
+        for option in ["--output", "--seed", "--quiet", "--lessons"] {
             #expect(outcome.standardOutput.contains(option))
         }
-    }
-
-    @Test(arguments: [["all"], ["list"], ["check"], ["new", "intro"], ["watch"], ["run", "perceptron"]])
-    func commandsThatHaveNotLandedSaySoAndExitTwo(arguments: [String]) throws {
-        let outcome = try run(arguments)
-        #expect(outcome.status == 2)
-        #expect(outcome.standardOutput.isEmpty)
-        #expect(outcome.standardError.hasPrefix("lessons \(arguments[0]): not available yet: "))
     }
 
     @Test func runWithoutANameIsAUsageError() throws {
         let outcome = try run(["run"])
         #expect(outcome.status == 64)
         #expect(outcome.standardError.hasPrefix("Error: Missing expected argument '<names> ...'"))
+    }
+
+    @Test func allWritesTheChapterAndTheIndex() throws {
+        let folder = try project(["02-small.md": Self.goodLesson])
+        let outcome = try run(["all"], in: folder)
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        #expect(outcome.standardOutput.hasPrefix("✓ 02-small: A small network ("))
+        for file in ["index.html", "README.md", "style.css", "02-small/index.html", "02-small/README.md", "02-small/chapter.json"] {
+            #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("output/\(file)").path), "\(file)")
+        }
+        let page = try String(contentsOf: folder.appendingPathComponent("output/02-small/index.html"), encoding: .utf8)
+        #expect(page.contains("<h1>A small network</h1>"))
+        #expect(page.contains("<mi>W</mi>"))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("output").path)
+        #expect(leftovers.sorted() == ["02-small", "README.md", "index.html", "style.css"])
+    }
+
+    @Test func sameSeedGivesByteIdenticalOutput() throws {
+        let folder = try project(["02-small.md": Self.goodLesson])
+        _ = try run(["all", "--output", "first"], in: folder)
+        _ = try run(["all", "--output", "second"], in: folder)
+        for file in ["index.html", "02-small/index.html", "02-small/README.md", "02-small/chapter.json"] {
+            let first = try Data(contentsOf: folder.appendingPathComponent("first/\(file)"))
+            let second = try Data(contentsOf: folder.appendingPathComponent("second/\(file)"))
+            #expect(first == second, "\(file)")
+        }
+    }
+
+    @Test func checkReportsEveryMistakeWithItsPosition() throws {
+        let broken = "---\ntitle: Broken\n---\nSee $\\frac{1}{2$.\n\n```{model}\nlayers: [2, 1]\nactivaton: relu\n```\n"
+        let folder = try project(["01-broken.md": broken, "02-small.md": Self.goodLesson])
+        let outcome = try run(["check"], in: folder)
+        #expect(outcome.status == 1)
+        #expect(outcome.standardError.contains("lessons/01-broken.md:4:"))
+        #expect(outcome.standardError.contains(
+            "lessons/01-broken.md:8:1: error: unknown key 'activaton' in model cell (did you mean 'activation'?)"))
+        #expect(outcome.standardError.hasSuffix("2 errors in 2 lessons\n"))
+        let clean = try run(["check", "02-small"], in: folder)
+        #expect(clean.status == 0)
+        #expect(clean.standardOutput == "1 lesson checked: no errors\n")
+    }
+
+    @Test func aFailingChapterStillWritesTheOthersAndExitsNonZero() throws {
+        let broken = "---\ntitle: Broken\n---\n```{model}\nlayers: [2, 1]\nactivation: sigmod\n```\n"
+        let folder = try project(["01-broken.md": broken, "02-small.md": Self.goodLesson])
+        let outcome = try run(["all"], in: folder)
+        #expect(outcome.status == 1)
+        #expect(outcome.standardError.contains(
+            "lessons/01-broken.md:6:13: error: 'activation' in model cell must be one of"))
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("output/02-small/index.html").path))
+        let page = try String(contentsOf: folder.appendingPathComponent("output/01-broken/index.html"), encoding: .utf8)
+        #expect(page.contains("<div class=\"error\" role=\"alert\"><strong>Error</strong> <code>lessons/01-broken.md:6:13</code>"))
+        let index = try String(contentsOf: folder.appendingPathComponent("output/index.html"), encoding: .utf8)
+        #expect(index.contains("class=\"chapter-card failed\" href=\"01-broken/index.html\""))
+    }
+
+    @Test func namesCannotLeaveTheLessonsFolder() throws {
+        let folder = try project(["02-small.md": Self.goodLesson])
+        let outcome = try run(["run", "../../etc/passwd"], in: folder)
+        #expect(outcome.status == 1)
+        #expect(outcome.standardError == "error: '../../etc/passwd' is not a lesson name: use letters, digits, '-', '_' and '.', without '/' or '..'\n")
+        let typo = try run(["run", "02-smal"], in: folder)
+        #expect(typo.standardError == "error: no lesson named '02-smal' in lessons/ (did you mean '02-small'?)\n")
+        let escape = try run(["new", "../outside"], in: folder)
+        #expect(escape.status == 1)
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("outside.md").path))
+    }
+
+    @Test func newWritesALessonThatChecksCleanly() throws {
+        let folder = try project([:])
+        let outcome = try run(["new", "intro"], in: folder)
+        #expect(outcome.status == 0)
+        #expect(outcome.standardOutput == "Created lessons/intro.md; run it with: swift run lessons run intro\n")
+        #expect(try run(["list"], in: folder).standardOutput == "intro\tintro\t(3 cells)\n")
+        let again = try run(["new", "intro"], in: folder)
+        #expect(again.status == 1)
+        #expect(again.standardError == "error: lessons/intro.md already exists\n")
     }
 }

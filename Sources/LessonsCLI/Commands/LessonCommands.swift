@@ -1,15 +1,18 @@
 import ArgumentParser
+import Foundation
+import Lessons
 
 extension LessonsCommand {
     /// `lessons all`: run every lesson in lessons/ and write the whole report.
     struct All: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Run every lesson and write output/index.html.")
+        static let configuration = CommandConfiguration(abstract: "Run every lesson and write output/index.html.")
 
+        @OptionGroup var folder: LessonsFolderOption
         @OptionGroup var options: RunOptions
 
         func run() throws {
-            try notYetAvailable("all", needs: "the lesson runner (issue 6)")
+            let library = Publishing.library(folder)
+            try Publishing.publish(try Publishing.entries(library, named: []), library: library, options: options)
         }
     }
 
@@ -21,55 +24,126 @@ extension LessonsCommand {
         @Argument(help: "The lessons to run.")
         var names: [String]
 
+        @OptionGroup var folder: LessonsFolderOption
         @OptionGroup var options: RunOptions
 
         func run() throws {
-            try notYetAvailable("run", needs: "the lesson runner (issue 6)")
+            let library = Publishing.library(folder)
+            try Publishing.publish(try Publishing.entries(library, named: names), library: library, options: options)
         }
     }
 
     /// `lessons list`: list the lessons with their titles.
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "List the lessons in lessons/ with their titles.")
+        static let configuration = CommandConfiguration(abstract: "List the lessons in lessons/ with their titles.")
+
+        @OptionGroup var folder: LessonsFolderOption
 
         func run() throws {
-            try notYetAvailable("list", needs: "the lesson-file parser (issue 6)")
+            let library = Publishing.library(folder)
+            var failed = false
+            for entry in try Publishing.entries(library, named: []) {
+                do {
+                    let lesson = try LessonParser.parse(try String(contentsOf: entry.url, encoding: .utf8), path: entry.displayPath)
+                    let header = try LessonHeader(lesson)
+                    print("\(entry.name)\t\(header.title)\t(\(lesson.cells.count) cells)")
+                } catch let error as LessonError {
+                    Terminal.error(error.description)
+                    failed = true
+                }
+            }
+            if failed { throw ExitCode.failure }
         }
     }
 
     /// `lessons check`: validate every lesson file without training.
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Check every lesson file for errors without running it.")
+            abstract: "Check lesson files for mistakes without running them (all, or the named ones).")
+
+        @Argument(help: "The lessons to check (all when none is named).")
+        var names: [String] = []
+
+        @OptionGroup var folder: LessonsFolderOption
 
         func run() throws {
-            try notYetAvailable("check", needs: "the lesson-file parser (issue 6)")
+            let entries = try Publishing.entries(Publishing.library(folder), named: names)
+            var errorCount = 0
+            for entry in entries {
+                let errors: [LessonError]
+                do {
+                    let lesson = try LessonParser.parse(try String(contentsOf: entry.url, encoding: .utf8), path: entry.displayPath)
+                    errors = LessonRunner().check(lesson)
+                } catch let error as LessonError {
+                    errors = [error]
+                }
+                for error in errors { Terminal.error(error.description) }
+                errorCount += errors.count
+            }
+            if errorCount > 0 {
+                Terminal.error("\(errorCount) error\(errorCount == 1 ? "" : "s") in \(entries.count) lesson\(entries.count == 1 ? "" : "s")")
+                throw ExitCode.failure
+            }
+            print("\(entries.count) lesson\(entries.count == 1 ? "" : "s") checked: no errors")
         }
     }
 
-    /// `lessons new NAME`: start a new lesson file from a template.
+    /// `lessons new NAME`: start a new lesson file from a template that runs.
     struct New: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Create lessons/NAME.md from a template.")
+        static let configuration = CommandConfiguration(abstract: "Create lessons/NAME.md from a template that runs.")
 
-        @Argument(help: "The new lesson's file name.")
+        @Argument(help: "The new lesson's file name, without .md.")
         var name: String
 
+        @OptionGroup var folder: LessonsFolderOption
+
         func run() throws {
-            try notYetAvailable("new", needs: "the lesson-file format (issue 6)")
+            let bare = name.hasSuffix(".md") ? String(name.dropLast(3)) : name
+            guard LessonLibrary.isValidName(bare) else {
+                Terminal.error("error: \(LessonLibrary.LookupError.invalidName(name).description)")
+                throw ExitCode.failure
+            }
+            let url = URL(fileURLWithPath: folder.lessons).appendingPathComponent(bare + ".md")
+            guard !FileManager.default.fileExists(atPath: url.path) else {
+                Terminal.error("error: \(folder.lessons)/\(bare).md already exists")
+                throw ExitCode.failure
+            }
+            try FileManager.default.createDirectory(atPath: folder.lessons, withIntermediateDirectories: true)
+            try LessonTemplate.text(title: bare).write(to: url, atomically: true, encoding: .utf8)
+            print("Created \(folder.lessons)/\(bare).md; run it with: swift run lessons run \(bare)")
         }
     }
 
     /// `lessons watch`: re-run a lesson whenever its file changes.
     struct Watch: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Re-run lessons whenever a file in lessons/ changes.")
+            abstract: "Re-run each lesson in lessons/ when its file changes (Ctrl-C stops).")
 
+        @OptionGroup var folder: LessonsFolderOption
         @OptionGroup var options: RunOptions
 
         func run() throws {
-            try notYetAvailable("watch", needs: "the lesson runner (issue 6)")
+            let library = Publishing.library(folder)
+            var seen: [String: Date] = [:]
+            print("Watching \(folder.lessons)/ for changes; Ctrl-C stops.")
+            while true {
+                var changed = [LessonLibrary.Entry]()
+                for entry in try Publishing.entries(library, named: []) {
+                    let modified = (try? FileManager.default.attributesOfItem(atPath: entry.url.path)[.modificationDate] as? Date) ?? nil
+                    if let modified, seen[entry.name] != modified {
+                        seen[entry.name] = modified
+                        changed.append(entry)
+                    }
+                }
+                if !changed.isEmpty {
+                    do {
+                        try Publishing.publish(changed, library: library, options: options)
+                    } catch is ExitCode {
+                        // The errors are printed; keep watching so the next save can fix them.
+                    }
+                }
+                Thread.sleep(forTimeInterval: 0.5)
+            }
         }
     }
 }

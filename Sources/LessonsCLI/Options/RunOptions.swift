@@ -11,3 +11,9 @@ struct RunOptions: ParsableArguments {
     @Flag(name: .long, help: "Print only errors.")
     var quiet = false
 }
+
+/// Where the lesson files are.
+struct LessonsFolderOption: ParsableArguments {
+    @Option(name: .long, help: "The folder holding the lesson files.")
+    var lessons: String = "lessons"
+}

@@ -1,0 +1,122 @@
+import Foundation
+import Report
+
+/// Runs lessons and publishes their chapters and the table of contents under one output folder.
+///
+/// A chapter is written into a hidden staging folder first and moved into place only when
+/// complete, so an interrupted or failing run never leaves a half-written chapter where a
+/// good one was. Nothing is written outside the output folder.
+public struct BookWriter {
+    /// The output folder (`output/`).
+    public let output: URL
+    /// The book's title on the index page.
+    public var title = "Neural networks, worked"
+    /// The introduction on the index page (Markdown).
+    public var introduction = """
+        Every chapter was run by the `lessons` engine. Each equation is followed by the same relation \
+        with the numbers the engine computed, and each such relation has been checked.
+        """
+
+    /// Creates a writer for `output`.
+    public init(output: URL) {
+        self.output = output
+    }
+
+    /// Why the book could not be written.
+    public struct WriteError: Error, CustomStringConvertible {
+        /// What failed.
+        public var description: String
+    }
+
+    /// Runs `entry` and publishes its chapter.
+    ///
+    /// - Parameter seed: a seed that overrides the lesson's own.
+    /// - Returns: the chapter's result; its `errors` list the lesson's mistakes.
+    public func publish(_ entry: LessonLibrary.Entry, seed: UInt64? = nil) throws(WriteError) -> ChapterResult {
+        let staging = output.appendingPathComponent(".staging-\(entry.name)-\(ProcessInfo.processInfo.processIdentifier)")
+        let manager = FileManager.default
+        try? manager.removeItem(at: staging)
+        do {
+            try manager.createDirectory(at: staging, withIntermediateDirectories: true)
+        } catch {
+            throw WriteError(description: "cannot create \(staging.path): \(error.localizedDescription)")
+        }
+        defer { try? manager.removeItem(at: staging) }
+
+        let result: ChapterResult
+        do {
+            let text = try String(contentsOf: entry.url, encoding: .utf8)
+            let lesson = try LessonParser.parse(text, path: entry.displayPath)
+            result = LessonRunner().run(lesson, figureDirectory: staging, seed: seed)
+        } catch let error as LessonError {
+            result = Self.failure(entry, error)
+        } catch {
+            result = Self.failure(entry, LessonError(.unreadable(reason: error.localizedDescription), at: SourcePosition(file: entry.displayPath, line: 1)))
+        }
+
+        let summary = ChapterSummary(
+            name: entry.name, title: result.header.title, order: result.header.order, headline: result.headline,
+            thumbnail: result.thumbnail, errorCount: result.errors.count)
+        do {
+            try HTMLWriter().page(for: result.document).write(to: staging.appendingPathComponent("index.html"), atomically: false, encoding: .utf8)
+            try MarkdownWriter().markdown(for: result.document).write(to: staging.appendingPathComponent("README.md"), atomically: false, encoding: .utf8)
+            try summary.encoded().write(to: staging.appendingPathComponent("chapter.json"))
+            try replace(output.appendingPathComponent(entry.name), with: staging)
+        } catch {
+            throw WriteError(description: "cannot write the chapter \(entry.name): \(error.localizedDescription)")
+        }
+        return result
+    }
+
+    /// Writes `index.html`, `README.md` and `style.css` for the chapters of `entries` that
+    /// have been published (their `chapter.json`), in book order.
+    public func writeIndex(for entries: [LessonLibrary.Entry]) throws(WriteError) {
+        let decoder = JSONDecoder()
+        let summaries = entries.compactMap { entry -> ChapterSummary? in
+            let file = output.appendingPathComponent(entry.name).appendingPathComponent("chapter.json")
+            return (try? Data(contentsOf: file)).flatMap { try? decoder.decode(ChapterSummary.self, from: $0) }
+        }.sorted { ($0.order, $0.name) < ($1.order, $1.name) }
+        let index = SiteIndex(
+            title: title, introduction: introduction,
+            chapters: summaries.map {
+                SiteIndex.Chapter(title: $0.title, folder: $0.name, thumbnail: $0.thumbnail, numbers: $0.headline, failed: $0.errorCount > 0)
+            })
+        do {
+            try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+            try writeAtomically(index.html(), to: "index.html")
+            try writeAtomically(index.markdown(), to: "README.md")
+            try writeAtomically(Stylesheet.css, to: "style.css")
+        } catch {
+            throw WriteError(description: "cannot write the index in \(output.path): \(error.localizedDescription)")
+        }
+    }
+
+    private func writeAtomically(_ text: String, to name: String) throws {
+        try text.write(to: output.appendingPathComponent(name), atomically: true, encoding: .utf8)
+    }
+
+    /// Moves `staging` to `target`, replacing what was there only once the new folder is complete.
+    private func replace(_ target: URL, with staging: URL) throws {
+        let manager = FileManager.default
+        let old = output.appendingPathComponent(".old-\(target.lastPathComponent)-\(ProcessInfo.processInfo.processIdentifier)")
+        try? manager.removeItem(at: old)
+        if manager.fileExists(atPath: target.path) {
+            try manager.moveItem(at: target, to: old)
+        }
+        do {
+            try manager.moveItem(at: staging, to: target)
+        } catch {
+            if manager.fileExists(atPath: old.path) { try? manager.moveItem(at: old, to: target) }
+            throw error
+        }
+        try? manager.removeItem(at: old)
+    }
+
+    private static func failure(_ entry: LessonLibrary.Entry, _ error: LessonError) -> ChapterResult {
+        let header = LessonHeader(title: entry.name)
+        return ChapterResult(
+            header: header,
+            document: ReportDocument(title: entry.name, blocks: [.error(ReportError(position: error.position.description, message: error.message))]),
+            errors: [error], headline: [], thumbnail: nil)
+    }
+}

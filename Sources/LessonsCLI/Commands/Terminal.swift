@@ -1,0 +1,22 @@
+import Foundation
+import Lessons
+
+/// What the commands print: progress on standard output, errors on standard error.
+enum Terminal {
+    static func say(_ line: String, quiet: Bool = false) {
+        if !quiet { print(line) }
+    }
+
+    static func error(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+
+    /// One line per chapter: a mark, its name, its title and what it holds.
+    static func report(_ result: ChapterResult, name: String, seconds: Double, quiet: Bool) {
+        for error in result.errors { Self.error(error.description) }
+        let mark = result.errors.isEmpty ? "✓" : "✗"
+        let numbers = result.headline.isEmpty ? "" : " — " + result.headline.joined(separator: ", ")
+        let time = String(format: "%.1f s", seconds)
+        say("\(mark) \(name): \(result.header.title)\(numbers) (\(time))", quiet: quiet && result.errors.isEmpty)
+    }
+}
