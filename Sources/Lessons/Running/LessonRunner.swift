@@ -86,7 +86,7 @@ public struct LessonRunner {
     }
 
     private func result(_ session: Session, errors: [LessonError]) -> ChapterResult {
-        var footer = ["seed \(session.header.seed)", "lesson `\(session.path)`"]
+        var footer = ["seed \(session.header.seed)", "lesson \(session.path)"]
         if !errors.isEmpty { footer.append("\(errors.count) error\(errors.count == 1 ? "" : "s")") }
         return ChapterResult(
             header: session.header,
