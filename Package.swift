@@ -49,12 +49,14 @@ let package = Package(
         .target(
             name: "Lessons",
             dependencies: [
-                "Engine", "Datasets", "Relations", "MathML", "Report", "Plotting",
+                "Engine", "Datasets", "Relations", "MathML", "Report", "Plotting", "Suggestions",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
         // The `numbers` relation language of equation cells: parse, evaluate, check, fill in.
-        .target(name: "Relations", dependencies: ["Engine"], exclude: ["README.md"]),
+        .target(name: "Relations", dependencies: ["Engine", "Suggestions"], exclude: ["README.md"]),
+        // Did-you-mean: edit distance and the closest names, for every module's messages.
+        .target(name: "Suggestions"),
         .target(
             name: "Datasets",
             dependencies: ["Engine", "CZlib"],
@@ -93,7 +95,7 @@ let package = Package(
         // MARK: Tests
         .testTarget(name: "EngineTests", dependencies: ["Engine"]),
         .testTarget(name: "CCairoTests", dependencies: ["CCairo"]),
-        .testTarget(name: "LessonsTests", dependencies: ["Lessons"]),
+        .testTarget(name: "LessonsTests", dependencies: ["Lessons", "Suggestions"]),
         .testTarget(name: "ReportTests", dependencies: ["Report"]),
         .testTarget(name: "LessonsCLITests", dependencies: ["LessonsCLI"]),
         .testTarget(name: "MathMLTests", dependencies: ["MathML"], exclude: ["Fixtures"]),

@@ -10,19 +10,6 @@ import Testing
         return try FieldReader(cell.body, place: "train cell", at: cell.position, allowedKeys: keys)
     }
 
-    func expectError(
-        _ expected: String, sourceLocation: SourceLocation = #_sourceLocation, _ body: () throws -> Void
-    ) {
-        do {
-            try body()
-            Issue.record("no error; expected \(expected)", sourceLocation: sourceLocation)
-        } catch let error as LessonError {
-            #expect(error.description == expected, sourceLocation: sourceLocation)
-        } catch {
-            Issue.record("unexpected \(error)", sourceLocation: sourceLocation)
-        }
-    }
-
     @Test func readsTypedValues() throws {
         let fields = try reader("rule: perceptron\nlearning_rate: 0.1\nepochs: 10\nlayers: [2, 3, 1]\nshuffle: false\nweights: [[1, -1], [-1, 1]]")
         #expect(try fields.choice("rule", among: ["perceptron", "gradient-descent"]) == "perceptron")
@@ -35,31 +22,31 @@ import Testing
     }
 
     @Test func unknownKeyNamesTheKeyAndSuggests() {
-        expectError("lessons/03-circles.md:6:1: error: unknown key 'learnig_rate' in train cell (did you mean 'learning_rate'?)") {
+        expectLessonError("lessons/03-circles.md:6:1: error: unknown key 'learnig_rate' in train cell (did you mean 'learning_rate'?)") {
             _ = try reader("epochs: 3\nlearnig_rate: 0.1")
         }
     }
 
     @Test func typeAndRangeErrorsPointAtTheValue() throws {
         let fields = try reader("learning_rate: fast\nepochs: 0\nrule: perceptorn\nlayers: [2, x]\nweights: [[1, 2], [3]]")
-        expectError("lessons/03-circles.md:5:16: error: 'learning_rate' in train cell should be a number, not the text 'fast'") {
+        expectLessonError("lessons/03-circles.md:5:16: error: 'learning_rate' in train cell should be a number, not the text 'fast'") {
             _ = try fields.number("learning_rate")
         }
-        expectError("lessons/03-circles.md:6:9: error: 'epochs' in train cell must be between 1 and 1000, not 0") {
+        expectLessonError("lessons/03-circles.md:6:9: error: 'epochs' in train cell must be between 1 and 1000, not 0") {
             _ = try fields.integer("epochs", in: 1...1000)
         }
-        expectError(
+        expectLessonError(
             "lessons/03-circles.md:7:7: error: 'rule' in train cell must be one of 'perceptron', 'gradient-descent', not 'perceptorn' (did you mean 'perceptron'?)"
         ) {
             _ = try fields.choice("rule", among: ["perceptron", "gradient-descent"])
         }
-        expectError("lessons/03-circles.md:8:13: error: 'layers' in train cell should be a whole number, not the text 'x'") {
+        expectLessonError("lessons/03-circles.md:8:13: error: 'layers' in train cell should be a whole number, not the text 'x'") {
             _ = try fields.integers("layers", in: 1...100)
         }
-        expectError("lessons/03-circles.md:9:19: error: 'weights' in train cell has rows of different lengths: 2 and 1") {
+        expectLessonError("lessons/03-circles.md:9:19: error: 'weights' in train cell has rows of different lengths: 2 and 1") {
             _ = try fields.matrix("weights")
         }
-        expectError("lessons/03-circles.md:4:1: error: missing key 'shuffle' in train cell") {
+        expectLessonError("lessons/03-circles.md:4:1: error: missing key 'shuffle' in train cell") {
             _ = try fields.required("shuffle")
         }
     }

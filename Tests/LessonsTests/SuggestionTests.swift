@@ -1,5 +1,6 @@
 import Testing
 @testable import Lessons
+import Suggestions
 
 @Suite struct SuggestionTests {
     @Test(arguments: [

@@ -1,3 +1,4 @@
+import Suggestions
 import Engine
 
 /// Evaluates expressions against bindings.

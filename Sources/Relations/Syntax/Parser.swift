@@ -1,3 +1,4 @@
+import Suggestions
 /// A recursive-descent parser for the `numbers` language (the grammar is in `Relation`'s documentation).
 struct Parser {
     private var tokens: [Token]

@@ -1,8 +1,10 @@
+// Did-you-mean suggestions, shared by every module that reports a mistyped name.
+
 extension String {
     /// The optimal-string-alignment distance to `other`, counting characters: the fewest
     /// insertions, deletions, substitutions and swaps of neighbours that turn one into the other
     /// (`rleu` is one swap from `relu`).
-    func editDistance(to other: String) -> Int {
+    public func editDistance(to other: String) -> Int {
         let source = Array(self), target = Array(other)
         if source.isEmpty { return target.count }
         if target.isEmpty { return source.count }
@@ -29,7 +31,7 @@ extension String {
 /// distance 0. Otherwise the edit distance counts, and a candidate is close enough when the
 /// distance is at most a third of the longer name's length (at least 1, at most 3); a name of
 /// one character has no suggestions but those at distance 0, since every short name is one edit away.
-func suggestions(for name: String, among candidates: [String]) -> [String] {
+public func suggestions(for name: String, among candidates: [String]) -> [String] {
     func folded(_ text: String) -> String { text.lowercased().filter { $0 != "_" } }
     var best: [String] = []
     var bestDistance = Int.max
