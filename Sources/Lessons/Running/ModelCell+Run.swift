@@ -15,6 +15,7 @@ extension ModelCell: RunnableCell {
         }
         var generator = session.generator("weights")
         session.network = network(using: &generator)
+        session.model = self
         session.training = nil
     }
 }

@@ -24,6 +24,7 @@ extension CellKind {
         switch self {
         case .model: try ModelCell(cell)
         case .train: try TrainCell(cell)
+        case .compare: try CompareCell(cell)
         default: throw LessonError(.failed("\(rawValue) cells cannot run yet"), at: cell.position)
         }
     }

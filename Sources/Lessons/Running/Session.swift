@@ -19,6 +19,10 @@ public final class Session {
     public var network: Network?
     /// The last training run.
     public var training: TrainingRun?
+    /// The last model cell run, whose settings a compare cell varies.
+    public var model: ModelCell?
+    /// The last train cell run, whose settings a compare cell varies.
+    public var lastTrain: TrainCell?
     /// The steps the next training run must record, gathered from the cells that show them.
     public var traceRequests = TraceSchedule.none
     /// The chapter's blocks so far.

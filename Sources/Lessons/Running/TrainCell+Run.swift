@@ -6,6 +6,7 @@ extension TrainCell: RunnableCell {
     func run(_ cell: Cell, in session: Session) throws(LessonError) {
         let data = try session.requireData(for: cell)
         let network = try session.requireNetwork(for: cell)
+        session.lastTrain = self
         switch rule {
         case .perceptron:
             try runPerceptron(cell, network: network, data: data, session: session)

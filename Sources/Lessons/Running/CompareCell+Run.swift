@@ -1,0 +1,172 @@
+import Dispatch
+import Engine
+import Report
+
+/// One run of a comparison: the setting it tried and what training did with it.
+struct CompareRun {
+    /// The setting this run tried.
+    var setting: CompareCell.Setting
+    /// The epochs completed (up to the one before a divergence).
+    var epochs: [EpochRecord]
+    /// The epoch in which training diverged, if it did.
+    var divergedEpoch: Int?
+    /// The trained network (the last good parameters when the run diverged).
+    var network: Network
+    /// The network before training.
+    var initial: Network
+    /// The configuration the engine ran.
+    var configuration: TrainingConfiguration
+    /// What the engine returned, unless the run diverged.
+    var result: TrainingResult?
+    /// The accuracy on the test set, if there is one and the run did not diverge.
+    var testAccuracy: Double?
+    /// Wall-clock seconds.
+    var seconds: Double
+    /// The model cell as this run varied it.
+    var model: ModelCell?
+    /// The train cell as this run varied it.
+    var train: TrainCell?
+}
+
+extension CompareCell: RunnableCell {
+    func run(_ cell: Cell, in session: Session) throws(LessonError) {
+        let data = try session.requireData(for: cell)
+        guard let model = session.model else {
+            throw LessonError(.failed("the compare cell needs a model cell above it"), at: position)
+        }
+        guard let train = session.lastTrain else {
+            throw LessonError(.failed("the compare cell needs a train cell above it"), at: position)
+        }
+        guard train.rule == .gradientDescent else {
+            throw LessonError(
+                .failed("the compare cell trains with gradient descent; the train cell above uses the perceptron rule"),
+                at: position)
+        }
+        let sizes = model.sizes
+        guard data.training.featureCount == sizes[0], data.training.targets.columns == sizes[sizes.count - 1] else {
+            throw LessonError(
+                .failed("the model's layers \(sizes) do not fit the data's \(data.training.featureCount) features and \(data.training.targets.columns) target columns"),
+                at: position)
+        }
+
+        // Every run copies the same generator state, so all start from the same random stream.
+        let weightGenerator = session.generator("compare-weights")
+        var shuffleGenerator = session.generator("compare-shuffle")
+        let shuffleSeed = shuffleGenerator.next()
+        var runs = [CompareRun]()
+        for (setting, settingPosition) in zip(settings, settingPositions) {
+            let (variantModel, variantTrain) = try variant(for: setting, model: model, train: train, at: settingPosition)
+            if variantTrain.patience != nil, data.validationExamples == nil {
+                throw LessonError(
+                    .failed("early stopping needs a validation set: give the data cell a 'validation' fraction"),
+                    at: quantity == .earlyStopping ? settingPosition : position)
+            }
+            var generator = weightGenerator
+            let network = variantModel.network(using: &generator)
+            let configuration = TrainingConfiguration(
+                loss: variantTrain.effectiveLoss(outputActivation: network.outputLayer.activation),
+                optimizer: variantTrain.optimizer, learningRate: variantTrain.learningRate, epochs: variantTrain.epochs,
+                batching: variantTrain.batching, shuffles: variantTrain.shuffles, weightDecay: variantTrain.weightDecay,
+                earlyStopping: variantTrain.patience.map { EarlyStopping(patience: $0) }, trace: .none, seed: shuffleSeed)
+            var run = execute(setting, from: network, configuration: configuration, data: data)
+            run.model = variantModel
+            run.train = variantTrain
+            runs.append(run)
+        }
+        try report(runs, data: data, session: session)
+        if keep == .best { keepBest(of: runs, session: session) }
+    }
+
+    /// The model and train cells above with the varied setting (and the epochs override) applied.
+    private func variant(
+        for setting: Setting, model: ModelCell, train: TrainCell, at settingPosition: SourcePosition
+    ) throws(LessonError) -> (ModelCell, TrainCell) {
+        var model = model
+        var train = train
+        if let epochs { train.epochs = epochs }
+        switch setting {
+        case let .learningRate(rate): train.learningRate = rate
+        case let .optimizer(name): train.optimizer = Self.optimizer(named: name, base: train.optimizer)
+        case let .batchSize(size): train.batching = size.map { $0 == 1 ? .stochastic : .miniBatch(size: $0) } ?? .fullBatch
+        case let .earlyStopping(patience): train.patience = patience
+        case let .initializer(name): model.initializer = Self.initializer(named: name, model: model)
+        case let .hidden(hidden):
+            guard model.initializer != nil else {
+                throw LessonError(
+                    .failed("the model cell gives explicit weights, which fix the layer sizes; give it an 'init' to vary 'hidden'"),
+                    at: settingPosition)
+            }
+            model.sizes = [model.sizes[0]] + hidden + [model.sizes[model.sizes.count - 1]]
+            let hiddenActivation = model.activations.count > 1 ? model.activations[0] : .sigmoid
+            model.activations = hidden.map { _ in hiddenActivation } + [model.activations[model.activations.count - 1]]
+            let parameters = zip(model.sizes, model.sizes.dropFirst()).reduce(0) { $0 + ($1.0 + 1) * $1.1 }
+            guard parameters <= ModelCell.maximumParameterCount else {
+                throw LessonError(
+                    .failed("layers \(model.sizes) ask for \(parameters) weights; the limit is \(ModelCell.maximumParameterCount)"),
+                    at: settingPosition)
+            }
+        }
+        return (model, train)
+    }
+
+    /// The initializer `name` stands for; `uniform` and `normal` keep the model cell's range or spread.
+    static func initializer(named name: String, model: ModelCell) -> Initializer {
+        switch (name, model.initializer) {
+        case let ("uniform", .uniform(low, high)?): .uniform(low: low, high: high)
+        case ("uniform", _): .uniform(low: -1, high: 1)
+        case let ("normal", .normal(mean, deviation)?): .normal(mean: mean, standardDeviation: deviation)
+        case ("normal", _): .normal(mean: 0, standardDeviation: 1)
+        default: ModelCell.initializers[name]!
+        }
+    }
+
+    /// The optimizer `name` stands for; `momentum` keeps the train cell's β when it has one.
+    static func optimizer(named name: String, base: Optimizer) -> Optimizer {
+        switch name {
+        case "momentum":
+            if case let .momentum(beta) = base { return .momentum(beta: beta) }
+            return .defaultMomentum
+        case "rmsprop": return .defaultRMSProp
+        case "adam": return .defaultAdam
+        default: return .gradientDescent
+        }
+    }
+
+    /// Trains one run; a divergence ends its curve instead of failing the chapter.
+    private func execute(
+        _ setting: Setting, from initial: Network, configuration: TrainingConfiguration, data: SessionData
+    ) -> CompareRun {
+        let trainer = GradientDescentTrainer(configuration: configuration)
+        let validation = data.validationExamples
+        let start = DispatchTime.now().uptimeNanoseconds
+        var network = initial
+        var run = CompareRun(
+            setting: setting, epochs: [], network: initial, initial: initial, configuration: configuration,
+            seconds: 0)
+        do {
+            let result = try trainer.train(&network, on: data.trainingExamples, validation: validation)
+            run.result = result
+            run.epochs = result.history.epochs
+            run.network = network
+            if let test = data.testExamples { run.testAccuracy = trainer.evaluate(network, on: test).accuracy }
+        } catch {
+            let step = switch error { case let .diverged(step, _, _, _): step }
+            run.divergedEpoch = step.epoch
+            // The engine throws away the history of a diverging run; training again for the
+            // epochs before the divergence replays them exactly (same weights, same shuffles).
+            if step.epoch > 1 {
+                var shortened = configuration
+                shortened.epochs = step.epoch - 1
+                var replayed = initial
+                if let result = try? GradientDescentTrainer(configuration: shortened)
+                    .train(&replayed, on: data.trainingExamples, validation: validation)
+                {
+                    run.epochs = result.history.epochs
+                }
+            }
+            run.network = network
+        }
+        run.seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        return run
+    }
+}
