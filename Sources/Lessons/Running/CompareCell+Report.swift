@@ -52,11 +52,10 @@ extension CompareCell {
         accuracy.title = "Accuracy"
         accuracy.xLabel = "epoch"
         accuracy.yLabel = "accuracy"
-        accuracy.yLimits = 0...1
+        accuracy.yLimits = -0.02...1.02
         accuracy.legendPlacement = .hidden
 
-        let losses = runs.flatMap { run in run.epochs.flatMap { [$0.trainingLoss] + ($0.validationLoss.map { [$0] } ?? []) } }
-        if let low = losses.min(), let high = losses.max(), low > 0, high / low >= 10 { loss.yScale = .log }
+        setLossLimits(of: loss, runs: runs)
 
         // One colour per run, the same in both panels and for its validation curve.
         loss.curves(zip(labels, runs).map { ($0, $1.epochs.map(\.trainingLoss)) })
@@ -69,6 +68,26 @@ extension CompareCell {
             }
         }
         return figure
+    }
+
+    /// A log scale when the losses fall over a decade or more, and a ceiling of 100 times the
+    /// largest first-epoch loss, so a run on its way to diverging leaves the chart at the top
+    /// instead of squashing the others (and the axis stays within finite numbers).
+    private func setLossLimits(of axes: Axes, runs: [CompareRun]) {
+        let losses = runs.flatMap { run in
+            run.epochs.flatMap { [$0.trainingLoss] + ($0.validationLoss.map { [$0] } ?? []) }
+        }.filter(\.isFinite)
+        guard let low = losses.min(), let highest = losses.max(),
+            let firstLoss = runs.compactMap({ $0.epochs.first?.trainingLoss }).filter(\.isFinite).max()
+        else { return }
+        let high = min(highest, 100 * max(firstLoss, low))
+        if low > 0, high / low >= 10 {
+            axes.yScale = .log
+            axes.yLimits = (low / 1.25)...(high * 1.25)
+        } else if high > low {
+            let margin = (high - low) * 0.05
+            axes.yLimits = (low - margin)...(high + margin)
+        }
     }
 
     /// One row per run: the value, the last epoch's numbers, the epochs run and how the run ended.
