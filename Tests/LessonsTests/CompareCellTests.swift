@@ -1,0 +1,204 @@
+import Datasets
+import Engine
+import Foundation
+import Report
+import Testing
+@testable import Lessons
+
+/// The XOR truth table as session data (no held-out sets).
+private func xorData() -> SessionData {
+    SessionData(title: "the XOR gate", training: LogicGate.xor.dataset(), classNames: ["0", "1"])
+}
+
+/// Noisy circles split into training, validation and test sets.
+private func circlesData() -> SessionData {
+    var generator = SeededGenerator(seed: 3, stream: "test-data")
+    let circles = Dataset.circles(count: 80, noise: 0.05, factor: 0.5, using: &generator)
+    let split = circles.split(trainFraction: 0.5, validationFraction: 0.25, using: &generator)
+    return SessionData(
+        title: "two circles", training: split.train, validation: split.validation, test: split.test,
+        classNames: ["outer", "inner"])
+}
+
+/// Runs every cell of a lesson made of `cells` against a session holding `data`.
+private func runLesson(_ cells: String, data: SessionData, seed: UInt64 = 7) throws -> Session {
+    let lesson = try LessonParser.parse("---\ntitle: t\nseed: \(seed)\n---\n" + cells, path: "lessons/x.md")
+    let directory = FileManager.default.temporaryDirectory
+        .appendingPathComponent("compare-tests-\(UUID().uuidString)", isDirectory: true)
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let session = Session(header: try LessonHeader(lesson), path: lesson.path, figureDirectory: directory)
+    session.data = data
+    for cell in lesson.cells { try cell.kind.read(cell).run(cell, in: session) }
+    return session
+}
+
+private func tables(_ session: Session) -> [ReportTable] {
+    session.blocks.compactMap { if case let .table(table) = $0 { table } else { nil } }
+}
+
+private func figures(_ session: Session) -> [ReportFigure] {
+    session.blocks.compactMap { if case let .figure(figure) = $0 { figure } else { nil } }
+}
+
+private let xorModel = "```{model}\nlayers: [2, 3, 1]\nactivations: [tanh, linear]\n```\n"
+private let xorTrain = "```{train}\nloss: squared-error\nlearning_rate: 0.1\nepochs: 20\n```\n"
+private let circlesModel = "```{model}\nlayers: [2, 4, 1]\nactivations: [tanh, sigmoid]\n```\n"
+private let circlesTrain = "```{train}\nlearning_rate: 0.1\nepochs: 8\nbatch_size: 8\n```\n"
+
+private func compare(_ body: String) -> String { "```{compare}\n\(body)\n```\n" }
+
+/// The line of the compare cell's fence after a four-line front matter, a 4-line model and a 5-line train cell.
+private let compareLine = 14
+
+@Suite struct CompareCellRunTests {
+    @Test func learningRatesRunInOrderAndADivergingOneEndsItsCurveInsteadOfTheChapter() throws {
+        let session = try runLesson(
+            xorModel + xorTrain + compare("vary: learning_rate\nvalues: [0.01, 0.1, 1e6]\nepochs: 30"), data: xorData())
+        let table = try #require(tables(session).first)
+        #expect(table.headers == ["learning rate $\\eta$", "final training loss", "training accuracy", "epochs", "outcome"])
+        #expect(table.rows == [
+            ["0.01", "0.3644", "25.0 %", "30", "finished"],
+            ["0.1", "0.2555", "75.0 %", "30", "finished"],
+            ["1e6", "—", "—", "23", "diverged in epoch 24"],
+        ])
+        #expect(table.numericColumns == [1, 2, 3])
+        let figure = try #require(figures(session).first)
+        #expect(figure.file == "fig-01-compare-learning-rate.png")
+        #expect(figure.alternativeText.hasSuffix("one line per learning rate: η = 0.01, η = 0.1, η = 1e6 (diverged)."))
+        #expect(figure.caption.hasSuffix("A curve that ends early belongs to a run that diverged."))
+        let png = try Data(contentsOf: session.figureDirectory.appendingPathComponent(figure.file))
+        #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]))
+    }
+
+    @Test func twoRunsOfALessonGiveTheSameTableAndTheSameFigure() throws {
+        let lesson = circlesModel + circlesTrain + compare("vary: optimizer\nvalues: [gradient-descent, adam]")
+        let first = try runLesson(lesson, data: circlesData())
+        let second = try runLesson(lesson, data: circlesData())
+        #expect(tables(first) == tables(second))
+        let file = try #require(figures(first).first).file
+        #expect(
+            try Data(contentsOf: first.figureDirectory.appendingPathComponent(file))
+                == Data(contentsOf: second.figureDirectory.appendingPathComponent(file)))
+    }
+
+    @Test func everyRunStartsFromTheSameWeightsAndShuffles() throws {
+        // On XOR's four samples a batch of 4 is the full batch: the two runs must agree to the bit.
+        let session = try runLesson(xorModel + xorTrain + compare("vary: batch_size\nvalues: [full, 4]"), data: xorData())
+        let rows = try #require(tables(session).first).rows
+        #expect(rows.map(\.[0]) == ["full", "4"])
+        #expect(rows[0].dropFirst() == rows[1].dropFirst())
+    }
+
+    @Test func heldOutSetsAddValidationAndTestColumns() throws {
+        let session = try runLesson(
+            circlesModel + circlesTrain + compare("vary: optimizer\nvalues: [gradient-descent, momentum, rmsprop, adam]"),
+            data: circlesData())
+        let table = try #require(tables(session).first)
+        #expect(table.headers == [
+            "optimizer", "final training loss", "training accuracy", "validation accuracy", "test accuracy", "epochs", "outcome",
+        ])
+        #expect(table.rows.map(\.[0]) == ["gradient-descent", "momentum", "rmsprop", "adam"])
+        #expect(table.rows.allSatisfy { $0[5] == "8" && $0[6] == "finished" })
+    }
+
+    @Test func hiddenSizesInitializersAndBatchSizesNameTheirRows() throws {
+        func firstColumn(_ body: String) throws -> [String] {
+            try #require(tables(try runLesson(circlesModel + circlesTrain + compare(body), data: circlesData())).first).rows.map(\.[0])
+        }
+        #expect(try firstColumn("vary: hidden\nvalues: [[], [8], [8, 4]]") == ["2–1", "2–8–1", "2–8–4–1"])
+        #expect(try firstColumn("vary: init\nvalues: [zeros, uniform, xavier, he]") == ["zeros", "uniform", "xavier", "he"])
+        #expect(try firstColumn("vary: batch_size\nvalues: [1, 16, full]") == ["1", "16", "full"])
+    }
+
+    @Test func earlyStoppingShowsWhereEachRunStopped() throws {
+        let train = "```{train}\nlearning_rate: 0.5\nepochs: 8\nbatch_size: 8\n```\n"
+        let session = try runLesson(
+            circlesModel + train + compare("vary: early_stopping\nvalues: [off, 2]\nepochs: 100"), data: circlesData())
+        let rows = try #require(tables(session).first).rows
+        #expect(rows.map { [$0[0], $0[5], $0[6]] } == [["off", "100", "finished"], ["patience 2", "7", "stopped early (best epoch 5)"]])
+    }
+
+    @Test func theSessionKeepsItsOwnNetworkUnlessAskedForTheBest() throws {
+        let lesson = xorModel + xorTrain
+        let trained = try runLesson(lesson, data: xorData())
+        let untouched = try runLesson(lesson + compare("vary: learning_rate\nvalues: [0.5, 1e6]"), data: xorData())
+        #expect(untouched.network == trained.network)
+        #expect(untouched.lastTrain?.learningRate == 0.1)
+
+        let kept = try runLesson(lesson + compare("vary: learning_rate\nvalues: [0.001, 0.5, 1e6]\nkeep: best"), data: xorData())
+        #expect(kept.network != trained.network)
+        #expect(kept.lastTrain?.learningRate == 0.5)
+        #expect(kept.training?.epochsRun == 20)
+        guard case let .note(note) = kept.blocks.last else {
+            Issue.record("no note after the table")
+            return
+        }
+        #expect(note.hasPrefix("The cells below continue with the run η = 0.5, which has the lowest final training loss ("))
+    }
+}
+
+@Suite struct CompareCellErrorTests {
+    @Test(arguments: [
+        ("vary: learnig_rate\nvalues: [0.1]",
+         "5:7: error: 'vary' in compare cell must be one of 'learning_rate', 'optimizer', 'init', 'hidden', 'batch_size', 'early_stopping', not 'learnig_rate' (did you mean 'learning_rate'?)"),
+        ("values: [0.1]", "4:1: error: missing key 'vary' in compare cell"),
+        ("vary: init\nvalue: [zeros]", "6:1: error: unknown key 'value' in compare cell (did you mean 'values'?)"),
+        ("vary: learning_rate\nvalues: 0.1",
+         "6:9: error: 'values' in compare cell should be a list like [0.01, 0.1, 1], not the number 0.1"),
+        ("vary: optimizer\nvalues: []",
+         "6:9: error: 'values' in compare cell is empty; list the values to compare, like [gradient-descent, momentum, rmsprop, adam]"),
+        ("vary: learning_rate\nvalues: [1, 2, 3, 4, 5, 6, 7, 8, 9]",
+         "6:34: error: 'values' in compare cell lists 9 values; one comparison shows at most 8"),
+        ("vary: learning_rate\nvalues: [0.1, fast]",
+         "6:15: error: 'values' in compare cell items must be learning rates (numbers) for 'vary: learning_rate', not the text 'fast'"),
+        ("vary: learning_rate\nvalues: [-1]", "6:10: error: 'values' in compare cell items must be between 0 and 1000000000000, not -1"),
+        ("vary: learning_rate\nvalues: [0.1, 0.10]", "6:15: error: 'values' in compare cell lists 0.1 twice"),
+        ("vary: optimizer\nvalues: [adam, adamw]",
+         "6:16: error: 'values' in compare cell items must be one of 'gradient-descent', 'momentum', 'rmsprop', 'adam', not the text 'adamw' (did you mean 'adam'?)"),
+        ("vary: init\nvalues: [zeros, xavir]",
+         "6:17: error: 'values' in compare cell items must be one of 'he', 'he-uniform', 'xavier', 'xavier-normal', 'zeros', 'normal', 'uniform', not the text 'xavir' (did you mean 'xavier'?)"),
+        ("vary: hidden\nvalues: [16, [8]]",
+         "6:10: error: 'values' in compare cell items must be lists of hidden-layer sizes like [16] or [32, 16] for 'vary: hidden', not the number 16"),
+        ("vary: hidden\nvalues: [[8, 0]]", "6:14: error: 'values' in compare cell items must be between 1 and 100000, not 0"),
+        ("vary: batch_size\nvalues: [32, half]",
+         "6:14: error: 'values' in compare cell items must be whole numbers or 'full' for 'vary: batch_size', not the text 'half'"),
+        ("vary: early_stopping\nvalues: [off, never]",
+         "6:15: error: 'values' in compare cell items must be 'off' or a patience in epochs (a whole number) for 'vary: early_stopping', not the text 'never'"),
+        ("vary: hidden\nvalues: [[8]]\nepochs: 0", "7:9: error: 'epochs' in compare cell must be between 1 and 1000000, not 0"),
+        ("vary: hidden\nvalues: [[8]]\nkeep: all",
+         "7:7: error: 'keep' in compare cell must be one of 'none', 'best', not 'all'"),
+    ])
+    func mistakesInTheCellArePositioned(body: String, expected: String) {
+        expectLessonError("lessons/x.md:" + expected) { _ = try CompareCell(try firstCell(body, kind: "compare")) }
+    }
+
+    @Test func theRunnerReadsCompareCells() throws {
+        let lesson = try LessonParser.parse("---\ntitle: t\n---\n```{compare}\nvary: speed\nvalues: [1]\n```\n", path: "lessons/x.md")
+        #expect(LessonRunner().check(lesson).map(\.description) == [
+            "lessons/x.md:5:7: error: 'vary' in compare cell must be one of 'learning_rate', 'optimizer', 'init', 'hidden', 'batch_size', 'early_stopping', not 'speed'",
+        ])
+    }
+
+    @Test func aCompareCellNeedsAModelAndATrainCellAbove() {
+        expectLessonError("lessons/x.md:5:1: error: the compare cell needs a model cell above it") {
+            _ = try runLesson(compare("vary: init\nvalues: [he]"), data: xorData())
+        }
+        expectLessonError("lessons/x.md:9:1: error: the compare cell needs a train cell above it") {
+            _ = try runLesson(xorModel + compare("vary: init\nvalues: [he]"), data: xorData())
+        }
+        let perceptron = "```{model}\nlayers: [2, 1]\nactivation: hardlimit\ninit: zeros\n```\n```{train}\nrule: perceptron\nlearning_rate: 1\nepochs: 3\n```\n"
+        expectLessonError("lessons/x.md:15:1: error: the compare cell trains with gradient descent; the train cell above uses the perceptron rule") {
+            _ = try runLesson(perceptron + compare("vary: learning_rate\nvalues: [0.1, 1]"), data: xorData())
+        }
+    }
+
+    @Test func runTimeMistakesPointAtTheValue() {
+        expectLessonError("lessons/x.md:\(compareLine + 2):15: error: early stopping needs a validation set: give the data cell a 'validation' fraction") {
+            _ = try runLesson(xorModel + xorTrain + compare("vary: early_stopping\nvalues: [off, 3]"), data: xorData())
+        }
+        let explicit = "```{model}\nlayers: [2, 1]\nactivation: linear\ninit: explicit\nW1: [[1], [1]]\nb1: 0\n```\n"
+        expectLessonError("lessons/x.md:19:10: error: the model cell gives explicit weights, which fix the layer sizes; give it an 'init' to vary 'hidden'") {
+            _ = try runLesson(explicit + xorTrain + compare("vary: hidden\nvalues: [[4]]"), data: xorData())
+        }
+    }
+}
