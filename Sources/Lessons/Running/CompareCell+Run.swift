@@ -67,7 +67,8 @@ extension CompareCell: RunnableCell {
                 loss: variantTrain.effectiveLoss(outputActivation: network.outputLayer.activation),
                 optimizer: variantTrain.optimizer, learningRate: variantTrain.learningRate, epochs: variantTrain.epochs,
                 batching: variantTrain.batching, shuffles: variantTrain.shuffles, weightDecay: variantTrain.weightDecay,
-                earlyStopping: variantTrain.patience.map { EarlyStopping(patience: $0) }, trace: .none, seed: shuffleSeed)
+                earlyStopping: variantTrain.patience.map { EarlyStopping(patience: $0) },
+                trace: keep == .best ? trace(for: variantTrain, session: session) : .none, seed: shuffleSeed)
             var run = execute(setting, from: network, configuration: configuration, data: data)
             run.model = variantModel
             run.train = variantTrain
@@ -75,6 +76,13 @@ extension CompareCell: RunnableCell {
         }
         try report(runs, data: data, session: session)
         if keep == .best { keepBest(of: runs, session: session) }
+    }
+
+    /// The steps the cells below ask for, recorded only when a run may become the session's.
+    private func trace(for train: TrainCell, session: Session) -> TraceSchedule {
+        var schedule = session.traceRequests
+        schedule.everyIterations = train.traceEvery
+        return schedule
     }
 
     /// The model and train cells above with the varied setting (and the epochs override) applied.
