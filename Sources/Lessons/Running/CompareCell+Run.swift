@@ -53,7 +53,8 @@ extension CompareCell: RunnableCell {
         let weightGenerator = session.generator("compare-weights")
         var shuffleGenerator = session.generator("compare-shuffle")
         let shuffleSeed = shuffleGenerator.next()
-        var runs = [CompareRun]()
+        // Every setting is checked before the first run trains, so a mistake costs no training time.
+        var plans = [(setting: Setting, model: ModelCell, train: TrainCell)]()
         for (setting, settingPosition) in zip(settings, settingPositions) {
             let (variantModel, variantTrain) = try variant(for: setting, model: model, train: train, at: settingPosition)
             if variantTrain.patience != nil, data.validationExamples == nil {
@@ -61,17 +62,21 @@ extension CompareCell: RunnableCell {
                     .failed("early stopping needs a validation set: give the data cell a 'validation' fraction"),
                     at: quantity == .earlyStopping ? settingPosition : position)
             }
+            plans.append((setting, variantModel, variantTrain))
+        }
+        var runs = [CompareRun]()
+        for plan in plans {
             var generator = weightGenerator
-            let network = variantModel.network(using: &generator)
+            let network = plan.model.network(using: &generator)
             let configuration = TrainingConfiguration(
-                loss: variantTrain.effectiveLoss(outputActivation: network.outputLayer.activation),
-                optimizer: variantTrain.optimizer, learningRate: variantTrain.learningRate, epochs: variantTrain.epochs,
-                batching: variantTrain.batching, shuffles: variantTrain.shuffles, weightDecay: variantTrain.weightDecay,
-                earlyStopping: variantTrain.patience.map { EarlyStopping(patience: $0) },
-                trace: keep == .best ? trace(for: variantTrain, session: session) : .none, seed: shuffleSeed)
-            var run = execute(setting, from: network, configuration: configuration, data: data)
-            run.model = variantModel
-            run.train = variantTrain
+                loss: plan.train.effectiveLoss(outputActivation: network.outputLayer.activation),
+                optimizer: plan.train.optimizer, learningRate: plan.train.learningRate, epochs: plan.train.epochs,
+                batching: plan.train.batching, shuffles: plan.train.shuffles, weightDecay: plan.train.weightDecay,
+                earlyStopping: plan.train.patience.map { EarlyStopping(patience: $0) },
+                trace: keep == .best ? trace(for: plan.train, session: session) : .none, seed: shuffleSeed)
+            var run = execute(plan.setting, from: network, configuration: configuration, data: data)
+            run.model = plan.model
+            run.train = plan.train
             runs.append(run)
         }
         try report(runs, data: data, session: session)
