@@ -137,6 +137,19 @@ private let compareLine = 14
     }
 }
 
+extension CompareCellRunTests {
+    @Test func hiddenLayersTakeTheModelsHiddenActivationAndKeepItsOutput() throws {
+        let session = try runLesson(
+            circlesModel + circlesTrain + compare("vary: hidden\nvalues: [[3], [6, 2]]\nepochs: 2\nkeep: best"),
+            data: circlesData())
+        let model = try #require(session.model)
+        #expect([[2, 3, 1], [2, 6, 2, 1]].contains(model.sizes))
+        #expect(model.activations.last == .sigmoid)
+        #expect(model.activations.dropLast().allSatisfy { $0 == .tanh })
+        #expect(session.network?.sizes == model.sizes)
+    }
+}
+
 @Suite struct CompareCellErrorTests {
     @Test(arguments: [
         ("vary: learnig_rate\nvalues: [0.1]",
