@@ -30,6 +30,11 @@ import Testing
         #expect(ticks.map(\.label) == ["0.05", "0.1", "0.2", "0.5"])
     }
 
+    @Test func logTicksOfHugeOrInfiniteLimitsAreEmptyNotACrash() {
+        #expect(TickLocator.log(lower: 1, upper: .infinity).isEmpty)
+        #expect(TickLocator.log(lower: 1, upper: .greatestFiniteMagnitude).isEmpty)
+    }
+
     @Test func logRangesWithinADecadeFallBackToLinearTicks() {
         let ticks = TickLocator.log(lower: 0.31, upper: 0.36)
         #expect(ticks.count >= 2)

@@ -53,7 +53,7 @@ enum TickLocator {
     /// Ticks at powers of ten (and at 2 and 5 times them when the limits span less than two
     /// decades) within `lower...upper`.
     static func log(lower: Double, upper: Double) -> [Tick] {
-        guard lower > 0, upper > lower else { return [] }
+        guard lower > 0, upper > lower, upper.isFinite, log10(upper) < 300 else { return [] }
         let firstDecade = Int(log10(lower).rounded(.down))
         let lastDecade = Int(log10(upper).rounded(.up))
         let decades = log10(upper) - log10(lower)
