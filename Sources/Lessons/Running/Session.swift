@@ -19,6 +19,11 @@ public final class Session {
     public var network: Network?
     /// The last training run.
     public var training: TrainingRun?
+    /// The last evaluate cell's measurements, for the plots below it (confusion matrix,
+    /// misclassified samples); a data cell clears it.
+    public var evaluation: Evaluation?
+    /// How a `dataset: mnist` cell finds MNIST (`$MNIST_DIR`, `data/mnist/`, a download, the subset).
+    public var mnistLoader = MNISTLoader()
     /// The steps the next training run must record, gathered from the cells that show them.
     public var traceRequests = TraceSchedule.none
     /// The chapter's blocks so far.
