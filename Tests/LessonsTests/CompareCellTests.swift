@@ -32,10 +32,6 @@ private func runLesson(_ cells: String, data: SessionData, seed: UInt64 = 7) thr
     return session
 }
 
-private func tables(_ session: Session) -> [ReportTable] {
-    session.blocks.compactMap { if case let .table(table) = $0 { table } else { nil } }
-}
-
 private func figures(_ session: Session) -> [ReportFigure] {
     session.blocks.compactMap { if case let .figure(figure) = $0 { figure } else { nil } }
 }

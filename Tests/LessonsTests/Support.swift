@@ -1,3 +1,4 @@
+import Report
 import Testing
 @testable import Lessons
 
@@ -17,4 +18,9 @@ func expectLessonError(
     } catch {
         Issue.record("unexpected \(error)", sourceLocation: sourceLocation)
     }
+}
+
+/// The tables a session's report holds, in order.
+func tables(_ session: Session) -> [ReportTable] {
+    session.blocks.compactMap { if case let .table(table) = $0 { table } else { nil } }
 }

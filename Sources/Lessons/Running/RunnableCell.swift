@@ -22,9 +22,11 @@ extension CellKind {
     /// Reads `cell` as its kind's runnable cell.
     func read(_ cell: Cell) throws(LessonError) -> any RunnableCell {
         switch self {
+        case .data: try DataCell(cell)
         case .model: try ModelCell(cell)
         case .train: try TrainCell(cell)
         case .compare: try CompareCell(cell)
+        case .evaluate: try EvaluateCell(cell)
         default: throw LessonError(.failed("\(rawValue) cells cannot run yet"), at: cell.position)
         }
     }

@@ -23,6 +23,11 @@ public final class Session {
     public var model: ModelCell?
     /// The last train cell run, whose settings a compare cell varies.
     public var lastTrain: TrainCell?
+    /// The last evaluate cell's measurements, for the plots below it (confusion matrix,
+    /// misclassified samples); a data cell clears it.
+    public var evaluation: Evaluation?
+    /// How a `dataset: mnist` cell finds MNIST (`$MNIST_DIR`, `data/mnist/`, a download, the subset).
+    public var mnistLoader = MNISTLoader()
     /// The steps the next training run must record, gathered from the cells that show them.
     public var traceRequests = TraceSchedule.none
     /// The chapter's blocks so far.
