@@ -25,6 +25,7 @@ extension CellKind {
         case .model: try ModelCell(cell)
         case .train: try TrainCell(cell)
         case .compare: try CompareCell(cell)
+        case .plot: try PlotCell(cell)
         default: throw LessonError(.failed("\(rawValue) cells cannot run yet"), at: cell.position)
         }
     }
