@@ -16,8 +16,10 @@ extension PlotCell {
         var parts = [String]()
         if show.contains(.training) { parts.append("\(PlotSupport.grouped(data.original.count)) training points") }
         if let test { parts.append("\(PlotSupport.grouped(test.count)) test points (paler)") }
-        let counts = zip(PlotSupport.classNames(data), data.original.classCounts).map { "\(PlotSupport.grouped($1)) \($0)" }
-        let caption = "The data of \(data.title): \(parts.joined(separator: " and ")), coloured by class (training: \(counts.joined(separator: ", ")))."
+        let counts = zip(PlotSupport.classNames(data), data.original.classCounts).map { name, count in
+            "\(name.allSatisfy(\.isNumber) ? "class \(name)" : name): \(PlotSupport.grouped(count))"
+        }
+        let caption = "The data of \(data.title): \(parts.joined(separator: " and ")), coloured by class (training \(counts.joined(separator: ", ")))."
         return PlotOutput(figure: figure, caption: caption, alternativeText: "Scatter plot of \(data.title) by class.")
     }
 
@@ -59,7 +61,7 @@ extension PlotCell {
                 alternativeText: "The data of \(data.title) with the network's decision line \(equations.joined(separator: ", ")).")
         }
 
-        let figure = makeFigure(width: 560, height: 460)
+        let figure = makeFigure(width: 680, height: 460)
         let axes = figure.addAxes()
         axes.title = title ?? "Decision regions \(when)"
         let limits = PlotSupport.limits(around: [data.original.inputs] + (test.map { [$0.inputs] } ?? []))
@@ -74,10 +76,7 @@ extension PlotCell {
         } else {
             drawClassRegions(on: axes, outputs: grid, limits: limits, classCount: network.outputLayer.outputCount)
         }
-        axes.equalAspect = true
         drawPoints(on: axes, data: data, test: test)
-        axes.xLimits = limits.x
-        axes.yLimits = limits.y
         let mapped = data.featureMap.map { " (evaluated on \($0.name), drawn in the original plane)" } ?? ""
         let caption = "Decision regions of the \(shape) network \(when)\(mapped); \(measure)."
         return PlotOutput(
@@ -113,6 +112,9 @@ extension PlotCell {
         axes.xLabel = PlotSupport.axisLabel(training.featureNames[0])
         axes.yLabel = PlotSupport.axisLabel(training.featureNames[1])
         axes.equalAspect = true
+        let limits = PlotSupport.limits(around: [training.inputs] + (test.map { [$0.inputs] } ?? []))
+        axes.xLimits = limits.x
+        axes.yLimits = limits.y
     }
 
     /// `0.2 x₁ + 0.1 x₂ − 0.2 = 0`.

@@ -87,8 +87,11 @@ enum PlotSupport {
     }
 
     /// The data's box with a margin, as axis limits.
+    /// A few points (the logic gates) get a wide margin, so their labels and the lines between
+    /// them have room.
     static func limits(around inputs: [Matrix]) -> (x: ClosedRange<Double>, y: ClosedRange<Double>) {
-        let box = BoundingBox(around: Matrix.verticalConcatenation(inputs), padding: 0.12)
+        let all = Matrix.verticalConcatenation(inputs)
+        let box = BoundingBox(around: all, padding: all.rows <= 8 ? 0.5 : 0.08)
         return (box.minX...box.maxX, box.minY...box.maxY)
     }
 
