@@ -172,6 +172,46 @@ let circlesMLP = cell("model", "layers: [2, 3, 1]\nactivation: sigmoid\ninit: xa
     }
 }
 
+@Suite struct PlotCellMoreFigureTests {
+    @Test func threeClassRegionsAndValidationCurves() throws {
+        var generator = SeededGenerator(seed: 2, stream: "data")
+        let blobs = Dataset.blobs(centers: [[-2, 0], [2, 0], [0, 2.5]], countPerCenter: 40, standardDeviation: 0.7, using: &generator)
+        let split = blobs.split(trainFraction: 0.6, validationFraction: 0.2, using: &generator)
+        let data = SessionData(
+            title: "three blobs", training: split.train, validation: split.validation, test: split.test,
+            classNames: ["left", "right", "top"])
+        let run = try PlotLesson(
+            cell("model", "layers: [2, 8, 3]\nactivations: [tanh, softmax]") + cell("train", "learning_rate: 0.5\nepochs: 200")
+                + cell("plot", "kind: decision-boundary\nshow: [training, test]") + cell("plot", "kind: curves\nscale: log")
+                + cell("plot", "kind: data\nshow: [training, test]\ntitle: Blobs\ncaption: Three *blobs*."),
+            data: data)
+        #expect(run.figures[0].caption.hasPrefix("Decision regions of the 2-8-3 network after 200 epochs; test accuracy "))
+        #expect(run.figures[1].caption.contains(", validation "))
+        #expect(run.figures[2].caption == "Three *blobs*.")
+    }
+
+    @Test func xorByBackpropagationFromInside() throws {
+        let run = try PlotLesson(
+            cell("model", "layers: [2, 2, 1]\nactivations: [tanh, sigmoid]") + cell("train", "learning_rate: 1\nepochs: 2000")
+                + cell("plot", "kind: decision-boundary") + cell("plot", "kind: hidden-lines") + cell("plot", "kind: hidden-space")
+                + cell("plot", "kind: network"),
+            data: PlotData.gate(.xor))
+        #expect(run.figures[2].caption.contains("in the space of the 2 hidden activations (tanh)"))
+        #expect(run.figures[3].caption.hasPrefix("The 2-2-1 network (tanh, sigmoid) after 2,000 epochs, 9 weights and biases"))
+    }
+
+    @Test func xorPerceptronEpochsAreCappedAtTwelve() throws {
+        let run = try PlotLesson(perceptron + cell("plot", "kind: boundaries-per-epoch\ncolumns: 6"), data: PlotData.gate(.xor))
+        #expect(run.figures[0].caption.hasPrefix("The perceptron's boundary after each epoch (the first 12 of 20) on the XOR gate (η = 0.1); it did not converge in 20 epochs."))
+        #expect(pngSize(try run.bytes(run.figures[0]))?.width == 2 * (6 * 230 + 10))
+    }
+
+    @Test func hiddenLinesOfMappedFeaturesLiveInTheirPlane() throws {
+        let run = try PlotLesson(circlesMLP + cell("plot", "kind: hidden-lines"), data: PlotData.circles(mapped: true))
+        #expect(run.figures[0].caption.contains("in the plane of φ(x) = [x₁², x₂²], which the units see: h₁: "))
+    }
+}
+
 // MARK: - Mistakes
 
 @Suite struct PlotCellErrorTests {

@@ -78,6 +78,12 @@ extension PlotCell {
             axes.xLabel = "h₁"
             axes.yLabel = "h₂"
             axes.equalAspect = true
+            // Squashing activations fill a known square; show all of it so the corners read.
+            switch layer.activation {
+            case .sigmoid, .hardLimit: (axes.xLimits, axes.yLimits) = (-0.1...1.1, -0.1...1.1)
+            case .tanh: (axes.xLimits, axes.yLimits) = (-1.1...1.1, -1.1...1.1)
+            default: (axes.xLimits, axes.yLimits) = PlotSupport.limits(around: [Matrix(hidden)])
+            }
         }
         let separated = PlotSupport.accuracy(of: network, on: data.training, data: data)
         var caption = "The \(PlotSupport.grouped(data.training.count)) training points of \(data.title) in the space of the \(layer.outputCount) hidden activations (\(layer.activation)) \(PlotSupport.trainingPhrase(session))"
