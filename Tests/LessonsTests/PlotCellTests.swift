@@ -206,6 +206,15 @@ let circlesMLP = cell("model", "layers: [2, 3, 1]\nactivation: sigmoid\ninit: xa
         #expect(pngSize(try run.bytes(run.figures[0]))?.width == 2 * (6 * 230 + 10))
     }
 
+    @Test func mappedFeaturesAreASecondPlane() throws {
+        let run = try PlotLesson(
+            cell("model", "layers: [2, 1]\nactivation: sigmoid") + cell("train", "learning_rate: 2\nepochs: 300")
+                + cell("plot", "kind: data\nspace: features") + cell("plot", "kind: decision-boundary\nspace: features"),
+            data: PlotData.circles(mapped: true))
+        #expect(run.figures[0].caption.hasPrefix("The data of two concentric circles after the feature map φ(x) = [x₁², x₂²]: 180 training points"))
+        #expect(run.figures[1].caption.hasPrefix("Decision boundary of the 2-1 network after 300 epochs: −9.306 x₁² − 9.526 x₂² + 5.579 = 0 "))
+    }
+
     @Test func hiddenLinesOfMappedFeaturesLiveInTheirPlane() throws {
         let run = try PlotLesson(circlesMLP + cell("plot", "kind: hidden-lines"), data: PlotData.circles(mapped: true))
         #expect(run.figures[0].caption.contains("in the plane of φ(x) = [x₁², x₂²], which the units see: h₁: "))

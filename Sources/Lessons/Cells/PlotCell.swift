@@ -48,8 +48,8 @@ public struct PlotCell: Sendable {
         /// The keys this kind takes besides the common ones.
         public var keys: [String] {
             switch self {
-            case .data: ["show"]
-            case .decisionBoundary: ["show", "resolution"]
+            case .data: ["show", "space"]
+            case .decisionBoundary: ["show", "space", "resolution"]
             case .boundariesPerEpoch: ["epochs", "columns"]
             case .errors, .accuracy, .hiddenLines, .hiddenSpace: []
             case .loss, .curves: ["scale"]
@@ -69,6 +69,14 @@ public struct PlotCell: Sendable {
         case training
         /// The held-out samples.
         case test
+    }
+
+    /// The plane points are drawn in.
+    public enum Space: String, Sendable, CaseIterable {
+        /// The inputs as the data cell made them, before any feature map.
+        case original
+        /// The features the network sees, after the feature map.
+        case features
     }
 
     /// The keys every plot cell may hold.
@@ -92,6 +100,8 @@ public struct PlotCell: Sendable {
     public var height: Double?
     /// Which samples to draw (`show`).
     public var show: [Samples]
+    /// The plane to draw in (`space`).
+    public var space: Space
     /// Which samples to measure on (`on`), or `nil` for the test set when there is one.
     public var on: Samples?
     /// Grid points per side of the decision regions.
@@ -163,6 +173,7 @@ public struct PlotCell: Sendable {
         height = fields.contains("height") ? try fields.number("height", in: 120...2400) : nil
 
         show = try Self.samples(fields, default: [.training])
+        space = Space(rawValue: try fields.choice("space", among: Space.allCases.map(\.rawValue), default: "original"))!
         on = fields.contains("on") ? Samples(rawValue: try fields.choice("on", among: Samples.allCases.map(\.rawValue))) : nil
         resolution = try fields.integer("resolution", default: 200, in: 20...600)
         columns = fields.contains("columns") ? try fields.integer("columns", in: 1...20) : nil

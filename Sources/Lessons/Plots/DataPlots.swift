@@ -4,22 +4,23 @@ import Plotting
 
 // The data in its own plane: `data` and `decision-boundary`.
 extension PlotCell {
-    /// `data`: the training (and test) points by class, before any feature map.
+    /// `data`: the training (and test) points by class, before any feature map (or after it,
+    /// with `space: features`).
     func dataPlot(_ session: Session) throws(LessonError) -> PlotOutput {
         let data = try requireData(session)
-        try requirePlane(data)
-        let test = show.contains(.test) ? try testSamples(data, key: "show").original : nil
+        let plane = try self.plane(of: data)
         let figure = makeFigure(width: 480, height: 420)
         let axes = figure.addAxes()
         axes.title = title ?? Self.capitalized(data.title)
-        drawPoints(on: axes, data: data, test: test)
+        drawPoints(on: axes, plane: plane, data: data)
         var parts = [String]()
-        if show.contains(.training) { parts.append("\(PlotSupport.grouped(data.original.count)) training points") }
-        if let test { parts.append("\(PlotSupport.grouped(test.count)) test points (paler)") }
-        let counts = zip(PlotSupport.classNames(data), data.original.classCounts).map { name, count in
+        if show.contains(.training) { parts.append("\(PlotSupport.grouped(plane.training.count)) training points") }
+        if let test = plane.test { parts.append("\(PlotSupport.grouped(test.count)) test points (paler)") }
+        let counts = zip(PlotSupport.classNames(data), plane.training.classCounts).map { name, count in
             "\(name.allSatisfy(\.isNumber) ? "class \(name)" : name): \(PlotSupport.grouped(count))"
         }
-        let caption = "The data of \(data.title): \(parts.joined(separator: " and ")), coloured by class (training \(counts.joined(separator: ", ")))."
+        let mapped = space == .features ? data.featureMap.map { " after the feature map \($0.name)" } ?? "" : ""
+        let caption = "The data of \(data.title)\(mapped): \(parts.joined(separator: " and ")), coloured by class (training \(counts.joined(separator: ", ")))."
         return PlotOutput(figure: figure, caption: caption, alternativeText: "Scatter plot of \(data.title) by class.")
     }
 
@@ -28,28 +29,27 @@ extension PlotCell {
     func decisionBoundaryPlot(_ session: Session) throws(LessonError) -> PlotOutput {
         let data = try requireData(session)
         let network = try requireNetwork(session)
-        try requirePlane(data)
+        let plane = try self.plane(of: data)
         guard network.layers[0].inputCount == data.training.featureCount else {
             throw misfit(
                 "needs a network that takes the data's \(data.training.featureCount) features, but the network takes \(network.layers[0].inputCount)")
         }
-        let test = show.contains(.test) ? try testSamples(data, key: "show").original : nil
         let measured = data.test.map { $0.count > 0 ? ($0, "test") : (data.training, "training") } ?? (data.training, "training")
         let accuracy = PlotSupport.accuracy(of: network, on: measured.0, data: data)
         let shape = PlotSupport.shape(of: network)
         let when = PlotSupport.trainingPhrase(session)
         let measure = "\(measured.1) accuracy \(NumberText.percent(accuracy))"
 
-        if network.layers.count == 1, data.featureMap == nil {
+        if network.layers.count == 1, plane.map == nil {
             let figure = makeFigure(width: 480, height: 440)
             let axes = figure.addAxes()
             axes.title = title ?? "Decision boundary \(when)"
-            drawPoints(on: axes, data: data, test: test)
+            drawPoints(on: axes, plane: plane, data: data)
             let layer = network.layers[0]
             var equations = [String]()
             for unit in 0..<layer.outputCount {
                 let w = [layer.weights[0, unit], layer.weights[1, unit]]
-                let equation = lineEquation(weights: w, bias: layer.bias[0, unit], data: data, session: session)
+                let equation = lineEquation(weights: w, bias: layer.bias[0, unit], names: plane.training.featureNames, session: session)
                 equations.append(equation)
                 axes.decisionLine(
                     weights: w, bias: layer.bias[0, unit], label: equation,
@@ -64,8 +64,8 @@ extension PlotCell {
         let figure = makeFigure(width: 680, height: 460)
         let axes = figure.addAxes()
         axes.title = title ?? "Decision regions \(when)"
-        let limits = PlotSupport.limits(around: [data.original.inputs] + (test.map { [$0.inputs] } ?? []))
-        let grid = regionGrid(network: network, data: data, limits: limits)
+        let limits = plane.limits
+        let grid = regionGrid(network: network, map: plane.map, limits: limits)
         if network.outputLayer.outputCount == 1 {
             let threshold = PlotSupport.threshold(of: network, data: data)
             let values = grid.map { $0.map { PlotSupport.regionValue($0[0], threshold: threshold) } }
@@ -76,8 +76,8 @@ extension PlotCell {
         } else {
             drawClassRegions(on: axes, outputs: grid, limits: limits, classCount: network.outputLayer.outputCount)
         }
-        drawPoints(on: axes, data: data, test: test)
-        let mapped = data.featureMap.map { " (evaluated on \($0.name), drawn in the original plane)" } ?? ""
+        drawPoints(on: axes, plane: plane, data: data)
+        let mapped = plane.map.map { " (evaluated on \($0.name), drawn in the original plane)" } ?? ""
         let caption = "Decision regions of the \(shape) network \(when)\(mapped); \(measure)."
         return PlotOutput(
             figure: figure, caption: caption,
@@ -86,11 +86,36 @@ extension PlotCell {
 
     // MARK: - Pieces
 
+    /// The plane a figure draws in: the original inputs (the network sees them through `map`),
+    /// or with `space: features` the mapped features the network sees directly.
+    struct Plane {
+        var training: Dataset
+        var test: Dataset?
+        var map: FeatureMap?
+
+        /// The axis limits around every point drawn.
+        var limits: (x: ClosedRange<Double>, y: ClosedRange<Double>) {
+            PlotSupport.limits(around: [training.inputs] + (test.map { [$0.inputs] } ?? []))
+        }
+    }
+
+    /// The plane `space` names, with the test samples if `show` asks for them.
+    func plane(of data: SessionData) throws(LessonError) -> Plane {
+        let test = show.contains(.test) ? try testSamples(data, key: "show") : nil
+        let plane = space == .features
+            ? Plane(training: data.training, test: test?.mapped, map: nil)
+            : Plane(training: data.original, test: test?.original, map: data.featureMap)
+        guard plane.training.featureCount == 2 else {
+            throw misfit("draws points in the plane, but the data has \(plane.training.featureCount) features")
+        }
+        return plane
+    }
+
     /// The points by class, training solid and test paler, with coordinates written beside
     /// them when there are only a few (the logic gates).
-    func drawPoints(on axes: Axes, data: SessionData, test: Dataset?) {
+    func drawPoints(on axes: Axes, plane: Plane, data: SessionData) {
         let names = PlotSupport.classNames(data)
-        let training = data.original
+        let training = plane.training
         let size = training.count <= 20 ? 11.0 : training.count <= 300 ? 7.0 : 4.5
         if show.contains(.training) {
             let labels = training.count <= 8
@@ -100,7 +125,7 @@ extension PlotCell {
                 points: PlotSupport.points(training.inputs), classes: training.labels, classNames: names, labels: labels,
                 size: size)
         }
-        if let test {
+        if let test = plane.test {
             let points = PlotSupport.points(test.inputs)
             for label in Set(test.labels).sorted() {
                 let chosen = test.labels.indices.filter { test.labels[$0] == label }
@@ -112,14 +137,12 @@ extension PlotCell {
         axes.xLabel = PlotSupport.axisLabel(training.featureNames[0])
         axes.yLabel = PlotSupport.axisLabel(training.featureNames[1])
         axes.equalAspect = true
-        let limits = PlotSupport.limits(around: [training.inputs] + (test.map { [$0.inputs] } ?? []))
-        axes.xLimits = limits.x
-        axes.yLimits = limits.y
+        (axes.xLimits, axes.yLimits) = plane.limits
     }
 
     /// `0.2 x₁ + 0.1 x₂ − 0.2 = 0`.
-    func lineEquation(weights: [Double], bias: Double, data: SessionData, session: Session) -> String {
-        let names = data.training.featureNames.map(PlotSupport.axisLabel)
+    func lineEquation(weights: [Double], bias: Double, names featureNames: [String], session: Session) -> String {
+        let names = featureNames.map(PlotSupport.axisLabel)
         var text = "\(session.format(weights[0])) \(names[0])"
         text += weights[1] < 0 ? " − \(session.format(-weights[1])) \(names[1])" : " + \(session.format(weights[1])) \(names[1])"
         text += bias < 0 ? " − \(session.format(-bias))" : " + \(session.format(bias))"
@@ -127,9 +150,9 @@ extension PlotCell {
     }
 
     /// The network's outputs at the centres of a `resolution × resolution` grid over `limits`,
-    /// bottom row first, evaluated on the mapped features when the data has a feature map.
+    /// bottom row first, evaluated through `map` when the plane is the original one of mapped data.
     func regionGrid(
-        network: Network, data: SessionData, limits: (x: ClosedRange<Double>, y: ClosedRange<Double>)
+        network: Network, map: FeatureMap?, limits: (x: ClosedRange<Double>, y: ClosedRange<Double>)
     ) -> [[[Double]]] {
         let n = resolution
         let dx = (limits.x.upperBound - limits.x.lowerBound) / Double(n)
@@ -143,7 +166,7 @@ extension PlotCell {
             }
         }
         var inputs = Matrix(rows: n * n, columns: 2, values: values)
-        if let map = data.featureMap { inputs = map.apply(to: inputs) }
+        if let map { inputs = map.apply(to: inputs) }
         let output = network.predict(inputs)
         return (0..<n).map { row in
             (0..<n).map { column in

@@ -39,8 +39,8 @@ extension PlotCell {
         if layer.outputCount > 2 { axes.legendPlacement = .outsideRight }
         let lines = (0..<layer.outputCount).map { unit in
             "h\(subscriptNumber(unit + 1)): " + lineEquation(
-                weights: [layer.weights[0, unit], layer.weights[1, unit]], bias: layer.bias[0, unit], data: data,
-                session: session)
+                weights: [layer.weights[0, unit], layer.weights[1, unit]], bias: layer.bias[0, unit],
+                names: data.training.featureNames, session: session)
         }
         let plane = data.featureMap.map { " in the plane of \($0.name), which the units see" } ?? ""
         let caption = "The \(layer.outputCount) hidden units' lines of the \(PlotSupport.shape(of: network)) network \(PlotSupport.trainingPhrase(session))\(plane): " + lines.joined(separator: "; ") + "."

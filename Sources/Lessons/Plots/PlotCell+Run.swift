@@ -64,13 +64,6 @@ extension PlotCell: RunnableCell {
         LessonError(.failed("a '\(kind.rawValue)' plot \(reason)"), at: kindPosition)
     }
 
-    /// Checks that the original data lies in a plane.
-    func requirePlane(_ data: SessionData) throws(LessonError) {
-        guard data.original.featureCount == 2 else {
-            throw misfit("draws points in the plane, but the data has \(data.original.featureCount) features")
-        }
-    }
-
     /// The held-out samples (original and as the network takes them), or an error if there are none.
     func testSamples(_ data: SessionData, key: String) throws(LessonError) -> (original: Dataset, mapped: Dataset) {
         guard let test = data.test, test.count > 0 else {

@@ -24,9 +24,10 @@ extension PlotCell {
     func boundariesPerEpochPlot(_ session: Session) throws(LessonError) -> PlotOutput {
         let run = try requirePerceptronRun(session, instead: "'decision-boundary'")
         let data = try requireData(session)
-        try requirePlane(data)
-        guard data.featureMap == nil else {
-            throw misfit("draws lines in the data's plane, but the perceptron learned on mapped features (\(data.featureMap!.name))")
+        // The lines live in the plane the perceptron sees: the mapped features, if any.
+        let points = data.training
+        guard points.featureCount == 2 else {
+            throw misfit("draws lines in the plane, but the perceptron learned on \(points.featureCount) features")
         }
         let ran = run.result.epochsRun
         let chosen = epochs ?? Array(1...min(ran, 12))
@@ -39,7 +40,7 @@ extension PlotCell {
         let rowCount = (chosen.count + columnCount - 1) / columnCount
         let figure = makeFigure(width: Double(columnCount) * 230 + 10, height: Double(rowCount) * 230 + 40)
         figure.title = title ?? "The perceptron's boundary after each epoch"
-        let limits = PlotSupport.limits(around: [data.original.inputs])
+        let limits = PlotSupport.limits(around: [points.inputs])
         var summaries = [String]()
         for (index, epoch) in chosen.enumerated() {
             let axes = figure.addAxes(row: index / columnCount, column: index % columnCount, rows: rowCount, columns: columnCount)
@@ -47,8 +48,8 @@ extension PlotCell {
             let errors = run.result.errorsPerEpoch[epoch - 1]
             axes.title = "epoch \(epoch): \(errors) error\(errors == 1 ? "" : "s")"
             axes.scatter(
-                points: PlotSupport.points(data.original.inputs), classes: data.original.labels,
-                classNames: PlotSupport.classNames(data), size: data.original.count <= 20 ? 9 : 5)
+                points: PlotSupport.points(points.inputs), classes: points.labels,
+                classNames: PlotSupport.classNames(data), size: points.count <= 20 ? 9 : 5)
             for unit in 0..<last.newWeights.columns {
                 axes.decisionLine(
                     weights: [last.newWeights[0, unit], last.newWeights[1, unit]], bias: last.newBias[0, unit],
