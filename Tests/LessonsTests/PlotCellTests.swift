@@ -158,6 +158,26 @@ let circlesMLP = cell("model", "layers: [2, 3, 1]\nactivation: sigmoid\ninit: xa
         #expect(run.figures[1].caption.hasSuffix("After 30 steps the point is (−0.004952, 0.003714), where f = 3.831×10^-5."))
     }
 
+    @Test func theRunnerWritesFiguresThatNeedNoData() throws {
+        let lesson = try LessonParser.parse(
+            "---\ntitle: Functions\nseed: 1\n---\nProse.\n\n" + cell("plot", "kind: gradient-descent-path\nsteps: 10")
+                + cell("plot", "kind: activations\nfunctions: [sigmoid, tanh]\nrange: [-6, 6]\nname: gallery"),
+            path: "lessons/f.md")
+        var files = [[UInt8]]()
+        for _ in 0..<2 {
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("plot-runner-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            let chapter = LessonRunner().run(lesson, figureDirectory: folder)
+            #expect(chapter.errors.isEmpty)
+            #expect(chapter.thumbnail == "fig-01-gradient-descent-path.png")
+            let figures = chapter.document.blocks.compactMap { if case let .figure(figure) = $0 { figure } else { nil } }
+            #expect(figures.map(\.file) == ["fig-01-gradient-descent-path.png", "fig-02-gallery.png"])
+            #expect(figures[0].caption.hasSuffix("After 10 steps the point is (−0.4295, 0.3221), where f = 0.2882."))
+            files.append([UInt8](try Data(contentsOf: folder.appendingPathComponent(figures[1].file))))
+        }
+        #expect(files[0] == files[1])
+    }
+
     @Test func digitsConfusionAndWeights() throws {
         let run = try PlotLesson(
             cell("model", "layers: [784, 16, 10]\nactivations: [relu, softmax]\ninit: he")
