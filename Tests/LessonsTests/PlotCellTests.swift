@@ -8,8 +8,9 @@ import Testing
 
 // MARK: - Helpers
 
-/// A small lesson run end to end against data the test supplies (the data cell is separate work).
-struct PlotLesson {
+/// A small lesson run end to end against data the test supplies (the data cell is separate work);
+/// its figure folder is removed when the run is released.
+final class PlotLesson {
     let session: Session
     let directory: URL
 
@@ -25,6 +26,10 @@ struct PlotLesson {
         for cell in lesson.cells {
             try cell.kind.read(cell).run(cell, in: session)
         }
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(at: directory)
     }
 
     /// The figure blocks, in order.
@@ -167,6 +172,7 @@ let circlesMLP = cell("model", "layers: [2, 3, 1]\nactivation: sigmoid\ninit: xa
         for _ in 0..<2 {
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("plot-runner-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: folder) }
             let chapter = LessonRunner().run(lesson, figureDirectory: folder)
             #expect(chapter.errors.isEmpty)
             #expect(chapter.thumbnail == "fig-01-gradient-descent-path.png")
