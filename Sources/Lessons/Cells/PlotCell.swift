@@ -9,8 +9,9 @@ import Engine
 /// name: xor-regions           # optional file-name stem (default: the kind)
 /// width: 560                  # optional, in points (height too)
 /// ```
-/// Each kind takes a few keys of its own (`scale: log` for `loss`, `count: 16` for `digits`…);
-/// a key that belongs to another kind is reported, not ignored.
+/// Each kind takes a few keys of its own (`scale: log` for `loss`, `count: 16` for `digits`,
+/// `space: features` for `data`…); a key that belongs to another kind is reported, not ignored.
+/// The figures are drawn by the `Plots/` files, one per family of kinds.
 public struct PlotCell: Sendable {
     /// What a plot cell draws.
     public enum Kind: String, Sendable, CaseIterable {
@@ -54,7 +55,7 @@ public struct PlotCell: Sendable {
             case .errors, .accuracy, .hiddenLines, .hiddenSpace: []
             case .loss, .curves: ["scale"]
             case .network: ["values"]
-            case .activations: ["functions", "range"]
+            case .activations: ["functions", "range", "columns"]
             case .gradientDescentPath: ["start", "learning_rate", "steps"]
             case .confusion: ["on"]
             case .digits: ["on", "count", "mistakes", "columns"]
