@@ -71,7 +71,7 @@ extension PlotCell {
             let values = grid.map { $0.map { PlotSupport.regionValue($0[0], threshold: threshold) } }
             axes.heatmap(
                 ValueGrid(values: values, x: limits.x, y: limits.y), colormap: .decisionRegions, range: 0...1,
-                colorbar: threshold == 0 ? "(output + 1) / 2" : "output (P of class 1)")
+                colorbar: threshold == 0 ? "(output + 1) / 2" : network.outputLayer.activation == .sigmoid ? "P(class 1)" : "output")
             axes.contour(level: 0.5, label: threshold == 0 ? "output = 0" : "output = 0.5")
         } else {
             drawClassRegions(on: axes, outputs: grid, limits: limits, classCount: network.outputLayer.outputCount)
