@@ -10,7 +10,7 @@ import Testing
 
 /// A small lesson run end to end against data the test supplies (the data cell is separate work);
 /// its figure folder is removed when the run is released.
-final class PlotLesson {
+private final class PlotLesson {
     let session: Session
     let directory: URL
 
@@ -44,18 +44,18 @@ final class PlotLesson {
 }
 
 /// `"```{plot}\nkind: data\n```\n"`.
-func cell(_ kind: String, _ body: String) -> String {
+private func cell(_ kind: String, _ body: String) -> String {
     "```{\(kind)}\n\(body)\n```\n"
 }
 
 /// The width and height in a PNG's header, or `nil` if the bytes are not a PNG.
-func pngSize(_ bytes: [UInt8]) -> (width: Int, height: Int)? {
+private func pngSize(_ bytes: [UInt8]) -> (width: Int, height: Int)? {
     guard bytes.count > 24, bytes.prefix(8) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] else { return nil }
     func number(_ at: Int) -> Int { bytes[at..<(at + 4)].reduce(0) { $0 << 8 | Int($1) } }
     return (number(16), number(20))
 }
 
-enum PlotData {
+private enum PlotData {
     static func gate(_ gate: LogicGate) -> SessionData {
         SessionData(title: "the \(gate.rawValue.uppercased()) gate", training: gate.dataset(), classNames: ["0", "1"])
     }
@@ -84,9 +84,9 @@ enum PlotData {
     }
 }
 
-let perceptron = cell("model", "layers: [2, 1]\nactivation: hardlimit\ninit: zeros")
+private let perceptron = cell("model", "layers: [2, 1]\nactivation: hardlimit\ninit: zeros")
     + cell("train", "rule: perceptron\nlearning_rate: 0.1\nepochs: 20")
-let circlesMLP = cell("model", "layers: [2, 3, 1]\nactivation: sigmoid\ninit: xavier")
+private let circlesMLP = cell("model", "layers: [2, 3, 1]\nactivation: sigmoid\ninit: xavier")
     + cell("train", "learning_rate: 3\nepochs: 1500")
 
 // MARK: - Figures
