@@ -5,11 +5,6 @@ import Report
 import Testing
 @testable import Lessons
 
-/// A fenced cell of `kind` holding `body`.
-func cell(_ kind: String, _ body: String) -> String {
-    "```{\(kind)}\n\(body)\n```\n"
-}
-
 /// Runs `cells` as a lesson (front matter of four lines, so the first cell's fence is line 5
 /// and its first key line 6) against a fresh session, and returns the session.
 func runLesson(

@@ -24,3 +24,8 @@ func expectLessonError(
 func tables(_ session: Session) -> [ReportTable] {
     session.blocks.compactMap { if case let .table(table) = $0 { table } else { nil } }
 }
+
+/// A fenced cell of `kind` holding `body`.
+func cell(_ kind: String, _ body: String) -> String {
+    "```{\(kind)}\n\(body)\n```\n"
+}

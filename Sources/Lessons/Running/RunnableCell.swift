@@ -27,6 +27,7 @@ extension CellKind {
         case .train: try TrainCell(cell)
         case .compare: try CompareCell(cell)
         case .evaluate: try EvaluateCell(cell)
+        case .plot: try PlotCell(cell)
         default: throw LessonError(.failed("\(rawValue) cells cannot run yet"), at: cell.position)
         }
     }
