@@ -24,6 +24,8 @@ extension CellKind {
         switch self {
         case .model: try ModelCell(cell)
         case .train: try TrainCell(cell)
+        case .equation: try EquationCell(cell)
+        case .table: try TableCell(cell)
         default: throw LessonError(.failed("\(rawValue) cells cannot run yet"), at: cell.position)
         }
     }
