@@ -1,0 +1,237 @@
+import Datasets
+import Engine
+import Foundation
+import MathML
+import Relations
+import Report
+import Testing
+@testable import Lessons
+
+/// What running a few cells produced: the chapter's blocks and the error that stopped it, if any.
+struct CellsRun {
+    var blocks: [ReportBlock]
+    var error: LessonError?
+    var session: Session
+
+    /// The relation blocks, in order.
+    var relations: [RelationBlock] {
+        blocks.compactMap { if case let .relation(block) = $0 { block } else { nil } }
+    }
+
+    /// The tables, in order.
+    var tables: [ReportTable] {
+        blocks.compactMap { if case let .table(table) = $0 { table } else { nil } }
+    }
+}
+
+/// Runs the cells of `text` (a whole lesson file) against a session that already holds `data`,
+/// as `LessonRunner` does: each train cell records the steps the cells below it ask for, and a
+/// failing cell becomes an error block that stops the run.
+func runCells(_ text: String, data: SessionData) throws -> CellsRun {
+    let lesson = try LessonParser.parse(text, path: "lessons/x.md")
+    let session = Session(
+        header: try LessonHeader(lesson), path: lesson.path, figureDirectory: FileManager.default.temporaryDirectory)
+    session.data = data
+    var runnables = [any RunnableCell]()
+    for cell in lesson.cells { runnables.append(try cell.kind.read(cell)) }
+    for (index, cell) in lesson.cells.enumerated() {
+        if cell.kind == .train {
+            let later = runnables[(index + 1)...].flatMap(\.requestedSteps)
+            session.traceRequests = TraceSchedule(steps: Set(later))
+        }
+        do {
+            try runnables[index].run(cell, in: session)
+        } catch {
+            session.append(.error(ReportError(position: error.position.description, message: error.message)))
+            return CellsRun(blocks: session.blocks, error: error, session: session)
+        }
+    }
+    return CellsRun(blocks: session.blocks, error: nil, session: session)
+}
+
+/// The AND gate, 0/1 encoded.
+let andGate = SessionData(title: "the AND gate", training: LogicGate.and.dataset(), classNames: ["0", "1"])
+
+/// The one sample of seed 004's worked example: x = [1 1], y = 0.
+let seed004Sample = SessionData(
+    title: "the worked example",
+    training: Dataset(name: "example", inputs: Matrix([[1, 1]]), labels: [0], classCount: 2), classNames: ["0", "1"])
+
+/// A lesson whose front matter takes three lines and whose cells follow, one after the other.
+func lesson(_ cells: [(kind: String, body: String)], digits: Int? = nil) -> String {
+    "---\ntitle: t\n" + (digits.map { "digits: \($0)\n" } ?? "") + "---\n"
+        + cells.map { "```{\($0.kind)}\n\($0.body)\n```\n" }.joined()
+}
+
+let perceptronCells: [(kind: String, body: String)] = [
+    ("model", "layers: [2, 1]\nactivation: hardlimit\ninit: zeros"),
+    ("train", "rule: perceptron\nlearning_rate: 0.1\nepochs: 10"),
+]
+
+/// Seed 004's 2-2-1 network (ReLU, then linear) and one step of gradient descent with η = 0.1.
+let seed004Cells: [(kind: String, body: String)] = [
+    ("model", "layers: [2, 2, 1]\nactivations: [relu, linear]\ninit: explicit\nW1: [[1, 1], [1, 1]]\nb1: [0, 0]\nW2: [[1], [1]]\nb2: 0"),
+    ("train", "loss: squared-error\nlearning_rate: 0.1\nepochs: 1\nshuffle: false"),
+]
+
+@Suite struct EquationCellReadingTests {
+    @Test func readsEveryKey() throws {
+        let cell = try EquationCell(try firstCell(
+            "tex: a = b\nnumbers: W1_new = W1 - eta * x' * s1\nat: {epoch: 2, sample: 3}\ncaption: The update.\ndigits: 3",
+            kind: "equation"))
+        #expect(cell.tex == "a = b")
+        #expect(cell.relation?.description == "W1_new = W1 - eta * x' * s1")
+        #expect(cell.step == .step(TraceStep(epoch: 2, step: 3), unit: "sample"))
+        #expect(cell.step.description == "epoch 2, sample 3")
+        #expect(cell.caption == "The update.")
+        #expect(cell.digits == 3)
+        #expect(cell.requestedSteps == [TraceStep(epoch: 2, step: 3)])
+    }
+
+    @Test func defaultsToTheFirstStepAndAsksForNothingWithoutNumbers() throws {
+        let plain = try EquationCell(try firstCell("tex: a = b", kind: "equation"))
+        #expect(plain.relation == nil)
+        #expect(plain.requestedSteps.isEmpty)
+        let checked = try EquationCell(try firstCell("tex: a = b\nnumbers: a = b", kind: "equation"))
+        #expect(checked.step.description == "epoch 1, step 1")
+        #expect(checked.requestedSteps == [TraceStep(epoch: 1, step: 1)])
+        let iteration = try EquationCell(try firstCell("tex: a = b\nnumbers: a = b\nat: {iteration: 5}", kind: "equation"))
+        #expect(iteration.step.description == "iteration 5")
+        #expect(iteration.requestedSteps == [TraceStep(epoch: 5, step: 1)])
+    }
+
+    @Test func everyKeysMistakeIsPositioned() {
+        expectLessonError("lessons/x.md:4:1: error: missing key 'tex' in equation cell") {
+            _ = try EquationCell(try firstCell("numbers: a = b", kind: "equation"))
+        }
+        expectLessonError("lessons/x.md:6:1: error: unknown key 'number' in equation cell (did you mean 'numbers'?)") {
+            _ = try EquationCell(try firstCell("tex: a\nnumber: a = b", kind: "equation"))
+        }
+        expectLessonError("lessons/x.md:5:10: error: 'tex' in equation cell does not typeset: unsupported command '\\foo'") {
+            _ = try EquationCell(try firstCell("tex: a + \\foo", kind: "equation"))
+        }
+        // σ takes two UTF-8 bytes but one column.
+        expectLessonError("lessons/x.md:5:12: error: 'tex' in equation cell does not typeset: unsupported command '\\foo'") {
+            _ = try EquationCell(try firstCell("tex: σ + η \\foo", kind: "equation"))
+        }
+        expectLessonError("lessons/x.md:6:19: error: 'numbers' in equation cell does not parse: unknown function 'sigmod' (did you mean 'sigmoid'?)") {
+            _ = try EquationCell(try firstCell("tex: a\nnumbers: a1 = σ + sigmod(n1)", kind: "equation"))
+        }
+        expectLessonError("lessons/x.md:7:5: error: 'at' in equation cell should be a mapping like {epoch: 1, sample: 4}, not the number 3") {
+            _ = try EquationCell(try firstCell("tex: a\nnumbers: a = b\nat: 3", kind: "equation"))
+        }
+        expectLessonError("lessons/x.md:7:6: error: unknown key 'epoc' in 'at' of the equation cell (did you mean 'epoch'?)") {
+            _ = try EquationCell(try firstCell("tex: a\nnumbers: a = b\nat: {epoc: 1}", kind: "equation"))
+        }
+        expectLessonError("lessons/x.md:7:24: error: 'sample' in 'at' of the equation cell must be between 1 and 1000000000, not 0") {
+            _ = try EquationCell(try firstCell("tex: a\nnumbers: a = b\nat: {epoch: 1, sample: 0}", kind: "equation"))
+        }
+        expectLessonError("lessons/x.md:7:5: error: 'at' in equation cell gives both 'sample' and 'step'; they name the same thing, write one") {
+            _ = try EquationCell(try firstCell("tex: a\nnumbers: a = b\nat: {sample: 1, step: 1}", kind: "equation"))
+        }
+        expectLessonError("lessons/x.md:7:5: error: 'at' in equation cell gives 'iteration' and 'epoch'; name a step either by its epoch and sample (or step) or by its iteration") {
+            _ = try EquationCell(try firstCell("tex: a\nnumbers: a = b\nat: {epoch: 1, iteration: 1}", kind: "equation"))
+        }
+        expectLessonError("lessons/x.md:6:5: error: 'at' in equation cell is only read with 'numbers', the relation it fills in") {
+            _ = try EquationCell(try firstCell("tex: a\nat: {epoch: 1}", kind: "equation"))
+        }
+        expectLessonError("lessons/x.md:6:17: error: 'caption' in equation cell has a formula that does not typeset: unsupported command '\\bad'") {
+            _ = try EquationCell(try firstCell("tex: a\ncaption: See $x \\bad$.", kind: "equation"))
+        }
+        expectLessonError("lessons/x.md:6:9: error: 'digits' in equation cell must be between 1 and 17, not 0") {
+            _ = try EquationCell(try firstCell("tex: a\ndigits: 0", kind: "equation"))
+        }
+    }
+}
+
+@Suite struct EquationCellRunningTests {
+    @Test func withoutNumbersShowsTheFormulaAndCaption() throws {
+        let run = try runCells(lesson([("equation", "tex: a = \\sigma(n)\ncaption: The output.")]), data: andGate)
+        #expect(run.error == nil)
+        #expect(run.blocks == [.math("a = \\sigma(n)"), .prose("The output.")])
+    }
+
+    @Test func thePerceptronRuleHoldsAtTheFourthSample() throws {
+        let run = try runCells(
+            lesson(perceptronCells + [(
+                "equation",
+                "tex: \\theta \\leftarrow \\theta + \\eta\\,[1\\;\\mathbf{x}]^\\top (y - a)\nnumbers: theta_new = theta + eta * [1, x]' * (y - a)\nat: {epoch: 1, sample: 4}"
+            )]),
+            data: andGate)
+        #expect(run.error == nil)
+        let block = try #require(run.relations.first)
+        #expect(block.symbolic == "\\theta \\leftarrow \\theta + \\eta\\,[1\\;\\mathbf{x}]^\\top (y - a)")
+        #expect(block.step == "epoch 1, sample 4")
+        #expect(block.check == .holds(largestDeviation: 0, tolerance: 1e-9))
+        #expect(
+            block.numeric
+                == "\\begin{bmatrix} 0 \\\\ 0.1 \\\\ 0.1 \\end{bmatrix} = \\begin{bmatrix} -0.1 \\\\ 0 \\\\ 0 \\end{bmatrix} + 0.1 \\times {\\begin{bmatrix} 1 & \\begin{bmatrix} 1 & 1 \\end{bmatrix} \\end{bmatrix}}^{\\top} \\times \\left(1 - 0\\right)")
+        _ = try MathML.convert(block.numeric, display: true)
+    }
+
+    @Test func seed004sForwardPassIsFilledInExactly() throws {
+        let run = try runCells(
+            lesson(seed004Cells + [
+                ("equation", "tex: \\mathbf{n}^1 = \\mathbf{b}^1 + \\mathbf{a}^0 \\mathbf{W}^1\nnumbers: n1 = b1 + x * W1"),
+                ("equation", "tex: \\mathbf{s}^2 = -2(\\mathbf{y} - \\mathbf{a}^2)\\dot{\\mathbf{f}}^2(\\mathbf{n}^2)\nnumbers: s2 = -2 * (y - a2) .* linear'(n2)"),
+                ("equation", "tex: \\mathbf{s}^1 = \\mathbf{s}^2 (\\mathbf{W}^2)^\\top \\mathbf{F}^1\nnumbers: s1 = s2 * W2' .* relu'(n1)"),
+                ("equation", "tex: \\mathbf{W}^1 \\leftarrow \\mathbf{W}^1 - \\eta (\\mathbf{a}^0)^\\top \\mathbf{s}^1\nnumbers: W1_new = W1 - eta * x' * s1"),
+            ]),
+            data: seed004Sample)
+        #expect(run.error == nil)
+        let numeric = run.relations.map(\.numeric)
+        #expect(numeric == [
+            "\\begin{bmatrix} 2 & 2 \\end{bmatrix} = \\begin{bmatrix} 0 & 0 \\end{bmatrix} + \\begin{bmatrix} 1 & 1 \\end{bmatrix} \\, \\begin{bmatrix} 1 & 1 \\\\ 1 & 1 \\end{bmatrix}",
+            "8 = -2 \\times \\left(0 - 4\\right) \\odot \\operatorname{linear}'\\left(4\\right)",
+            "\\begin{bmatrix} 8 & 8 \\end{bmatrix} = 8 \\times {\\begin{bmatrix} 1 \\\\ 1 \\end{bmatrix}}^{\\top} \\odot \\mathrm{ReLU}'\\left(\\begin{bmatrix} 2 & 2 \\end{bmatrix}\\right)",
+            "\\begin{bmatrix} 0.2 & 0.2 \\\\ 0.2 & 0.2 \\end{bmatrix} = \\begin{bmatrix} 1 & 1 \\\\ 1 & 1 \\end{bmatrix} - 0.1 \\times {\\begin{bmatrix} 1 & 1 \\end{bmatrix}}^{\\top} \\, \\begin{bmatrix} 8 & 8 \\end{bmatrix}",
+        ])
+        #expect(run.relations.allSatisfy { if case .holds = $0.check { true } else { false } })
+        for tex in numeric { _ = try MathML.convert(tex, display: true) }
+    }
+
+    @Test func aRelationThatDoesNotHoldIsShownAndFailsTheRun() throws {
+        let text = lesson(perceptronCells + [(
+            "equation", "tex: \\theta\nnumbers: theta_new = theta - eta * [1, x]' * (y - a)\nat: {epoch: 1, sample: 4}"
+        )])
+        let run = try runCells(text, data: andGate)
+        let block = try #require(run.relations.first)
+        let reason = "theta_new = theta - eta * [1, x]' * (y - a): at row 1, column 1 the left-hand side is 0 but the right-hand side is -0.2 (largest deviation 0.2, allowed 1e-09·max(1, |a|, |b|))"
+        #expect(block.check == .fails(reason))
+        #expect(run.error?.description == "lessons/x.md:16:10: error: the relation does not hold at epoch 1, sample 4: " + reason)
+        #expect(run.blocks.last == .error(ReportError(position: "lessons/x.md:16:10", message: "the relation does not hold at epoch 1, sample 4: " + reason)))
+    }
+
+    @Test func anUnrecordedNameIsPositionedWithASuggestion() throws {
+        let run = try runCells(
+            lesson(perceptronCells + [("equation", "tex: \\theta\nnumbers: thetanew = theta\nat: {epoch: 1, sample: 4}")]),
+            data: andGate)
+        #expect(run.error?.description == "lessons/x.md:16:10: error: cannot evaluate 'numbers' at epoch 1, sample 4: 'thetanew' was not recorded at this step (did you mean 'theta_new'?)")
+        #expect(run.relations.isEmpty)
+    }
+
+    @Test func aStepTrainingNeverReachedNamesTheStepsItRan() throws {
+        var cells = seed004Cells
+        cells[1].body = "loss: squared-error\nlearning_rate: 0.1\nepochs: 6"
+        let late = try runCells(lesson(cells + [("equation", "tex: n\nnumbers: n1 = b1 + x * W1\nat: {epoch: 7, step: 1}")]), data: seed004Sample)
+        #expect(late.error?.description == "lessons/x.md:21:5: error: no quantities were recorded at epoch 7, step 1: training ran 6 epochs")
+        let beyond = try runCells(lesson(perceptronCells + [("equation", "tex: n\nnumbers: n = theta\nat: {epoch: 1, sample: 5}")]), data: andGate)
+        #expect(beyond.error?.description == "lessons/x.md:17:5: error: no quantities were recorded at epoch 1, sample 5: an epoch has 4 samples")
+        let iteration = try runCells(lesson(perceptronCells + [("equation", "tex: n\nnumbers: n = n\nat: {iteration: 500}")]), data: andGate)
+        #expect(iteration.error?.description.hasPrefix("lessons/x.md:17:5: error: no quantities were recorded at iteration 500: training ran ") == true)
+    }
+
+    @Test func anIterationOfFullBatchTrainingIsItsEpoch() throws {
+        var cells = seed004Cells
+        cells[1].body = "loss: squared-error\nlearning_rate: 0.1\nepochs: 3"
+        let run = try runCells(lesson(cells + [("equation", "tex: n\nnumbers: W1_new = W1 - eta * x' * s1\nat: {iteration: 3}")]), data: seed004Sample)
+        #expect(run.error == nil)
+        #expect(run.relations.first?.step == "iteration 3")
+    }
+
+    @Test func digitsRoundTheFilledInNumbers() throws {
+        let cells = seed004Cells + [("equation", "tex: L\nnumbers: loss = sum((y - a2) .* (y - a2)) / m\ndigits: 1")]
+        let run = try runCells(lesson(cells), data: seed004Sample)
+        #expect(run.relations.first?.numeric == "16 = \\frac{\\sum\\left(\\left(0 - 4\\right) \\odot \\left(0 - 4\\right)\\right)}{1}")
+    }
+}
