@@ -235,3 +235,43 @@ let seed004Cells: [(kind: String, body: String)] = [
         #expect(run.relations.first?.numeric == "16 = \\frac{\\sum\\left(\\left(0 - 4\\right) \\odot \\left(0 - 4\\right)\\right)}{1}")
     }
 }
+
+@Suite struct FilledRelationTeXTests {
+    let bindings = Bindings([
+        "a": Matrix(scalar: 2), "b": Matrix(scalar: -0.5), "x": Matrix([[1, 2]]), "W": Matrix([[1, 0], [0, 1]]),
+        "N": Matrix(rows: 10, columns: 10, entry: { Double($0 * 10 + $1) }), "c": Matrix(column: [1, 2]),
+    ])
+
+    func tex(_ text: String, digits: Int = 4) throws -> String {
+        try Relation(parsing: text).evaluate(with: bindings).tex(format: NumberFormat(significantDigits: digits))
+    }
+
+    @Test(arguments: [
+        "a = a + b", "a = a - b", "a = -b", "a = a * b", "x = x * W", "x = x .* x", "a = a / 2", "x = x ./ x",
+        "c = x'", "c = xᵀ", "x = sigmoid(x)", "x = σ'(x)", "x = tanh(x)", "x = tanh'(x)", "x = relu(x)",
+        "x = relu'(x)", "x = hardlim(x)", "x = hardlim'(x)", "x = linear(x)", "x = linear'(x)", "x = softmax(x)",
+        "x = exp(x)", "x = log(x)", "a = sum(x, 2)", "x = sum(W)", "x = mean(W)", "x = [a, b] + x",
+        "W = [x; x]", "x = [1 -b]", "x = (x + a) * W", "a = 1e-5 + 0.25 * a", "N = N'", "N = N * N",
+    ])
+    func everyConstructTypesets(_ relation: String) throws {
+        _ = try MathML.convert(try tex(relation), display: true)
+    }
+
+    @Test func operatorsFunctionsAndBrackets() throws {
+        #expect(try tex("a = a + b") == "2 = 2 + (-0.5)")
+        #expect(try tex("a = -b") == "2 = -(-0.5)")
+        #expect(try tex("x = x .* x") == "\\begin{bmatrix} 1 & 2 \\end{bmatrix} = \\begin{bmatrix} 1 & 2 \\end{bmatrix} \\odot \\begin{bmatrix} 1 & 2 \\end{bmatrix}")
+        #expect(try tex("a = a / 2") == "2 = \\frac{2}{2}")
+        #expect(try tex("c = x'") == "\\begin{bmatrix} 1 \\\\ 2 \\end{bmatrix} = {\\begin{bmatrix} 1 & 2 \\end{bmatrix}}^{\\top}")
+        #expect(try tex("a = σ'(a)", digits: 3) == "2 = \\sigma'\\left(2\\right)")
+        #expect(try tex("x = [a, b] + x") == "\\begin{bmatrix} 1 & 2 \\end{bmatrix} = \\begin{bmatrix} 2 & -0.5 \\end{bmatrix} + \\begin{bmatrix} 1 & 2 \\end{bmatrix}")
+        #expect(try tex("a = 1e-5 + 0.25 * a") == "2 = 1 \\times 10^{-5} + 0.25 \\times 2")
+    }
+
+    @Test func largeMatricesAreElidedWithTheirShape() throws {
+        let tex = try FilledExpression(
+            .quantity(name: "N"), value: Matrix(rows: 10, columns: 10, entry: { Double($0 * 10 + $1) }), range: 0..<1
+        ).tex()
+        #expect(tex == "\\begin{bmatrix} 0 & 1 & 2 & \\cdots & 8 & 9 \\\\ 10 & 11 & 12 & \\cdots & 18 & 19 \\\\ 20 & 21 & 22 & \\cdots & 28 & 29 \\\\ \\vdots & \\vdots & \\vdots & \\ddots & \\vdots & \\vdots \\\\ 80 & 81 & 82 & \\cdots & 88 & 89 \\\\ 90 & 91 & 92 & \\cdots & 98 & 99 \\end{bmatrix}_{(10 \\times 10)}")
+    }
+}
