@@ -49,7 +49,7 @@ extension TableCell {
         let correctCount = rows.filter { $0.last == "✓" }.count
         return table(
             headers: headers, rows: rows, numericColumns: Set(0..<(headers.count - 1)),
-            automatic: "Every sample of \(data.title) through the network \(network), computed by the engine.",
+            automatic: "Every sample of \(data.title) through the \(network.sizes.map(String.init).joined(separator: "–")) network, as the engine computes it.",
             remarks: ["\(correctCount) of \(samples.count) outputs are correct."])
     }
 
