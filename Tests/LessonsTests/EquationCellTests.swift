@@ -165,7 +165,7 @@ let seed004Cells: [(kind: String, body: String)] = [
         #expect(block.check == .holds(largestDeviation: 0, tolerance: 1e-9))
         #expect(
             block.numeric
-                == "\\begin{bmatrix} 0 \\\\ 0.1 \\\\ 0.1 \\end{bmatrix} = \\begin{bmatrix} -0.1 \\\\ 0 \\\\ 0 \\end{bmatrix} + 0.1 \\times {\\begin{bmatrix} 1 & \\begin{bmatrix} 1 & 1 \\end{bmatrix} \\end{bmatrix}}^{\\top} \\times \\left(1 - 0\\right)")
+                == "\\begin{bmatrix} 0 \\\\ 0.1 \\\\ 0.1 \\end{bmatrix} = \\begin{bmatrix} -0.1 \\\\ 0 \\\\ 0 \\end{bmatrix} + 0.1 \\times {\\begin{bmatrix} 1 & \\begin{bmatrix} 1 & 1 \\end{bmatrix} \\end{bmatrix}}^{\\top} \\times (1 - 0)")
         _ = try MathML.convert(block.numeric, display: true)
     }
 
@@ -182,7 +182,7 @@ let seed004Cells: [(kind: String, body: String)] = [
         let numeric = run.relations.map(\.numeric)
         #expect(numeric == [
             "\\begin{bmatrix} 2 & 2 \\end{bmatrix} = \\begin{bmatrix} 0 & 0 \\end{bmatrix} + \\begin{bmatrix} 1 & 1 \\end{bmatrix} \\, \\begin{bmatrix} 1 & 1 \\\\ 1 & 1 \\end{bmatrix}",
-            "8 = -2 \\times \\left(0 - 4\\right) \\odot \\operatorname{linear}'\\left(4\\right)",
+            "8 = -2 \\times (0 - 4) \\odot \\operatorname{linear}'(4)",
             "\\begin{bmatrix} 8 & 8 \\end{bmatrix} = 8 \\times {\\begin{bmatrix} 1 \\\\ 1 \\end{bmatrix}}^{\\top} \\odot \\mathrm{ReLU}'\\left(\\begin{bmatrix} 2 & 2 \\end{bmatrix}\\right)",
             "\\begin{bmatrix} 0.2 & 0.2 \\\\ 0.2 & 0.2 \\end{bmatrix} = \\begin{bmatrix} 1 & 1 \\\\ 1 & 1 \\end{bmatrix} - 0.1 \\times {\\begin{bmatrix} 1 & 1 \\end{bmatrix}}^{\\top} \\, \\begin{bmatrix} 8 & 8 \\end{bmatrix}",
         ])
@@ -232,7 +232,7 @@ let seed004Cells: [(kind: String, body: String)] = [
     @Test func digitsRoundTheFilledInNumbers() throws {
         let cells = seed004Cells + [("equation", "tex: L\nnumbers: loss = sum((y - a2) .* (y - a2)) / m\ndigits: 1")]
         let run = try runCells(lesson(cells), data: seed004Sample)
-        #expect(run.relations.first?.numeric == "16 = \\frac{\\sum\\left(\\left(0 - 4\\right) \\odot \\left(0 - 4\\right)\\right)}{1}")
+        #expect(run.relations.first?.numeric == "16 = \\frac{\\sum((0 - 4) \\odot (0 - 4))}{1}")
     }
 }
 
@@ -263,7 +263,7 @@ let seed004Cells: [(kind: String, body: String)] = [
         #expect(try tex("x = x .* x") == "\\begin{bmatrix} 1 & 2 \\end{bmatrix} = \\begin{bmatrix} 1 & 2 \\end{bmatrix} \\odot \\begin{bmatrix} 1 & 2 \\end{bmatrix}")
         #expect(try tex("a = a / 2") == "2 = \\frac{2}{2}")
         #expect(try tex("c = x'") == "\\begin{bmatrix} 1 \\\\ 2 \\end{bmatrix} = {\\begin{bmatrix} 1 & 2 \\end{bmatrix}}^{\\top}")
-        #expect(try tex("a = σ'(a)", digits: 3) == "2 = \\sigma'\\left(2\\right)")
+        #expect(try tex("a = σ'(a)", digits: 3) == "2 = \\sigma'(2)")
         #expect(try tex("x = [a, b] + x") == "\\begin{bmatrix} 1 & 2 \\end{bmatrix} = \\begin{bmatrix} 2 & -0.5 \\end{bmatrix} + \\begin{bmatrix} 1 & 2 \\end{bmatrix}")
         #expect(try tex("a = 1e-5 + 0.25 * a") == "2 = 1 \\times 10^{-5} + 0.25 \\times 2")
     }

@@ -51,13 +51,13 @@ struct FilledTeXWriter {
             return "{" + tex(operand, isOperand: true) + "}^{\\top}"
         case .call(let call, let arguments):
             let name = Self.name(of: call.function) + (call.isDerivative ? "'" : "")
-            return name + "\\left(" + arguments.map { tex($0, isOperand: false) }.joined(separator: ", ") + "\\right)"
+            return name + parenthesized(arguments.map { tex($0, isOperand: false) }.joined(separator: ", "))
         case .concatenation(let rows):
             let body = rows.map { row in row.map { tex($0, isOperand: false) }.joined(separator: " & ") }
                 .joined(separator: " \\\\ ")
             return "\\begin{bmatrix} " + body + " \\end{bmatrix}"
         case .parenthesized(let inner):
-            return "\\left(" + tex(inner, isOperand: false) + "\\right)"
+            return parenthesized(tex(inner, isOperand: false))
         }
     }
 
@@ -75,6 +75,11 @@ struct FilledTeXWriter {
         case .divide: return "\\frac{" + unparenthesized(lhs) + "}{" + unparenthesized(rhs) + "}"
         case .elementwiseDivide: return left + " \\div " + right
         }
+    }
+
+    /// `inner` in parentheses that grow to the height of a matrix inside, and stay plain around numbers.
+    private func parenthesized(_ inner: String) -> String {
+        inner.contains("\\begin{") ? "\\left(" + inner + "\\right)" : "(" + inner + ")"
     }
 
     /// A fraction's numerator or denominator: the bar groups it, so the lesson's parentheses go.
