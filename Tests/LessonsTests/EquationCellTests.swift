@@ -129,7 +129,7 @@ let seed004Cells: [(kind: String, body: String)] = [
         expectLessonError("lessons/x.md:7:5: error: 'at' in equation cell gives both 'sample' and 'step'; they name the same thing, write one") {
             _ = try EquationCell(try firstCell("tex: a\nnumbers: a = b\nat: {sample: 1, step: 1}", kind: "equation"))
         }
-        expectLessonError("lessons/x.md:7:5: error: 'at' in equation cell gives 'iteration' and 'epoch'; name a step either by its epoch and sample (or step) or by its iteration") {
+        expectLessonError("lessons/x.md:7:5: error: 'at' in equation cell gives 'iteration' and 'epoch'; name one step: {epoch: E, sample: S}, {epoch: E, step: S}, {iteration: I} or {input: N}") {
             _ = try EquationCell(try firstCell("tex: a\nnumbers: a = b\nat: {epoch: 1, iteration: 1}", kind: "equation"))
         }
         expectLessonError("lessons/x.md:6:5: error: 'at' in equation cell is only read with 'numbers', the relation it fills in") {
@@ -229,6 +229,33 @@ let seed004Cells: [(kind: String, body: String)] = [
         #expect(run.relations.first?.step == "iteration 3")
     }
 
+    @Test func anInputFillsInAHandDesignedNetworksForwardPass() throws {
+        let xor = SessionData(title: "the XOR gate", training: LogicGate.xor.dataset(), classNames: ["0", "1"])
+        let model = ("model", "layers: [2, 2, 1]\nactivation: hardlimit\ninit: explicit\nW1: [[1, -1], [-1, 1]]\nb1: [-0.5, -0.5]\nW2: [[1], [1]]\nb2: -0.5")
+        let run = try runCells(
+            lesson([
+                model,
+                ("equation", "tex: n\nnumbers: Z1 = b1 + X * W1\nat: {input: 2}"),
+                ("equation", "tex: a\nnumbers: a2 = hardlim(b2 + a1 * W2)\nat: {input: 2}"),
+            ]),
+            data: xor)
+        #expect(run.error == nil)
+        #expect(run.relations.map(\.step) == ["sample 2 of the data", "sample 2 of the data"])
+        #expect(run.relations.first?.numeric == "\\begin{bmatrix} -1.5 & 0.5 \\end{bmatrix} = \\begin{bmatrix} -0.5 & -0.5 \\end{bmatrix} + \\begin{bmatrix} 0 & 1 \\end{bmatrix} \\, \\begin{bmatrix} 1 & -1 \\\\ -1 & 1 \\end{bmatrix}")
+        #expect(run.relations.last?.numeric == "1 = \\operatorname{hardlim}\\left(-0.5 + \\begin{bmatrix} 0 & 1 \\end{bmatrix} \\, \\begin{bmatrix} 1 \\\\ 1 \\end{bmatrix}\\right)")
+    }
+
+    @Test func aSingleLayerHasThePerceptronsNames() throws {
+        let model = ("model", "layers: [2, 1]\nactivation: hardlimit\ninit: explicit\nW1: [[1], [1]]\nb1: -1.5")
+        let run = try runCells(
+            lesson([model, ("equation", "tex: a\nnumbers: a = hardlim([1, x] * theta)\nat: {input: 4}")]), data: andGate)
+        #expect(run.error == nil)
+        #expect(run.relations.first?.check == .holds(largestDeviation: 0, tolerance: 1e-9))
+        let missing = try runCells(
+            lesson([model, ("equation", "tex: a\nnumbers: a = hardlim(n)\nat: {input: 5}")]), data: andGate)
+        #expect(missing.error?.description == "lessons/x.md:14:5: error: there is no sample 5: the data has 4 samples")
+    }
+
     @Test func digitsRoundTheFilledInNumbers() throws {
         let cells = seed004Cells + [("equation", "tex: L\nnumbers: loss = sum((y - a2) .* (y - a2)) / m\ndigits: 1")]
         let run = try runCells(lesson(cells), data: seed004Sample)
@@ -259,6 +286,7 @@ let seed004Cells: [(kind: String, body: String)] = [
 
     @Test func operatorsFunctionsAndBrackets() throws {
         #expect(try tex("a = a + b") == "2 = 2 + (-0.5)")
+        #expect(try tex("a = b * a - b * b") == "2 = -0.5 \\times 2 - (-0.5) \\times (-0.5)")
         #expect(try tex("a = -b") == "2 = -(-0.5)")
         #expect(try tex("x = x .* x") == "\\begin{bmatrix} 1 & 2 \\end{bmatrix} = \\begin{bmatrix} 1 & 2 \\end{bmatrix} \\odot \\begin{bmatrix} 1 & 2 \\end{bmatrix}")
         #expect(try tex("a = a / 2") == "2 = \\frac{2}{2}")

@@ -34,8 +34,8 @@ struct FilledTeXWriter {
     var format: NumberFormat
     var layout: MatrixLayout
 
-    /// `expression` as LaTeX; an operand (of an operator, a minus sign or a transpose) that is a
-    /// negative number is put in parentheses, so `a + (-0.5)` never reads `a + -0.5`.
+    /// `expression` as LaTeX; an operand (of a minus sign, a transpose, or on the right of an
+    /// operator) that is a negative number is put in parentheses, so `a + (-0.5)` never reads `a + -0.5`.
     func tex(_ expression: FilledExpression, isOperand: Bool) -> String {
         switch expression.node {
         case .quantity:
@@ -46,7 +46,7 @@ struct FilledTeXWriter {
         case .negation(let operand):
             return "-" + tex(operand, isOperand: true)
         case .binary(let op, let lhs, let rhs):
-            return binary(op, lhs, rhs)
+            return binary(op, lhs, rhs, isOperand: isOperand)
         case .transpose(let operand, _):
             return "{" + tex(operand, isOperand: true) + "}^{\\top}"
         case .call(let call, let arguments):
@@ -61,8 +61,10 @@ struct FilledTeXWriter {
         }
     }
 
-    private func binary(_ op: BinaryOperator, _ lhs: FilledExpression, _ rhs: FilledExpression) -> String {
-        let left = tex(lhs, isOperand: true), right = tex(rhs, isOperand: true)
+    /// A binary operation; its left operand starts the expression when the operation does, so a
+    /// negative number there needs no parentheses.
+    private func binary(_ op: BinaryOperator, _ lhs: FilledExpression, _ rhs: FilledExpression, isOperand: Bool) -> String {
+        let left = tex(lhs, isOperand: isOperand), right = tex(rhs, isOperand: true)
         switch op.kind {
         case .add: return left + " + " + right
         case .subtract: return left + " - " + right

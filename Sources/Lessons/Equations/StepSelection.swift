@@ -1,22 +1,26 @@
 import Engine
 
-/// The step of training whose recorded quantities a cell shows, as its `at` key names it:
-/// `{epoch: 1, sample: 4}`, `{epoch: 2, step: 3}` or `{iteration: 7}`.
+/// Where the quantities a cell shows come from, as its `at` key names it: a step of training,
+/// `{epoch: 1, sample: 4}`, `{epoch: 2, step: 3}` or `{iteration: 7}`, or the current
+/// network's forward pass on one sample of the data, `{input: 3}`.
 ///
 /// `sample` and `step` mean the same (the update's number within its epoch, from 1); a
 /// lesson writes `sample` for rules that update after every sample, and the report repeats
-/// the word it chose. `iteration` counts updates from the first of the run.
+/// the word it chose. `iteration` counts updates from the first of the run. `input` needs no
+/// training: it is how a chapter fills in the equations of a hand-designed network.
 public enum StepSelection: Sendable, Equatable, CustomStringConvertible {
     /// An update within an epoch; `unit` is `sample` or `step`, as the lesson wrote it.
     case step(TraceStep, unit: String)
     /// The n-th update of the run, from 1.
     case iteration(Int)
+    /// The current network's forward pass on the n-th training sample, from 1.
+    case input(Int)
 
     /// The first update of the first epoch, the default.
     public static let first = StepSelection.step(TraceStep(epoch: 1, step: 1), unit: "step")
 
     /// The keys an `at` mapping may hold.
-    static let keys = ["epoch", "sample", "step", "iteration"]
+    static let keys = ["epoch", "sample", "step", "iteration", "input"]
 
     /// Reads the `at` key of a cell, or returns ``first`` when it is absent.
     ///
@@ -39,13 +43,13 @@ public enum StepSelection: Sendable, Equatable, CustomStringConvertible {
                 .invalidValue(key: "at", in: place, message: "gives both 'sample' and 'step'; they name the same thing, write one"),
                 at: value.position)
         }
-        if at.contains("iteration") {
-            if let other = ["epoch", "sample", "step"].first(where: at.contains) {
+        for (key, make) in [("iteration", Self.iteration), ("input", Self.input)] where at.contains(key) {
+            if let other = Self.keys.first(where: { $0 != key && at.contains($0) }) {
                 throw LessonError(
-                    .invalidValue(key: "at", in: place, message: "gives 'iteration' and '\(other)'; name a step either by its epoch and sample (or step) or by its iteration"),
+                    .invalidValue(key: "at", in: place, message: "gives '\(key)' and '\(other)'; name one step: {epoch: E, sample: S}, {epoch: E, step: S}, {iteration: I} or {input: N}"),
                     at: value.position)
             }
-            self = .iteration(try at.integer("iteration", in: 1...1_000_000_000))
+            self = make(try at.integer(key, in: 1...1_000_000_000))
             return
         }
         let unit = at.contains("sample") ? "sample" : "step"
@@ -59,71 +63,20 @@ public enum StepSelection: Sendable, Equatable, CustomStringConvertible {
         switch self {
         case let .step(step, unit): "epoch \(step.epoch), \(unit) \(step.step)"
         case let .iteration(iteration): "iteration \(iteration)"
+        case let .input(sample): "sample \(sample) of the data"
         }
     }
 
-    /// The step the train cell above must record.
+    /// The steps the train cell above must record.
     ///
     /// An iteration is asked for as the first step of the epoch with its number, which is the
     /// same update in full-batch training (one update per epoch); the perceptron rule records
     /// every update anyway, and other runs need `trace_every` or an epoch and step.
-    var requestedStep: TraceStep {
+    var requestedSteps: [TraceStep] {
         switch self {
-        case let .step(step, _): step
-        case let .iteration(iteration): TraceStep(epoch: iteration, step: 1)
-        }
-    }
-
-    /// The quantities `training` recorded at this step.
-    ///
-    /// - Throws: an error at `position` saying which steps training ran when it did not record this one.
-    func record(in training: TrainingRun, data: SessionData?, at position: SourcePosition) throws(LessonError) -> TraceRecord {
-        let trace = training.trace
-        let epochs = training.epochsRun
-        let perEpoch = training.updatesPerEpoch(sampleCount: data?.training.count)
-        switch self {
-        case let .step(step, unit):
-            if let record = trace.record(at: step) { return record }
-            let reason: String
-            if step.epoch > epochs {
-                reason = "training ran \(epochs) epoch\(epochs == 1 ? "" : "s")"
-            } else if let perEpoch, step.step > perEpoch {
-                reason = "an epoch has \(perEpoch) \(perEpoch == 1 ? "update" : (unit == "sample" ? "samples" : "steps"))"
-            } else {
-                reason = "that step was not recorded"
-            }
-            throw LessonError(.failed("no quantities were recorded at \(self): \(reason)"), at: position)
-        case let .iteration(iteration):
-            if let record = trace.record(atIteration: iteration) { return record }
-            let total: Int
-            switch training {
-            case let .perceptron(run): total = run.result.updates.count
-            case let .gradientDescent(run): total = run.result.iterations
-            }
-            let reason =
-                iteration > total
-                ? "training ran \(total) update\(total == 1 ? "" : "s")"
-                : "that update was not recorded; with several updates an epoch, name it as {epoch: E, step: S} or set 'trace_every' in the train cell"
-            throw LessonError(.failed("no quantities were recorded at \(self): \(reason)"), at: position)
-        }
-    }
-}
-
-extension TrainingRun {
-    /// The updates in each epoch, when the number of training samples is known.
-    func updatesPerEpoch(sampleCount: Int?) -> Int? {
-        switch self {
-        case let .perceptron(run):
-            return run.result.epochsRun == 0 ? nil : run.result.updates.count / run.result.epochsRun
-        case let .gradientDescent(run):
-            guard let count = sampleCount, count > 0 else { return nil }
-            switch run.configuration.batching {
-            case .fullBatch: return 1
-            case .stochastic: return count
-            case let .miniBatch(size):
-                let batch = max(1, min(size, count))
-                return (count + batch - 1) / batch
-            }
+        case let .step(step, _): [step]
+        case let .iteration(iteration): [TraceStep(epoch: iteration, step: 1)]
+        case .input: []
         }
     }
 }

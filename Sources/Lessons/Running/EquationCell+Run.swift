@@ -5,7 +5,7 @@ import Report
 
 extension EquationCell: RunnableCell {
     var requestedSteps: [TraceStep] {
-        relation == nil ? [] : [step.requestedStep]
+        relation == nil ? [] : step.requestedSteps
     }
 
     /// Shows the formula; with `numbers`, fills the relation in with the recorded values and
@@ -16,11 +16,10 @@ extension EquationCell: RunnableCell {
             if let caption { session.append(.prose(caption)) }
             return
         }
-        let training = try session.requireTraining(for: cell)
-        let record = try step.record(in: training, data: session.data, at: stepPosition)
+        let quantities = try step.quantities(for: cell, in: session, at: stepPosition)
         let check: Relations.RelationCheck
         do {
-            check = try relation.check(with: Bindings(record))
+            check = try relation.check(with: quantities.bindings)
         } catch {
             throw LessonError(
                 .failed("cannot evaluate 'numbers' at \(step): \(error.message)"),

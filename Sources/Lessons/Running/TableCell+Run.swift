@@ -4,7 +4,7 @@ import Report
 
 extension TableCell: RunnableCell {
     var requestedSteps: [TraceStep] {
-        kind == .trace ? [step.requestedStep] : []
+        kind == .trace ? step.requestedSteps : []
     }
 
     func run(_ cell: Cell, in session: Session) throws(LessonError) {

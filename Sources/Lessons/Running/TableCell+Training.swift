@@ -81,8 +81,7 @@ extension TableCell {
     }
 
     func traceTable(_ cell: Cell, session: Session) throws(LessonError) -> ReportTable {
-        let training = try session.requireTraining(for: cell)
-        let record = try step.record(in: training, data: session.data, at: stepPosition)
+        let record = try step.quantities(for: cell, in: session, at: stepPosition)
         var rows = [[String]]()
         for quantity in quantities ?? record.names.map({ QuantityName(name: $0, position: cell.position) }) {
             guard let value = record[quantity.name] else {
