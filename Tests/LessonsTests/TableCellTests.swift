@@ -145,6 +145,16 @@ private let handXOR: (kind: String, body: String) = (
         #expect(all.tables.first?.rows.first?.first == "`x`")
     }
 
+    @Test func aTraceOfAnInputNeedsNoTraining() throws {
+        let run = try runCells(lesson([handXOR, ("table", "of: trace\nat: {input: 3}\nquantities: [x, n1, a1, a2]")]), data: xorGate)
+        let table = try #require(run.tables.first)
+        #expect(table.rows.map(\.[2]) == [
+            "$\\begin{bmatrix} 1 & 0 \\end{bmatrix}$", "$\\begin{bmatrix} 0.5 & -1.5 \\end{bmatrix}$",
+            "$\\begin{bmatrix} 1 & 0 \\end{bmatrix}$", "1",
+        ])
+        #expect(table.caption == "The network's forward pass on sample 3 of the data.")
+    }
+
     @Test func aTraceOfAnUnrecordedNameSuggestsOne() throws {
         let run = try runCells(lesson(seed004Cells + [("table", "of: trace\nquantities: [W1, dW3]")]), data: seed004Sample)
         #expect(run.error?.description == "lessons/x.md:21:18: error: 'dW3' was not recorded at epoch 1, step 1 (did you mean 'dW2'?)")

@@ -7,11 +7,12 @@ import Relations
 /// ```yaml
 /// tex: \boldsymbol\theta \leftarrow \boldsymbol\theta + \eta\,[1\;\mathbf{x}]^\top (y - a)
 /// numbers: theta_new = theta + eta * [1, x]' * (y - a)
-/// at: {epoch: 1, sample: 4}     # or {epoch: 2, step: 3}, or {iteration: 7}; default epoch 1, step 1
+/// at: {epoch: 1, sample: 4}     # or {epoch: 2, step: 3}, {iteration: 7}, {input: 3}; default epoch 1, step 1
 /// caption: The rule after the fourth sample.
 /// digits: 3                      # overrides the lesson's digits
 /// ```
-/// Without `numbers` the cell shows the typeset relation only.
+/// Without `numbers` the cell shows the typeset relation only. `{input: 3}` fills the relation in
+/// with the current network's forward pass on the third training sample, with no training.
 public struct EquationCell: Sendable, Equatable {
     /// The keys an equation cell may hold.
     public static let keys = ["tex", "numbers", "at", "caption", "digits"]

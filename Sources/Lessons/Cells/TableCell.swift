@@ -8,7 +8,7 @@ import Engine
 /// rows: 12               # at most this many rows
 /// caption: The first two epochs on the AND gate.
 /// ```
-/// `trace` takes `at` (as an equation cell does) and `quantities: [W1, dW1]`; `history`
+/// `trace` takes `at` (as an equation cell does, `{input: N}` included) and `quantities: [W1, dW1]`; `history`
 /// takes `every: 10`; `gradient-check` takes `samples: 4` and `loss`.
 public struct TableCell: Sendable, Equatable {
     /// What the table shows.

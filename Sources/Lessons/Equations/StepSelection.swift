@@ -67,6 +67,12 @@ public enum StepSelection: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// Whether the quantities come from the network's forward pass rather than from training.
+    var isInput: Bool {
+        if case .input = self { return true }
+        return false
+    }
+
     /// The steps the train cell above must record.
     ///
     /// An iteration is asked for as the first step of the epoch with its number, which is the

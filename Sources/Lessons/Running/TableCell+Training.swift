@@ -93,6 +93,6 @@ extension TableCell {
         }
         return table(
             headers: ["quantity", "shape", "value"], rows: rows, numericColumns: [],
-            automatic: "The quantities recorded at \(step).")
+            automatic: step.isInput ? "The network's forward pass on \(step)." : "The quantities recorded at \(step).")
     }
 }
