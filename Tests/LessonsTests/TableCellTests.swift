@@ -130,6 +130,14 @@ private let handXOR: (kind: String, body: String) = (
         #expect(table.caption?.hasSuffix("2 of 4 outputs are correct.") == true)
     }
 
+    @Test func aTruthTableIsForSmallNetworks() throws {
+        let run = try runCells(lesson([("model", "layers: [2, 20, 1]"), ("table", "of: truth-table")]), data: andGate)
+        #expect(run.error?.description == "lessons/x.md:7:1: error: a truth table of this network and data would have 46 columns (at most 32); for one sample of a larger network, use 'of: trace' with 'at: {input: N}'")
+        let capped = try runCells(lesson([handXOR, ("table", "of: truth-table\nrows: 3")]), data: xorGate)
+        #expect(capped.tables.first?.rows.count == 3)
+        #expect(capped.tables.first?.caption?.hasSuffix("3 of 3 outputs are correct. The first 3 of 4 rows are shown.") == true)
+    }
+
     @Test func aTraceListsTheChosenQuantities() throws {
         let run = try runCells(lesson(seed004Cells + [("table", "of: trace\nquantities: [W1, dW1, loss]")]), data: seed004Sample)
         #expect(run.error == nil)

@@ -42,6 +42,8 @@ public struct TableCell: Sendable, Equatable {
     public static let keys = commonKeys + Kind.allCases.flatMap(\.keys)
     /// The rows a table shows when the cell does not say.
     public static let defaultRowLimit = 100
+    /// The most columns a truth table has: it is meant for gates and small networks.
+    public static let maximumTruthTableColumns = 32
     /// The most parameters `gradient-check` compares (each costs four forward passes).
     public static let maximumCheckedParameters = 5_000
 

@@ -13,7 +13,14 @@ extension TableCell {
                 .failed("the network takes \(network.sizes[0]) inputs, but the data has \(samples.featureCount) features"),
                 at: cell.position)
         }
-        let pass = network.forward(samples.inputs)
+        let columnCount = samples.featureCount + 2 + 2 * network.layers.reduce(0) { $0 + $1.outputCount }
+        guard columnCount <= Self.maximumTruthTableColumns else {
+            throw LessonError(
+                .failed("a truth table of this network and data would have \(columnCount) columns (at most \(Self.maximumTruthTableColumns)); for one sample of a larger network, use 'of: trace' with 'at: {input: N}'"),
+                at: cell.position)
+        }
+        let count = min(samples.count, rowLimit)
+        let pass = network.forward(samples.inputs.rows(0..<count))
         let layerCount = network.layers.count
         let oneHot = samples.targets.columns > 1
 
@@ -32,7 +39,7 @@ extension TableCell {
         // Bipolar targets (−1/+1) split at 0, 0/1 targets and probabilities at 0.5.
         let threshold = samples.targets.values.contains { $0 < 0 } ? 0.0 : 0.5
         var rows = [[String]]()
-        for sample in 0..<samples.count {
+        for sample in 0..<count {
             var row = samples.inputs.row(sample).values.map(session.format)
             row.append(oneHot ? "\(samples.labels[sample])" : session.format(samples.targets[sample, 0]))
             for index in 0..<layerCount {
@@ -50,7 +57,7 @@ extension TableCell {
         return table(
             headers: headers, rows: rows, numericColumns: Set(0..<(headers.count - 1)),
             automatic: "Every sample of \(data.title) through the \(network.sizes.map(String.init).joined(separator: "–")) network, as the engine computes it.",
-            remarks: ["\(correctCount) of \(samples.count) outputs are correct."])
+            remarks: ["\(correctCount) of \(count) outputs are correct."], totalCount: samples.count)
     }
 
     func gradientCheckTable(_ cell: Cell, session: Session) throws(LessonError) -> ReportTable {

@@ -22,14 +22,18 @@ extension TableCell: RunnableCell {
     /// A table of at most `rowLimit` rows, its caption the lesson's (or `automatic`) followed by
     /// `remarks` and a note of the rows left out.
     ///
-    /// - Parameter keepingLast: whether a cut table still ends with the last row (a history's last epoch).
+    /// - Parameters:
+    ///   - keepingLast: whether a cut table still ends with the last row (a history's last epoch).
+    ///   - totalCount: the rows there would be, when only the first `rowLimit` were computed.
     func table(
         headers: [String], rows: [[String]], numericColumns: Set<Int>, automatic: String, remarks: [String] = [],
-        keepingLast: Bool = false
+        keepingLast: Bool = false, totalCount: Int? = nil
     ) -> ReportTable {
         var shown = rows
         var sentences = [caption ?? automatic] + remarks
-        if rows.count > rowLimit {
+        if let totalCount, totalCount > rows.count {
+            sentences.append("The first \(rows.count) of \(totalCount) rows are shown.")
+        } else if rows.count > rowLimit {
             if keepingLast, rowLimit >= 2 {
                 shown = Array(rows.prefix(rowLimit - 1)) + [rows[rows.count - 1]]
                 sentences.append("The first \(rowLimit - 1) of \(rows.count) rows and the last are shown.")
