@@ -303,3 +303,31 @@ let seed004Cells: [(kind: String, body: String)] = [
         #expect(tex == "\\begin{bmatrix} 0 & 1 & 2 & \\cdots & 8 & 9 \\\\ 10 & 11 & 12 & \\cdots & 18 & 19 \\\\ 20 & 21 & 22 & \\cdots & 28 & 29 \\\\ \\vdots & \\vdots & \\vdots & \\ddots & \\vdots & \\vdots \\\\ 80 & 81 & 82 & \\cdots & 88 & 89 \\\\ 90 & 91 & 92 & \\cdots & 98 & 99 \\end{bmatrix}_{(10 \\times 10)}")
     }
 }
+
+@Suite struct EquationCellInTheRunnerTests {
+    @Test func checkFindsEveryFormulaMistakeBeforeRunning() throws {
+        let text = lesson([
+            ("equation", "tex: a + \\foo"),
+            ("table", "of: updatse"),
+            ("equation", "tex: a\nnumbers: a = (b"),
+        ])
+        let errors = LessonRunner().check(try LessonParser.parse(text, path: "lessons/x.md")).map(\.description)
+        #expect(errors == [
+            "lessons/x.md:5:10: error: 'tex' in equation cell does not typeset: unsupported command '\\foo'",
+            "lessons/x.md:8:5: error: 'of' in table cell must be one of 'updates', 'truth-table', 'trace', 'history', 'gradient-check', not 'updatse' (did you mean 'updates'?)",
+            "lessons/x.md:12:16: error: 'numbers' in equation cell does not parse: expected ')' to close '(' at offset 4, found the end of the relation",
+        ])
+    }
+
+    @Test func theRunnerShowsAFormulaAndStopsAtARelationWithoutTraining() throws {
+        let text = lesson([
+            ("model", "layers: [2, 1]"),
+            ("equation", "tex: a = \\sigma(n)"),
+            ("equation", "tex: a\nnumbers: a = sigmoid(n)"),
+        ])
+        let result = LessonRunner().run(
+            try LessonParser.parse(text, path: "lessons/x.md"), figureDirectory: FileManager.default.temporaryDirectory)
+        #expect(result.errors.map(\.description) == ["lessons/x.md:10:1: error: the equation cell needs a train cell above it"])
+        #expect(result.document.blocks.first == .math("a = \\sigma(n)"))
+    }
+}
