@@ -27,7 +27,7 @@ struct CellsRun {
 /// Runs the cells of `text` (a whole lesson file) against a session that already holds `data`,
 /// as `LessonRunner` does: each train cell records the steps the cells below it ask for, and a
 /// failing cell becomes an error block that stops the run.
-func runCells(_ text: String, data: SessionData) throws -> CellsRun {
+func runCellsWithData(_ text: String, data: SessionData) throws -> CellsRun {
     let lesson = try LessonParser.parse(text, path: "lessons/x.md")
     let session = Session(
         header: try LessonHeader(lesson), path: lesson.path, figureDirectory: FileManager.default.temporaryDirectory)
@@ -50,7 +50,7 @@ func runCells(_ text: String, data: SessionData) throws -> CellsRun {
 }
 
 /// The AND gate, 0/1 encoded.
-let andGate = SessionData(title: "the AND gate", training: LogicGate.and.dataset(), classNames: ["0", "1"])
+let andGateData = SessionData(title: "the AND gate", training: LogicGate.and.dataset(), classNames: ["0", "1"])
 
 /// The one sample of seed 004's worked example: x = [1 1], y = 0.
 let seed004Sample = SessionData(
@@ -58,8 +58,8 @@ let seed004Sample = SessionData(
     training: Dataset(name: "example", inputs: Matrix([[1, 1]]), labels: [0], classCount: 2), classNames: ["0", "1"])
 
 /// A lesson whose front matter takes three lines and whose cells follow, one after the other.
-func lesson(_ cells: [(kind: String, body: String)], digits: Int? = nil) -> String {
-    "---\ntitle: t\n" + (digits.map { "digits: \($0)\n" } ?? "") + "---\n"
+func lessonSource(_ cells: [(kind: String, body: String)]) -> String {
+    "---\ntitle: t\n---\n"
         + cells.map { "```{\($0.kind)}\n\($0.body)\n```\n" }.joined()
 }
 
@@ -146,18 +146,18 @@ let seed004Cells: [(kind: String, body: String)] = [
 
 @Suite struct EquationCellRunningTests {
     @Test func withoutNumbersShowsTheFormulaAndCaption() throws {
-        let run = try runCells(lesson([("equation", "tex: a = \\sigma(n)\ncaption: The output.")]), data: andGate)
+        let run = try runCellsWithData(lessonSource([("equation", "tex: a = \\sigma(n)\ncaption: The output.")]), data: andGateData)
         #expect(run.error == nil)
         #expect(run.blocks == [.math("a = \\sigma(n)"), .prose("The output.")])
     }
 
     @Test func thePerceptronRuleHoldsAtTheFourthSample() throws {
-        let run = try runCells(
-            lesson(perceptronCells + [(
+        let run = try runCellsWithData(
+            lessonSource(perceptronCells + [(
                 "equation",
                 "tex: \\theta \\leftarrow \\theta + \\eta\\,[1\\;\\mathbf{x}]^\\top (y - a)\nnumbers: theta_new = theta + eta * [1, x]' * (y - a)\nat: {epoch: 1, sample: 4}"
             )]),
-            data: andGate)
+            data: andGateData)
         #expect(run.error == nil)
         let block = try #require(run.relations.first)
         #expect(block.symbolic == "\\theta \\leftarrow \\theta + \\eta\\,[1\\;\\mathbf{x}]^\\top (y - a)")
@@ -170,8 +170,8 @@ let seed004Cells: [(kind: String, body: String)] = [
     }
 
     @Test func seed004sForwardPassIsFilledInExactly() throws {
-        let run = try runCells(
-            lesson(seed004Cells + [
+        let run = try runCellsWithData(
+            lessonSource(seed004Cells + [
                 ("equation", "tex: \\mathbf{n}^1 = \\mathbf{b}^1 + \\mathbf{a}^0 \\mathbf{W}^1\nnumbers: n1 = b1 + x * W1"),
                 ("equation", "tex: \\mathbf{s}^2 = -2(\\mathbf{y} - \\mathbf{a}^2)\\dot{\\mathbf{f}}^2(\\mathbf{n}^2)\nnumbers: s2 = -2 * (y - a2) .* linear'(n2)"),
                 ("equation", "tex: \\mathbf{s}^1 = \\mathbf{s}^2 (\\mathbf{W}^2)^\\top \\mathbf{F}^1\nnumbers: s1 = s2 * W2' .* relu'(n1)"),
@@ -191,10 +191,10 @@ let seed004Cells: [(kind: String, body: String)] = [
     }
 
     @Test func aRelationThatDoesNotHoldIsShownAndFailsTheRun() throws {
-        let text = lesson(perceptronCells + [(
+        let text = lessonSource(perceptronCells + [(
             "equation", "tex: \\theta\nnumbers: theta_new = theta - eta * [1, x]' * (y - a)\nat: {epoch: 1, sample: 4}"
         )])
-        let run = try runCells(text, data: andGate)
+        let run = try runCellsWithData(text, data: andGateData)
         let block = try #require(run.relations.first)
         let reason = "theta_new = theta - eta * [1, x]' * (y - a): at row 1, column 1 the left-hand side is 0 but the right-hand side is -0.2 (largest deviation 0.2, allowed 1e-09·max(1, |a|, |b|))"
         #expect(block.check == .fails(reason))
@@ -203,9 +203,9 @@ let seed004Cells: [(kind: String, body: String)] = [
     }
 
     @Test func anUnrecordedNameIsPositionedWithASuggestion() throws {
-        let run = try runCells(
-            lesson(perceptronCells + [("equation", "tex: \\theta\nnumbers: thetanew = theta\nat: {epoch: 1, sample: 4}")]),
-            data: andGate)
+        let run = try runCellsWithData(
+            lessonSource(perceptronCells + [("equation", "tex: \\theta\nnumbers: thetanew = theta\nat: {epoch: 1, sample: 4}")]),
+            data: andGateData)
         #expect(run.error?.description == "lessons/x.md:16:10: error: cannot evaluate 'numbers' at epoch 1, sample 4: 'thetanew' was not recorded at this step (did you mean 'theta_new'?)")
         #expect(run.relations.isEmpty)
     }
@@ -213,18 +213,18 @@ let seed004Cells: [(kind: String, body: String)] = [
     @Test func aStepTrainingNeverReachedNamesTheStepsItRan() throws {
         var cells = seed004Cells
         cells[1].body = "loss: squared-error\nlearning_rate: 0.1\nepochs: 6"
-        let late = try runCells(lesson(cells + [("equation", "tex: n\nnumbers: n1 = b1 + x * W1\nat: {epoch: 7, step: 1}")]), data: seed004Sample)
+        let late = try runCellsWithData(lessonSource(cells + [("equation", "tex: n\nnumbers: n1 = b1 + x * W1\nat: {epoch: 7, step: 1}")]), data: seed004Sample)
         #expect(late.error?.description == "lessons/x.md:21:5: error: no quantities were recorded at epoch 7, step 1: training ran 6 epochs")
-        let beyond = try runCells(lesson(perceptronCells + [("equation", "tex: n\nnumbers: n = theta\nat: {epoch: 1, sample: 5}")]), data: andGate)
+        let beyond = try runCellsWithData(lessonSource(perceptronCells + [("equation", "tex: n\nnumbers: n = theta\nat: {epoch: 1, sample: 5}")]), data: andGateData)
         #expect(beyond.error?.description == "lessons/x.md:17:5: error: no quantities were recorded at epoch 1, sample 5: an epoch has 4 samples")
-        let iteration = try runCells(lesson(perceptronCells + [("equation", "tex: n\nnumbers: n = n\nat: {iteration: 500}")]), data: andGate)
+        let iteration = try runCellsWithData(lessonSource(perceptronCells + [("equation", "tex: n\nnumbers: n = n\nat: {iteration: 500}")]), data: andGateData)
         #expect(iteration.error?.description.hasPrefix("lessons/x.md:17:5: error: no quantities were recorded at iteration 500: training ran ") == true)
     }
 
     @Test func anIterationOfFullBatchTrainingIsItsEpoch() throws {
         var cells = seed004Cells
         cells[1].body = "loss: squared-error\nlearning_rate: 0.1\nepochs: 3"
-        let run = try runCells(lesson(cells + [("equation", "tex: n\nnumbers: W1_new = W1 - eta * x' * s1\nat: {iteration: 3}")]), data: seed004Sample)
+        let run = try runCellsWithData(lessonSource(cells + [("equation", "tex: n\nnumbers: W1_new = W1 - eta * x' * s1\nat: {iteration: 3}")]), data: seed004Sample)
         #expect(run.error == nil)
         #expect(run.relations.first?.step == "iteration 3")
     }
@@ -232,8 +232,8 @@ let seed004Cells: [(kind: String, body: String)] = [
     @Test func anInputFillsInAHandDesignedNetworksForwardPass() throws {
         let xor = SessionData(title: "the XOR gate", training: LogicGate.xor.dataset(), classNames: ["0", "1"])
         let model = ("model", "layers: [2, 2, 1]\nactivation: hardlimit\ninit: explicit\nW1: [[1, -1], [-1, 1]]\nb1: [-0.5, -0.5]\nW2: [[1], [1]]\nb2: -0.5")
-        let run = try runCells(
-            lesson([
+        let run = try runCellsWithData(
+            lessonSource([
                 model,
                 ("equation", "tex: n\nnumbers: Z1 = b1 + X * W1\nat: {input: 2}"),
                 ("equation", "tex: a\nnumbers: a2 = hardlim(b2 + a1 * W2)\nat: {input: 2}"),
@@ -247,18 +247,18 @@ let seed004Cells: [(kind: String, body: String)] = [
 
     @Test func aSingleLayerHasThePerceptronsNames() throws {
         let model = ("model", "layers: [2, 1]\nactivation: hardlimit\ninit: explicit\nW1: [[1], [1]]\nb1: -1.5")
-        let run = try runCells(
-            lesson([model, ("equation", "tex: a\nnumbers: a = hardlim([1, x] * theta)\nat: {input: 4}")]), data: andGate)
+        let run = try runCellsWithData(
+            lessonSource([model, ("equation", "tex: a\nnumbers: a = hardlim([1, x] * theta)\nat: {input: 4}")]), data: andGateData)
         #expect(run.error == nil)
         #expect(run.relations.first?.check == .holds(largestDeviation: 0, tolerance: 1e-9))
-        let missing = try runCells(
-            lesson([model, ("equation", "tex: a\nnumbers: a = hardlim(n)\nat: {input: 5}")]), data: andGate)
+        let missing = try runCellsWithData(
+            lessonSource([model, ("equation", "tex: a\nnumbers: a = hardlim(n)\nat: {input: 5}")]), data: andGateData)
         #expect(missing.error?.description == "lessons/x.md:14:5: error: there is no sample 5: the data has 4 samples")
     }
 
     @Test func digitsRoundTheFilledInNumbers() throws {
         let cells = seed004Cells + [("equation", "tex: L\nnumbers: loss = sum((y - a2) .* (y - a2)) / m\ndigits: 1")]
-        let run = try runCells(lesson(cells), data: seed004Sample)
+        let run = try runCellsWithData(lessonSource(cells), data: seed004Sample)
         #expect(run.relations.first?.numeric == "16 = \\frac{\\sum((0 - 4) \\odot (0 - 4))}{1}")
     }
 }
@@ -306,7 +306,7 @@ let seed004Cells: [(kind: String, body: String)] = [
 
 @Suite struct EquationCellInTheRunnerTests {
     @Test func checkFindsEveryFormulaMistakeBeforeRunning() throws {
-        let text = lesson([
+        let text = lessonSource([
             ("equation", "tex: a + \\foo"),
             ("table", "of: updatse"),
             ("equation", "tex: a\nnumbers: a = (b"),
@@ -320,7 +320,7 @@ let seed004Cells: [(kind: String, body: String)] = [
     }
 
     @Test func theRunnerShowsAFormulaAndStopsAtARelationWithoutTraining() throws {
-        let text = lesson([
+        let text = lessonSource([
             ("model", "layers: [2, 1]"),
             ("equation", "tex: a = \\sigma(n)"),
             ("equation", "tex: a\nnumbers: a = sigmoid(n)"),

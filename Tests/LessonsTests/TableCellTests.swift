@@ -73,7 +73,7 @@ private let handXOR: (kind: String, body: String) = (
 
 @Suite struct TableCellRunningTests {
     @Test func thePerceptronsUpdatesMarkTheMistakes() throws {
-        let run = try runCells(lesson(perceptronCells + [("table", "of: updates\nepochs: [1]")]), data: andGate)
+        let run = try runCellsWithData(lessonSource(perceptronCells + [("table", "of: updates\nepochs: [1]")]), data: andGateData)
         #expect(run.error == nil)
         let table = try #require(run.tables.first)
         #expect(table.headers == [
@@ -91,7 +91,7 @@ private let handXOR: (kind: String, body: String) = (
     }
 
     @Test func rowsCapATableAndSayWhatIsLeftOut() throws {
-        let run = try runCells(lesson(perceptronCells + [("table", "of: updates\nrows: 2\ncaption: Two updates.")]), data: andGate)
+        let run = try runCellsWithData(lessonSource(perceptronCells + [("table", "of: updates\nrows: 2\ncaption: Two updates.")]), data: andGateData)
         let table = try #require(run.tables.first)
         #expect(table.rows.count == 2)
         #expect(table.caption?.hasPrefix("Two updates. Rows in bold are mistakes") == true)
@@ -99,14 +99,14 @@ private let handXOR: (kind: String, body: String) = (
     }
 
     @Test func updatesNeedThePerceptronRule() throws {
-        let run = try runCells(lesson(seed004Cells + [("table", "of: updates")]), data: seed004Sample)
+        let run = try runCellsWithData(lessonSource(seed004Cells + [("table", "of: updates")]), data: seed004Sample)
         #expect(run.error?.description == "lessons/x.md:19:1: error: the updates table shows the perceptron rule's updates: the train cell above uses 'rule: gradient-descent'")
-        let late = try runCells(lesson(perceptronCells + [("table", "of: updates\nepochs: [40]")]), data: andGate)
+        let late = try runCellsWithData(lessonSource(perceptronCells + [("table", "of: updates\nepochs: [40]")]), data: andGateData)
         #expect(late.error?.message.hasPrefix("the updates table asks for epoch 40, but training ran ") == true)
     }
 
     @Test func theHandDesignedXORNetworksTruthTable() throws {
-        let run = try runCells(lesson([handXOR, ("table", "of: truth-table")]), data: xorGate)
+        let run = try runCellsWithData(lessonSource([handXOR, ("table", "of: truth-table")]), data: xorGate)
         #expect(run.error == nil)
         let table = try #require(run.tables.first)
         #expect(table.headers == [
@@ -123,7 +123,7 @@ private let handXOR: (kind: String, body: String) = (
 
     @Test func aSingleLayersTruthTableMarksWrongOutputs() throws {
         let model = ("model", "layers: [2, 1]\nactivation: hardlimit\ninit: explicit\nW1: [[1], [1]]\nb1: -0.5")
-        let run = try runCells(lesson([model, ("table", "of: truth-table")]), data: andGate)
+        let run = try runCellsWithData(lessonSource([model, ("table", "of: truth-table")]), data: andGateData)
         let table = try #require(run.tables.first)
         #expect(table.headers == ["$x_{1}$", "$x_{2}$", "$y$", "$n$", "$a$", "correct"])
         #expect(table.rows.map { $0.last } == ["✓", "✗", "✗", "✓"])
@@ -131,15 +131,15 @@ private let handXOR: (kind: String, body: String) = (
     }
 
     @Test func aTruthTableIsForSmallNetworks() throws {
-        let run = try runCells(lesson([("model", "layers: [2, 20, 1]"), ("table", "of: truth-table")]), data: andGate)
+        let run = try runCellsWithData(lessonSource([("model", "layers: [2, 20, 1]"), ("table", "of: truth-table")]), data: andGateData)
         #expect(run.error?.description == "lessons/x.md:7:1: error: a truth table of this network and data would have 46 columns (at most 32); for one sample of a larger network, use 'of: trace' with 'at: {input: N}'")
-        let capped = try runCells(lesson([handXOR, ("table", "of: truth-table\nrows: 3")]), data: xorGate)
+        let capped = try runCellsWithData(lessonSource([handXOR, ("table", "of: truth-table\nrows: 3")]), data: xorGate)
         #expect(capped.tables.first?.rows.count == 3)
         #expect(capped.tables.first?.caption?.hasSuffix("3 of 3 outputs are correct. The first 3 of 4 rows are shown.") == true)
     }
 
     @Test func aTraceListsTheChosenQuantities() throws {
-        let run = try runCells(lesson(seed004Cells + [("table", "of: trace\nquantities: [W1, dW1, loss]")]), data: seed004Sample)
+        let run = try runCellsWithData(lessonSource(seed004Cells + [("table", "of: trace\nquantities: [W1, dW1, loss]")]), data: seed004Sample)
         #expect(run.error == nil)
         let table = try #require(run.tables.first)
         #expect(table.headers == ["quantity", "shape", "value"])
@@ -149,12 +149,12 @@ private let handXOR: (kind: String, body: String) = (
             ["`loss`", "1×1", "16"],
         ])
         #expect(table.caption == "The quantities recorded at epoch 1, step 1.")
-        let all = try runCells(lesson(seed004Cells + [("table", "of: trace")]), data: seed004Sample)
+        let all = try runCellsWithData(lessonSource(seed004Cells + [("table", "of: trace")]), data: seed004Sample)
         #expect(all.tables.first?.rows.first?.first == "`x`")
     }
 
     @Test func aTraceOfAnInputNeedsNoTraining() throws {
-        let run = try runCells(lesson([handXOR, ("table", "of: trace\nat: {input: 3}\nquantities: [x, n1, a1, a2]")]), data: xorGate)
+        let run = try runCellsWithData(lessonSource([handXOR, ("table", "of: trace\nat: {input: 3}\nquantities: [x, n1, a1, a2]")]), data: xorGate)
         let table = try #require(run.tables.first)
         #expect(table.rows.map(\.[2]) == [
             "$\\begin{bmatrix} 1 & 0 \\end{bmatrix}$", "$\\begin{bmatrix} 0.5 & -1.5 \\end{bmatrix}$",
@@ -164,14 +164,14 @@ private let handXOR: (kind: String, body: String) = (
     }
 
     @Test func aTraceOfAnUnrecordedNameSuggestsOne() throws {
-        let run = try runCells(lesson(seed004Cells + [("table", "of: trace\nquantities: [W1, dW3]")]), data: seed004Sample)
+        let run = try runCellsWithData(lessonSource(seed004Cells + [("table", "of: trace\nquantities: [W1, dW3]")]), data: seed004Sample)
         #expect(run.error?.description == "lessons/x.md:21:18: error: 'dW3' was not recorded at epoch 1, step 1 (did you mean 'dW2'?)")
     }
 
     @Test func historyThinsLongRunsButKeepsTheLastEpoch() throws {
         var cells = seed004Cells
         cells[1].body = "loss: squared-error\nlearning_rate: 0.01\nepochs: 6"
-        let run = try runCells(lesson(cells + [("table", "of: history\nevery: 4")]), data: seed004Sample)
+        let run = try runCellsWithData(lessonSource(cells + [("table", "of: history\nevery: 4")]), data: seed004Sample)
         let table = try #require(run.tables.first)
         #expect(table.headers == ["epoch", "training loss", "training accuracy"])
         #expect(table.rows.map(\.[0]) == ["1", "5", "6"])
@@ -182,7 +182,7 @@ private let handXOR: (kind: String, body: String) = (
     @Test func thePerceptronsHistoryCountsMistakes() throws {
         var cells = perceptronCells
         cells[1].body = "rule: perceptron\nlearning_rate: 0.1\nepochs: 3"
-        let run = try runCells(lesson(cells + [("table", "of: history")]), data: xorGate)
+        let run = try runCellsWithData(lessonSource(cells + [("table", "of: history")]), data: xorGate)
         let table = try #require(run.tables.first)
         #expect(table.headers == ["epoch", "mistakes"])
         #expect(table.rows.map(\.[0]) == ["1", "2", "3"])
@@ -190,7 +190,7 @@ private let handXOR: (kind: String, body: String) = (
     }
 
     @Test func theGradientCheckAgreesWithBackpropagation() throws {
-        let run = try runCells(lesson([seed004Cells[0], ("table", "of: gradient-check\nloss: squared-error")]), data: seed004Sample)
+        let run = try runCellsWithData(lessonSource([seed004Cells[0], ("table", "of: gradient-check\nloss: squared-error")]), data: seed004Sample)
         #expect(run.error == nil)
         let table = try #require(run.tables.first)
         #expect(table.headers == ["parameter", "backpropagation", "central differences", "relative error"])
@@ -208,7 +208,7 @@ private let handXOR: (kind: String, body: String) = (
         let wide = SessionData(
             title: "wide", training: Dataset(name: "wide", inputs: Matrix(rows: 1, columns: 100), labels: [0], classCount: 2),
             classNames: ["0", "1"])
-        let run = try runCells(lesson([("model", "layers: [100, 60, 1]"), ("table", "of: gradient-check")]), data: wide)
+        let run = try runCellsWithData(lessonSource([("model", "layers: [100, 60, 1]"), ("table", "of: gradient-check")]), data: wide)
         #expect(run.error?.description == "lessons/x.md:7:1: error: the gradient check compares every weight and bias, and the network has 6121; the limit is 5000")
     }
 }
