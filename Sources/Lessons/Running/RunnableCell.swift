@@ -28,7 +28,8 @@ extension CellKind {
         case .compare: try CompareCell(cell)
         case .evaluate: try EvaluateCell(cell)
         case .plot: try PlotCell(cell)
-        default: throw LessonError(.failed("\(rawValue) cells cannot run yet"), at: cell.position)
+        case .equation: try EquationCell(cell)
+        case .table: try TableCell(cell)
         }
     }
 }
