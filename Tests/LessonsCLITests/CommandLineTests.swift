@@ -89,7 +89,7 @@ import Testing
         let outcome = try run(["all"], in: folder)
         #expect(outcome.status == 0, "\(outcome.standardError)")
         #expect(outcome.standardOutput.hasPrefix("✓ 02-small: A small network ("))
-        for file in ["index.html", "README.md", "style.css", "02-small/index.html", "02-small/README.md", "02-small/chapter.json"] {
+        for file in ["index.html", "README.md", "style.css", "02-small/index.html", "02-small/README.md", "02-small/results.json"] {
             #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("output/\(file)").path), "\(file)")
         }
         let page = try String(contentsOf: folder.appendingPathComponent("output/02-small/index.html"), encoding: .utf8)
@@ -99,11 +99,29 @@ import Testing
         #expect(leftovers.sorted() == ["02-small", "README.md", "index.html", "style.css"])
     }
 
+    @Test func chaptersLinkToTheirNeighboursInBookOrder() throws {
+        let first = "---\ntitle: First steps\norder: 1\nsummary: Where it all starts.\n---\nText.\n"
+        let last = "---\ntitle: Last words\norder: 9\n---\nText.\n"
+        let folder = try project(["zz-first.md": first, "02-small.md": Self.goodLesson, "aa-last.md": last])
+        let outcome = try run(["all", "--quiet"], in: folder)
+        #expect(outcome.status == 0)
+        #expect(outcome.standardOutput.isEmpty)
+        let middle = try String(contentsOf: folder.appendingPathComponent("output/02-small/index.html"), encoding: .utf8)
+        #expect(middle.contains(
+            "<nav><a rel=\"prev\" href=\"../zz-first/index.html\">← First steps</a> · <a href=\"../index.html\">All chapters</a> · <a rel=\"next\" href=\"../aa-last/index.html\">Last words →</a></nav>"))
+        let markdown = try String(contentsOf: folder.appendingPathComponent("output/02-small/README.md"), encoding: .utf8)
+        #expect(markdown.contains("← [First steps](../zz-first/README.md) · [All chapters](../README.md) · [Last words](../aa-last/README.md) →"))
+        let index = try String(contentsOf: folder.appendingPathComponent("output/index.html"), encoding: .utf8)
+        #expect(index.contains("<h2>First steps</h2><p class=\"summary\">Where it all starts.</p>"))
+        let order = ["zz-first/index.html", "02-small/index.html", "aa-last/index.html"].map { index.range(of: $0)!.lowerBound }
+        #expect(order == order.sorted())
+    }
+
     @Test func sameSeedGivesByteIdenticalOutput() throws {
         let folder = try project(["02-small.md": Self.goodLesson])
         _ = try run(["all", "--output", "first"], in: folder)
         _ = try run(["all", "--output", "second"], in: folder)
-        for file in ["index.html", "02-small/index.html", "02-small/README.md", "02-small/chapter.json"] {
+        for file in ["index.html", "02-small/index.html", "02-small/README.md", "02-small/results.json"] {
             let first = try Data(contentsOf: folder.appendingPathComponent("first/\(file)"))
             let second = try Data(contentsOf: folder.appendingPathComponent("second/\(file)"))
             #expect(first == second, "\(file)")

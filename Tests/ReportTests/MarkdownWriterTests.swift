@@ -51,6 +51,8 @@ import Testing
 
             ---
 
+            [All chapters](../README.md)
+
             seed 7
 
             """)

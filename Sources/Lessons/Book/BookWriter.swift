@@ -32,7 +32,9 @@ public struct BookWriter {
     ///
     /// - Parameter seed: a seed that overrides the lesson's own.
     /// - Returns: the chapter's result; its `errors` list the lesson's mistakes.
-    public func publish(_ entry: LessonLibrary.Entry, seed: UInt64? = nil) throws(WriteError) -> ChapterResult {
+    public func publish(
+        _ entry: LessonLibrary.Entry, seed: UInt64? = nil, neighbours: ReportDocument.Neighbours = .init()
+    ) throws(WriteError) -> ChapterResult {
         let staging = output.appendingPathComponent(".staging-\(entry.name)-\(ProcessInfo.processInfo.processIdentifier)")
         let manager = FileManager.default
         try? manager.removeItem(at: staging)
@@ -43,7 +45,7 @@ public struct BookWriter {
         }
         defer { try? manager.removeItem(at: staging) }
 
-        let result: ChapterResult
+        var result: ChapterResult
         do {
             let text = try String(contentsOf: entry.url, encoding: .utf8)
             let lesson = try LessonParser.parse(text, path: entry.displayPath)
@@ -54,13 +56,14 @@ public struct BookWriter {
             result = Self.failure(entry, LessonError(.unreadable(reason: error.localizedDescription), at: SourcePosition(file: entry.displayPath, line: 1)))
         }
 
+        result.document.neighbours = neighbours
         let summary = ChapterSummary(
-            name: entry.name, title: result.header.title, order: result.header.order, headline: result.headline,
-            thumbnail: result.thumbnail, errorCount: result.errors.count)
+            name: entry.name, title: result.header.title, order: result.header.order, summary: result.header.summary,
+            headline: result.headline, thumbnail: result.thumbnail, errorCount: result.errors.count)
         do {
             try HTMLWriter().page(for: result.document).write(to: staging.appendingPathComponent("index.html"), atomically: false, encoding: .utf8)
             try MarkdownWriter().markdown(for: result.document).write(to: staging.appendingPathComponent("README.md"), atomically: false, encoding: .utf8)
-            try summary.encoded().write(to: staging.appendingPathComponent("chapter.json"))
+            try summary.encoded().write(to: staging.appendingPathComponent(ChapterSummary.fileName))
             try replace(output.appendingPathComponent(entry.name), with: staging)
         } catch {
             throw WriteError(description: "cannot write the chapter \(entry.name): \(error.localizedDescription)")
@@ -69,17 +72,19 @@ public struct BookWriter {
     }
 
     /// Writes `index.html`, `README.md` and `style.css` for the chapters of `entries` that
-    /// have been published (their `chapter.json`), in book order.
+    /// have been published (their `results.json`), in book order.
     public func writeIndex(for entries: [LessonLibrary.Entry]) throws(WriteError) {
         let decoder = JSONDecoder()
         let summaries = entries.compactMap { entry -> ChapterSummary? in
-            let file = output.appendingPathComponent(entry.name).appendingPathComponent("chapter.json")
+            let file = output.appendingPathComponent(entry.name).appendingPathComponent(ChapterSummary.fileName)
             return (try? Data(contentsOf: file)).flatMap { try? decoder.decode(ChapterSummary.self, from: $0) }
         }.sorted { ($0.order, $0.name) < ($1.order, $1.name) }
         let index = SiteIndex(
             title: title, introduction: introduction,
             chapters: summaries.map {
-                SiteIndex.Chapter(title: $0.title, folder: $0.name, thumbnail: $0.thumbnail, numbers: $0.headline, failed: $0.errorCount > 0)
+                SiteIndex.Chapter(
+                    title: $0.title, folder: $0.name, thumbnail: $0.thumbnail, summary: $0.summary, numbers: $0.headline,
+                    failed: $0.errorCount > 0)
             })
         do {
             try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
@@ -89,6 +94,31 @@ public struct BookWriter {
         } catch {
             throw WriteError(description: "cannot write the index in \(output.path): \(error.localizedDescription)")
         }
+    }
+
+    /// The lessons in book order (front matter `order`, then file name) with their titles, for
+    /// the links between neighbouring chapters. A lesson whose front matter does not read
+    /// stands last under its file name.
+    public static func bookOrder(_ entries: [LessonLibrary.Entry]) -> [(entry: LessonLibrary.Entry, title: String)] {
+        entries.map { entry -> (LessonLibrary.Entry, String, Int) in
+            guard let text = try? String(contentsOf: entry.url, encoding: .utf8),
+                let lesson = try? LessonParser.parse(text, path: entry.displayPath),
+                let header = try? LessonHeader(lesson)
+            else { return (entry, entry.name, Int.max) }
+            return (entry, header.title, header.order)
+        }
+        .sorted { ($0.2, $0.0.name) < ($1.2, $1.0.name) }
+        .map { ($0.0, $0.1) }
+    }
+
+    /// The chapters before and after `entry` in `order`.
+    public static func neighbours(
+        of entry: LessonLibrary.Entry, in order: [(entry: LessonLibrary.Entry, title: String)]
+    ) -> ReportDocument.Neighbours {
+        guard let index = order.firstIndex(where: { $0.entry == entry }) else { return .init() }
+        let previous = index > 0 ? (order[index - 1].title, order[index - 1].entry.name) : nil
+        let next = index + 1 < order.count ? (order[index + 1].title, order[index + 1].entry.name) : nil
+        return .init(previous: previous.map { (title: $0.0, folder: $0.1) }, next: next.map { (title: $0.0, folder: $0.1) })
     }
 
     private func writeAtomically(_ text: String, to name: String) throws {

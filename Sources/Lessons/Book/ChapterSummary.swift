@@ -1,7 +1,7 @@
 import Foundation
 
 /// What the table of contents needs to know about a published chapter, kept beside it as
-/// `chapter.json` so that running one lesson can rebuild the index of them all.
+/// `results.json` so that running one lesson can rebuild the index of them all.
 public struct ChapterSummary: Codable, Sendable, Equatable {
     /// The chapter's name (its folder).
     public var name: String
@@ -9,12 +9,17 @@ public struct ChapterSummary: Codable, Sendable, Equatable {
     public var title: String
     /// Its place in the book.
     public var order: Int
+    /// One paragraph on what the chapter teaches, if the lesson gives one.
+    public var summary: String?
     /// Headline numbers.
     public var headline: [String]
     /// The thumbnail figure's file, if any.
     public var thumbnail: String?
     /// The number of errors the run met (0 for a clean run).
     public var errorCount: Int
+
+    /// The file beside each chapter that holds its summary.
+    public static let fileName = "results.json"
 
     /// The summary as stable JSON (sorted keys, so the same chapter gives the same bytes).
     func encoded() throws -> Data {

@@ -7,10 +7,11 @@ import Lessons
 enum Publishing {
     static func publish(_ entries: [LessonLibrary.Entry], library: LessonLibrary, options: RunOptions) throws {
         let writer = BookWriter(output: URL(fileURLWithPath: options.output))
+        let order = BookWriter.bookOrder(try library.entries())
         var failures = 0
-        for entry in entries {
+        for entry in order.map(\.entry) where entries.contains(entry) {
             let start = DispatchTime.now().uptimeNanoseconds
-            let result = try writer.publish(entry, seed: options.seed)
+            let result = try writer.publish(entry, seed: options.seed, neighbours: BookWriter.neighbours(of: entry, in: order))
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
             Terminal.report(result, name: entry.name, seconds: seconds, quiet: options.quiet)
             if !result.errors.isEmpty { failures += 1 }

@@ -9,12 +9,34 @@ public struct ReportDocument: Sendable, Equatable {
     public var blocks: [ReportBlock]
     /// Facts printed at the foot of the chapter (`seed 7`, `engine 0.1.0`).
     public var footer: [String]
+    /// The chapters before and after this one, for the links between them.
+    public var neighbours: Neighbours
 
     /// Creates a document.
-    public init(title: String, blocks: [ReportBlock] = [], footer: [String] = []) {
+    public init(title: String, blocks: [ReportBlock] = [], footer: [String] = [], neighbours: Neighbours = Neighbours()) {
         self.title = title
         self.blocks = blocks
         self.footer = footer
+        self.neighbours = neighbours
+    }
+
+    /// The chapters before and after a chapter in the book.
+    public struct Neighbours: Sendable, Equatable {
+        /// The previous chapter's title and folder, if any.
+        public var previous: (title: String, folder: String)?
+        /// The next chapter's title and folder, if any.
+        public var next: (title: String, folder: String)?
+
+        /// Creates the links.
+        public init(previous: (title: String, folder: String)? = nil, next: (title: String, folder: String)? = nil) {
+            self.previous = previous
+            self.next = next
+        }
+
+        public static func == (lhs: Neighbours, rhs: Neighbours) -> Bool {
+            lhs.previous?.title == rhs.previous?.title && lhs.previous?.folder == rhs.previous?.folder
+                && lhs.next?.title == rhs.next?.title && lhs.next?.folder == rhs.next?.folder
+        }
     }
 }
 

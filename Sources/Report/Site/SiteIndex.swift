@@ -9,14 +9,20 @@ public struct SiteIndex: Sendable, Equatable {
         public var folder: String
         /// A figure file in that folder to show as a thumbnail, if any.
         public var thumbnail: String?
+        /// One paragraph on what the chapter teaches (Markdown), if given.
+        public var summary: String?
         /// Headline numbers, such as `test accuracy 97.8 %` or `12 epochs`.
         public var numbers: [String]
         /// Whether the chapter's run failed (its page shows the errors).
         public var failed: Bool
 
         /// Creates a card.
-        public init(title: String, folder: String, thumbnail: String? = nil, numbers: [String] = [], failed: Bool = false) {
+        public init(
+            title: String, folder: String, thumbnail: String? = nil, summary: String? = nil, numbers: [String] = [],
+            failed: Bool = false
+        ) {
             self.title = title
+            self.summary = summary
             self.folder = folder
             self.thumbnail = thumbnail
             self.numbers = numbers
@@ -48,9 +54,10 @@ public struct SiteIndex: Sendable, Equatable {
                 "<img src=\"\("\(chapter.folder)/\($0)".htmlEscaped)\" alt=\"\">"
             } ?? "<span></span>"
             let numbers = chapter.numbers.map(\.htmlEscaped).joined(separator: " · ")
+            let summary = chapter.summary.map { "<p class=\"summary\">\(writer.inline($0))</p>" } ?? ""
             body += """
                 <li><a class="chapter-card\(chapter.failed ? " failed" : "")" href="\(link)">\(image)\
-                <div><h2>\(chapter.title.htmlEscaped)</h2><p class="numbers">\(numbers)</p></div></a></li>
+                <div><h2>\(chapter.title.htmlEscaped)</h2>\(summary)<p class="numbers">\(numbers)</p></div></a></li>
 
                 """
         }
@@ -64,6 +71,7 @@ public struct SiteIndex: Sendable, Equatable {
         for (number, chapter) in chapters.enumerated() {
             let numbers = chapter.numbers.isEmpty ? "" : " — " + chapter.numbers.joined(separator: " · ")
             lines.append("\(number + 1). [\(chapter.title)](\(chapter.folder)/README.md)\(numbers)\(chapter.failed ? " (failed)" : "")")
+            if let summary = chapter.summary { lines.append("   \(summary)") }
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -17,17 +17,28 @@ public struct HTMLWriter: Sendable {
 
     /// The chapter as a complete HTML page.
     public func page(for document: ReportDocument) -> String {
-        var body = ""
-        if let contents {
-            body += "<nav><a href=\"\(contents.htmlEscaped)\">← All chapters</a></nav>\n"
-        }
+        let navigation = self.navigation(document.neighbours)
+        var body = navigation
         body += "<header><h1>\(document.title.htmlEscaped)</h1></header>\n<main>\n"
         for block in document.blocks { body += html(for: block) + "\n" }
-        body += "</main>\n"
+        body += "</main>\n" + navigation
         if !document.footer.isEmpty {
             body += "<footer>" + document.footer.map(\.htmlEscaped).joined(separator: " · ") + "</footer>\n"
         }
         return HTMLWriter.page(title: document.title, stylesheet: stylesheet, body: body)
+    }
+
+    /// The links to the table of contents and the neighbouring chapters.
+    private func navigation(_ neighbours: ReportDocument.Neighbours) -> String {
+        var links = [String]()
+        if let previous = neighbours.previous {
+            links.append("<a rel=\"prev\" href=\"../\(previous.folder.htmlEscaped)/index.html\">← \(previous.title.htmlEscaped)</a>")
+        }
+        if let contents { links.append("<a href=\"\(contents.htmlEscaped)\">All chapters</a>") }
+        if let next = neighbours.next {
+            links.append("<a rel=\"next\" href=\"../\(next.folder.htmlEscaped)/index.html\">\(next.title.htmlEscaped) →</a>")
+        }
+        return links.isEmpty ? "" : "<nav>" + links.joined(separator: " · ") + "</nav>\n"
     }
 
     /// An HTML page around `body`.

@@ -8,7 +8,12 @@ public struct MarkdownWriter: Sendable {
     public func markdown(for document: ReportDocument) -> String {
         var parts = ["# \(document.title)"]
         for block in document.blocks { parts.append(markdown(for: block)) }
-        if !document.footer.isEmpty { parts.append("---\n\n" + document.footer.joined(separator: " · ")) }
+        var links = [String]()
+        if let previous = document.neighbours.previous { links.append("← [\(previous.title)](../\(previous.folder)/README.md)") }
+        links.append("[All chapters](../README.md)")
+        if let next = document.neighbours.next { links.append("[\(next.title)](../\(next.folder)/README.md) →") }
+        parts.append("---\n\n" + links.joined(separator: " · "))
+        if !document.footer.isEmpty { parts.append(document.footer.joined(separator: " · ")) }
         return parts.joined(separator: "\n\n") + "\n"
     }
 

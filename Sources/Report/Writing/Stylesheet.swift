@@ -27,7 +27,7 @@ public enum Stylesheet {
         h2 { font-size: 1.35rem; margin-top: 2.5rem; border-bottom: 1px solid var(--rule); padding-bottom: 0.25rem; }
         h3 { font-size: 1.1rem; margin-top: 1.75rem; }
         a { color: var(--accent); }
-        nav { font-size: 0.9rem; }
+        nav { font-size: 0.9rem; justify-content: space-between; }
         nav a { text-decoration: none; }
         code { font-family: "DejaVu Sans Mono", ui-monospace, monospace; font-size: 0.88em; }
         pre { background: var(--panel); padding: 0.75rem 1rem; overflow-x: auto; border-radius: 6px; }
@@ -69,7 +69,9 @@ public enum Stylesheet {
         }
         .chapter-card img { width: 9rem; height: auto; border-radius: 4px; background: #ffffff; }
         .chapter-card h2 { margin: 0 0 0.3rem; border: none; font-size: 1.1rem; color: var(--accent); }
+        .chapter-card .summary { font-size: 0.92rem; margin: 0 0 0.3rem; color: var(--text); }
         .chapter-card .numbers { font-size: 0.85rem; color: var(--muted); margin: 0; }
+        nav { display: flex; flex-wrap: wrap; gap: 0.3rem 0.75rem; margin: 1rem 0; }
         .chapter-card.failed h2::after { content: " — failed"; color: var(--bad); }
         @media print {
           body { max-width: none; font-size: 11pt; }
