@@ -12,10 +12,7 @@ import Testing
         ).load()
         #expect(mnist.source == .environmentDirectory(TestSupport.sharedMNIST.path))
         #expect(mnist.source.isFullSet)
-        #expect(mnist.description == """
-            Full MNIST set (60,000 training and 10,000 test images) read from $MNIST_DIR \
-            (\(TestSupport.sharedMNIST.path)); checksums verified.
-            """)
+        #expect(mnist.description == "Full MNIST set (60,000 training and 10,000 test images) read from $MNIST_DIR; checksums verified.")
     }
 
     @Test func relativeEnvironmentDirectoryIsResolvedAgainstTheProject() throws {

@@ -23,15 +23,17 @@ public struct MNIST: Sendable, CustomStringConvertible {
 
     /// One or two sentences for the report: which set the chapter ran on, and for the
     /// subset, why and how to get the full set.
+    ///
+    /// It names no absolute path, so the same chapter reads the same on every machine.
     public var description: String {
         let counts = "\(Self.grouped(training.count)) training and \(Self.grouped(test.count)) test images"
         switch source {
-        case .environmentDirectory(let path):
-            return "Full MNIST set (\(counts)) read from $MNIST_DIR (\(path)); checksums verified."
-        case .projectDirectory(let path):
-            return "Full MNIST set (\(counts)) read from \(path); checksums verified."
-        case .downloaded(let path, let mirror):
-            return "Full MNIST set (\(counts)) downloaded from \(mirror) into \(path); checksums verified."
+        case .environmentDirectory:
+            return "Full MNIST set (\(counts)) read from $MNIST_DIR; checksums verified."
+        case .projectDirectory:
+            return "Full MNIST set (\(counts)) read from data/mnist/; checksums verified."
+        case .downloaded(_, let mirror):
+            return "Full MNIST set (\(counts)) downloaded from \(mirror) into data/mnist/; checksums verified."
         case .bundledSubset(let reason):
             return """
                 This chapter ran on the bundled MNIST subset (\(counts)), not the full set, \
