@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `lessons` command: runs Markdown lesson files and writes the illustrated report.
 @main
@@ -15,4 +16,19 @@ struct LessonsCommand: ParsableCommand {
             All.self, Run.self, List.self, Check.self, New.self, Watch.self,
         ]
     )
+
+    /// Runs the command with the documented exit codes: 0 all good, 1 a lesson failed, 2 a
+    /// usage error (argument-parser's own default for usage errors is 64).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }

@@ -80,7 +80,7 @@ import Testing
 
     @Test func runWithoutANameIsAUsageError() throws {
         let outcome = try run(["run"])
-        #expect(outcome.status == 64)
+        #expect(outcome.status == 2)
         #expect(outcome.standardError.hasPrefix("Error: Missing expected argument '<names> ...'"))
     }
 
@@ -96,7 +96,10 @@ import Testing
         #expect(page.contains("<h1>A small network</h1>"))
         #expect(page.contains("<mi>W</mi>"))
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("output").path)
-        #expect(leftovers.sorted() == ["02-small", "README.md", "index.html", "style.css"])
+        #expect(leftovers.sorted() == ["02-small", "README.md", "index.html", "style.css", "timings.json"])
+        let results = try String(contentsOf: folder.appendingPathComponent("output/02-small/results.json"), encoding: .utf8)
+        #expect(results.contains("\"relationsFailed\" : 0"))
+        #expect(results.contains("\"title\" : \"A small network\""))
     }
 
     @Test func chaptersLinkToTheirNeighboursInBookOrder() throws {
@@ -174,6 +177,9 @@ import Testing
         #expect(outcome.status == 0)
         #expect(outcome.standardOutput == "Created lessons/intro.md; run it with: swift run lessons run intro\n")
         #expect(try run(["list"], in: folder).standardOutput == "intro\tintro\t(3 cells)\n")
+        #expect(try run(["check"], in: folder).standardOutput == "1 lesson checked: no errors\n")
+        let ran = try run(["run", "intro"], in: folder)
+        #expect(ran.status == 0, "\(ran.standardError)")
         let again = try run(["new", "intro"], in: folder)
         #expect(again.status == 1)
         #expect(again.standardError == "error: lessons/intro.md already exists\n")

@@ -59,7 +59,8 @@ public struct BookWriter {
         result.document.neighbours = neighbours
         let summary = ChapterSummary(
             name: entry.name, title: result.header.title, order: result.header.order, summary: result.header.summary,
-            headline: result.headline, thumbnail: result.thumbnail, errorCount: result.errors.count)
+            headline: result.headline, thumbnail: result.thumbnail, errorCount: result.errors.count,
+            metrics: result.metrics)
         do {
             try HTMLWriter().page(for: result.document).write(to: staging.appendingPathComponent("index.html"), atomically: false, encoding: .utf8)
             try MarkdownWriter().markdown(for: result.document).write(to: staging.appendingPathComponent("README.md"), atomically: false, encoding: .utf8)
@@ -119,6 +120,21 @@ public struct BookWriter {
         let previous = index > 0 ? (order[index - 1].title, order[index - 1].entry.name) : nil
         let next = index + 1 < order.count ? (order[index + 1].title, order[index + 1].entry.name) : nil
         return .init(previous: previous.map { (title: $0.0, folder: $0.1) }, next: next.map { (title: $0.0, folder: $0.1) })
+    }
+
+    /// Records each chapter's run time in `timings.json`, outside the chapters' folders: run
+    /// times differ between runs, and the chapters must not.
+    public func writeTimings(_ seconds: [String: Double]) throws(WriteError) {
+        let file = output.appendingPathComponent("timings.json")
+        var all = (try? Data(contentsOf: file)).flatMap { try? JSONDecoder().decode([String: Double].self, from: $0) } ?? [:]
+        for (name, time) in seconds { all[name] = (time * 1000).rounded() / 1000 }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        do {
+            try encoder.encode(all).write(to: file, options: .atomic)
+        } catch {
+            throw WriteError(description: "cannot write \(file.path): \(error.localizedDescription)")
+        }
     }
 
     private func writeAtomically(_ text: String, to name: String) throws {

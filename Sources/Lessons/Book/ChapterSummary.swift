@@ -17,6 +17,8 @@ public struct ChapterSummary: Codable, Sendable, Equatable {
     public var thumbnail: String?
     /// The number of errors the run met (0 for a clean run).
     public var errorCount: Int
+    /// The chapter's numbers: loss, accuracies, epochs, checked relations, figures.
+    public var metrics: ChapterMetrics
 
     /// The file beside each chapter that holds its summary.
     public static let fileName = "results.json"

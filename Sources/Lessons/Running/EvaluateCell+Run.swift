@@ -32,6 +32,11 @@ extension EvaluateCell: RunnableCell {
 
         session.append(.table(summaryTable(evaluation, data: data, session: session)))
         session.setHeadline("\(split) accuracy", NumberText.percent(evaluation.accuracy))
+        switch split {
+        case .training: session.metrics.trainingAccuracy = evaluation.accuracy
+        case .validation: session.metrics.validationAccuracy = evaluation.accuracy
+        case .test: session.metrics.testAccuracy = evaluation.accuracy
+        }
         if let listing { session.append(self.listing(listing, of: evaluation, data: data, session: session)) }
         if showsConfusion { session.append(.table(confusionTable(evaluation, data: data))) }
         session.evaluation = evaluation

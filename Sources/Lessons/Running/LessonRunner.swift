@@ -15,6 +15,8 @@ public struct ChapterResult: Sendable {
     public var headline: [String]
     /// The first figure's file, if any.
     public var thumbnail: String?
+    /// The machine-readable numbers for `results.json`.
+    public var metrics = ChapterMetrics()
 }
 
 /// Runs a lesson's cells top to bottom against one session and builds its chapter.
@@ -88,10 +90,19 @@ public struct LessonRunner {
     private func result(_ session: Session, errors: [LessonError]) -> ChapterResult {
         var footer = ["seed \(session.header.seed)", "lesson \(session.path)"]
         if !errors.isEmpty { footer.append("\(errors.count) error\(errors.count == 1 ? "" : "s")") }
+        var metrics = session.metrics
+        for block in session.blocks {
+            switch block {
+            case let .relation(relation):
+                if case .holds = relation.check { metrics.relationsHeld += 1 } else { metrics.relationsFailed += 1 }
+            case .figure: metrics.figures += 1
+            default: break
+            }
+        }
         return ChapterResult(
             header: session.header,
             document: ReportDocument(title: session.header.title, blocks: session.blocks, footer: footer),
-            errors: errors, headline: session.headline, thumbnail: session.thumbnail)
+            errors: errors, headline: session.headline, thumbnail: session.thumbnail, metrics: metrics)
     }
 
     /// The steps the cells after a train cell show, up to the next cell that trains or rebuilds.

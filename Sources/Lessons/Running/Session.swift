@@ -32,6 +32,9 @@ public final class Session {
     public var traceRequests = TraceSchedule.none
     /// The chapter's blocks so far.
     public private(set) var blocks: [ReportBlock] = []
+    /// The chapter's machine-readable numbers (the relation and figure counts are filled in
+    /// from the blocks when the chapter ends).
+    public var metrics = ChapterMetrics()
     /// Headline numbers for the table of contents (`test accuracy 97.8 %`).
     public private(set) var headline: [String] = []
     /// The first figure's file, the chapter's thumbnail.

@@ -27,6 +27,9 @@ extension TrainCell: RunnableCell {
         session.training = .perceptron(PerceptronRun(result: result, initial: network.layers[0], final: layer, learningRate: learningRate))
         session.setHeadline("epochs", "\(result.epochsRun)")
         session.setHeadline("converged:", result.converged ? "yes" : "no")
+        session.metrics.epochs = result.epochsRun
+        session.metrics.converged = result.converged
+        session.metrics.finalTrainingLoss = nil
     }
 
     private func runGradientDescent(_ cell: Cell, network: Network, data: SessionData, session: Session) throws(LessonError) {
@@ -63,8 +66,12 @@ extension TrainCell: RunnableCell {
         session.training = .gradientDescent(
             GradientDescentRun(result: result, configuration: configuration, initial: network, seconds: seconds))
         session.setHeadline("epochs", "\(result.history.epochs.count)")
+        session.metrics.epochs = result.history.epochs.count
+        session.metrics.converged = nil
         if let last = result.history.epochs.last {
             session.setHeadline("training accuracy", NumberText.percent(last.trainingAccuracy))
+            session.metrics.finalTrainingLoss = last.trainingLoss
+            session.metrics.trainingAccuracy = last.trainingAccuracy
         }
     }
 }

@@ -9,14 +9,17 @@ enum Publishing {
         let writer = BookWriter(output: URL(fileURLWithPath: options.output))
         let order = BookWriter.bookOrder(try library.entries())
         var failures = 0
+        var timings: [String: Double] = [:]
         for entry in order.map(\.entry) where entries.contains(entry) {
             let start = DispatchTime.now().uptimeNanoseconds
             let result = try writer.publish(entry, seed: options.seed, neighbours: BookWriter.neighbours(of: entry, in: order))
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            timings[entry.name] = seconds
             Terminal.report(result, name: entry.name, seconds: seconds, quiet: options.quiet)
             if !result.errors.isEmpty { failures += 1 }
         }
         try writer.writeIndex(for: try library.entries())
+        try writer.writeTimings(timings)
         let index = URL(fileURLWithPath: options.output).appendingPathComponent("index.html").path
         if failures > 0 {
             Terminal.error("\(failures) of \(entries.count) chapter\(entries.count == 1 ? "" : "s") failed; the report is at \(index)")
