@@ -9,10 +9,13 @@
 public struct GradientDescentTrainer {
     /// The configuration of the run.
     public var configuration: TrainingConfiguration
+    /// Called after every epoch with its record, for a progress display.
+    public var epochEnded: ((EpochRecord) -> Void)?
 
     /// Creates a trainer.
-    public init(configuration: TrainingConfiguration) {
+    public init(configuration: TrainingConfiguration, epochEnded: ((EpochRecord) -> Void)? = nil) {
         self.configuration = configuration
+        self.epochEnded = epochEnded
     }
 
     /// Trains `network` in place on `data`, evaluating on `validation` after every epoch.
@@ -67,6 +70,7 @@ public struct GradientDescentTrainer {
                 record.validationAccuracy = evaluation.accuracy
             }
             history.epochs.append(record)
+            epochEnded?(record)
 
             if let rule = configuration.earlyStopping, let loss = record.validationLoss {
                 if best == nil || loss < best!.loss - rule.minimumImprovement {

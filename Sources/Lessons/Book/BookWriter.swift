@@ -33,7 +33,8 @@ public struct BookWriter {
     /// - Parameter seed: a seed that overrides the lesson's own.
     /// - Returns: the chapter's result; its `errors` list the lesson's mistakes.
     public func publish(
-        _ entry: LessonLibrary.Entry, seed: UInt64? = nil, neighbours: ReportDocument.Neighbours = .init()
+        _ entry: LessonLibrary.Entry, seed: UInt64? = nil, neighbours: ReportDocument.Neighbours = .init(),
+        progress: ((TrainingProgress) -> Void)? = nil
     ) throws(WriteError) -> ChapterResult {
         let staging = output.appendingPathComponent(".staging-\(entry.name)-\(ProcessInfo.processInfo.processIdentifier)")
         let manager = FileManager.default
@@ -49,7 +50,7 @@ public struct BookWriter {
         do {
             let text = try String(contentsOf: entry.url, encoding: .utf8)
             let lesson = try LessonParser.parse(text, path: entry.displayPath)
-            result = LessonRunner().run(lesson, figureDirectory: staging, seed: seed)
+            result = LessonRunner().run(lesson, figureDirectory: staging, seed: seed, progress: progress)
         } catch let error as LessonError {
             result = Self.failure(entry, error)
         } catch {

@@ -44,7 +44,9 @@ public struct LessonRunner {
     }
 
     /// Runs `lesson`, writing its figures into `figureDirectory`.
-    public func run(_ lesson: Lesson, figureDirectory: URL, seed: UInt64? = nil) -> ChapterResult {
+    public func run(
+        _ lesson: Lesson, figureDirectory: URL, seed: UInt64? = nil, progress: ((TrainingProgress) -> Void)? = nil
+    ) -> ChapterResult {
         var header: LessonHeader
         do {
             header = try LessonHeader(lesson)
@@ -57,6 +59,7 @@ public struct LessonRunner {
         if let seed { header.seed = seed }
         let errors = check(lesson)
         let session = Session(header: header, path: lesson.path, figureDirectory: figureDirectory)
+        session.progress = progress
         if !errors.isEmpty {
             for error in errors { session.append(.error(block(for: error))) }
             return result(session, errors: errors)

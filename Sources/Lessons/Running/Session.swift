@@ -32,6 +32,8 @@ public final class Session {
     public var traceRequests = TraceSchedule.none
     /// The chapter's blocks so far.
     public private(set) var blocks: [ReportBlock] = []
+    /// Told after every epoch of training, for a progress display; `nil` for none.
+    public var progress: ((TrainingProgress) -> Void)?
     /// The chapter's machine-readable numbers (the relation and figure counts are filled in
     /// from the blocks when the chapter ends).
     public var metrics = ChapterMetrics()

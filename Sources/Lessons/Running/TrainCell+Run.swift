@@ -56,8 +56,18 @@ extension TrainCell: RunnableCell {
         var trained = network
         let start = DispatchTime.now().uptimeNanoseconds
         let result: TrainingResult
+        let epochs = self.epochs
+        let progress = session.progress.map { report in
+            { (record: EpochRecord) in
+                report(TrainingProgress(
+                    lesson: session.path, epoch: record.epoch, epochs: epochs, loss: record.trainingLoss,
+                    accuracy: record.trainingAccuracy,
+                    elapsed: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
+            }
+        }
         do {
-            result = try GradientDescentTrainer(configuration: configuration).train(&trained, on: data.trainingExamples, validation: validation)
+            result = try GradientDescentTrainer(configuration: configuration, epochEnded: progress)
+                .train(&trained, on: data.trainingExamples, validation: validation)
         } catch {
             throw LessonError(.failed(error.description), at: cell.position)
         }

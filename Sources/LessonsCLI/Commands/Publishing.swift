@@ -12,7 +12,11 @@ enum Publishing {
         var timings: [String: Double] = [:]
         for entry in order.map(\.entry) where entries.contains(entry) {
             let start = DispatchTime.now().uptimeNanoseconds
-            let result = try writer.publish(entry, seed: options.seed, neighbours: BookWriter.neighbours(of: entry, in: order))
+            let display = ProgressDisplay()
+            let result = try writer.publish(
+                entry, seed: options.seed, neighbours: BookWriter.neighbours(of: entry, in: order),
+                progress: options.quiet ? nil : display.show)
+            display.finish()
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
             timings[entry.name] = seconds
             Terminal.report(result, name: entry.name, seconds: seconds, quiet: options.quiet)
