@@ -155,7 +155,7 @@ private let circlesMLP = cell("model", "layers: [2, 3, 1]\nactivation: sigmoid\n
         let run = try PlotLesson(
             cell("plot", "kind: activations") + cell("plot", "kind: gradient-descent-path"), data: nil)
         #expect(run.figures[0].caption.hasSuffix("slopes f′(0): hard limit 0, linear 1, sigmoid σ 0.25, tanh 1, ReLU 0."))
-        #expect(run.figures[1].caption.hasSuffix("After 30 steps the point is (−0.004952, 0.003714), where f = 3.831×10^-5."))
+        #expect(run.figures[1].caption.hasSuffix("After 30 steps the point is (−0.004952, 0.003714), where f = 3.831×10⁻⁵."))
     }
 
     @Test func theRunnerWritesFiguresThatNeedNoData() throws {

@@ -22,7 +22,7 @@ public enum NumberText {
                     if mantissa.hasSuffix(".") { mantissa.removeLast() }
                 }
                 let exponent = Int(text[text.index(after: e)...]) ?? 0
-                text = "\(mantissa)×10^\(exponent)"
+                text = "\(mantissa)×10" + superscript(exponent)
             }
         } else {
             let integerDigits = magnitude < 1 ? 0 : Int(log10(magnitude)) + 1
@@ -34,6 +34,14 @@ public enum NumberText {
             }
         }
         return text.hasPrefix("-") ? "−" + text.dropFirst() : text
+    }
+
+    /// An integer in superscript digits (`-13` → `⁻¹³`), so plain text reads like print.
+    private static func superscript(_ number: Int) -> String {
+        let digits: [Character: Character] = [
+            "0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹", "-": "⁻",
+        ]
+        return String(String(number).map { digits[$0] ?? $0 })
     }
 
     /// The zeros after the decimal point before the first significant digit of `value` < 1.
