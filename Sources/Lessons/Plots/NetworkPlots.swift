@@ -89,7 +89,7 @@ extension PlotCell {
         var caption = "The \(PlotSupport.grouped(data.training.count)) training points of \(data.title) in the space of the \(layer.outputCount) hidden activations (\(layer.activation)) \(PlotSupport.trainingPhrase(session))"
         if let boundary {
             let shape = layer.outputCount == 3 ? "plane" : "line"
-            caption += ", with the output unit's \(shape) \(PlotSupport.vector(boundary.weights, session: session))·h + \(session.format(boundary.bias)) = 0; it classifies \(NumberText.percent(separated)) of them correctly"
+            caption += ", with the output unit's \(shape) \(PlotSupport.vector(boundary.weights, session: session))·h \(boundary.bias < 0 ? "−" : "+") \(session.format(abs(boundary.bias))) = 0; it classifies \(NumberText.percent(separated)) of them correctly"
         }
         return PlotOutput(
             figure: figure, caption: caption + ".",

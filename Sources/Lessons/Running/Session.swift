@@ -62,6 +62,11 @@ public final class Session {
         headline.append("\(label) \(value)")
     }
 
+    /// Removes the headline number with `label`, once a later cell makes it stale.
+    public func removeHeadline(_ label: String) {
+        headline.removeAll { $0.hasPrefix(label + " ") }
+    }
+
     /// A generator for the named stream: the n-th request for a stream gets the n-th generator
     /// derived from the lesson's seed, so adding a cell never shifts the numbers of another kind.
     public func generator(_ stream: String) -> SeededGenerator {

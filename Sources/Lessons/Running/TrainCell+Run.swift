@@ -27,6 +27,7 @@ extension TrainCell: RunnableCell {
         session.training = .perceptron(PerceptronRun(result: result, initial: network.layers[0], final: layer, learningRate: learningRate))
         session.setHeadline("epochs", "\(result.epochsRun)")
         session.setHeadline("converged:", result.converged ? "yes" : "no")
+        session.removeHeadline("training accuracy")
         session.metrics.epochs = result.epochsRun
         session.metrics.converged = result.converged
         session.metrics.finalTrainingLoss = nil
@@ -76,6 +77,7 @@ extension TrainCell: RunnableCell {
         session.training = .gradientDescent(
             GradientDescentRun(result: result, configuration: configuration, initial: network, seconds: seconds))
         session.setHeadline("epochs", "\(result.history.epochs.count)")
+        session.removeHeadline("converged:")
         session.metrics.epochs = result.history.epochs.count
         session.metrics.converged = nil
         if let last = result.history.epochs.last {
