@@ -71,6 +71,11 @@ import Testing
         #expect(html == "<p>Try &lt;script&gt;alert(1)&lt;/script&gt; &amp; see.</p>")
     }
 
+    @Test func aLineStartingWithCodeStaysInItsParagraph() {
+        #expect(HTMLWriter().prose("First line\n`code` starts this one.\n\n```\n`kept`\n```") ==
+            "<p>First line <code>code</code> starts this one.</p><pre><code>`kept`\n</code></pre>")
+    }
+
     @Test func anEscapedDollarIsADollar() {
         #expect(HTMLWriter().prose("It costs \\$5.") == "<p>It costs $5.</p>")
     }

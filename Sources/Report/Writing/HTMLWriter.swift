@@ -125,7 +125,7 @@ public struct HTMLWriter: Sendable {
 
     /// Markdown prose as HTML, its math as MathML.
     func prose(_ markdown: String) -> String {
-        let (text, formulas) = extractMath(markdown)
+        let (text, formulas) = extractMath(HTMLWriter.joiningLinesThatStartWithCode(markdown))
         return restoreMath(MarkdownParser().html(from: text), formulas)
     }
 
@@ -134,6 +134,28 @@ public struct HTMLWriter: Sendable {
         var html = prose(markdown)
         if html.hasPrefix("<p>"), html.hasSuffix("</p>") { html = String(html.dropFirst(3).dropLast(4)) }
         return html
+    }
+
+    /// Joins a paragraph line that starts with a code span to the line before it.
+    ///
+    /// Ink 0.6 starts a new paragraph at such a line; in Markdown a line break inside a
+    /// paragraph is a space, so joining the lines changes nothing else. Fenced code is left alone.
+    static func joiningLinesThatStartWithCode(_ markdown: String) -> String {
+        var lines = [String]()
+        var insideFence = false
+        for line in markdown.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
+            let trimmed = line.drop { $0 == " " }
+            if trimmed.hasPrefix("```") {
+                insideFence.toggle()
+            } else if !insideFence, trimmed.hasPrefix("`"), let previous = lines.last,
+                !previous.allSatisfy(\.isWhitespace), !previous.drop(while: { $0 == " " }).hasPrefix("```")
+            {
+                lines[lines.count - 1] = previous + " " + trimmed
+                continue
+            }
+            lines.append(line)
+        }
+        return lines.joined(separator: "\n")
     }
 
     /// Replaces each formula, and each `<`, by a placeholder Ink leaves alone (letters and digits only).
