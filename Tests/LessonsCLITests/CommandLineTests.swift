@@ -111,7 +111,7 @@ import Testing
         #expect(outcome.standardOutput.isEmpty)
         let middle = try String(contentsOf: folder.appendingPathComponent("output/02-small/index.html"), encoding: .utf8)
         #expect(middle.contains(
-            "<nav><a rel=\"prev\" href=\"../zz-first/index.html\">← First steps</a> · <a href=\"../index.html\">All chapters</a> · <a rel=\"next\" href=\"../aa-last/index.html\">Last words →</a></nav>"))
+            "<nav><a rel=\"prev\" href=\"../zz-first/index.html\">← First steps</a><a href=\"../index.html\">All chapters</a><a rel=\"next\" href=\"../aa-last/index.html\">Last words →</a></nav>"))
         let markdown = try String(contentsOf: folder.appendingPathComponent("output/02-small/README.md"), encoding: .utf8)
         #expect(markdown.contains("← [First steps](../zz-first/README.md) · [All chapters](../README.md) · [Last words](../aa-last/README.md) →"))
         let index = try String(contentsOf: folder.appendingPathComponent("output/index.html"), encoding: .utf8)

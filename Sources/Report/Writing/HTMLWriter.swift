@@ -38,7 +38,7 @@ public struct HTMLWriter: Sendable {
         if let next = neighbours.next {
             links.append("<a rel=\"next\" href=\"../\(next.folder.htmlEscaped)/index.html\">\(next.title.htmlEscaped) →</a>")
         }
-        return links.isEmpty ? "" : "<nav>" + links.joined(separator: " · ") + "</nav>\n"
+        return links.isEmpty ? "" : "<nav>" + links.joined() + "</nav>\n"
     }
 
     /// An HTML page around `body`.
