@@ -20,6 +20,14 @@ struct LessonsCommand: ParsableCommand {
     /// Runs the command with the documented exit codes: 0 all good, 1 a lesson failed, 2 a
     /// usage error (argument-parser's own default for usage errors is 64).
     static func main() {
+        // Ctrl-C stops at once with the shell's status 130. A chapter being written is left in
+        // its hidden staging folder (the next run removes it), so the previous good chapter
+        // stays where it was. An inherited "ignore" or blocked SIGINT is undone here.
+        signal(SIGINT) { _ in _exit(130) }
+        var interrupt = sigset_t()
+        sigemptyset(&interrupt)
+        sigaddset(&interrupt, SIGINT)
+        sigprocmask(SIG_UNBLOCK, &interrupt, nil)
         do {
             var command = try parseAsRoot()
             try command.run()

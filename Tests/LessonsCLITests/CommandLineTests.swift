@@ -185,3 +185,61 @@ import Testing
         #expect(again.standardError == "error: lessons/intro.md already exists\n")
     }
 }
+
+/// Interrupting a run leaves the previous good chapter in place.
+@Suite struct InterruptionTests {
+    let helper = CommandLineTests()
+
+    static let slowLesson = """
+        ---
+        title: TITLE
+        seed: 1
+        ---
+        ```{data}
+        dataset: circles
+        count: 400
+        ```
+
+        ```{model}
+        layers: [2, 3, 1]
+        ```
+
+        ```{train}
+        learning_rate: 1.0
+        epochs: EPOCHS
+        ```
+        """
+
+    func lesson(title: String, epochs: Int) -> String {
+        Self.slowLesson.replacingOccurrences(of: "TITLE", with: title).replacingOccurrences(of: "EPOCHS", with: "\(epochs)")
+    }
+
+    @Test func ctrlCDuringARunKeepsThePreviousChapter() throws {
+        let folder = try helper.project(["01-slow.md": lesson(title: "Good version", epochs: 10)])
+        #expect(try helper.run(["run", "01-slow"], in: folder).status == 0)
+        try lesson(title: "Interrupted version", epochs: 1_000_000)
+            .write(to: folder.appendingPathComponent("lessons/01-slow.md"), atomically: true, encoding: .utf8)
+
+        let process = Process()
+        process.executableURL = CommandLineTests.executable
+        process.arguments = ["run", "01-slow", "--quiet"]
+        process.currentDirectoryURL = folder
+        try process.run()
+        Thread.sleep(forTimeInterval: 2)
+        kill(process.processIdentifier, SIGINT)  // Foundation's interrupt() does not reach the child on Linux
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 130)
+
+        let page = try String(contentsOf: folder.appendingPathComponent("output/01-slow/index.html"), encoding: .utf8)
+        #expect(page.contains("<h1>Good version</h1>"))
+
+        // The next run tidies the interrupted run's staging folder away.
+        try lesson(title: "Next version", epochs: 10)
+            .write(to: folder.appendingPathComponent("lessons/01-slow.md"), atomically: true, encoding: .utf8)
+        #expect(try helper.run(["run", "01-slow"], in: folder).status == 0)
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("output").path)
+        #expect(!names.contains { $0.hasPrefix(".staging-") || $0.hasPrefix(".old-") })
+        let next = try String(contentsOf: folder.appendingPathComponent("output/01-slow/index.html"), encoding: .utf8)
+        #expect(next.contains("<h1>Next version</h1>"))
+    }
+}

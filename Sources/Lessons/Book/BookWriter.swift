@@ -38,7 +38,7 @@ public struct BookWriter {
     ) throws(WriteError) -> ChapterResult {
         let staging = output.appendingPathComponent(".staging-\(entry.name)-\(ProcessInfo.processInfo.processIdentifier)")
         let manager = FileManager.default
-        try? manager.removeItem(at: staging)
+        recoverFromInterruptedRun(of: entry.name)
         do {
             try manager.createDirectory(at: staging, withIntermediateDirectories: true)
         } catch {
@@ -140,6 +140,26 @@ public struct BookWriter {
 
     private func writeAtomically(_ text: String, to name: String) throws {
         try text.write(to: output.appendingPathComponent(name), atomically: true, encoding: .utf8)
+    }
+
+    /// Tidies what a run interrupted with Ctrl-C left of a chapter: its staging folder goes,
+    /// and a published chapter moved aside but not yet replaced is put back.
+    func recoverFromInterruptedRun(of name: String) {
+        let manager = FileManager.default
+        guard let names = try? manager.contentsOfDirectory(atPath: output.path) else { return }
+        let target = output.appendingPathComponent(name)
+        for leftover in names.sorted() {
+            let url = output.appendingPathComponent(leftover)
+            if leftover.hasPrefix(".staging-\(name)-") {
+                try? manager.removeItem(at: url)
+            } else if leftover.hasPrefix(".old-\(name)-") {
+                if manager.fileExists(atPath: target.path) {
+                    try? manager.removeItem(at: url)
+                } else {
+                    try? manager.moveItem(at: url, to: target)
+                }
+            }
+        }
     }
 
     /// Moves `staging` to `target`, replacing what was there only once the new folder is complete.
