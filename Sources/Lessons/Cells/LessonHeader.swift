@@ -2,7 +2,7 @@
 /// significant digits its numbers show.
 public struct LessonHeader: Sendable, Equatable {
     /// The keys the front matter may hold.
-    public static let keys = ["title", "order", "seed", "digits", "summary"]
+    public static let keys = ["title", "order", "seed", "digits", "summary", "headline"]
 
     /// The chapter title.
     public var title: String
@@ -14,6 +14,12 @@ public struct LessonHeader: Sendable, Equatable {
     public var digits: Int
     /// One sentence for the table of contents, if given.
     public var summary: String?
+    /// The headline numbers the table of contents shows, by label (`epochs`, `test accuracy`,
+    /// `training accuracy`, `validation accuracy`, `converged:`); `nil` shows all of them.
+    public var headlineLabels: [String]?
+
+    /// The labels `headline` may name.
+    public static let headlineChoices = ["epochs", "training accuracy", "validation accuracy", "test accuracy", "converged"]
 
     /// Reads the front matter of `lesson`.
     public init(_ lesson: Lesson) throws(LessonError) {
@@ -24,5 +30,28 @@ public struct LessonHeader: Sendable, Equatable {
         seed = UInt64(try fields.integer("seed", default: 0, in: 0...Int.max))
         digits = try fields.integer("digits", default: 4, in: 1...17)
         summary = fields.contains("summary") ? try fields.text("summary") : nil
+        if let value = fields.value("headline") {
+            if value.text == "none" {
+                headlineLabels = []
+            } else {
+                guard let items = value.items else {
+                    throw LessonError(
+                        .wrongType(key: "headline", in: "the front matter", expected: "a list like [test accuracy, epochs] or none", found: value.kindDescription),
+                        at: value.position)
+                }
+                var labels = [String]()
+                for item in items {
+                    guard let label = item.text, Self.headlineChoices.contains(label) else {
+                        let hint = item.text.flatMap { suggestion(for: $0, among: Self.headlineChoices) }.map { " (did you mean '\($0)'?)" } ?? ""
+                        throw LessonError(
+                            .invalidValue(key: "headline", in: "the front matter",
+                                          message: "items must be among \(Self.headlineChoices.map { "'\($0)'" }.joined(separator: ", ")), not \(item.kindDescription)\(hint)"),
+                            at: item.position)
+                    }
+                    labels.append(label == "converged" ? "converged:" : label)
+                }
+                headlineLabels = labels
+            }
+        }
     }
 }

@@ -105,7 +105,13 @@ public struct LessonRunner {
         return ChapterResult(
             header: session.header,
             document: ReportDocument(title: session.header.title, blocks: session.blocks, footer: footer),
-            errors: errors, headline: session.headline, thumbnail: session.thumbnail, metrics: metrics)
+            errors: errors, headline: chosenHeadline(session), thumbnail: session.thumbnail, metrics: metrics)
+    }
+
+    /// The headline numbers the front matter's `headline` keeps, in its order (all without it).
+    private func chosenHeadline(_ session: Session) -> [String] {
+        guard let labels = session.header.headlineLabels else { return session.headline }
+        return labels.compactMap { label in session.headline.first { $0.hasPrefix(label + " ") } }
     }
 
     /// The steps the cells after a train cell show, up to the next cell that trains or rebuilds.
@@ -164,5 +170,6 @@ extension LessonHeader {
         seed = 0
         digits = 4
         summary = nil
+        headlineLabels = nil
     }
 }
