@@ -144,4 +144,19 @@ import Testing
         expectClose(try #require(record["W2_new"]), try #require(record["W2"]) - (try #require(record["dW2"])) * eta)
         #expect(record["nothing"] == nil)
     }
+
+    @Test func bipolarTargetsSplitAtZeroInTheTrainingAccuracy() throws {
+        // Outputs 0.3 and −0.3 for targets +1 and −1: both right when the classes split at 0
+        // (at 0.5 the first would count as wrong).
+        var network = Network(layers: [
+            DenseLayer(weights: Matrix(column: [0.3]), bias: Matrix(scalar: 0), activation: .linear)
+        ])
+        let data = LabeledData(inputs: Matrix(column: [1, -1]), targets: Matrix(column: [1, -1]))
+        let trainer = GradientDescentTrainer(
+            configuration: TrainingConfiguration(loss: .squaredError, learningRate: 0, epochs: 1, batching: .stochastic))
+        let result = try trainer.train(&network, on: data, validation: data)
+        #expect(result.history.epochs[0].trainingAccuracy == 1)
+        #expect(result.history.epochs[0].validationAccuracy == 1)
+        #expect(Accuracy.threshold(forTargets: Matrix(column: [0, 1])) == 0.5)
+    }
 }

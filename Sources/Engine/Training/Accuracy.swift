@@ -4,6 +4,12 @@
 /// for probabilities and for the hard-limit's 0/1), and the target's class is `y ≥ threshold`.
 /// With several outputs, the prediction and the target are the arg-max of their rows.
 public enum Accuracy {
+    /// The threshold that splits one output into two classes for these targets: 0 for bipolar
+    /// targets (any target below 0, as −1/+1), 0.5 for 0/1 targets and probabilities.
+    public static func threshold(forTargets targets: Matrix) -> Double {
+        targets.values.contains { $0 < 0 } ? 0 : 0.5
+    }
+
     /// The number of correctly classified rows.
     public static func correctCount(output: Matrix, target: Matrix, threshold: Double = 0.5) -> Int {
         require(

@@ -42,6 +42,8 @@ public struct GradientDescentTrainer {
         var best: (loss: Double, epoch: Int, network: Network)?
         let batchSize = configuration.batching.size(for: data.count)
         let reshuffles = configuration.shuffles && batchSize < data.count
+        // From all the training targets, so a batch of one class splits where the data set does.
+        let threshold = Accuracy.threshold(forTargets: data.targets)
 
         for epoch in stride(from: 1, through: configuration.epochs, by: 1) {
             let order = reshuffles ? generator.permutation(of: data.count) : nil
@@ -56,7 +58,7 @@ public struct GradientDescentTrainer {
                 let position = TraceStep(epoch: epoch, step: step)
                 let update = try self.update(
                     &network, on: batch, optimizer: &optimizer, at: position, iteration: iteration,
-                    recording: configuration.trace.includes(position, iteration: iteration))
+                    threshold: threshold, recording: configuration.trace.includes(position, iteration: iteration))
                 lossTotal += update.loss * Double(batch.count)
                 correct += update.correct
                 if let record = update.record { trace.records.append(record) }
@@ -96,7 +98,8 @@ public struct GradientDescentTrainer {
         let loss = configuration.loss.value(
             output: pass.output, net: pass.nets[pass.nets.count - 1], target: data.targets,
             activation: network.outputLayer.activation)
-        return (loss + decayPenalty(network), Accuracy.fraction(output: pass.output, target: data.targets))
+        let threshold = Accuracy.threshold(forTargets: data.targets)
+        return (loss + decayPenalty(network), Accuracy.fraction(output: pass.output, target: data.targets, threshold: threshold))
     }
 
     private func decayPenalty(_ network: Network) -> Double {
@@ -113,7 +116,7 @@ public struct GradientDescentTrainer {
     /// One forward pass, backward pass and parameter update on `batch`.
     private func update(
         _ network: inout Network, on batch: LabeledData, optimizer: inout OptimizerState,
-        at step: TraceStep, iteration: Int, recording: Bool
+        at step: TraceStep, iteration: Int, threshold: Double, recording: Bool
     ) throws(TrainingError) -> UpdateOutcome {
         let pass = network.forward(batch.inputs)
         let loss =
@@ -141,7 +144,7 @@ public struct GradientDescentTrainer {
                 }
             }
         }
-        let correct = Accuracy.correctCount(output: pass.output, target: batch.targets)
+        let correct = Accuracy.correctCount(output: pass.output, target: batch.targets, threshold: threshold)
         guard recording else { return UpdateOutcome(loss: loss, correct: correct, record: nil) }
 
         var record = TraceRecord(step: step, iteration: iteration)
