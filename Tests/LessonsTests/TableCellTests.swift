@@ -220,3 +220,24 @@ extension Session {
         return 0
     }
 }
+
+@Suite struct GradientDescentTableTests {
+    @Test func theIteratesOfSeed001() throws {
+        let session = try runLesson(cell("table", "of: gradient-descent\nsteps: 3"))
+        let table = try #require(tables(session).first)
+        #expect(table.headers == ["$n$", "$x_n$", "$y_n$", "$f(x_n, y_n)$", "$\\nabla f = (2x_n, 2y_n)$"])
+        #expect(table.rows == [
+            ["0", "−4", "3", "25", "(−8, 6)"],
+            ["1", "−3.2", "2.4", "16", "(−6.4, 4.8)"],
+            ["2", "−2.56", "1.92", "10.24", "(−5.12, 3.84)"],
+            ["3", "−2.048", "1.536", "6.554", "(−4.096, 3.072)"],
+        ])
+        #expect(table.caption == "Gradient descent on $f(x, y) = x^2 + y^2$ from (−4, 3) with $\\alpha$ = 0.1: each step multiplies both coordinates by $1 - 2\\alpha$ = 0.8.")
+    }
+
+    @Test func walkKeysBelongToTheirKinds() {
+        expectLessonError("lessons/x.md:7:8: error: 'steps' in table cell does not apply to 'of: history'; it is read by 'of: gradient-descent'") {
+            _ = try runLesson(cell("table", "of: history\nsteps: 3"))
+        }
+    }
+}

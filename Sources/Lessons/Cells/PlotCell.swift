@@ -56,7 +56,7 @@ public struct PlotCell: Sendable {
             case .loss, .curves: ["scale"]
             case .network: ["values"]
             case .activations: ["functions", "range", "columns"]
-            case .gradientDescentPath: ["start", "learning_rate", "steps"]
+            case .gradientDescentPath: GradientDescentWalk.keys
             case .confusion: ["on"]
             case .digits: ["on", "count", "mistakes", "columns"]
             case .weights: ["count", "columns"]
@@ -119,12 +119,8 @@ public struct PlotCell: Sendable {
     public var functions: [Activation]
     /// The gallery's interval of z.
     public var range: ClosedRange<Double>
-    /// Gradient descent's starting point.
-    public var start: (x: Double, y: Double)
-    /// Gradient descent's learning rate α.
-    public var learningRate: Double
-    /// Gradient descent's number of steps.
-    public var steps: Int
+    /// The gradient-descent walk of `gradient-descent-path`.
+    public var walk: GradientDescentWalk
     /// How many images or weight maps to show.
     public var count: Int
     /// Whether `digits` shows only misclassified images.
@@ -200,15 +196,7 @@ public struct PlotCell: Sendable {
                 at: try fields.required("range").position)
         }
         range = interval[0][0]...interval[0][1]
-        let point = fields.contains("start") ? try fields.matrix("start") : [[-4, 3]]
-        guard point.count == 1, point[0].count == 2 else {
-            throw LessonError(
-                .invalidValue(key: "start", in: place, message: "should be a point [x, y]"),
-                at: try fields.required("start").position)
-        }
-        start = (point[0][0], point[0][1])
-        learningRate = try fields.number("learning_rate", default: 0.1, in: 0...10)
-        steps = try fields.integer("steps", default: 30, in: 1...10_000)
+        walk = try GradientDescentWalk(fields, place: place)
         count = try fields.integer("count", default: 16, in: 1...(kind == .weights ? 256 : 200))
         mistakesOnly = try fields.boolean("mistakes", default: false)
     }

@@ -23,6 +23,8 @@ public struct TableCell: Sendable, Equatable {
         case history
         /// Backpropagation's gradients against central finite differences.
         case gradientCheck = "gradient-check"
+        /// The iterates of gradient descent on f(x, y) = x² + y² (seed 001).
+        case gradientDescent = "gradient-descent"
 
         /// The keys this kind reads besides `of`, `caption` and `rows`.
         var keys: [String] {
@@ -32,6 +34,7 @@ public struct TableCell: Sendable, Equatable {
             case .trace: ["at", "quantities"]
             case .history: ["every"]
             case .gradientCheck: ["samples", "loss"]
+            case .gradientDescent: GradientDescentWalk.keys
             }
         }
     }
@@ -67,6 +70,8 @@ public struct TableCell: Sendable, Equatable {
     public var samples: Int
     /// `gradient-check`: the loss, or the training run's (or the output activation's natural one).
     public var loss: Loss?
+    /// The walk of `of: gradient-descent`.
+    public var walk: GradientDescentWalk
 
     /// Reads and checks a table cell.
     public init(_ cell: Cell) throws(LessonError) {
@@ -90,6 +95,7 @@ public struct TableCell: Sendable, Equatable {
         samples = try fields.integer("samples", default: 4, in: 1...100_000)
         loss = fields.contains("loss") ? Loss(rawValue: try fields.choice("loss", among: Loss.allCases.map(\.rawValue))) : nil
         quantities = try Self.quantities(fields)
+        walk = try GradientDescentWalk(fields, place: place)
     }
 
     private static func quantities(_ fields: FieldReader) throws(LessonError) -> [QuantityName]? {

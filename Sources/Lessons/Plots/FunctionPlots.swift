@@ -50,42 +50,31 @@ extension PlotCell {
             alternativeText: "Small plots of \(functions.map(Self.displayName).joined(separator: ", ")) with their derivatives.")
     }
 
-    /// The iterates of gradient descent on f(x, y) = x² + y², whose gradient is (2x, 2y).
-    func gradientDescentIterates() -> [(Double, Double)] {
-        var point = start
-        var path = [(point.x, point.y)]
-        for _ in 0..<steps {
-            point = (point.x - learningRate * 2 * point.x, point.y - learningRate * 2 * point.y)
-            path.append((point.x, point.y))
-        }
-        return path
-    }
-
     /// `gradient-descent-path`: the iterates over the contour map of f(x, y) = x² + y².
     func gradientDescentPathPlot() -> PlotOutput {
-        let path = gradientDescentIterates()
+        let path = walk.iterates().map { ($0.x, $0.y) }
         let finite = path.filter { $0.0.isFinite && $0.1.isFinite && abs($0.0) < 1e6 && abs($0.1) < 1e6 }
         let reach = max(finite.map { max(abs($0.0), abs($0.1)) }.max() ?? 1, 1) * 1.2
         let figure = makeFigure(width: 560, height: 460)
         let axes = figure.addAxes()
-        axes.title = title ?? "Gradient descent on f(x, y) = x² + y²  (α = \(NumberText.format(learningRate, significantDigits: 4)))"
+        axes.title = title ?? "Gradient descent on f(x, y) = x² + y²  (α = \(NumberText.format(walk.learningRate, significantDigits: 4)))"
         axes.xLabel = "x"
         axes.yLabel = "y"
         let grid = ValueGrid(x: -reach...reach, y: -reach...reach, columns: 250) { x, y in x * x + y * y }
         axes.heatmap(grid, colormap: .viridis, colorbar: "f(x, y)")
         let levels = Self.contourLevels(upTo: reach * reach)
         axes.contour(grid, levels: levels, color: Color.white.withAlpha(0.75), width: 1, labelsLevels: true)
-        axes.path(finite, label: "(x₀, y₀), (x₁, y₁), … (\(steps) steps)")
+        axes.path(finite, label: "(x₀, y₀), (x₁, y₁), … (\(walk.steps) steps)")
         axes.xLimits = -reach...reach
         axes.yLimits = -reach...reach
         axes.equalAspect = true
         let last = path[path.count - 1]
         let value = last.0 * last.0 + last.1 * last.1
         func number(_ x: Double) -> String { NumberText.format(x, significantDigits: 4) }
-        let caption = "Gradient descent on f(x, y) = x² + y² from (\(number(start.x)), \(number(start.y))) with α = \(number(learningRate)): each step moves by −α ∇f = −α (2x, 2y), so every coordinate shrinks by the factor \(number(1 - 2 * learningRate)). After \(steps) steps the point is (\(number(last.0)), \(number(last.1))), where f = \(number(value))."
+        let caption = "Gradient descent on f(x, y) = x² + y² from (\(number(walk.start.x)), \(number(walk.start.y))) with α = \(number(walk.learningRate)): each step moves by −α ∇f = −α (2x, 2y), so every coordinate shrinks by the factor \(number(1 - 2 * walk.learningRate)). After \(walk.steps) steps the point is (\(number(last.0)), \(number(last.1))), where f = \(number(value))."
         return PlotOutput(
             figure: figure, caption: caption,
-            alternativeText: "Contour map of x² + y² with the path of \(steps) gradient-descent steps from (\(number(start.x)), \(number(start.y))).")
+            alternativeText: "Contour map of x² + y² with the path of \(walk.steps) gradient-descent steps from (\(number(walk.start.x)), \(number(walk.start.y))).")
     }
 
     /// Squares of whole numbers (1, 4, 9, …), thinned to at most eight levels below `maximum`.

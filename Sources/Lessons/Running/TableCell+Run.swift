@@ -15,6 +15,7 @@ extension TableCell: RunnableCell {
         case .trace: table = try traceTable(cell, session: session)
         case .history: table = try historyTable(cell, session: session)
         case .gradientCheck: table = try gradientCheckTable(cell, session: session)
+        case .gradientDescent: table = gradientDescentTable(session: session)
         }
         session.append(.table(table))
     }
@@ -64,5 +65,24 @@ extension Session {
             matrix.rowArrays, format: NumberFormat(significantDigits: header.digits),
             layout: MatrixLayout(maxRows: 5, maxColumns: 5, shape: .never))
         return "$" + tex + "$"
+    }
+}
+
+extension TableCell {
+    /// The iterates of gradient descent on the bowl: n, xₙ, yₙ, f and the gradient (2xₙ, 2yₙ).
+    func gradientDescentTable(session: Session) -> ReportTable {
+        let rows = walk.iterates().enumerated().map { step, point in
+            [String(step), session.format(point.x), session.format(point.y),
+             session.format(GradientDescentWalk.value(point)),
+             "(\(session.format(2 * point.x)), \(session.format(2 * point.y)))"]
+        }
+        let factor = session.format(1 - 2 * walk.learningRate)
+        return table(
+            headers: ["$n$", "$x_n$", "$y_n$", "$f(x_n, y_n)$", "$\\nabla f = (2x_n, 2y_n)$"], rows: rows,
+            numericColumns: [0, 1, 2, 3],
+            automatic: "Gradient descent on $f(x, y) = x^2 + y^2$ from (\(session.format(walk.start.x)), \(session.format(walk.start.y))) "
+                + "with $\\alpha$ = \(session.format(walk.learningRate)): each step multiplies both coordinates by "
+                + "$1 - 2\\alpha$ = \(factor).",
+            keepingLast: true)
     }
 }
