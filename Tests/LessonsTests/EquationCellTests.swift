@@ -314,7 +314,7 @@ let seed004Cells: [(kind: String, body: String)] = [
         let errors = LessonRunner().check(try LessonParser.parse(text, path: "lessons/x.md")).map(\.description)
         #expect(errors == [
             "lessons/x.md:5:10: error: 'tex' in equation cell does not typeset: unsupported command '\\foo'",
-            "lessons/x.md:8:5: error: 'of' in table cell must be one of 'updates', 'truth-table', 'trace', 'history', 'gradient-check', not 'updatse' (did you mean 'updates'?)",
+            "lessons/x.md:8:5: error: 'of' in table cell must be one of 'updates', 'truth-table', 'trace', 'history', 'gradient-check', 'gradient-descent', not 'updatse' (did you mean 'updates'?)",
             "lessons/x.md:12:16: error: 'numbers' in equation cell does not parse: expected ')' to close '(' at offset 4, found the end of the relation",
         ])
     }

@@ -35,7 +35,7 @@ private let handXOR: (kind: String, body: String) = (
         expectLessonError("lessons/x.md:4:1: error: missing key 'of' in table cell") {
             _ = try TableCell(try firstCell("rows: 3", kind: "table"))
         }
-        expectLessonError("lessons/x.md:5:5: error: 'of' in table cell must be one of 'updates', 'truth-table', 'trace', 'history', 'gradient-check', not 'truth-tabel' (did you mean 'truth-table'?)") {
+        expectLessonError("lessons/x.md:5:5: error: 'of' in table cell must be one of 'updates', 'truth-table', 'trace', 'history', 'gradient-check', 'gradient-descent', not 'truth-tabel' (did you mean 'truth-table'?)") {
             _ = try TableCell(try firstCell("of: truth-tabel", kind: "table"))
         }
         expectLessonError("lessons/x.md:6:1: error: unknown key 'epoch' in table cell (did you mean 'epochs'?)") {
