@@ -256,6 +256,22 @@ let seed004Cells: [(kind: String, body: String)] = [
         #expect(missing.error?.description == "lessons/x.md:14:5: error: there is no sample 5: the data has 4 samples")
     }
 
+    @Test func columnsShowsALongerVectorWhole() throws {
+        let model = ("model", "layers: [2, 8, 1]\ninit: xavier")
+        let elided = try runCellsWithData(
+            lessonSource([model, ("equation", "tex: n\nnumbers: n1 = x * W1 + b1\nat: {input: 4}")]), data: andGateData)
+        #expect(elided.error == nil)
+        #expect(elided.relations.first?.numeric.contains("\\cdots") == true)
+        #expect(elided.relations.first?.numeric.contains("(1 \\times 8)") == true)
+        let whole = try runCellsWithData(
+            lessonSource([model, ("equation", "tex: n\nnumbers: n1 = x * W1 + b1\nat: {input: 4}\ncolumns: 8")]), data: andGateData)
+        #expect(whole.error == nil)
+        #expect(whole.relations.first?.numeric.contains("\\cdots") == false)
+        expectLessonError("lessons/x.md:6:10: error: 'columns' in equation cell must be between 3 and 30, not 2") {
+            _ = try EquationCell(try firstCell("tex: a\ncolumns: 2", kind: "equation"))
+        }
+    }
+
     @Test func digitsRoundTheFilledInNumbers() throws {
         let cells = seed004Cells + [("equation", "tex: L\nnumbers: loss = sum((y - a2) .* (y - a2)) / m\ndigits: 1")]
         let run = try runCellsWithData(lessonSource(cells), data: seed004Sample)

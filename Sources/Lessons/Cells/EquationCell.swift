@@ -10,12 +10,13 @@ import Relations
 /// at: {epoch: 1, sample: 4}     # or {epoch: 2, step: 3}, {iteration: 7}, {input: 3}; default epoch 1, step 1
 /// caption: The rule after the fourth sample.
 /// digits: 3                      # overrides the lesson's digits
+/// columns: 10                     # a vector's or matrix's columns shown before ⋯ (default 6)
 /// ```
 /// Without `numbers` the cell shows the typeset relation only. `{input: 3}` fills the relation in
 /// with the current network's forward pass on the third training sample, with no training.
 public struct EquationCell: Sendable, Equatable {
     /// The keys an equation cell may hold.
-    public static let keys = ["tex", "numbers", "at", "caption", "digits"]
+    public static let keys = ["tex", "numbers", "at", "caption", "digits", "columns"]
 
     /// The relation as typeset (LaTeX subset).
     public var tex: String
@@ -31,6 +32,9 @@ public struct EquationCell: Sendable, Equatable {
     public var caption: String?
     /// Significant digits of the filled-in numbers, if the cell overrides the lesson's.
     public var digits: Int?
+    /// The most columns of a filled-in vector or matrix shown before the ⋯, if the cell
+    /// overrides the default 6 (a 10-class output is readable whole with `columns: 10`).
+    public var columns: Int?
 
     /// Reads and checks an equation cell: the formula must typeset and `numbers` must parse.
     public init(_ cell: Cell) throws(LessonError) {
@@ -69,5 +73,6 @@ public struct EquationCell: Sendable, Equatable {
         }
         caption = try fields.markdown("caption", of: cell)
         digits = fields.contains("digits") ? try fields.integer("digits", in: 1...17) : nil
+        columns = fields.contains("columns") ? try fields.integer("columns", in: 3...30) : nil
     }
 }

@@ -26,7 +26,7 @@ extension EquationCell: RunnableCell {
                 at: cell.position(ofCharacter: error.offset, in: numbersValue))
         }
         let format = NumberFormat(significantDigits: digits ?? session.header.digits)
-        let numeric = check.filled.tex(format: format, layout: MatrixLayout())
+        let numeric = check.filled.tex(format: format, layout: MatrixLayout(maxColumns: columns ?? 6))
         let outcome = Self.outcome(of: check)
         session.append(.relation(RelationBlock(symbolic: tex, numeric: numeric, step: step.description, check: outcome)))
         if let caption { session.append(.prose(caption)) }
