@@ -1,3 +1,4 @@
+import Foundation
 import Engine
 import Testing
 @testable import Lessons
@@ -88,5 +89,23 @@ import Testing
         ) {
             _ = try LessonHeader(try LessonParser.parse("---\ntitle: t\nheadline: [epoch]\n---\n", path: "lessons/x.md"))
         }
+    }
+}
+
+@Suite struct ThumbnailChoiceTests {
+    func run(thumbnail: String) throws -> ChapterResult {
+        let text = "---\ntitle: t\nthumbnail: \(thumbnail)\n---\n" + cell("data", "dataset: and")
+            + cell("plot", "kind: data\nname: first") + cell("plot", "kind: data\nname: second")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("thumbnail-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return LessonRunner().run(try LessonParser.parse(text, path: "lessons/x.md"), figureDirectory: folder)
+    }
+
+    @Test func theFrontMatterChoosesTheThumbnail() throws {
+        #expect(try run(thumbnail: "second").thumbnail == "fig-02-second.png")
+        let missing = try run(thumbnail: "third")
+        #expect(missing.errors.map(\.description) == [
+            "lessons/x.md:1:1: error: the front matter's thumbnail 'third' names no figure of this chapter (a plot cell's 'name' or kind)"
+        ])
     }
 }

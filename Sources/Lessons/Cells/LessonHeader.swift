@@ -2,7 +2,7 @@
 /// significant digits its numbers show.
 public struct LessonHeader: Sendable, Equatable {
     /// The keys the front matter may hold.
-    public static let keys = ["title", "order", "seed", "digits", "summary", "headline"]
+    public static let keys = ["title", "order", "seed", "digits", "summary", "headline", "thumbnail"]
 
     /// The chapter title.
     public var title: String
@@ -18,6 +18,10 @@ public struct LessonHeader: Sendable, Equatable {
     /// `training accuracy`, `validation accuracy`, `converged:`); `nil` shows all of them.
     public var headlineLabels: [String]?
 
+    /// The figure shown on the table of contents, by its file-name stem (`confusion` for
+    /// `fig-07-confusion.png`); the first figure when `nil`.
+    public var thumbnail: String?
+
     /// The labels `headline` may name.
     public static let headlineChoices = ["epochs", "training accuracy", "validation accuracy", "test accuracy", "converged"]
 
@@ -30,6 +34,7 @@ public struct LessonHeader: Sendable, Equatable {
         seed = UInt64(try fields.integer("seed", default: 0, in: 0...Int.max))
         digits = try fields.integer("digits", default: 4, in: 1...17)
         summary = fields.contains("summary") ? try fields.text("summary") : nil
+        thumbnail = fields.contains("thumbnail") ? try fields.text("thumbnail") : nil
         if let value = fields.value("headline") {
             if value.text == "none" {
                 headlineLabels = []

@@ -87,6 +87,13 @@ public struct LessonRunner {
                 }
             }
         }
+        if let wanted = header.thumbnail, !(session.thumbnail ?? "").hasSuffix("-\(wanted).png") {
+            let error = LessonError(
+                .failed("the front matter's thumbnail '\(wanted)' names no figure of this chapter (a plot cell's 'name' or kind)"),
+                at: SourcePosition(file: lesson.path, line: 1))
+            session.append(.error(block(for: error)))
+            return result(session, errors: [error])
+        }
         return result(session, errors: [])
     }
 
@@ -171,5 +178,6 @@ extension LessonHeader {
         digits = 4
         summary = nil
         headlineLabels = nil
+        thumbnail = nil
     }
 }

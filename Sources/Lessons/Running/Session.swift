@@ -97,7 +97,7 @@ public final class Session {
         } catch {
             throw LessonError(.failed("cannot write \(file): \(error)"), at: position)
         }
-        if thumbnail == nil { thumbnail = file }
+        if thumbnail == nil || name == header.thumbnail { thumbnail = file }
         append(.figure(ReportFigure(file: file, caption: caption, alternativeText: alternativeText, width: Int(figure.width))))
     }
 
