@@ -157,6 +157,9 @@ import Testing
         let result = try trainer.train(&network, on: data, validation: data)
         #expect(result.history.epochs[0].trainingAccuracy == 1)
         #expect(result.history.epochs[0].validationAccuracy == 1)
-        #expect(Accuracy.threshold(forTargets: Matrix(column: [0, 1])) == 0.5)
+        #expect(Accuracy.threshold(for: .linear, targets: Matrix(column: [0, 1])) == 0.5)
+        #expect(Accuracy.threshold(for: .tanh, targets: Matrix(column: [-1, 1])) == 0)
+        // An output in [0, 1] is split at 0.5 whatever the targets say.
+        #expect(Accuracy.threshold(for: .sigmoid, targets: Matrix(column: [-1, 1])) == 0.5)
     }
 }

@@ -4,10 +4,16 @@
 /// for probabilities and for the hard-limit's 0/1), and the target's class is `y ≥ threshold`.
 /// With several outputs, the prediction and the target are the arg-max of their rows.
 public enum Accuracy {
-    /// The threshold that splits one output into two classes for these targets: 0 for bipolar
-    /// targets (any target below 0, as −1/+1), 0.5 for 0/1 targets and probabilities.
-    public static func threshold(forTargets targets: Matrix) -> Double {
-        targets.values.contains { $0 < 0 } ? 0 : 0.5
+    /// The threshold that splits one output into two classes: 0.5 for outputs that lie in
+    /// [0, 1] (sigmoid, hard-limit, softmax); otherwise the middle of the targets' encoding,
+    /// 0 for bipolar targets (any target below 0, as −1/+1) and 0.5 for 0/1 targets.
+    ///
+    /// The trainer's accuracy, the evaluate cell and the plots all split one output with this rule.
+    public static func threshold(for activation: Activation, targets: Matrix) -> Double {
+        switch activation {
+        case .sigmoid, .hardLimit, .softmax: 0.5
+        case .linear, .tanh, .relu: targets.values.contains { $0 < 0 } ? 0 : 0.5
+        }
     }
 
     /// The number of correctly classified rows.

@@ -43,7 +43,7 @@ public struct GradientDescentTrainer {
         let batchSize = configuration.batching.size(for: data.count)
         let reshuffles = configuration.shuffles && batchSize < data.count
         // From all the training targets, so a batch of one class splits where the data set does.
-        let threshold = Accuracy.threshold(forTargets: data.targets)
+        let threshold = Accuracy.threshold(for: network.outputLayer.activation, targets: data.targets)
 
         for epoch in stride(from: 1, through: configuration.epochs, by: 1) {
             let order = reshuffles ? generator.permutation(of: data.count) : nil
@@ -98,7 +98,7 @@ public struct GradientDescentTrainer {
         let loss = configuration.loss.value(
             output: pass.output, net: pass.nets[pass.nets.count - 1], target: data.targets,
             activation: network.outputLayer.activation)
-        let threshold = Accuracy.threshold(forTargets: data.targets)
+        let threshold = Accuracy.threshold(for: network.outputLayer.activation, targets: data.targets)
         return (loss + decayPenalty(network), Accuracy.fraction(output: pass.output, target: data.targets, threshold: threshold))
     }
 

@@ -8,9 +8,7 @@ enum PlotSupport {
     /// The output value at which a one-output network switches class: 0.5 for probabilities and
     /// the hard-limit's 0/1, 0 for a tanh or linear output trained on −1/+1 targets.
     static func threshold(of network: Network, data: SessionData) -> Double {
-        let activation = network.outputLayer.activation
-        guard activation != .hardLimit, activation != .sigmoid else { return 0.5 }
-        return data.training.targets.values.contains { $0 < 0 } ? 0 : 0.5
+        Accuracy.threshold(for: network.outputLayer.activation, targets: data.training.targets)
     }
 
     /// The class the network predicts for each row of `inputs`, with its confidence.

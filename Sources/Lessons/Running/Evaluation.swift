@@ -43,21 +43,11 @@ public struct Evaluation: Sendable {
 
     /// The class of each output row.
     ///
-    /// With several outputs, the largest one. With one output, class 1 when it reaches the
-    /// middle of the output's range: 0.5 for sigmoid and hard-limit outputs, 0 for tanh,
-    /// and for other activations halfway between the targets of the two classes (0.5 for
-    /// 0/1 targets, 0 for bipolar ones).
+    /// With several outputs, the largest one. With one output, class 1 when it reaches
+    /// `Accuracy.threshold(for:targets:)`, the rule training's accuracy uses too.
     static func predictedLabels(outputs: Matrix, activation: Activation, samples: Dataset) -> [Int] {
         if outputs.columns > 1 { return outputs.argmaxOfEachRow() }
-        let threshold: Double
-        switch activation {
-        case .sigmoid, .hardLimit, .softmax: threshold = 0.5
-        case .tanh: threshold = 0
-        case .linear, .relu:
-            let low = samples.labels.firstIndex(of: 0).map { samples.targets[$0, 0] } ?? 0
-            let high = samples.labels.firstIndex(of: 1).map { samples.targets[$0, 0] } ?? 1
-            threshold = (low + high) / 2
-        }
+        let threshold = Accuracy.threshold(for: activation, targets: samples.targets)
         return outputs.values.map { $0 >= threshold ? 1 : 0 }
     }
 }
