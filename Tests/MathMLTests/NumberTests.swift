@@ -13,6 +13,17 @@ import MathML
         #expect(TeX.number(value) == tex)
     }
 
+    @Test func plainTextRoundsLikeTheTypesetNumbers() {
+        let format = NumberFormat()
+        #expect(format.plainText(0.123456) == "0.1235")
+        #expect(format.plainText(-3.2) == "−3.2")
+        #expect(format.plainText(0.000012345) == "1.235×10⁻⁵")
+        #expect(format.plainText(12345.678) == "1.235×10⁴")
+        #expect(format.plainText(60000) == "60000")
+        #expect(format.plainText(-Double.infinity) == "−∞")
+        #expect(format.plainText(.nan) == "NaN")
+    }
+
     @Test func roundsHalfAwayFromZeroOnTheDecimalSpelling() {
         #expect(TeX.number(0.15, format: NumberFormat(significantDigits: 1)) == "0.2")
         #expect(TeX.number(-0.25, format: NumberFormat(significantDigits: 1)) == "-0.3")

@@ -77,6 +77,27 @@ public struct NumberFormat: Equatable, Sendable {
 
     /// The shortest decimal digits of a positive finite `value` (no leading zeros), and the
     /// position of the decimal point relative to the first digit: `0.00123` → ([1,2,3], −2).
+    /// `value` rounded as plain text, for tables and captions beside the typeset equations:
+    /// `0.25`, `−3.2`, `1.235×10⁻⁵`, `∞`, `NaN`.
+    public func plainText(_ value: Double) -> String {
+        let spelled = spell(value)
+        let sign = spelled.isNegative ? "\u{2212}" : ""
+        switch spelled.magnitude {
+        case .notANumber: return "NaN"
+        case .infinity: return sign + "∞"
+        case let .finite(digits, exponent?): return sign + digits + "×10" + Self.superscript(exponent)
+        case let .finite(digits, nil): return sign + digits
+        }
+    }
+
+    /// An integer in superscript digits: `-5` → `⁻⁵`.
+    static func superscript(_ number: Int) -> String {
+        let digits: [Character: Character] = [
+            "0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹", "-": "⁻",
+        ]
+        return String(String(number).map { digits[$0] ?? $0 })
+    }
+
     private static func decimalDigits(of value: Double) -> (digits: [Int], point: Int) {
         let description = value.description  // shortest round-trip spelling: "0.00123", "1.5e-05"
         let parts = description.split(separator: "e")
