@@ -149,7 +149,9 @@ extension CompareCell: RunnableCell {
     private func execute(
         _ setting: Setting, from initial: Network, configuration: TrainingConfiguration, data: SessionData
     ) -> CompareRun {
-        let trainer = GradientDescentTrainer(configuration: configuration)
+        // Epochs arrive as they end, so a run that diverges keeps its curve up to the divergence.
+        var finishedEpochs = [EpochRecord]()
+        let trainer = GradientDescentTrainer(configuration: configuration) { finishedEpochs.append($0) }
         let validation = data.validationExamples
         let start = DispatchTime.now().uptimeNanoseconds
         var network = initial
@@ -159,26 +161,14 @@ extension CompareCell: RunnableCell {
         do {
             let result = try trainer.train(&network, on: data.trainingExamples, validation: validation)
             run.result = result
-            run.epochs = result.history.epochs
             run.network = network
             if let test = data.testExamples { run.testAccuracy = trainer.evaluate(network, on: test).accuracy }
         } catch {
             let step = switch error { case let .diverged(step, _, _, _): step }
             run.divergedEpoch = step.epoch
-            // The engine throws away the history of a diverging run; training again for the
-            // epochs before the divergence replays them exactly (same weights, same shuffles).
-            if step.epoch > 1 {
-                var shortened = configuration
-                shortened.epochs = step.epoch - 1
-                var replayed = initial
-                if let result = try? GradientDescentTrainer(configuration: shortened)
-                    .train(&replayed, on: data.trainingExamples, validation: validation)
-                {
-                    run.epochs = result.history.epochs
-                }
-            }
             run.network = network
         }
+        run.epochs = finishedEpochs
         run.seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         return run
     }
