@@ -30,17 +30,30 @@ public struct LessonRunner {
 
     /// Reads every cell of `lesson` and checks every formula without running anything.
     public func check(_ lesson: Lesson) -> [LessonError] {
+        read(lesson).errors
+    }
+
+    /// Every block's cell as read (`nil` for prose and for cells with mistakes), and every
+    /// mistake in the front matter, the prose's formulas and the cells, in file order.
+    private func read(_ lesson: Lesson) -> (cells: [(any RunnableCell)?], errors: [LessonError]) {
         var errors = [LessonError]()
         do { _ = try LessonHeader(lesson) } catch { errors.append(error) }
+        var cells = [(any RunnableCell)?]()
         for block in lesson.blocks {
             switch block {
             case let .prose(prose):
                 if let error = mathError(in: prose) { errors.append(error) }
+                cells.append(nil)
             case let .cell(cell):
-                do { _ = try cell.kind.read(cell) } catch { errors.append(error) }
+                do {
+                    cells.append(try cell.kind.read(cell))
+                } catch {
+                    errors.append(error)
+                    cells.append(nil)
+                }
             }
         }
-        return errors
+        return (cells, errors)
     }
 
     /// Runs `lesson`, writing its figures into `figureDirectory`.
@@ -57,7 +70,7 @@ public struct LessonRunner {
                 errors: [error], headline: [], thumbnail: nil)
         }
         if let seed { header.seed = seed }
-        let errors = check(lesson)
+        let (cells, errors) = read(lesson)
         let session = Session(header: header, path: lesson.path, figureDirectory: figureDirectory)
         session.progress = progress
         if !errors.isEmpty {
@@ -65,10 +78,6 @@ public struct LessonRunner {
             return result(session, errors: errors)
         }
 
-        let cells = lesson.blocks.map { block -> (any RunnableCell)? in
-            guard case let .cell(cell) = block else { return nil }
-            return try? cell.kind.read(cell)
-        }
         for (index, block) in lesson.blocks.enumerated() {
             switch block {
             case let .prose(prose):
