@@ -44,14 +44,9 @@ public enum Activation: String, Sendable, CaseIterable, CustomStringConvertible 
 
     /// The activation of every entry (of every row, for softmax).
     public func apply(_ net: Matrix) -> Matrix {
-        switch self {
-        case .hardLimit: return net.map { $0 >= 0 ? 1 : 0 }
-        case .linear: return net
-        case .sigmoid: return net.map(Activation.sigmoid)
-        case .tanh: return net.map(_tanh)
-        case .relu: return net.map { $0 > 0 ? $0 : 0 }
-        case .softmax: return Activation.softmaxOfEachRow(net)
-        }
+        var output = Matrix(rows: 0, columns: 0)
+        apply(net, into: &output)
+        return output
     }
 
     /// The entry-wise derivative `f'(n)`, given the net input and the activation it produced.
@@ -77,32 +72,8 @@ public enum Activation: String, Sendable, CaseIterable, CustomStringConvertible 
     /// softmax:     ∂L/∂nᵢ = aᵢ (∂L/∂aᵢ − Σⱼ aⱼ ∂L/∂aⱼ)   (each row)
     /// ```
     public func backward(_ outputGradient: Matrix, net: Matrix, output: Matrix) -> Matrix {
-        guard self == .softmax else { return outputGradient * derivative(net: net, output: output) }
-        let weighted = (outputGradient * output).sum(along: .columns)
-        return output * (outputGradient - weighted)
-    }
-
-    /// σ(x), computed without overflow for large negative `x`.
-    static func sigmoid(_ x: Double) -> Double {
-        if x >= 0 { return 1 / (1 + _exp(-x)) }
-        let e = _exp(x)
-        return e / (1 + e)
-    }
-
-    /// The softmax of each row, shifted by the row's maximum so no exponential overflows.
-    static func softmaxOfEachRow(_ net: Matrix) -> Matrix {
-        var values = net.values
-        let columns = net.columns
-        for row in 0..<net.rows {
-            let range = (row * columns)..<((row + 1) * columns)
-            let largest = values[range].max() ?? 0
-            var total = 0.0
-            for index in range {
-                values[index] = _exp(values[index] - largest)
-                total += values[index]
-            }
-            for index in range { values[index] /= total }
-        }
-        return Matrix(rows: net.rows, columns: columns, values: values)
+        var gradient = outputGradient
+        backward(&gradient, net: net, output: output)
+        return gradient
     }
 }

@@ -110,6 +110,19 @@ public enum Loss: String, Sendable, CaseIterable, CustomStringConvertible {
         return activation.backward(outputGradient(output: output, target: target), net: net, output: output)
     }
 
+    /// `outputSensitivity(…)` into a reused buffer: `a − y` in place for the two pairings where
+    /// that is the whole formula.
+    func outputSensitivity(output: Matrix, net: Matrix, target: Matrix, activation: Activation, into result: inout Matrix) {
+        checkShapes(output, target)
+        if (self == .binaryCrossEntropy && activation == .sigmoid)
+            || (self == .categoricalCrossEntropy && activation == .softmax)
+        {
+            output.subtract(target, into: &result)
+        } else {
+            result = outputSensitivity(output: output, net: net, target: target, activation: activation)
+        }
+    }
+
     private func checkShapes(_ output: Matrix, _ target: Matrix) {
         require(
             output.rows == target.rows && output.columns == target.columns,

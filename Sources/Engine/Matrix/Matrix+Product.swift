@@ -16,23 +16,9 @@ extension Matrix {
     public static func product(
         _ lhs: Matrix, _ rhs: Matrix, transposingLeft: Bool = false, transposingRight: Bool = false
     ) -> Matrix {
-        let left = transposingLeft ? lhs.transposed : lhs
-        let right = transposingRight ? rhs.transposed : rhs
-        require(
-            left.columns == right.rows,
-            "Matrix product: shapes \(left.shapeDescription) and \(right.shapeDescription) do not fit "
-                + "(\(left.columns) columns against \(right.rows) rows)")
-        var result = [Double](repeating: 0, count: left.rows * right.columns)
-        left.values.withUnsafeBufferPointer { a in
-            right.values.withUnsafeBufferPointer { b in
-                result.withUnsafeMutableBufferPointer { c in
-                    MatrixProductKernel.multiplyAdd(
-                        a.baseAddress, b.baseAddress, into: c.baseAddress,
-                        rows: left.rows, inner: left.columns, columns: right.columns)
-                }
-            }
-        }
-        return Matrix(rows: left.rows, columns: right.columns, values: result)
+        var result = Matrix(rows: 0, columns: 0)
+        multiply(lhs, rhs, transposingLeft: transposingLeft, transposingRight: transposingRight, into: &result)
+        return result
     }
 }
 

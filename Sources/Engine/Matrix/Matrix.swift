@@ -9,9 +9,9 @@
 /// message naming both shapes, in debug and release builds alike. User input is validated before it reaches the engine.
 public struct Matrix: Sendable, Hashable {
     /// The number of rows.
-    public let rows: Int
+    public internal(set) var rows: Int
     /// The number of columns.
-    public let columns: Int
+    public internal(set) var columns: Int
     /// The entries, row after row (`rows × columns` values).
     public internal(set) var values: [Double]
 

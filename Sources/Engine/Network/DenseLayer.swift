@@ -33,13 +33,19 @@ public struct DenseLayer: Sendable, Hashable, CustomStringConvertible {
 
     /// The net input `n = A_prev W + b`.
     public func net(_ input: Matrix) -> Matrix {
+        var result = Matrix(rows: 0, columns: 0)
+        net(input, into: &result)
+        return result
+    }
+
+    /// `result = A_prev W + b`, into a reused buffer.
+    func net(_ input: Matrix, into result: inout Matrix) {
         require(
             input.columns == inputCount,
             "DenseLayer \(self): input shape \(input.shapeDescription) does not fit weights shape "
                 + "\(weights.shapeDescription)")
-        var result = input.matmul(weights)
+        Matrix.multiply(input, weights, into: &result)
         result.addToEachRow(bias)
-        return result
     }
 }
 

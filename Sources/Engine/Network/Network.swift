@@ -52,23 +52,16 @@ public struct Network: Sendable, Hashable, CustomStringConvertible {
 
     /// The forward pass, keeping every layer's net input and activation.
     public func forward(_ input: Matrix) -> ForwardPass {
-        var nets = [Matrix]()
-        var outputs = [Matrix]()
-        var current = input
-        for layer in layers {
-            let net = layer.net(current)
-            current = layer.activation.apply(net)
-            nets.append(net)
-            outputs.append(current)
-        }
-        return ForwardPass(input: input, nets: nets, outputs: outputs)
+        var buffers = PassBuffers(layerCount: layers.count)
+        forward(input, into: &buffers)
+        return ForwardPass(input: input, nets: buffers.nets, outputs: buffers.outputs)
     }
 
     /// The network's output for `input`.
     public func predict(_ input: Matrix) -> Matrix {
-        var current = input
-        for layer in layers { current = layer.activation.apply(layer.net(current)) }
-        return current
+        var buffers = PassBuffers(layerCount: layers.count)
+        forward(input, into: &buffers)
+        return buffers.outputs[layers.count - 1]
     }
 
     /// The backward pass: every layer's sensitivity and parameter gradients for the batch mean loss.
@@ -78,24 +71,12 @@ public struct Network: Sendable, Hashable, CustomStringConvertible {
     /// dWᵏ = (aᵏ⁻¹)ᵀ dZᵏ / m               dbᵏ = Σ rows of dZᵏ / m
     /// ```
     public func backward(_ pass: ForwardPass, target: Matrix, loss: Loss) -> Gradients {
-        let count = Double(pass.input.rows)
-        var sensitivity = loss.outputSensitivity(
-            output: pass.output, net: pass.nets[layers.count - 1], target: target,
-            activation: outputLayer.activation)
-        var sensitivities = [Matrix](repeating: sensitivity, count: layers.count)
-        var weightGradients = [Matrix](repeating: sensitivity, count: layers.count)
-        var biasGradients = [Matrix](repeating: sensitivity, count: layers.count)
-        for index in stride(from: layers.count - 1, through: 0, by: -1) {
-            sensitivities[index] = sensitivity
-            weightGradients[index] = Matrix.product(pass.activation(ofLayer: index), sensitivity, transposingLeft: true) / count
-            biasGradients[index] = sensitivity.sum(along: .rows) / count
-            if index > 0 {
-                let outputGradient = Matrix.product(sensitivity, layers[index].weights, transposingRight: true)
-                sensitivity = layers[index - 1].activation.backward(
-                    outputGradient, net: pass.nets[index - 1], output: pass.outputs[index - 1])
-            }
-        }
-        return Gradients(sensitivities: sensitivities, weights: weightGradients, biases: biasGradients)
+        var buffers = PassBuffers(layerCount: layers.count)
+        buffers.nets = pass.nets
+        buffers.outputs = pass.outputs
+        backward(input: pass.input, target: target, loss: loss, in: &buffers)
+        return Gradients(
+            sensitivities: buffers.sensitivities, weights: buffers.weightGradients, biases: buffers.biasGradients)
     }
 }
 

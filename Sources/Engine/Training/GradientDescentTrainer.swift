@@ -35,6 +35,7 @@ public struct GradientDescentTrainer {
             configuration.earlyStopping == nil || validation != nil,
             "GradientDescentTrainer: early stopping needs a validation set")
         var optimizer = OptimizerState(optimizer: configuration.optimizer, network: network)
+        var buffers = PassBuffers(layerCount: network.layers.count)
         var generator = SeededGenerator(seed: configuration.seed, stream: "shuffle")
         var history = History()
         var trace = Trace()
@@ -57,7 +58,7 @@ public struct GradientDescentTrainer {
                 let batch = order.map { data.samples(at: Array($0[range])) } ?? data.samples(range)
                 let position = TraceStep(epoch: epoch, step: step)
                 let update = try self.update(
-                    &network, on: batch, optimizer: &optimizer, at: position, iteration: iteration,
+                    &network, on: batch, optimizer: &optimizer, buffers: &buffers, at: position, iteration: iteration,
                     threshold: threshold, recording: configuration.trace.includes(position, iteration: iteration))
                 lossTotal += update.loss * Double(batch.count)
                 correct += update.correct
@@ -115,37 +116,36 @@ public struct GradientDescentTrainer {
 
     /// One forward pass, backward pass and parameter update on `batch`.
     private func update(
-        _ network: inout Network, on batch: LabeledData, optimizer: inout OptimizerState,
+        _ network: inout Network, on batch: LabeledData, optimizer: inout OptimizerState, buffers: inout PassBuffers,
         at step: TraceStep, iteration: Int, threshold: Double, recording: Bool
     ) throws(TrainingError) -> UpdateOutcome {
-        let pass = network.forward(batch.inputs)
+        let last = network.layers.count - 1
+        network.forward(batch.inputs, into: &buffers)
         let loss =
             configuration.loss.value(
-                output: pass.output, net: pass.nets[pass.nets.count - 1], target: batch.targets,
+                output: buffers.outputs[last], net: buffers.nets[last], target: batch.targets,
                 activation: network.outputLayer.activation) + decayPenalty(network)
         guard loss.isFinite else {
             throw .diverged(step: step, quantity: "the loss", value: loss, learningRate: configuration.learningRate)
         }
-        var gradients = network.backward(pass, target: batch.targets, loss: configuration.loss)
+        network.backward(input: batch.inputs, target: batch.targets, loss: configuration.loss, in: &buffers)
         if configuration.weightDecay != 0 {
             for index in network.layers.indices {
-                gradients.weights[index].addScaled(network.layers[index].weights, by: configuration.weightDecay)
+                buffers.weightGradients[index].addScaled(network.layers[index].weights, by: configuration.weightDecay)
             }
         }
-        let before = network
-        optimizer.update(&network, with: gradients, learningRate: configuration.learningRate)
-        for (index, layer) in network.layers.enumerated() {
-            for (name, parameter) in [("W", layer.weights), ("b", layer.bias)] {
-                if let bad = parameter.values.first(where: { !$0.isFinite }) {
-                    network = before
-                    throw .diverged(
-                        step: step, quantity: "the \(name == "W" ? "weights" : "bias") \(name)\(index + 1)",
-                        value: bad, learningRate: configuration.learningRate)
-                }
-            }
+        let before = recording ? network : nil
+        if let bad = optimizer.update(
+            &network, weightGradients: buffers.weightGradients, biasGradients: buffers.biasGradients,
+            learningRate: configuration.learningRate)
+        {
+            let what = bad.name.hasPrefix("W") ? "weights" : "bias"
+            throw .diverged(
+                step: step, quantity: "the \(what) \(bad.name)", value: bad.value, learningRate: configuration.learningRate)
         }
-        let correct = Accuracy.correctCount(output: pass.output, target: batch.targets, threshold: threshold)
-        guard recording else { return UpdateOutcome(loss: loss, correct: correct, record: nil) }
+        let output = buffers.outputs[last]
+        let correct = Accuracy.correctCount(output: output, target: batch.targets, threshold: threshold)
+        guard recording, let before else { return UpdateOutcome(loss: loss, correct: correct, record: nil) }
 
         var record = TraceRecord(step: step, iteration: iteration)
         record.record("x", batch.inputs)
@@ -156,15 +156,15 @@ public struct GradientDescentTrainer {
             let k = index + 1
             record.record("W\(k)", before.layers[index].weights)
             record.record("b\(k)", before.layers[index].bias)
-            record.record("n\(k)", pass.nets[index])
-            record.record("a\(k)", pass.outputs[index])
+            record.record("n\(k)", buffers.nets[index])
+            record.record("a\(k)", buffers.outputs[index])
         }
         record.record("loss", loss)
         for index in network.layers.indices.reversed() {
             let k = index + 1
-            record.record("s\(k)", gradients.sensitivities[index])
-            record.record("dW\(k)", gradients.weights[index])
-            record.record("db\(k)", gradients.biases[index])
+            record.record("s\(k)", buffers.sensitivities[index])
+            record.record("dW\(k)", buffers.weightGradients[index])
+            record.record("db\(k)", buffers.biasGradients[index])
         }
         for index in network.layers.indices {
             record.record("W\(index + 1)_new", network.layers[index].weights)

@@ -36,11 +36,23 @@ public enum Optimizer: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// The running state of an optimizer over one network's parameters (velocities, moments, step count).
+///
+/// An update first computes every parameter's new value into buffers of its own, and only
+/// when all of them are finite swaps them into the network: a diverging step leaves the
+/// network as it was without copying it beforehand.
 struct OptimizerState {
     let optimizer: Optimizer
     private var first: [Matrix]
     private var second: [Matrix]
+    /// The proposed new parameters; after a step, the previous ones (storage reused).
+    private var proposals: [Matrix]
     private var step = 0
+
+    /// A parameter whose proposed value is not finite: which one (`W2`, `b1`) and the value.
+    struct NonFiniteParameter {
+        var name: String
+        var value: Double
+    }
 
     /// Parameters in a fixed order: the weights then the bias of each layer in turn.
     init(optimizer: Optimizer, network: Network) {
@@ -50,38 +62,76 @@ struct OptimizerState {
         }
         first = zeros
         second = zeros
+        proposals = zeros
     }
 
-    /// Applies one update with learning rate `η`.
-    mutating func update(_ network: inout Network, with gradients: Gradients, learningRate: Double) {
+    /// Applies one update with learning rate `η`, or, when a new parameter would be NaN or
+    /// infinite, leaves `network` unchanged and names the first such parameter.
+    mutating func update(
+        _ network: inout Network, weightGradients: [Matrix], biasGradients: [Matrix], learningRate: Double
+    ) -> NonFiniteParameter? {
         step += 1
         for layer in network.layers.indices {
-            update(&network.layers[layer].weights, gradient: gradients.weights[layer], slot: 2 * layer, learningRate)
-            update(&network.layers[layer].bias, gradient: gradients.biases[layer], slot: 2 * layer + 1, learningRate)
+            propose(network.layers[layer].weights, gradient: weightGradients[layer], slot: 2 * layer, learningRate)
+            propose(network.layers[layer].bias, gradient: biasGradients[layer], slot: 2 * layer + 1, learningRate)
         }
+        for slot in proposals.indices {
+            if let bad = proposals[slot].values.first(where: { !$0.isFinite }) {
+                return NonFiniteParameter(name: "\(slot % 2 == 0 ? "W" : "b")\(slot / 2 + 1)", value: bad)
+            }
+        }
+        for layer in network.layers.indices {
+            swap(&network.layers[layer].weights, &proposals[2 * layer])
+            swap(&network.layers[layer].bias, &proposals[2 * layer + 1])
+        }
+        return nil
     }
 
-    private mutating func update(_ parameter: inout Matrix, gradient: Matrix, slot: Int, _ learningRate: Double) {
-        switch optimizer {
-        case .gradientDescent:
-            parameter.addScaled(gradient, by: -learningRate)
-        case let .momentum(beta):
-            first[slot] = first[slot] * beta
-            first[slot] += gradient
-            parameter.addScaled(first[slot], by: -learningRate)
-        case let .rmsProp(rho, epsilon):
-            second[slot] = Matrix.combine(second[slot], gradient, operation: "RMSProp") { s, g in rho * s + (1 - rho) * g * g }
-            let step = Matrix.combine(gradient, second[slot], operation: "RMSProp") { g, s in g / (s.squareRoot() + epsilon) }
-            parameter.addScaled(step, by: -learningRate)
-        case let .adam(beta1, beta2, epsilon):
-            first[slot] = Matrix.combine(first[slot], gradient, operation: "Adam") { m, g in beta1 * m + (1 - beta1) * g }
-            second[slot] = Matrix.combine(second[slot], gradient, operation: "Adam") { v, g in beta2 * v + (1 - beta2) * g * g }
-            let firstCorrection = 1 - power(beta1, step)
-            let secondCorrection = 1 - power(beta2, step)
-            let update = Matrix.combine(first[slot], second[slot], operation: "Adam") { m, v in
-                (m / firstCorrection) / ((v / secondCorrection).squareRoot() + epsilon)
+    /// Writes the new value of one parameter into `proposals[slot]`, updating the optimizer's state.
+    private mutating func propose(_ parameter: Matrix, gradient: Matrix, slot: Int, _ learningRate: Double) {
+        require(
+            parameter.rows == gradient.rows && parameter.columns == gradient.columns,
+            "Optimizer: gradient \(gradient.shapeDescription) does not fit parameter \(parameter.shapeDescription)")
+        proposals[slot].prepare(rows: parameter.rows, columns: parameter.columns)
+        let optimizer = self.optimizer
+        let firstCorrection: Double, secondCorrection: Double
+        if case let .adam(beta1, beta2, _) = optimizer {
+            firstCorrection = 1 - power(beta1, step)
+            secondCorrection = 1 - power(beta2, step)
+        } else {
+            firstCorrection = 1
+            secondCorrection = 1
+        }
+        parameter.values.withUnsafeBufferPointer { w in
+            gradient.values.withUnsafeBufferPointer { g in
+                first[slot].values.withUnsafeMutableBufferPointer { m in
+                    second[slot].values.withUnsafeMutableBufferPointer { v in
+                        proposals[slot].values.withUnsafeMutableBufferPointer { p in
+                            switch optimizer {
+                            case .gradientDescent:
+                                for i in p.indices { p[i] = w[i] + -learningRate * g[i] }
+                            case let .momentum(beta):
+                                for i in p.indices {
+                                    m[i] = m[i] * beta + g[i]
+                                    p[i] = w[i] + -learningRate * m[i]
+                                }
+                            case let .rmsProp(rho, epsilon):
+                                for i in p.indices {
+                                    v[i] = rho * v[i] + (1 - rho) * g[i] * g[i]
+                                    p[i] = w[i] + -learningRate * (g[i] / (v[i].squareRoot() + epsilon))
+                                }
+                            case let .adam(beta1, beta2, epsilon):
+                                for i in p.indices {
+                                    m[i] = beta1 * m[i] + (1 - beta1) * g[i]
+                                    v[i] = beta2 * v[i] + (1 - beta2) * g[i] * g[i]
+                                    let step = (m[i] / firstCorrection) / ((v[i] / secondCorrection).squareRoot() + epsilon)
+                                    p[i] = w[i] + -learningRate * step
+                                }
+                            }
+                        }
+                    }
+                }
             }
-            parameter.addScaled(update, by: -learningRate)
         }
     }
 

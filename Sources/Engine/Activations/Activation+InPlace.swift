@@ -1,0 +1,78 @@
+/// The activations and their chain rule, written into reused buffers.
+///
+/// `apply(_:)` and `backward(_:net:output:)` are these with a fresh buffer, so the training
+/// loop and a lesson's one-off forward pass compute the same bits.
+extension Activation {
+    /// `output = f(net)`, entry by entry (row by row for softmax).
+    func apply(_ net: Matrix, into output: inout Matrix) {
+        output.prepare(rows: net.rows, columns: net.columns)
+        let columns = net.columns
+        net.values.withUnsafeBufferPointer { n in
+            output.values.withUnsafeMutableBufferPointer { a in
+                switch self {
+                case .hardLimit:
+                    for i in a.indices { a[i] = n[i] >= 0 ? 1 : 0 }
+                case .linear:
+                    for i in a.indices { a[i] = n[i] }
+                case .sigmoid:
+                    // σ(n) = 1 / (1 + e⁻ⁿ) for n ≥ 0 and eⁿ / (1 + eⁿ) below: e^(−|n|) never overflows.
+                    for i in a.indices { a[i] = -Swift.abs(n[i]) }
+                    exponentiate(a)
+                    for i in a.indices { a[i] = n[i] >= 0 ? 1 / (1 + a[i]) : a[i] / (1 + a[i]) }
+                case .tanh:
+                    for i in a.indices { a[i] = _tanh(n[i]) }
+                case .relu:
+                    for i in a.indices { a[i] = n[i] > 0 ? n[i] : 0 }
+                case .softmax:
+                    // Each row shifted by its maximum, so no exponential overflows.
+                    guard columns > 0 else { return }
+                    for start in stride(from: 0, to: a.count, by: columns) {
+                        var largest = n[start]
+                        for i in start..<(start + columns) { largest = Swift.max(largest, n[i]) }
+                        for i in start..<(start + columns) { a[i] = n[i] - largest }
+                    }
+                    exponentiate(a)
+                    for start in stride(from: 0, to: a.count, by: columns) {
+                        var total = 0.0
+                        for i in start..<(start + columns) { total += a[i] }
+                        for i in start..<(start + columns) { a[i] /= total }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Turns `∂L/∂a` into `∂L/∂n` in place: `∂L/∂a ⊙ f'(n)`, or for softmax
+    /// `aᵢ (∂L/∂aᵢ − Σⱼ aⱼ ∂L/∂aⱼ)` in each row.
+    func backward(_ gradient: inout Matrix, net: Matrix, output: Matrix) {
+        require(
+            gradient.rows == output.rows && gradient.columns == output.columns,
+            "Activation.backward: gradient \(gradient.shapeDescription) and output \(output.shapeDescription) differ")
+        let columns = output.columns
+        net.values.withUnsafeBufferPointer { n in
+            output.values.withUnsafeBufferPointer { a in
+                gradient.values.withUnsafeMutableBufferPointer { g in
+                    switch self {
+                    case .hardLimit:
+                        for i in g.indices { g[i] *= 0 }
+                    case .linear:
+                        for i in g.indices { g[i] *= 1 }
+                    case .sigmoid:
+                        for i in g.indices { g[i] *= a[i] * (1 - a[i]) }
+                    case .tanh:
+                        for i in g.indices { g[i] *= 1 - a[i] * a[i] }
+                    case .relu:
+                        for i in g.indices { g[i] *= n[i] > 0 ? 1 : 0 }
+                    case .softmax:
+                        guard columns > 0 else { return }
+                        for start in stride(from: 0, to: g.count, by: columns) {
+                            var weighted = 0.0
+                            for i in start..<(start + columns) { weighted += g[i] * a[i] }
+                            for i in start..<(start + columns) { g[i] = a[i] * (g[i] - weighted) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,117 @@
+import MatrixKernels
+
+/// Operations that write into an existing matrix, for the training loop's reused buffers.
+///
+/// Each gives exactly the numbers of its allocating twin (`Matrix.product`, `sum(along:)`…),
+/// which is written in terms of it.
+extension Matrix {
+    /// Gives the matrix the shape `rows × columns`, keeping its storage when the count of
+    /// entries is unchanged; the entries are unspecified afterwards (callers overwrite them).
+    mutating func prepare(rows: Int, columns: Int) {
+        if values.count != rows * columns { values = [Double](repeating: 0, count: rows * columns) }
+        self.rows = rows
+        self.columns = columns
+    }
+
+    /// `result = op(lhs) op(rhs)`, or `result += op(lhs) op(rhs)` when `accumulating`.
+    static func multiply(
+        _ lhs: Matrix, _ rhs: Matrix, transposingLeft: Bool = false, transposingRight: Bool = false,
+        into result: inout Matrix, accumulating: Bool = false
+    ) {
+        let (m, k) = transposingLeft ? (lhs.columns, lhs.rows) : (lhs.rows, lhs.columns)
+        let (innerRight, n) = transposingRight ? (rhs.columns, rhs.rows) : (rhs.rows, rhs.columns)
+        require(
+            k == innerRight,
+            "Matrix product: shapes \(m)×\(k) and \(innerRight)×\(n) do not fit "
+                + "(\(k) columns against \(innerRight) rows)")
+        if accumulating {
+            require(
+                result.rows == m && result.columns == n,
+                "Matrix product: the result \(result.shapeDescription) to add to is not \(m)×\(n)")
+        } else {
+            result.prepare(rows: m, columns: n)
+        }
+        guard m > 0, n > 0 else { return }
+        guard k > 0 else {
+            if !accumulating { result.fill(with: 0) }
+            return
+        }
+        lhs.values.withUnsafeBufferPointer { a in
+            rhs.values.withUnsafeBufferPointer { b in
+                result.values.withUnsafeMutableBufferPointer { c in
+                    MatrixProductKernel.multiply(
+                        .init(base: a.baseAddress!, rowStride: lhs.columns, transposed: transposingLeft),
+                        .init(base: b.baseAddress!, rowStride: rhs.columns, transposed: transposingRight),
+                        into: c.baseAddress!, ldc: n, m: m, n: n, k: k, accumulating: accumulating)
+                }
+            }
+        }
+    }
+
+    /// Sets every entry to `value`.
+    mutating func fill(with value: Double) {
+        values.withUnsafeMutableBufferPointer { target in
+            for index in target.indices { target[index] = value }
+        }
+    }
+
+    /// Multiplies every entry by `factor`, in place.
+    mutating func scale(by factor: Double) {
+        values.withUnsafeMutableBufferPointer { target in
+            for index in target.indices { target[index] *= factor }
+        }
+    }
+
+    /// Divides every entry by `divisor`, in place.
+    mutating func divide(by divisor: Double) {
+        values.withUnsafeMutableBufferPointer { target in
+            for index in target.indices { target[index] /= divisor }
+        }
+    }
+
+    /// `result = self − other` entry by entry (same shapes).
+    func subtract(_ other: Matrix, into result: inout Matrix) {
+        require(
+            rows == other.rows && columns == other.columns,
+            "Matrix -: shapes \(shapeDescription) and \(other.shapeDescription) differ")
+        result.prepare(rows: rows, columns: columns)
+        values.withUnsafeBufferPointer { a in
+            other.values.withUnsafeBufferPointer { b in
+                result.values.withUnsafeMutableBufferPointer { c in
+                    for index in c.indices { c[index] = a[index] - b[index] }
+                }
+            }
+        }
+    }
+
+    /// The column sums into the `1 × columns` row `result` (`sum(along: .rows)`).
+    func sumOfColumns(into result: inout Matrix) {
+        result.prepare(rows: 1, columns: columns)
+        let columns = self.columns
+        values.withUnsafeBufferPointer { source in
+            result.values.withUnsafeMutableBufferPointer { total in
+                for column in 0..<columns { total[column] = 0 }
+                for row in 0..<rows {
+                    let offset = row * columns
+                    for column in 0..<columns { total[column] += source[offset + column] }
+                }
+            }
+        }
+    }
+
+    /// `e^x` of every entry, vectorized (`mk_exp`, within 2 ulp of the C library's `exp`).
+    func exponential() -> Matrix {
+        var result = self
+        result.values.withUnsafeMutableBufferPointer { target in
+            mk_exp(target.baseAddress, target.baseAddress, target.count)
+        }
+        return result
+    }
+}
+
+/// `y[i] = e^x[i]` for a buffer, in place, vectorized.
+@inline(__always)
+func exponentiate(_ buffer: UnsafeMutableBufferPointer<Double>) {
+    guard let base = buffer.baseAddress else { return }
+    mk_exp(base, base, buffer.count)
+}

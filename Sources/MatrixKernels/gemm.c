@@ -1,0 +1,180 @@
+// The blocked matrix product C = op(A) op(B), after Goto and van de Geijn's scheme as BLIS
+// lays it out: op(B) is packed into panels NR columns wide and KC deep that stay in the L1
+// cache; op(A) into panels MR rows high that stay in L2; a micro-kernel keeps an MR × NR
+// tile of C in registers while it walks the depth. Packing reads the operands transposed or
+// not, so the micro-kernel never sees a transpose.
+#include "MatrixKernels.h"
+#include "kernels.h"
+
+#include <stdlib.h>
+#include <string.h>
+#if MK_X86
+#include <immintrin.h>
+#endif
+
+enum {
+    MR = 6,     // rows of the register tile
+    NR = 8,     // columns of the register tile (two 4-lane vectors)
+    KC = 256,   // depth of a packed block: an NR-wide panel of op(B) is 16 KiB
+    MC = 96,    // rows of a packed block of op(A): 192 KiB, in L2
+    NC = 4096,  // columns of a packed block of op(B)
+};
+
+typedef void (*micro_kernel)(ptrdiff_t kc, const double *ap, const double *bp, double *c, ptrdiff_t ldc, int add);
+
+static ptrdiff_t min_of(ptrdiff_t a, ptrdiff_t b) { return a < b ? a : b; }
+
+// Rows ic..<ic+mc, depth pc..<pc+kc of op(A), as panels of MR rows: panel[p][r], zero-padded.
+static void pack_a(int transpose, const double *a, ptrdiff_t lda, ptrdiff_t ic, ptrdiff_t pc,
+                   ptrdiff_t mc, ptrdiff_t kc, double *packed) {
+    for (ptrdiff_t i0 = 0; i0 < mc; i0 += MR) {
+        ptrdiff_t rows = min_of(MR, mc - i0);
+        for (ptrdiff_t p = 0; p < kc; p++) {
+            ptrdiff_t r = 0;
+            if (transpose) {
+                const double *source = a + (pc + p) * lda + ic + i0;
+                for (; r < rows; r++) packed[r] = source[r];
+            } else {
+                const double *source = a + (ic + i0) * lda + pc + p;
+                for (; r < rows; r++) packed[r] = source[r * lda];
+            }
+            for (; r < MR; r++) packed[r] = 0;
+            packed += MR;
+        }
+    }
+}
+
+// Depth pc..<pc+kc, columns jc..<jc+nc of op(B), as panels of NR columns: panel[p][c], zero-padded.
+static void pack_b(int transpose, const double *b, ptrdiff_t ldb, ptrdiff_t pc, ptrdiff_t jc,
+                   ptrdiff_t kc, ptrdiff_t nc, double *packed) {
+    for (ptrdiff_t j0 = 0; j0 < nc; j0 += NR) {
+        ptrdiff_t columns = min_of(NR, nc - j0);
+        for (ptrdiff_t p = 0; p < kc; p++) {
+            ptrdiff_t t = 0;
+            if (transpose) {
+                const double *source = b + (jc + j0) * ldb + pc + p;
+                for (; t < columns; t++) packed[t] = source[t * ldb];
+            } else {
+                const double *source = b + (pc + p) * ldb + jc + j0;
+                for (; t < columns; t++) packed[t] = source[t];
+            }
+            for (; t < NR; t++) packed[t] = 0;
+            packed += NR;
+        }
+    }
+}
+
+// The baseline micro-kernel: separate multiply and add, vectorized by the compiler as it can.
+static void kernel_baseline(ptrdiff_t kc, const double *ap, const double *bp, double *c, ptrdiff_t ldc, int add) {
+    double tile[MR * NR] = {0};
+    for (ptrdiff_t p = 0; p < kc; p++) {
+        for (int r = 0; r < MR; r++) {
+            double factor = ap[r];
+            for (int t = 0; t < NR; t++) tile[r * NR + t] += factor * bp[t];
+        }
+        ap += MR;
+        bp += NR;
+    }
+    for (int r = 0; r < MR; r++) {
+        for (int t = 0; t < NR; t++) c[r * ldc + t] = add ? c[r * ldc + t] + tile[r * NR + t] : tile[r * NR + t];
+    }
+}
+
+#if MK_X86
+// The AVX2 micro-kernel: twelve 4-lane accumulators (a 6 × 8 tile), two vectors of the B panel
+// and one broadcast entry of A: fifteen of the sixteen registers, two fused multiply-adds per
+// entry of A.
+__attribute__((target("avx2,fma")))
+static void kernel_avx2(ptrdiff_t kc, const double *ap, const double *bp, double *c, ptrdiff_t ldc, int add) {
+    __m256d c00 = _mm256_setzero_pd(), c01 = _mm256_setzero_pd();
+    __m256d c10 = _mm256_setzero_pd(), c11 = _mm256_setzero_pd();
+    __m256d c20 = _mm256_setzero_pd(), c21 = _mm256_setzero_pd();
+    __m256d c30 = _mm256_setzero_pd(), c31 = _mm256_setzero_pd();
+    __m256d c40 = _mm256_setzero_pd(), c41 = _mm256_setzero_pd();
+    __m256d c50 = _mm256_setzero_pd(), c51 = _mm256_setzero_pd();
+    for (ptrdiff_t p = 0; p < kc; p++) {
+        __m256d b0 = _mm256_load_pd(bp), b1 = _mm256_load_pd(bp + 4);
+        __m256d a;
+        a = _mm256_broadcast_sd(ap + 0); c00 = _mm256_fmadd_pd(a, b0, c00); c01 = _mm256_fmadd_pd(a, b1, c01);
+        a = _mm256_broadcast_sd(ap + 1); c10 = _mm256_fmadd_pd(a, b0, c10); c11 = _mm256_fmadd_pd(a, b1, c11);
+        a = _mm256_broadcast_sd(ap + 2); c20 = _mm256_fmadd_pd(a, b0, c20); c21 = _mm256_fmadd_pd(a, b1, c21);
+        a = _mm256_broadcast_sd(ap + 3); c30 = _mm256_fmadd_pd(a, b0, c30); c31 = _mm256_fmadd_pd(a, b1, c31);
+        a = _mm256_broadcast_sd(ap + 4); c40 = _mm256_fmadd_pd(a, b0, c40); c41 = _mm256_fmadd_pd(a, b1, c41);
+        a = _mm256_broadcast_sd(ap + 5); c50 = _mm256_fmadd_pd(a, b0, c50); c51 = _mm256_fmadd_pd(a, b1, c51);
+        ap += MR;
+        bp += NR;
+    }
+    __m256d rows[MR][2] = {{c00, c01}, {c10, c11}, {c20, c21}, {c30, c31}, {c40, c41}, {c50, c51}};
+    for (int r = 0; r < MR; r++) {
+        double *row = c + r * ldc;
+        __m256d left = rows[r][0], right = rows[r][1];
+        if (add) {
+            left = _mm256_add_pd(_mm256_loadu_pd(row), left);
+            right = _mm256_add_pd(_mm256_loadu_pd(row + 4), right);
+        }
+        _mm256_storeu_pd(row, left);
+        _mm256_storeu_pd(row + 4, right);
+    }
+}
+#endif
+
+static void *allocate(size_t count) {
+    size_t bytes = (count * sizeof(double) + 63) / 64 * 64;
+    return aligned_alloc(64, bytes > 0 ? bytes : 64);
+}
+
+void mk_dgemm(int transpose_a, int transpose_b, ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,
+              const double *a, ptrdiff_t lda, const double *b, ptrdiff_t ldb,
+              double *c, ptrdiff_t ldc, int accumulate) {
+    if (m <= 0 || n <= 0) return;
+    if (k <= 0) {
+        if (!accumulate) for (ptrdiff_t i = 0; i < m; i++) memset(c + i * ldc, 0, (size_t)n * sizeof(double));
+        return;
+    }
+    micro_kernel kernel = kernel_baseline;
+#if MK_X86
+    if (mk_uses_avx2()) kernel = kernel_avx2;
+#endif
+    ptrdiff_t block_rows = min_of(MC, (m + MR - 1) / MR * MR);
+    ptrdiff_t block_columns = min_of(NC, (n + NR - 1) / NR * NR);
+    ptrdiff_t depth = min_of(KC, k);
+    double *packed_a = allocate((size_t)(block_rows * depth));
+    double *packed_b = allocate((size_t)(depth * block_columns));
+    double edge[MR * NR] __attribute__((aligned(64)));
+
+    for (ptrdiff_t jc = 0; jc < n; jc += NC) {
+        ptrdiff_t nc = min_of(NC, n - jc);
+        for (ptrdiff_t pc = 0; pc < k; pc += KC) {
+            ptrdiff_t kc = min_of(KC, k - pc);
+            int add = accumulate || pc > 0;
+            pack_b(transpose_b, b, ldb, pc, jc, kc, nc, packed_b);
+            for (ptrdiff_t ic = 0; ic < m; ic += MC) {
+                ptrdiff_t mc = min_of(MC, m - ic);
+                pack_a(transpose_a, a, lda, ic, pc, mc, kc, packed_a);
+                for (ptrdiff_t jr = 0; jr < nc; jr += NR) {
+                    ptrdiff_t columns = min_of(NR, nc - jr);
+                    const double *b_panel = packed_b + jr * kc;
+                    for (ptrdiff_t ir = 0; ir < mc; ir += MR) {
+                        ptrdiff_t rows = min_of(MR, mc - ir);
+                        const double *a_panel = packed_a + ir * kc;
+                        double *tile = c + (ic + ir) * ldc + jc + jr;
+                        if (rows == MR && columns == NR) {
+                            kernel(kc, a_panel, b_panel, tile, ldc, add);
+                        } else {
+                            // A tile at the edge: compute it whole, keep the part inside C.
+                            kernel(kc, a_panel, b_panel, edge, NR, 0);
+                            for (ptrdiff_t r = 0; r < rows; r++) {
+                                for (ptrdiff_t t = 0; t < columns; t++) {
+                                    double value = edge[r * NR + t];
+                                    tile[r * ldc + t] = add ? tile[r * ldc + t] + value : value;
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    free(packed_a);
+    free(packed_b);
+}

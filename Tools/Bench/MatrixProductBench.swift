@@ -1,0 +1,83 @@
+import Engine
+import Foundation
+
+/// GFLOP/s of `Matrix.product` for the shapes one MNIST training step uses and for square 1024²,
+/// on one and two threads, against the machine's limit as numpy measures it now.
+struct MatrixProductBench {
+    let peers: PeerRunner
+    let repeats: Int
+
+    /// One product: `op(A) op(B)` with the operands as the engine stores them.
+    struct Case {
+        var name: String
+        var m: Int, k: Int, n: Int
+        var transposingLeft = false
+        var transposingRight = false
+        /// Whether the 70 % goal applies (the products that hold almost all of an epoch's work).
+        var counts = false
+    }
+
+    static let cases = [
+        Case(name: "forward   x·W1      64×784 · 784×128", m: 64, k: 784, n: 128, counts: true),
+        Case(name: "backward  xᵀ·dZ1   784×64 · 64×128 ", m: 784, k: 64, n: 128, transposingLeft: true, counts: true),
+        Case(name: "forward   h·W2      64×128 · 128×10 ", m: 64, k: 128, n: 10),
+        Case(name: "backward  hᵀ·dZ2   128×64 · 64×10  ", m: 128, k: 64, n: 10, transposingLeft: true),
+        Case(name: "backward  dZ2·W2ᵀ   64×10 · 10×128 ", m: 64, k: 10, n: 128, transposingRight: true),
+        Case(name: "chapter   x·W1      64×784 · 784×512", m: 64, k: 784, n: 512),
+        Case(name: "chapter   xᵀ·dZ1   784×64 · 64×512 ", m: 784, k: 64, n: 512, transposingLeft: true),
+        Case(name: "square             1024 · 1024      ", m: 1024, k: 1024, n: 1024, counts: true),
+    ]
+
+    func run() {
+        print("Matrix product (Double), GFLOP/s, best of \(max(repeats, 3)) batches")
+        let limit = machineLimit()
+        if let limit {
+            print(String(format: "  machine limit: numpy float64 2048² on 2 threads = %.1f GFLOP/s (goal: ≥ 70%% = %.1f)", limit, 0.7 * limit))
+        }
+        let saved = Matrix.productThreadCount
+        defer { Matrix.productThreadCount = saved }
+        for item in Self.cases {
+            let a = randomMatrix(item.transposingLeft ? item.k : item.m, item.transposingLeft ? item.m : item.k, seed: 1)
+            let b = randomMatrix(item.transposingRight ? item.n : item.k, item.transposingRight ? item.k : item.n, seed: 2)
+            let flops = 2.0 * Double(item.m * item.k * item.n)
+            let inner = max(1, Int(2e8 / flops))
+            var rates = [Double]()
+            for threads in [1, 2] {
+                Matrix.productThreadCount = threads
+                let time = bestTime(of: max(repeats, 3)) {
+                    for _ in 0..<inner {
+                        _ = Matrix.product(a, b, transposingLeft: item.transposingLeft, transposingRight: item.transposingRight)
+                    }
+                } / Double(inner)
+                rates.append(flops / time / 1e9)
+            }
+            var line = "  \(item.name)  1 thread \(pad(oneDecimal(rates[0])))   2 threads \(pad(oneDecimal(rates[1])))"
+            if let limit {
+                let share = rates[1] / limit
+                line += String(format: "   %3.0f%% of limit", share * 100)
+                if item.counts { line += share >= 0.7 ? " (goal met)" : " (goal NOT met)" }
+            }
+            print(line)
+        }
+    }
+
+    /// numpy's float64 GFLOP/s for a 2048² product on both cores, the practical limit.
+    private func machineLimit() -> Double? {
+        guard let output = peers.output(of: "matmul_peak.py", ["--reps", "3"]) else { return nil }
+        for line in output.split(separator: "\n") where line.hasPrefix("square") && line.contains("float64") {
+            let parts = line.split(separator: ":").last?.split(separator: " ")
+            if let first = parts?.first, let value = Double(first) { return value }
+        }
+        return nil
+    }
+
+    private func pad(_ text: String) -> String {
+        String(repeating: " ", count: max(0, 6 - text.count)) + text
+    }
+}
+
+/// A matrix of uniform entries in [-1, 1].
+func randomMatrix(_ rows: Int, _ columns: Int, seed: UInt64) -> Matrix {
+    var generator = SeededGenerator(seed: seed)
+    return Matrix(rows: rows, columns: columns) { _, _ in generator.nextUniform(from: -1, to: 1) }
+}

@@ -1,0 +1,29 @@
+import Foundation
+
+/// The wall time of `body`, in seconds.
+func seconds(_ body: () throws -> Void) rethrows -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    try body()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+
+/// The best of `repeats` timings of `body`.
+func bestTime(of repeats: Int, _ body: () throws -> Void) rethrows -> Double {
+    var best = Double.infinity
+    for _ in 0..<repeats { best = min(best, try seconds(body)) }
+    return best
+}
+
+/// `12.3` — one decimal.
+func oneDecimal(_ value: Double) -> String {
+    String(format: "%.1f", value)
+}
+
+/// A ratio line: `engine 0.412 s, numpy 1.450 s → 0.28× (goal ≤ 0.5×)`.
+func ratioLine(engine: Double, peer: Double?, peerName: String, goal: Double) -> String {
+    let own = String(format: "engine %.3f s", engine)
+    guard let peer else { return own + ", \(peerName) not run" }
+    let ratio = engine / peer
+    let verdict = ratio <= goal ? "met" : "NOT met"
+    return own + String(format: ", %@ %.3f s → %.3f× (goal ≤ %.2f×: %@)", peerName, peer, ratio, goal, verdict)
+}

@@ -1,0 +1,20 @@
+// `lessons-bench`: the engine against its peers, timed in the same run.
+//
+//   swift run -c release lessons-bench [--mnist DIR] [--epochs N] [--repeats N] [--skip-peers]
+//
+// For each case it prints the engine's time, the numpy peer's time (`../shared/bench/peer_numpy_mlp.py`,
+// run here and now; skipped with a note when python3 or numpy is missing) and their ratio, and the
+// GFLOP/s of the matrix product for MNIST's shapes and square 1024², on one and two threads against
+// numpy's (`matmul_peak.py`). Absolute times on a shared machine drift; the ratios are what count.
+import Foundation
+
+let options = BenchOptions(arguments: Array(CommandLine.arguments.dropFirst()))
+let peers = PeerRunner(benchDirectory: options.peerDirectory, enabled: !options.skipPeers)
+print("lessons-bench: engine in Double precision, \(ProcessInfo.processInfo.activeProcessorCount) cores")
+print(peers.note)
+print("")
+MatrixProductBench(peers: peers, repeats: options.repeats).run()
+print("")
+CirclesBench(peers: peers, repeats: options.repeats).run()
+print("")
+MNISTBench(peers: peers, directory: options.mnistDirectory, epochs: options.epochs).run()
