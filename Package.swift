@@ -37,7 +37,7 @@ let package = Package(
         // an AVX2 + FMA and a baseline version chosen at run time. Optimized in every build.
         .target(
             name: "MatrixKernels",
-            cSettings: [.unsafeFlags(["-O3", "-fno-math-errno"])]
+            cSettings: [.unsafeFlags(["-O3", "-fno-math-errno", "-ffp-contract=off"])]
         ),
         .target(
             name: "Engine",

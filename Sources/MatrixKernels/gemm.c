@@ -29,17 +29,30 @@ static void pack_a(int transpose, const double *a, ptrdiff_t lda, ptrdiff_t ic, 
                    ptrdiff_t mc, ptrdiff_t kc, double *packed) {
     for (ptrdiff_t i0 = 0; i0 < mc; i0 += MR) {
         ptrdiff_t rows = min_of(MR, mc - i0);
-        for (ptrdiff_t p = 0; p < kc; p++) {
-            ptrdiff_t r = 0;
-            if (transpose) {
-                const double *source = a + (pc + p) * lda + ic + i0;
-                for (; r < rows; r++) packed[r] = source[r];
-            } else {
-                const double *source = a + (ic + i0) * lda + pc + p;
-                for (; r < rows; r++) packed[r] = source[r * lda];
+        if (rows == MR && transpose) {
+            // A full panel read along stored rows: six contiguous entries per depth step.
+            for (ptrdiff_t p = 0; p < kc; p++) {
+                memcpy(packed, a + (pc + p) * lda + ic + i0, MR * sizeof(double));
+                packed += MR;
             }
-            for (; r < MR; r++) packed[r] = 0;
-            packed += MR;
+        } else if (rows == MR) {
+            // A full panel read down stored columns: six rows walked side by side.
+            const double *r0 = a + (ic + i0) * lda + pc;
+            const double *r1 = r0 + lda, *r2 = r1 + lda, *r3 = r2 + lda, *r4 = r3 + lda, *r5 = r4 + lda;
+            for (ptrdiff_t p = 0; p < kc; p++) {
+                packed[0] = r0[p]; packed[1] = r1[p]; packed[2] = r2[p];
+                packed[3] = r3[p]; packed[4] = r4[p]; packed[5] = r5[p];
+                packed += MR;
+            }
+        } else {
+            for (ptrdiff_t p = 0; p < kc; p++) {
+                ptrdiff_t r = 0;
+                for (; r < rows; r++) {
+                    packed[r] = transpose ? a[(pc + p) * lda + ic + i0 + r] : a[(ic + i0 + r) * lda + pc + p];
+                }
+                for (; r < MR; r++) packed[r] = 0;
+                packed += MR;
+            }
         }
     }
 }
@@ -49,17 +62,23 @@ static void pack_b(int transpose, const double *b, ptrdiff_t ldb, ptrdiff_t pc, 
                    ptrdiff_t kc, ptrdiff_t nc, double *packed) {
     for (ptrdiff_t j0 = 0; j0 < nc; j0 += NR) {
         ptrdiff_t columns = min_of(NR, nc - j0);
-        for (ptrdiff_t p = 0; p < kc; p++) {
-            ptrdiff_t t = 0;
-            if (transpose) {
-                const double *source = b + (jc + j0) * ldb + pc + p;
-                for (; t < columns; t++) packed[t] = source[t * ldb];
-            } else {
-                const double *source = b + (pc + p) * ldb + jc + j0;
-                for (; t < columns; t++) packed[t] = source[t];
+        if (columns == NR && !transpose) {
+            // A full panel read along stored rows: eight contiguous entries per depth step.
+            const double *source = b + pc * ldb + jc + j0;
+            for (ptrdiff_t p = 0; p < kc; p++) {
+                memcpy(packed, source, NR * sizeof(double));
+                source += ldb;
+                packed += NR;
             }
-            for (; t < NR; t++) packed[t] = 0;
-            packed += NR;
+        } else {
+            for (ptrdiff_t p = 0; p < kc; p++) {
+                ptrdiff_t t = 0;
+                for (; t < columns; t++) {
+                    packed[t] = transpose ? b[(jc + j0 + t) * ldb + pc + p] : b[(pc + p) * ldb + jc + j0 + t];
+                }
+                for (; t < NR; t++) packed[t] = 0;
+                packed += NR;
+            }
         }
     }
 }
@@ -118,14 +137,93 @@ static void kernel_avx2(ptrdiff_t kc, const double *ap, const double *bp, double
 }
 #endif
 
-static void *allocate(size_t count) {
-    size_t bytes = (count * sizeof(double) + 63) / 64 * 64;
-    return aligned_alloc(64, bytes > 0 ? bytes : 64);
+// op(A)[i][p] and op(B)[p][j] as stored.
+#define A_AT(i, p) (transpose_a ? a[(p) * lda + (i)] : a[(i) * lda + (p)])
+#define B_AT(p, j) (transpose_b ? b[(j) * ldb + (p)] : b[(p) * ldb + (j)])
+
+// Small and skinny products (a few thousand multiply-adds, or a depth or width of a few)
+// skip the packing, which would cost more than the arithmetic. A short depth is summed row by
+// row; a long one (the weight gradients of a small network over a large batch) in four
+// interleaved partial sums per entry (depth step p goes to sum p mod 4), added pairwise at
+// the end, so that the chains of dependent multiply-adds overlap. Which way is a function of
+// the shape alone, so a product always gives the same bits.
+#define DIRECT_PRODUCT(MULTIPLY_ADD)                                                               \
+    if (k <= 16 || m * n > 256) {                                                                  \
+        for (ptrdiff_t i = 0; i < m; i++) {                                                        \
+            double *row = c + i * ldc;                                                             \
+            if (!accumulate) for (ptrdiff_t j = 0; j < n; j++) row[j] = 0;                         \
+            for (ptrdiff_t p = 0; p < k; p++) {                                                    \
+                double factor = A_AT(i, p);                                                        \
+                for (ptrdiff_t j = 0; j < n; j++) row[j] = MULTIPLY_ADD(factor, B_AT(p, j), row[j]); \
+            }                                                                                      \
+        }                                                                                          \
+    } else {                                                                                       \
+        double sums[256 * 4];                                                                      \
+        for (ptrdiff_t e = 0; e < m * n * 4; e++) sums[e] = 0;                                     \
+        for (ptrdiff_t p = 0; p < k; p++) {                                                        \
+            ptrdiff_t lane = p & 3;                                                                \
+            for (ptrdiff_t i = 0; i < m; i++) {                                                    \
+                double factor = A_AT(i, p);                                                        \
+                double *sum = sums + i * n * 4 + lane;                                             \
+                for (ptrdiff_t j = 0; j < n; j++) sum[j * 4] = MULTIPLY_ADD(factor, B_AT(p, j), sum[j * 4]); \
+            }                                                                                      \
+        }                                                                                          \
+        for (ptrdiff_t i = 0; i < m; i++) {                                                        \
+            for (ptrdiff_t j = 0; j < n; j++) {                                                    \
+                const double *sum = sums + (i * n + j) * 4;                                        \
+                double total = (sum[0] + sum[1]) + (sum[2] + sum[3]);                              \
+                c[i * ldc + j] = accumulate ? c[i * ldc + j] + total : total;                      \
+            }                                                                                      \
+        }                                                                                          \
+    }
+
+#define SEPARATE_MULTIPLY_ADD(x, y, z) ((z) + (x) * (y))
+#define FUSED_MULTIPLY_ADD(x, y, z) __builtin_fma((x), (y), (z))
+
+static void direct_baseline(int transpose_a, int transpose_b, ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,
+                            const double *a, ptrdiff_t lda, const double *b, ptrdiff_t ldb,
+                            double *c, ptrdiff_t ldc, int accumulate) {
+    DIRECT_PRODUCT(SEPARATE_MULTIPLY_ADD)
+}
+
+#if MK_X86
+__attribute__((target("avx2,fma")))
+static void direct_avx2(int transpose_a, int transpose_b, ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,
+                        const double *a, ptrdiff_t lda, const double *b, ptrdiff_t ldb,
+                        double *c, ptrdiff_t ldc, int accumulate) {
+    DIRECT_PRODUCT(FUSED_MULTIPLY_ADD)
+}
+#endif
+
+int mk_dgemm_is_direct(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k) {
+    return m * n * k <= 16384 || n <= 3 || k <= 3;
 }
 
 void mk_dgemm(int transpose_a, int transpose_b, ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,
               const double *a, ptrdiff_t lda, const double *b, ptrdiff_t ldb,
               double *c, ptrdiff_t ldc, int accumulate) {
+    if (m <= 0 || n <= 0) return;
+    if (!mk_dgemm_is_direct(m, n, k)) {
+        mk_dgemm_packed(transpose_a, transpose_b, m, n, k, a, lda, b, ldb, c, ldc, accumulate);
+        return;
+    }
+#if MK_X86
+    if (mk_uses_avx2()) {
+        direct_avx2(transpose_a, transpose_b, m, n, k, a, lda, b, ldb, c, ldc, accumulate);
+        return;
+    }
+#endif
+    direct_baseline(transpose_a, transpose_b, m, n, k, a, lda, b, ldb, c, ldc, accumulate);
+}
+
+static void *allocate(size_t count) {
+    size_t bytes = (count * sizeof(double) + 63) / 64 * 64;
+    return aligned_alloc(64, bytes > 0 ? bytes : 64);
+}
+
+void mk_dgemm_packed(int transpose_a, int transpose_b, ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,
+                     const double *a, ptrdiff_t lda, const double *b, ptrdiff_t ldb,
+                     double *c, ptrdiff_t ldc, int accumulate) {
     if (m <= 0 || n <= 0) return;
     if (k <= 0) {
         if (!accumulate) for (ptrdiff_t i = 0; i < m; i++) memset(c + i * ldc, 0, (size_t)n * sizeof(double));

@@ -12,6 +12,8 @@ struct BenchOptions {
     var repeats = 3
     /// Time the engine alone (`--skip-peers`).
     var skipPeers = false
+    /// The cases to run (`--only matmul,circles,mnist`; all by default).
+    var cases: Set<String> = ["matmul", "circles", "mnist"]
 
     init(arguments: [String]) {
         let environment = ProcessInfo.processInfo.environment
@@ -25,8 +27,13 @@ struct BenchOptions {
             case "--epochs": epochs = Self.count(after: argument, in: &remaining)
             case "--repeats": repeats = Self.count(after: argument, in: &remaining)
             case "--skip-peers": skipPeers = true
+            case "--only":
+                cases = Set(Self.value(after: argument, in: &remaining).split(separator: ",").map(String.init))
+                if let unknown = cases.first(where: { !["matmul", "circles", "mnist"].contains($0) }) {
+                    Self.fail("unknown case '\(unknown)' (cases: matmul, circles, mnist)")
+                }
             case "-h", "--help":
-                print("usage: lessons-bench [--mnist DIR] [--peers DIR] [--epochs N] [--repeats N] [--skip-peers]")
+                print("usage: lessons-bench [--mnist DIR] [--peers DIR] [--epochs N] [--repeats N] [--skip-peers] [--only matmul,circles,mnist]")
                 exit(0)
             default:
                 Self.fail("unknown option '\(argument)'")

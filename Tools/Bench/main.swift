@@ -1,6 +1,6 @@
 // `lessons-bench`: the engine against its peers, timed in the same run.
 //
-//   swift run -c release lessons-bench [--mnist DIR] [--epochs N] [--repeats N] [--skip-peers]
+//   swift run -c release lessons-bench [--mnist DIR] [--epochs N] [--repeats N] [--skip-peers] [--only CASES]
 //
 // For each case it prints the engine's time, the numpy peer's time (`../shared/bench/peer_numpy_mlp.py`,
 // run here and now; skipped with a note when python3 or numpy is missing) and their ratio, and the
@@ -13,8 +13,14 @@ let peers = PeerRunner(benchDirectory: options.peerDirectory, enabled: !options.
 print("lessons-bench: engine in Double precision, \(ProcessInfo.processInfo.activeProcessorCount) cores")
 print(peers.note)
 print("")
-MatrixProductBench(peers: peers, repeats: options.repeats).run()
-print("")
-CirclesBench(peers: peers, repeats: options.repeats).run()
-print("")
-MNISTBench(peers: peers, directory: options.mnistDirectory, epochs: options.epochs).run()
+if options.cases.contains("matmul") {
+    MatrixProductBench(peers: peers, repeats: options.repeats).run()
+    print("")
+}
+if options.cases.contains("circles") {
+    CirclesBench(peers: peers, repeats: options.repeats).run()
+    print("")
+}
+if options.cases.contains("mnist") {
+    MNISTBench(peers: peers, directory: options.mnistDirectory, epochs: options.epochs).run()
+}

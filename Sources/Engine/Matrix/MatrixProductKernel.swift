@@ -2,10 +2,11 @@ import Dispatch
 import MatrixKernels
 
 /// Splits a matrix product over threads and hands each part to the blocked C kernel
-/// (`mk_dgemm` in `Sources/MatrixKernels/gemm.c`).
+/// (`mk_dgemm_packed` in `Sources/MatrixKernels/gemm.c`); small and skinny products go to
+/// the direct loops of `mk_dgemm` on one thread.
 ///
-/// The kernel sums every entry of `C` in one fixed order whatever part of `C` it is asked
-/// for, so results are bit-identical for every thread count and every split. On a machine
+/// The blocked kernel sums every entry of `C` in one fixed order whatever part of `C` it is
+/// asked for, so results are bit-identical for every thread count and every split. On a machine
 /// with AVX2 and FMA the kernel fuses each multiply-add; elsewhere it multiplies and adds
 /// separately, so the last bits can differ between such machines, never between runs.
 enum MatrixProductKernel {
@@ -45,6 +46,12 @@ enum MatrixProductKernel {
         m: Int, n: Int, k: Int, accumulating: Bool = false
     ) {
         guard m > 0, n > 0 else { return }
+        if mk_dgemm_is_direct(m, n, k) != 0 {
+            mk_dgemm(
+                a.transposed ? 1 : 0, b.transposed ? 1 : 0, m, n, k,
+                a.base, a.rowStride, b.base, b.rowStride, c, ldc, accumulating ? 1 : 0)
+            return
+        }
         let threads = m * n * k >= parallelThreshold ? threadCount : 1
         // Splitting the columns of C makes each thread pack all of A; splitting the rows, all
         // of B. Split where the repeated packing is smaller, in whole tiles.
@@ -77,7 +84,7 @@ enum MatrixProductKernel {
         _ a: Operand, _ b: Operand, _ c: UnsafeMutablePointer<Double>, ldc: Int,
         m: Int, n: Int, k: Int, accumulating: Bool
     ) {
-        mk_dgemm(
+        mk_dgemm_packed(
             a.transposed ? 1 : 0, b.transposed ? 1 : 0, m, n, k,
             a.base, a.rowStride, b.base, b.rowStride, c, ldc, accumulating ? 1 : 0)
     }

@@ -55,7 +55,9 @@ public struct GradientDescentTrainer {
                 step += 1
                 iteration += 1
                 let range = start..<min(start + batchSize, data.count)
-                let batch = order.map { data.samples(at: Array($0[range])) } ?? data.samples(range)
+                let batch =
+                    order.map { data.samples(at: Array($0[range])) }
+                    ?? (range.count == data.count ? data : data.samples(range))
                 let position = TraceStep(epoch: epoch, step: step)
                 let update = try self.update(
                     &network, on: batch, optimizer: &optimizer, buffers: &buffers, at: position, iteration: iteration,

@@ -71,13 +71,16 @@ struct OptimizerState {
         _ network: inout Network, weightGradients: [Matrix], biasGradients: [Matrix], learningRate: Double
     ) -> NonFiniteParameter? {
         step += 1
+        var allFinite = true
         for layer in network.layers.indices {
-            propose(network.layers[layer].weights, gradient: weightGradients[layer], slot: 2 * layer, learningRate)
-            propose(network.layers[layer].bias, gradient: biasGradients[layer], slot: 2 * layer + 1, learningRate)
+            allFinite = propose(network.layers[layer].weights, gradient: weightGradients[layer], slot: 2 * layer, learningRate) && allFinite
+            allFinite = propose(network.layers[layer].bias, gradient: biasGradients[layer], slot: 2 * layer + 1, learningRate) && allFinite
         }
-        for slot in proposals.indices {
-            if let bad = proposals[slot].values.first(where: { !$0.isFinite }) {
-                return NonFiniteParameter(name: "\(slot % 2 == 0 ? "W" : "b")\(slot / 2 + 1)", value: bad)
+        if !allFinite {
+            for slot in proposals.indices {
+                if let bad = proposals[slot].values.first(where: { !$0.isFinite }) {
+                    return NonFiniteParameter(name: "\(slot % 2 == 0 ? "W" : "b")\(slot / 2 + 1)", value: bad)
+                }
             }
         }
         for layer in network.layers.indices {
@@ -87,8 +90,9 @@ struct OptimizerState {
         return nil
     }
 
-    /// Writes the new value of one parameter into `proposals[slot]`, updating the optimizer's state.
-    private mutating func propose(_ parameter: Matrix, gradient: Matrix, slot: Int, _ learningRate: Double) {
+    /// Writes the new value of one parameter into `proposals[slot]`, updating the optimizer's
+    /// state; whether every new value is finite.
+    private mutating func propose(_ parameter: Matrix, gradient: Matrix, slot: Int, _ learningRate: Double) -> Bool {
         require(
             parameter.rows == gradient.rows && parameter.columns == gradient.columns,
             "Optimizer: gradient \(gradient.shapeDescription) does not fit parameter \(parameter.shapeDescription)")
@@ -102,6 +106,10 @@ struct OptimizerState {
             firstCorrection = 1
             secondCorrection = 1
         }
+        // NaN and ±∞ are the values whose exponent bits are all ones; an integer `or` over all
+        // entries says whether any is, with no branch and no chain of floating-point adds.
+        var nonFinite: UInt64 = 0
+        let exponentBits: UInt64 = 0x7FF0_0000_0000_0000
         parameter.values.withUnsafeBufferPointer { w in
             gradient.values.withUnsafeBufferPointer { g in
                 first[slot].values.withUnsafeMutableBufferPointer { m in
@@ -128,11 +136,13 @@ struct OptimizerState {
                                     p[i] = w[i] + -learningRate * step
                                 }
                             }
+                            for i in p.indices { nonFinite |= (p[i].bitPattern & exponentBits) == exponentBits ? 1 : 0 }
                         }
                     }
                 }
             }
         }
+        return nonFinite == 0
     }
 
     /// `base` to a non-negative integer power, by repeated multiplication (the same bits everywhere).

@@ -20,18 +20,27 @@ int mk_uses_avx2(void);
 /// compare the two. Call it before any product runs.
 void mk_force_baseline(int force);
 
-/// `C = op(A) op(B)`, or `C += op(A) op(B)` when `accumulate` is non-zero.
+/// `C = op(A) op(B)`, or `C += op(A) op(B)` when `accumulate` is non-zero, on one thread.
 ///
 /// Row-major `double` matrices: `op(A)` is `m × k`, `op(B)` is `k × n`, `C` is `m × n`;
 /// `lda`, `ldb`, `ldc` are the distances between consecutive rows as stored. With
 /// `transpose_a`, `A` is stored `k × m` and read transposed; likewise `B` (`n × k`).
 ///
-/// Every entry of `C` is summed in one fixed order, blocks of 256 depth steps in turn, each
-/// block from zero, so the result does not depend on the shape of the call, on which part of
-/// `C` a thread computes, or on the entry's position in a tile.
+/// Small and skinny products (`mk_dgemm_is_direct`) are computed directly, others by
+/// `mk_dgemm_packed`; the choice depends on the shape alone.
 void mk_dgemm(int transpose_a, int transpose_b, ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,
               const double *a, ptrdiff_t lda, const double *b, ptrdiff_t ldb,
               double *c, ptrdiff_t ldc, int accumulate);
+
+/// Whether `mk_dgemm` computes an `m × k` by `k × n` product directly, without packing.
+int mk_dgemm_is_direct(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k);
+
+/// The packed, blocked product. Every entry of `C` is summed in one fixed order, blocks of
+/// 256 depth steps in turn, each from zero, so the result does not depend on which part of
+/// `C` a call computes: a product split over threads by rows or columns gives the same bits.
+void mk_dgemm_packed(int transpose_a, int transpose_b, ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,
+                     const double *a, ptrdiff_t lda, const double *b, ptrdiff_t ldb,
+                     double *c, ptrdiff_t ldc, int accumulate);
 
 /// `y[i] = exp(x[i])` for `count` entries, to within 2 ulp of the exact value; `y` may be `x`.
 ///
