@@ -2,7 +2,8 @@
 #include "MatrixKernels.h"
 #include "kernels.h"
 
-static int forced_baseline = 0;
+// Per thread, so that a test forcing the baseline on its own thread changes no other computation.
+static _Thread_local int forced_baseline = 0;
 
 int mk_uses_avx2(void) {
 #if MK_X86

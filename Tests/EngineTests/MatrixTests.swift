@@ -2,20 +2,6 @@ import Testing
 @testable import Engine
 
 @Suite struct MatrixTests {
-    /// The textbook triple loop, the reference for the blocked kernel.
-    func naiveProduct(_ a: Matrix, _ b: Matrix) -> Matrix {
-        Matrix(rows: a.rows, columns: b.columns) { i, j in
-            var total = 0.0
-            for p in 0..<a.columns { total += a[i, p] * b[p, j] }
-            return total
-        }
-    }
-
-    func randomMatrix(_ rows: Int, _ columns: Int, seed: UInt64) -> Matrix {
-        var generator = SeededGenerator(seed: seed)
-        return Matrix(rows: rows, columns: columns) { _, _ in generator.nextNormal() }
-    }
-
     @Test func productOfKnownMatrices() {
         let a = Matrix([[1, 2, 3], [4, 5, 6]])
         let b = Matrix([[7, 8], [9, 10], [11, 12]])

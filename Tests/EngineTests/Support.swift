@@ -49,3 +49,18 @@ import Darwin
 
 func cosine(_ x: Double) -> Double { cos(x) }
 func sine(_ x: Double) -> Double { sin(x) }
+
+/// The textbook triple loop, the reference for the blocked kernel.
+func naiveProduct(_ a: Matrix, _ b: Matrix) -> Matrix {
+    Matrix(rows: a.rows, columns: b.columns) { i, j in
+        var total = 0.0
+        for p in 0..<a.columns { total += a[i, p] * b[p, j] }
+        return total
+    }
+}
+
+/// A matrix of standard normal entries drawn from `seed`.
+func randomMatrix(_ rows: Int, _ columns: Int, seed: UInt64) -> Matrix {
+    var generator = SeededGenerator(seed: seed)
+    return Matrix(rows: rows, columns: columns) { _, _ in generator.nextNormal() }
+}

@@ -16,8 +16,8 @@ extern "C" {
 /// Whether this machine runs the AVX2 + FMA versions (decided once, on first use).
 int mk_uses_avx2(void);
 
-/// Forces the baseline versions (`1`) or lets the machine decide (`0`); for tests that
-/// compare the two. Call it before any product runs.
+/// Forces the baseline versions (`1`) or lets the machine decide (`0`) on the calling
+/// thread only; for tests that compare the two.
 void mk_force_baseline(int force);
 
 /// `C = op(A) op(B)`, or `C += op(A) op(B)` when `accumulate` is non-zero, on one thread.

@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+
+@testable import Engine
+
+/// The C kernels: the two versions agree, the thread split changes no bit, exp is accurate.
+@Suite(.serialized) struct KernelTests {
+    /// Shapes for the direct loops (tiny, skinny, long reductions) and the packed kernel
+    /// (edges in both directions, several depth blocks, transposes).
+    static let shapes: [(Int, Int, Int)] = [
+        (1000, 2, 3), (2, 1000, 3), (3, 1000, 1), (1000, 1, 3), (64, 784, 128), (784, 64, 128),
+        (64, 128, 10), (37, 300, 21), (130, 600, 131), (7, 5, 9),
+    ]
+
+    @Test(arguments: shapes, [false, true])
+    func everyPathMatchesTheTripleLoop(shape: (Int, Int, Int), transposing: Bool) {
+        let (m, k, n) = shape
+        let a = randomMatrix(transposing ? k : m, transposing ? m : k, seed: 11)
+        let b = randomMatrix(transposing ? n : k, transposing ? k : n, seed: 12)
+        let product = Matrix.product(a, b, transposingLeft: transposing, transposingRight: transposing)
+        let expected = naiveProduct(transposing ? a.transposed : a, transposing ? b.transposed : b)
+        expectClose(product, expected, tolerance: 1e-12)
+        let baseline = Kernels.withBaseline {
+            Matrix.product(a, b, transposingLeft: transposing, transposingRight: transposing)
+        }
+        expectClose(baseline, expected, tolerance: 1e-12)
+    }
+
+    @Test(arguments: shapes)
+    func oneAndTwoThreadsGiveTheSameBits(shape: (Int, Int, Int)) {
+        let (m, k, n) = shape
+        let a = randomMatrix(m, k, seed: 13), b = randomMatrix(k, n, seed: 14)
+        let twoThreads = a.matmul(b)
+        MatrixProductKernel.threadCount = 1
+        defer { MatrixProductKernel.threadCount = 2 }
+        #expect(a.matmul(b).values == twoThreads.values)
+    }
+
+    @Test func accumulatingAddsTheProductOnce() {
+        let a = randomMatrix(70, 300, seed: 15), b = randomMatrix(300, 20, seed: 16)
+        var c = Matrix(rows: 70, columns: 20, repeating: 1)
+        Matrix.multiply(a, b, into: &c, accumulating: true)
+        expectClose(c, naiveProduct(a, b) + 1, tolerance: 1e-12)
+    }
+
+    @Test func exponentialIsWithinTwoUnitsInTheLastPlace() {
+        var generator = SeededGenerator(seed: 17)
+        let inputs = (0..<20_000).map { _ in generator.nextUniform(from: -745, to: 709.7) }
+            + (0..<20_000).map { _ in generator.nextUniform(from: -1, to: 1) }
+        for version in [false, true] {
+            let results = version ? Kernels.withBaseline { Kernels.exponential(of: inputs) } : Kernels.exponential(of: inputs)
+            var worst = 0.0
+            for (x, y) in zip(inputs, results) {
+                let exact = Foundation.exp(x)
+                guard exact >= Double.leastNormalMagnitude else { continue }
+                worst = max(worst, abs(y - exact) / exact.ulp)
+            }
+            #expect(worst <= 2, "baseline \(version): worst error \(worst) ulp")
+        }
+    }
+
+    @Test func exponentialOverflowsUnderflowsAndKeepsNaNLikeExp() {
+        let inputs: [Double] = [0, 1, -1, 709.78, 709.79, 1000, .infinity, -745.2, -1000, -.infinity, .nan, 1e308, -1e308]
+        let results = Kernels.exponential(of: inputs)
+        #expect(results[0] == 1)
+        #expect(results[1] == Foundation.exp(1.0) || abs(results[1] - Foundation.exp(1.0)) <= Foundation.exp(1.0).ulp)
+        #expect(results[3].isFinite && results[3] > 1.79e308)
+        #expect(results[4] == .infinity && results[5] == .infinity && results[6] == .infinity && results[11] == .infinity)
+        #expect(results[7] == 0 && results[8] == 0 && results[9] == 0 && results[12] == 0)
+        #expect(results[10].isNaN)
+        // Every position of a vector gives the same bits for the same input.
+        let repeated = Kernels.exponential(of: [Double](repeating: 0.3, count: 7))
+        #expect(Set(repeated.map(\.bitPattern)).count == 1)
+    }
+}
