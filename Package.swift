@@ -85,7 +85,6 @@ let package = Package(
         ),
 
         // MARK: Benchmarks, sample pages and maintenance tools (`swift run -c release NAME`)
-        .executableTarget(name: "EngineBenchmark", dependencies: ["Engine"], path: "Tools/EngineBenchmark"),
         // The engine against numpy in the same run: `swift run -c release lessons-bench`.
         .executableTarget(
             name: "LessonsBench",

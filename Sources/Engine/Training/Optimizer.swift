@@ -1,3 +1,5 @@
+import Dispatch
+
 /// The rule that turns gradients into a parameter update.
 ///
 /// For a parameter `θ` with gradient `g` and learning rate `η`:
@@ -91,58 +93,102 @@ struct OptimizerState {
     }
 
     /// Writes the new value of one parameter into `proposals[slot]`, updating the optimizer's
-    /// state; whether every new value is finite.
+    /// state; whether every new value is finite. Large parameters are split over two threads;
+    /// each entry's arithmetic is its own, so the split changes no bit.
     private mutating func propose(_ parameter: Matrix, gradient: Matrix, slot: Int, _ learningRate: Double) -> Bool {
         require(
             parameter.rows == gradient.rows && parameter.columns == gradient.columns,
             "Optimizer: gradient \(gradient.shapeDescription) does not fit parameter \(parameter.shapeDescription)")
         proposals[slot].prepare(rows: parameter.rows, columns: parameter.columns)
-        let optimizer = self.optimizer
-        let firstCorrection: Double, secondCorrection: Double
+        var rule = EntryUpdate(optimizer: optimizer, learningRate: learningRate)
         if case let .adam(beta1, beta2, _) = optimizer {
-            firstCorrection = 1 - power(beta1, step)
-            secondCorrection = 1 - power(beta2, step)
-        } else {
-            firstCorrection = 1
-            secondCorrection = 1
+            rule.firstCorrection = 1 - power(beta1, step)
+            rule.secondCorrection = 1 - power(beta2, step)
         }
-        // NaN and ±∞ are the values whose exponent bits are all ones; an integer `or` over all
-        // entries says whether any is, with no branch and no chain of floating-point adds.
-        var nonFinite: UInt64 = 0
-        let exponentBits: UInt64 = 0x7FF0_0000_0000_0000
-        parameter.values.withUnsafeBufferPointer { w in
+        let count = parameter.count
+        return parameter.values.withUnsafeBufferPointer { w in
             gradient.values.withUnsafeBufferPointer { g in
                 first[slot].values.withUnsafeMutableBufferPointer { m in
                     second[slot].values.withUnsafeMutableBufferPointer { v in
                         proposals[slot].values.withUnsafeMutableBufferPointer { p in
-                            switch optimizer {
-                            case .gradientDescent:
-                                for i in p.indices { p[i] = w[i] + -learningRate * g[i] }
-                            case let .momentum(beta):
-                                for i in p.indices {
-                                    m[i] = m[i] * beta + g[i]
-                                    p[i] = w[i] + -learningRate * m[i]
-                                }
-                            case let .rmsProp(rho, epsilon):
-                                for i in p.indices {
-                                    v[i] = rho * v[i] + (1 - rho) * g[i] * g[i]
-                                    p[i] = w[i] + -learningRate * (g[i] / (v[i].squareRoot() + epsilon))
-                                }
-                            case let .adam(beta1, beta2, epsilon):
-                                for i in p.indices {
-                                    m[i] = beta1 * m[i] + (1 - beta1) * g[i]
-                                    v[i] = beta2 * v[i] + (1 - beta2) * g[i] * g[i]
-                                    let step = (m[i] / firstCorrection) / ((v[i] / secondCorrection).squareRoot() + epsilon)
-                                    p[i] = w[i] + -learningRate * step
-                                }
+                            rule.buffers = .init(w: w.baseAddress, g: g.baseAddress, m: m.baseAddress, v: v.baseAddress, p: p.baseAddress)
+                            guard count >= 1 << 15 else { return rule.run(0..<count) }
+                            let half = count / 2
+                            let results = UnsafeMutableBufferPointer<Bool>.allocate(capacity: 2)
+                            defer { results.deallocate() }
+                            let shared = SharedResults(base: results.baseAddress!)
+                            let job = rule
+                            DispatchQueue.concurrentPerform(iterations: 2) { part in
+                                shared.base[part] = job.run(part == 0 ? 0..<half : half..<count)
                             }
-                            for i in p.indices { nonFinite |= (p[i].bitPattern & exponentBits) == exponentBits ? 1 : 0 }
+                            return results[0] && results[1]
                         }
                     }
                 }
             }
         }
-        return nonFinite == 0
+    }
+
+    private struct SharedResults: @unchecked Sendable {
+        let base: UnsafeMutablePointer<Bool>
+    }
+
+    /// The update of a range of entries of one parameter: `p = w − η · step(g)`, with the
+    /// optimizer's state `m` (first moment or velocity) and `v` (second moment).
+    private struct EntryUpdate: @unchecked Sendable {
+        struct Buffers {
+            var w: UnsafePointer<Double>?
+            var g: UnsafePointer<Double>?
+            var m: UnsafeMutablePointer<Double>?
+            var v: UnsafeMutablePointer<Double>?
+            var p: UnsafeMutablePointer<Double>?
+        }
+        let optimizer: Optimizer
+        let learningRate: Double
+        var firstCorrection = 1.0
+        var secondCorrection = 1.0
+        var buffers = Buffers()
+
+        init(optimizer: Optimizer, learningRate: Double) {
+            self.optimizer = optimizer
+            self.learningRate = learningRate
+        }
+
+        /// Updates `range`; whether every new value is finite.
+        func run(_ range: Range<Int>) -> Bool {
+            guard !range.isEmpty, let w = buffers.w, let g = buffers.g, let m = buffers.m, let v = buffers.v,
+                let p = buffers.p
+            else { return true }
+            let learningRate = self.learningRate
+            switch optimizer {
+            case .gradientDescent:
+                for i in range { p[i] = w[i] + -learningRate * g[i] }
+            case let .momentum(beta):
+                for i in range {
+                    m[i] = m[i] * beta + g[i]
+                    p[i] = w[i] + -learningRate * m[i]
+                }
+            case let .rmsProp(rho, epsilon):
+                for i in range {
+                    v[i] = rho * v[i] + (1 - rho) * g[i] * g[i]
+                    p[i] = w[i] + -learningRate * (g[i] / (v[i].squareRoot() + epsilon))
+                }
+            case let .adam(beta1, beta2, epsilon):
+                let firstCorrection = self.firstCorrection, secondCorrection = self.secondCorrection
+                for i in range {
+                    m[i] = beta1 * m[i] + (1 - beta1) * g[i]
+                    v[i] = beta2 * v[i] + (1 - beta2) * g[i] * g[i]
+                    let step = (m[i] / firstCorrection) / ((v[i] / secondCorrection).squareRoot() + epsilon)
+                    p[i] = w[i] + -learningRate * step
+                }
+            }
+            // NaN and ±∞ are the values whose exponent bits are all ones; an integer `or` over
+            // all entries says whether any is, with no branch and no chain of floating-point adds.
+            var nonFinite: UInt64 = 0
+            let exponentBits: UInt64 = 0x7FF0_0000_0000_0000
+            for i in range { nonFinite |= (p[i].bitPattern & exponentBits) == exponentBits ? 1 : 0 }
+            return nonFinite == 0
+        }
     }
 
     /// `base` to a non-negative integer power, by repeated multiplication (the same bits everywhere).
