@@ -19,6 +19,9 @@ extension EvaluateCell: RunnableCell {
                 at: position)
         }
         let loss = try effectiveLoss(for: network, in: session)
+        try ForwardPassLimit.check(
+            rows: samples.count, through: network.sizes, what: "evaluating the \(split) samples",
+            advice: "use fewer samples or units", at: position)
 
         let pass = network.forward(samples.inputs)
         let activation = network.outputLayer.activation

@@ -3,6 +3,10 @@ import Engine
 import Report
 
 extension TrainCell: RunnableCell {
+    /// The most updates a perceptron run may make (samples × epochs): it records each one,
+    /// and a million of them took 2.5 GB.
+    static let maximumPerceptronUpdates = 200_000
+
     func run(_ cell: Cell, in session: Session) throws(LessonError) {
         let data = try session.requireData(for: cell)
         let network = try session.requireNetwork(for: cell)
@@ -19,6 +23,16 @@ extension TrainCell: RunnableCell {
         guard network.layers.count == 1, network.layers[0].activation == .hardLimit else {
             throw LessonError(
                 .failed("the perceptron rule trains one hard-limit layer; the model is \(network)"), at: cell.position)
+        }
+        // Every update is recorded (about 2.5 kB each) for the update tables and per-epoch figures.
+        let (updates, overflow) = data.training.count.multipliedReportingOverflow(by: epochs)
+        if overflow || updates > Self.maximumPerceptronUpdates {
+            throw LessonError(
+                .failed(
+                    "the perceptron rule records every update, and \(DataCell.grouped(data.training.count)) samples × "
+                        + "\(DataCell.grouped(epochs)) epochs could make \(overflow ? "more than \(DataCell.grouped(Int.max))" : DataCell.grouped(updates)) of them, "
+                        + "more than the limit of \(DataCell.grouped(Self.maximumPerceptronUpdates)); use fewer samples or epochs"),
+                at: cell.position)
         }
         var layer = network.layers[0]
         let rule = PerceptronRule(learningRate: learningRate, maximumEpochs: epochs, trace: .all)
@@ -46,6 +60,7 @@ extension TrainCell: RunnableCell {
         if patience != nil, validation == nil {
             throw LessonError(.failed("early stopping needs a validation set: give the data cell a 'validation' fraction"), at: cell.position)
         }
+        try checkPassSizes(of: network.sizes, on: data, at: cell.position)
         var schedule = session.traceRequests
         schedule.everyIterations = traceEvery
         var shuffleGenerator = session.generator("shuffle")
@@ -84,6 +99,24 @@ extension TrainCell: RunnableCell {
             session.setHeadline("training accuracy", NumberText.percent(last.trainingAccuracy))
             session.metrics.finalTrainingLoss = last.trainingLoss
             session.metrics.trainingAccuracy = last.trainingAccuracy
+        }
+    }
+
+    /// Refuses a run whose batches or validation passes would exhaust memory (`ForwardPassLimit`).
+    func checkPassSizes(of sizes: [Int], on data: SessionData, at position: SourcePosition) throws(LessonError) {
+        let batchRows = switch batching {
+        case .fullBatch: data.training.count
+        case let .miniBatch(size): min(size, data.training.count)
+        case .stochastic: 1
+        }
+        try ForwardPassLimit.check(
+            rows: batchRows, through: sizes,
+            what: batching == .fullBatch ? "training on full batches" : "training on batches of \(DataCell.grouped(batchRows))",
+            advice: "set a smaller 'batch_size', or use fewer samples or units", at: position)
+        if let validation = data.validation {
+            try ForwardPassLimit.check(
+                rows: validation.count, through: sizes, what: "measuring the validation loss after each epoch",
+                advice: "use a smaller 'validation' fraction, or fewer samples or units", at: position)
         }
     }
 }
