@@ -232,3 +232,54 @@ private func chapter(_ text: String, path: String = "lessons/x.md") throws -> Ch
         }
     }
 }
+
+/// Data whose shape does not fit the network is a positioned error, never a crash.
+@Suite struct ShapeMismatchTests {
+    let threeFeatures = cell("data", "dataset: blobs\ncenters: [[0, 0, 0], [1, 1, 1]]\ncount: 20")
+    let threeClasses = cell("data", "dataset: blobs\ncenters: [[0, 0], [1, 1], [2, 2]]\ncount: 30")
+
+    @Test func aModelThatDoesNotFitTheDataAboveIt() {
+        expectLessonError("lessons/x.md:8:1: error: the model's layers start with 3 inputs, but the data has 2 features") {
+            _ = try runLesson(cell("data", "dataset: and"), cell("model", "layers: [3, 1]"))
+        }
+        expectLessonError("lessons/x.md:10:1: error: the model's last layer has 1 unit, but the data has 3 target columns") {
+            _ = try runLesson(threeClasses, cell("model", "layers: [2, 1]"))
+        }
+    }
+
+    @Test func aDataCellBetweenTheModelAndTheTrainCellDoesNotCrashTheBook() {
+        // The engine treats such a mismatch as a programming error and stops the process:
+        // every chapter after this one would go unwritten.
+        let advice = "; add a model cell that fits the data above this cell"
+        expectLessonError("lessons/x.md:20:1: error: the network takes 2 inputs, but the training samples have 3 features\(advice)") {
+            _ = try runLesson(
+                cell("data", "dataset: xor"), cell("model", "layers: [2, 2, 1]"), cell("train", "learning_rate: 0.1\nepochs: 2"),
+                threeFeatures, cell("train", "learning_rate: 0.1\nepochs: 2"))
+        }
+        expectLessonError("lessons/x.md:16:1: error: the network has 1 output, but the training samples have 3 target columns\(advice)") {
+            _ = try runLesson(
+                cell("data", "dataset: xor"), cell("model", "layers: [2, 2, 1]"), threeClasses,
+                cell("train", "learning_rate: 0.1\nepochs: 2"))
+        }
+        expectLessonError("lessons/x.md:18:1: error: the network takes 2 inputs, but the training samples have 3 features\(advice)") {
+            _ = try runLesson(
+                cell("data", "dataset: and"), cell("model", "layers: [2, 1]\nactivation: hardlimit\ninit: zeros"), threeFeatures,
+                cell("train", "rule: perceptron\nlearning_rate: 1\nepochs: 2"))
+        }
+        expectLessonError("lessons/x.md:16:1: error: the network takes 2 inputs, but the training samples have 3 features") {
+            _ = try runLesson(cell("data", "dataset: xor"), cell("model", "layers: [2, 2, 1]"), threeFeatures, cell("evaluate", "on: training"))
+        }
+    }
+}
+
+extension ShapeMismatchTests {
+    @Test func tablesOfTheNetworkCheckItsOutputsAgainstTheData() {
+        for (table, line) in [("of: truth-table", 21), ("of: gradient-check", 21)] {
+            expectLessonError("lessons/x.md:\(line):1: error: the network has 3 outputs, but the data has 1 target column") {
+                _ = try runLesson(
+                    threeClasses, cell("model", "layers: [2, 3]\nactivations: [softmax]"), cell("train", "learning_rate: 0.1\nepochs: 2"),
+                    cell("data", "dataset: xor"), cell("table", table))
+            }
+        }
+    }
+}

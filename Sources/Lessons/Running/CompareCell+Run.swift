@@ -45,7 +45,7 @@ extension CompareCell: RunnableCell {
         let sizes = model.sizes
         guard data.training.featureCount == sizes[0], data.training.targets.columns == sizes[sizes.count - 1] else {
             throw LessonError(
-                .failed("the model's layers \(sizes) do not fit the data's \(data.training.featureCount) features and \(data.training.targets.columns) target columns"),
+                .failed("the model's layers \(sizes) do not fit the data's \(NumberText.count(data.training.featureCount, "feature")) and \(NumberText.count(data.training.targets.columns, "target column"))"),
                 at: position)
         }
 
