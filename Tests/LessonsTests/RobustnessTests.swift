@@ -138,6 +138,17 @@ private func chapter(_ text: String, path: String = "lessons/x.md") throws -> Ch
         }
     }
 
+    @Test func recordingEveryUpdateOfALongRunIsRefused() {
+        // 2,000 samples in batches of 10 for 200 epochs: 40,000 updates of 2-100-1, each
+        // recording 3 × 401 weights and 10 × (2 + 3 × 101) values, 170 million values in all.
+        let cells = [cell("data", "dataset: circles\ncount: 2000"), cell("model", "layers: [2, 100, 1]")]
+        expectLessonError(
+            "lessons/x.md:12:1: error: 'trace_every: 1' records 40,000 of the 40,000 updates, about 4,253 values each: more than the limit of 100,000,000 in all; record fewer updates with a larger 'trace_every', or name the steps the cells below show"
+        ) {
+            _ = try runLesson(cells[0], cells[1], cell("train", "learning_rate: 0.1\nepochs: 200\nbatch_size: 10\ntrace_every: 1"))
+        }
+    }
+
     @Test func theBooksPassesAreWellWithinTheLimit() throws {
         let position = SourcePosition(file: "lessons/x.md", line: 1)
         // MNIST's whole training set through the 784-512-10 network, and a mini-batch of a huge one.

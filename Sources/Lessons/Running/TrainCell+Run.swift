@@ -118,7 +118,8 @@ extension TrainCell: RunnableCell {
         }
     }
 
-    /// Refuses a run whose batches or validation passes would exhaust memory (`ForwardPassLimit`).
+    /// Refuses a run whose batches, validation passes or recorded updates would exhaust
+    /// memory (`ForwardPassLimit`).
     func checkPassSizes(of sizes: [Int], on data: SessionData, at position: SourcePosition) throws(LessonError) {
         let batchRows = switch batching {
         case .fullBatch: data.training.count
@@ -134,5 +135,20 @@ extension TrainCell: RunnableCell {
                 rows: validation.count, through: sizes, what: "measuring the validation loss after each epoch",
                 advice: "use a smaller 'validation' fraction, or fewer samples or units", at: position)
         }
+        guard let traceEvery else { return }
+        // Each recorded update keeps every layer's weights three times (before, gradient, after)
+        // and the batch's net inputs, activations and sensitivities.
+        let parameters = zip(sizes, sizes.dropFirst()).reduce(0) { $0 + ($1.0 + 1) * $1.1 }
+        let perRecord = 3 * parameters + batchRows * (sizes[0] + 3 * sizes.dropFirst().reduce(0, +))
+        let updates = (data.training.count + batchRows - 1) / batchRows * epochs
+        let records = updates / traceEvery
+        let (values, overflow) = records.multipliedReportingOverflow(by: perRecord)
+        guard overflow || values > ForwardPassLimit.maximumValues else { return }
+        throw LessonError(
+            .failed(
+                "'trace_every: \(traceEvery)' records \(DataCell.grouped(records)) of the \(DataCell.grouped(updates)) updates, "
+                    + "about \(DataCell.grouped(perRecord)) values each: more than the limit of \(DataCell.grouped(ForwardPassLimit.maximumValues)) in all; "
+                    + "record fewer updates with a larger 'trace_every', or name the steps the cells below show"),
+            at: position)
     }
 }
