@@ -48,7 +48,7 @@ import Testing
         expectLessonError("lessons/x.md:6:21: error: 'activations' in model cell items must be one of 'hardlimit', 'linear', 'sigmoid', 'tanh', 'relu', 'softmax', not the text 'sigmod' (did you mean 'sigmoid'?)") {
             _ = try ModelCell(try firstCell("layers: [2, 3, 1]\nactivations: [relu, sigmod]", kind: "model"))
         }
-        expectLessonError("lessons/x.md:5:9: error: 'layers' in model cell asks for 1000010000 weights; the limit is 50000000") {
+        expectLessonError("lessons/x.md:5:9: error: 'layers' in model cell asks for 1,000,010,000 weights; the limit is 50,000,000") {
             _ = try ModelCell(try firstCell("layers: [100000, 10000]", kind: "model"))
         }
         expectLessonError("lessons/x.md:6:5: error: 'W1' in model cell is only read with 'init: explicit'") {

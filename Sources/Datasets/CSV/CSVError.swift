@@ -23,6 +23,9 @@ public enum CSVError: Error, Equatable, Sendable, CustomStringConvertible {
     case notANumber(file: String, row: Int, column: Int, name: String, value: String)
     /// A label cell is not a class index (a whole number 0, 1, 2, …).
     case notAClassIndex(file: String, row: Int, column: Int, name: String, value: String)
+    /// A label names a class beyond the most a data set may have (its one-hot targets would
+    /// need a column per class).
+    case tooManyClasses(file: String, row: Int, column: Int, name: String, value: Int, limit: Int)
     /// A quoted field is not closed before the end of its row.
     case unclosedQuote(file: String, row: Int)
     /// The header is followed by no data rows.
@@ -42,11 +45,17 @@ public enum CSVError: Error, Equatable, Sendable, CustomStringConvertible {
         case .noFeatureColumns(let file, let label):
             "\(file): row 1: no input columns besides the label column \"\(label)\""
         case .wrongFieldCount(let file, let row, let found, let expected):
-            "\(file): row \(row): \(found) fields, but the header names \(expected) columns"
+            "\(file): row \(row): \(found) field\(found == 1 ? "" : "s"), but the header names \(expected) columns"
+        case .notANumber(let file, let row, let column, let name, let value) where value.isEmpty:
+            "\(file): row \(row), column \(column) (\(name)): the field is empty; expected a number"
+        case .notANumber(let file, let row, let column, let name, let value) where Double(value) != nil:
+            "\(file): row \(row), column \(column) (\(name)): \"\(value)\" is not a finite number"
         case .notANumber(let file, let row, let column, let name, let value):
             "\(file): row \(row), column \(column) (\(name)): \"\(value)\" is not a number"
         case .notAClassIndex(let file, let row, let column, let name, let value):
             "\(file): row \(row), column \(column) (\(name)): \"\(value)\" is not a class index (0, 1, 2, …)"
+        case .tooManyClasses(let file, let row, let column, let name, let value, let limit):
+            "\(file): row \(row), column \(column) (\(name)): class \(value) is too large; a data set may have at most \(limit) classes (0 to \(limit - 1))"
         case .unclosedQuote(let file, let row):
             "\(file): row \(row): a quoted field is not closed"
         case .noRows(let file):

@@ -34,6 +34,10 @@ extension Dataset {
             name: name ?? url.deletingPathExtension().lastPathComponent)
     }
 
+    /// The most classes a CSV file may name: each class is a column of the one-hot targets,
+    /// so a stray label of a billion would otherwise ask for gigabytes.
+    public static let maximumClassCount = 1_000
+
     /// A data set parsed from CSV text.
     ///
     /// - Parameters:
@@ -44,7 +48,9 @@ extension Dataset {
     /// - Returns: the rows as samples, with the label column as their classes.
     /// - Throws: `CSVError` naming the file, row and column of the first problem.
     public static func csv(text: String, file: String, labelColumn: String, name: String) throws(CSVError) -> Dataset {
-        var rows = try CSVParser.rows(of: text, file: file)
+        // A spreadsheet may start the file with a byte-order mark; it is not part of the first column's name.
+        let unmarked = text.unicodeScalars.first == "\u{FEFF}" ? String(text.unicodeScalars.dropFirst()) : text
+        var rows = try CSVParser.rows(of: unmarked, file: file)
         guard !rows.isEmpty else { throw .empty(file: file) }
         let header = rows.removeFirst().fields
         var seen = Set<String>()
@@ -68,6 +74,11 @@ extension Dataset {
                 if index == labelIndex {
                     guard let number = Double(field), number >= 0, number == number.rounded(), number < 1e9 else {
                         throw .notAClassIndex(file: file, row: row.number, column: index + 1, name: header[index], value: field)
+                    }
+                    guard number < Double(maximumClassCount) else {
+                        throw .tooManyClasses(
+                            file: file, row: row.number, column: index + 1, name: header[index], value: Int(number),
+                            limit: maximumClassCount)
                     }
                     labels.append(Int(number))
                 } else {

@@ -74,6 +74,10 @@ public struct MNISTDirectory: Sendable {
         return (training, test)
     }
 
+    /// The most bytes a decompressed MNIST file may hold: the training images are 47,040,016.
+    /// A damaged or hostile file that inflates beyond it is refused before it fills memory.
+    static let maximumContentSize = 50_000_000
+
     /// The decompressed content of the file at `location` (read as is when not gzip).
     ///
     /// A name ending in `.gz` must hold a gzip stream; other files are decompressed only
@@ -87,6 +91,9 @@ public struct MNISTDirectory: Sendable {
     ) throws(MNISTError) -> [UInt8] {
         let name = location.lastPathComponent
         let bytes: [UInt8]
+        let attributes = try? FileManager.default.attributesOfItem(atPath: location.resolvingSymlinksInPath().path)
+        let size = (attributes?[.size] as? NSNumber)?.intValue ?? 0
+        guard size <= maximumContentSize else { throw .tooLarge(file: name, limit: maximumContentSize) }
         do {
             bytes = [UInt8](try Data(contentsOf: location))
         } catch {
@@ -97,7 +104,9 @@ public struct MNISTDirectory: Sendable {
             return bytes
         }
         do {
-            return try Gzip.decompress(bytes, onOutput: onOutput)
+            return try Gzip.decompress(bytes, limit: maximumContentSize, onOutput: onOutput)
+        } catch .tooLarge(let limit) {
+            throw .tooLarge(file: name, limit: limit)
         } catch {
             throw .badGzip(file: name, reason: error.description)
         }

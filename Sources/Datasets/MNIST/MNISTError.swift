@@ -13,6 +13,8 @@ public enum MNISTError: Error, Equatable, Sendable, CustomStringConvertible {
     case unreadable(file: String, reason: String)
     /// The file is not a valid gzip stream (or claims to be one and is not).
     case badGzip(file: String, reason: String)
+    /// The file holds, or decompresses to, more bytes than any MNIST file.
+    case tooLarge(file: String, limit: Int)
     /// The file is shorter than its IDX header.
     case truncatedHeader(file: String, needed: Int, held: Int)
     /// The IDX magic number is not the one for this kind of file (2051 images, 2049 labels).
@@ -43,6 +45,8 @@ public enum MNISTError: Error, Equatable, Sendable, CustomStringConvertible {
             "\(file): cannot be read: \(reason)"
         case .badGzip(let file, let reason):
             "\(file): not a valid gzip stream: \(reason)"
+        case .tooLarge(let file, let limit):
+            "\(file): more than \(limit) bytes of content, more than any MNIST file holds; replace it"
         case .truncatedHeader(let file, let needed, let held):
             "\(file): truncated: the header needs \(needed) bytes, file holds \(held)"
         case .wrongMagic(let file, let found, let expected):

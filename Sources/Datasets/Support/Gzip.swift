@@ -15,6 +15,8 @@ public enum Gzip {
         case truncated
         /// zlib rejected the stream; the payload is zlib's own message.
         case corrupt(String)
+        /// The content would be larger than the caller allows (a damaged or hostile file).
+        case tooLarge(limit: Int)
 
         /// The reason, as a phrase that follows "not a valid gzip stream: ".
         public var description: String {
@@ -22,6 +24,7 @@ public enum Gzip {
             case .notGzip: "it does not start with the gzip signature 1f 8b"
             case .truncated: "the stream ends early"
             case .corrupt(let message): message
+            case .tooLarge(let limit): "it decompresses to more than \(limit) bytes"
             }
         }
     }
@@ -37,16 +40,20 @@ public enum Gzip {
     ///   - input: the gzip stream.
     ///   - onOutput: called with each new piece of output (at most `chunkSize` bytes), in
     ///     order, so a checksum can run alongside; `nil` to decompress in one go.
+    ///   - limit: the most bytes the content may have; a small file that inflates beyond it
+    ///     (a "zip bomb") is refused before it exhausts memory.
     /// - Returns: the decompressed bytes.
-    /// - Throws: `Gzip.Failure` when the data is not gzip, is cut short, or fails zlib's checks.
+    /// - Throws: `Gzip.Failure` when the data is not gzip, is cut short, fails zlib's checks,
+    ///   or holds more than `limit` bytes.
     public static func decompress(
-        _ input: [UInt8], onOutput: ((UnsafeBufferPointer<UInt8>) -> Void)? = nil
+        _ input: [UInt8], limit: Int = 1 << 32, onOutput: ((UnsafeBufferPointer<UInt8>) -> Void)? = nil
     ) throws(Failure) -> [UInt8] {
         let chunkSize = onOutput == nil ? Int(UInt32.max) : 1 << 20
         guard isCompressed(input) else { throw .notGzip }
-        // The trailer's last four bytes hold the content length modulo 2³²: a good first guess.
+        // The trailer's last four bytes hold the content length modulo 2³²: a good first guess,
+        // though a damaged file may claim anything, so the guess never passes the limit.
         let trailerSize = input.suffix(4).reversed().reduce(0) { $0 << 8 | Int($1) }
-        var output = [UInt8](repeating: 0, count: max(1 << 16, min(trailerSize, 1 << 30)))
+        var output = [UInt8](repeating: 0, count: max(1 << 16, min(trailerSize, 1 << 30, limit + 1)))
         var stream = z_stream()
         guard inflateInit2_(&stream, 15 + 16, zlibVersion(), Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
             throw .corrupt("zlib could not start")
@@ -56,7 +63,8 @@ public enum Gzip {
         var consumed = 0
         while true {
             if produced == output.count {
-                output.append(contentsOf: repeatElement(0, count: output.count))
+                guard produced <= limit else { throw .tooLarge(limit: limit) }
+                output.append(contentsOf: repeatElement(0, count: min(output.count, limit + 1 - produced)))
             }
             let status = input.withUnsafeBufferPointer { source in
                 output.withUnsafeMutableBufferPointer { target in
@@ -79,6 +87,7 @@ public enum Gzip {
             case Z_OK:
                 continue
             case Z_STREAM_END:
+                guard produced <= limit else { throw .tooLarge(limit: limit) }
                 if consumed == input.count {
                     output.removeSubrange(produced...)
                     return output

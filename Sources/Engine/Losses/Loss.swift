@@ -67,10 +67,13 @@ public enum Loss: String, Sendable, CaseIterable, CustomStringConvertible {
             }.sum(along: .columns)
         case .categoricalCrossEntropy:
             if activation == .softmax {
-                // log aⱼ = nⱼ − max n − log Σₖ e^(nₖ − max n), finite for every n.
+                // log aⱼ = nⱼ − max n − log Σₖ e^(nₖ − max n). A class the target does not
+                // name adds nothing, even where nⱼ − max n overflows to −∞ (0 · −∞ would be NaN).
                 let shifted = net - net.maxOfEachRow()
                 let logTotal = shifted.map(_exp).sum(along: .columns).map(_log)
-                return (target * (shifted - logTotal)).sum(along: .columns) * -1
+                return Matrix.combine(target, shifted - logTotal, operation: "cross-entropy") { y, logA in
+                    y == 0 ? 0 : -y * logA
+                }.sum(along: .columns)
             }
             return Matrix.combine(output, target, operation: "cross-entropy") { a, y in
                 y == 0 ? 0 : -y * _log(max(a, Loss.probabilityFloor))

@@ -35,6 +35,15 @@ public struct LessonHeader: Sendable, Equatable {
         digits = try fields.integer("digits", default: 4, in: 1...17)
         summary = fields.contains("summary") ? try fields.text("summary") : nil
         thumbnail = fields.contains("thumbnail") ? try fields.text("thumbnail") : nil
+        // A figure's stem is a plot name, so anything else (a path, `../x`) names no figure.
+        if let thumbnail, let value = fields.value("thumbnail"),
+            thumbnail.isEmpty || !thumbnail.allSatisfy({ ($0.isASCII && ($0.isLetter || $0.isNumber)) || $0 == "-" || $0 == "_" })
+        {
+            throw LessonError(
+                .invalidValue(key: "thumbnail", in: "the front matter",
+                              message: "names a figure by its plot cell's 'name' or kind (letters, digits, '-' and '_'), not '\(thumbnail)'"),
+                at: value.position)
+        }
         if let value = fields.value("headline") {
             if value.text == "none" {
                 headlineLabels = []

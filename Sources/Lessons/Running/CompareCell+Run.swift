@@ -45,7 +45,7 @@ extension CompareCell: RunnableCell {
         let sizes = model.sizes
         guard data.training.featureCount == sizes[0], data.training.targets.columns == sizes[sizes.count - 1] else {
             throw LessonError(
-                .failed("the model's layers \(sizes) do not fit the data's \(data.training.featureCount) features and \(data.training.targets.columns) target columns"),
+                .failed("the model's layers \(sizes) do not fit the data's \(NumberText.count(data.training.featureCount, "feature")) and \(NumberText.count(data.training.targets.columns, "target column"))"),
                 at: position)
         }
 
@@ -62,6 +62,7 @@ extension CompareCell: RunnableCell {
                     .failed("early stopping needs a validation set: give the data cell a 'validation' fraction"),
                     at: quantity == .earlyStopping ? settingPosition : position)
             }
+            try variantTrain.checkPassSizes(of: variantModel.sizes, on: data, at: settingPosition)
             plans.append((setting, variantModel, variantTrain))
         }
         var runs = [CompareRun]()
@@ -115,7 +116,7 @@ extension CompareCell: RunnableCell {
             let parameters = zip(model.sizes, model.sizes.dropFirst()).reduce(0) { $0 + ($1.0 + 1) * $1.1 }
             guard parameters <= ModelCell.maximumParameterCount else {
                 throw LessonError(
-                    .failed("layers \(model.sizes) ask for \(parameters) weights; the limit is \(ModelCell.maximumParameterCount)"),
+                    .failed("layers \(model.sizes) ask for \(DataCell.grouped(parameters)) weights; the limit is \(DataCell.grouped(ModelCell.maximumParameterCount))"),
                     at: settingPosition)
             }
         }

@@ -62,6 +62,12 @@ extension DataCell {
                 at: pathPosition)
         }
 
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue {
+            throw LessonError(
+                .invalidValue(key: "path", in: "data cell", message: "names '\(written)', a folder, not a CSV file"), at: pathPosition)
+        }
+
         var dataset: Dataset
         do {
             dataset = try Dataset.csv(contentsOf: url, labelColumn: label)

@@ -10,15 +10,18 @@ extension EvaluateCell: RunnableCell {
         let samples = try self.samples(of: data)
         guard samples.featureCount == network.sizes[0] else {
             throw LessonError(
-                .failed("the network takes \(network.sizes[0]) inputs, but the \(split) samples have \(samples.featureCount) features"),
+                .failed("the network takes \(NumberText.count(network.sizes[0], "input")), but the \(split) samples have \(NumberText.count(samples.featureCount, "feature"))"),
                 at: position)
         }
         guard samples.targets.columns == network.outputLayer.outputCount else {
             throw LessonError(
-                .failed("the network has \(network.outputLayer.outputCount) outputs, but the \(split) samples have \(samples.targets.columns) target columns"),
+                .failed("the network has \(NumberText.count(network.outputLayer.outputCount, "output")), but the \(split) samples have \(NumberText.count(samples.targets.columns, "target column"))"),
                 at: position)
         }
         let loss = try effectiveLoss(for: network, in: session)
+        try ForwardPassLimit.check(
+            rows: samples.count, through: network.sizes, what: "evaluating the \(split) samples",
+            advice: "use fewer samples or units", at: position)
 
         let pass = network.forward(samples.inputs)
         let activation = network.outputLayer.activation

@@ -5,12 +5,12 @@ extension ModelCell: RunnableCell {
     func run(_ cell: Cell, in session: Session) throws(LessonError) {
         if let data = session.data, data.training.featureCount != sizes[0] {
             throw LessonError(
-                .failed("the model's layers start with \(sizes[0]) inputs, but the data has \(data.training.featureCount) features"),
+                .failed("the model's layers start with \(NumberText.count(sizes[0], "input")), but the data has \(NumberText.count(data.training.featureCount, "feature"))"),
                 at: cell.position)
         }
         if let data = session.data, data.training.targets.columns != sizes[sizes.count - 1] {
             throw LessonError(
-                .failed("the model's last layer has \(sizes[sizes.count - 1]) units, but the data has \(data.training.targets.columns) target columns"),
+                .failed("the model's last layer has \(NumberText.count(sizes[sizes.count - 1], "unit")), but the data has \(NumberText.count(data.training.targets.columns, "target column"))"),
                 at: cell.position)
         }
         var generator = session.generator("weights")

@@ -9,6 +9,11 @@ public enum NumberText {
         NumberFormat(significantDigits: significantDigits).plainText(value)
     }
 
+    /// `1 unit`, `3 units`: a count and its noun, singular for one.
+    static func count(_ number: Int, _ singular: String, plural: String? = nil) -> String {
+        "\(number) \(number == 1 ? singular : plural ?? singular + "s")"
+    }
+
     /// A fraction as a percentage with one decimal: `97.8 %`.
     public static func percent(_ fraction: Double) -> String {
         String(format: "%.1f %%", fraction * 100)

@@ -13,6 +13,7 @@ extension TableCell {
                 .failed("the network takes \(network.sizes[0]) inputs, but the data has \(samples.featureCount) features"),
                 at: cell.position)
         }
+        try Self.requireOutputs(of: network, fit: samples.targets, at: cell.position)
         let columnCount = samples.featureCount + 2 + 2 * network.layers.reduce(0) { $0 + $1.outputCount }
         guard columnCount <= Self.maximumTruthTableColumns else {
             throw LessonError(
@@ -60,6 +61,18 @@ extension TableCell {
             remarks: ["\(correctCount) of \(count) outputs are correct."], totalCount: samples.count)
     }
 
+    /// A data cell below the model may have changed the number of classes; comparing outputs
+    /// and targets of different widths would stop the engine (and the book) instead.
+    private static func requireOutputs(of network: Network, fit targets: Matrix, at position: SourcePosition) throws(LessonError) {
+        guard targets.columns == network.outputLayer.outputCount else {
+            throw LessonError(
+                .failed(
+                    "the network has \(NumberText.count(network.outputLayer.outputCount, "output")), but the data has "
+                        + "\(NumberText.count(targets.columns, "target column"))"),
+                at: position)
+        }
+    }
+
     func gradientCheckTable(_ cell: Cell, session: Session) throws(LessonError) -> ReportTable {
         let data = try session.requireData(for: cell)
         let network = try session.requireNetwork(for: cell)
@@ -73,6 +86,7 @@ extension TableCell {
                 .failed("the network takes \(network.sizes[0]) inputs, but the data has \(data.training.featureCount) features"),
                 at: cell.position)
         }
+        try Self.requireOutputs(of: network, fit: data.training.targets, at: cell.position)
         let count = min(samples, data.training.count)
         let examples = LabeledData(
             inputs: data.training.inputs.rows(0..<count), targets: data.training.targets.rows(0..<count))

@@ -3,9 +3,29 @@ import Engine
 import Report
 
 extension TrainCell: RunnableCell {
+    /// The most updates a perceptron run may make (samples × epochs): it records each one,
+    /// and a million of them took 2.5 GB.
+    static let maximumPerceptronUpdates = 200_000
+
     func run(_ cell: Cell, in session: Session) throws(LessonError) {
         let data = try session.requireData(for: cell)
         let network = try session.requireNetwork(for: cell)
+        // A data cell between the model and this cell may have changed the samples' shape;
+        // the engine takes a mismatch for a programming error and stops the whole book.
+        guard data.training.featureCount == network.sizes[0] else {
+            throw LessonError(
+                .failed(
+                    "the network takes \(NumberText.count(network.sizes[0], "input")), but the training samples have "
+                        + "\(NumberText.count(data.training.featureCount, "feature")); add a model cell that fits the data above this cell"),
+                at: cell.position)
+        }
+        guard data.training.targets.columns == network.outputLayer.outputCount else {
+            throw LessonError(
+                .failed(
+                    "the network has \(NumberText.count(network.outputLayer.outputCount, "output")), but the training samples have "
+                        + "\(NumberText.count(data.training.targets.columns, "target column")); add a model cell that fits the data above this cell"),
+                at: cell.position)
+        }
         session.lastTrain = self
         switch rule {
         case .perceptron:
@@ -19,6 +39,16 @@ extension TrainCell: RunnableCell {
         guard network.layers.count == 1, network.layers[0].activation == .hardLimit else {
             throw LessonError(
                 .failed("the perceptron rule trains one hard-limit layer; the model is \(network)"), at: cell.position)
+        }
+        // Every update is recorded (about 2.5 kB each) for the update tables and per-epoch figures.
+        let (updates, overflow) = data.training.count.multipliedReportingOverflow(by: epochs)
+        if overflow || updates > Self.maximumPerceptronUpdates {
+            throw LessonError(
+                .failed(
+                    "the perceptron rule records every update, and \(DataCell.grouped(data.training.count)) samples × "
+                        + "\(DataCell.grouped(epochs)) epochs could make \(overflow ? "more than \(DataCell.grouped(Int.max))" : DataCell.grouped(updates)) of them, "
+                        + "more than the limit of \(DataCell.grouped(Self.maximumPerceptronUpdates)); use fewer samples or epochs"),
+                at: cell.position)
         }
         var layer = network.layers[0]
         let rule = PerceptronRule(learningRate: learningRate, maximumEpochs: epochs, trace: .all)
@@ -46,6 +76,7 @@ extension TrainCell: RunnableCell {
         if patience != nil, validation == nil {
             throw LessonError(.failed("early stopping needs a validation set: give the data cell a 'validation' fraction"), at: cell.position)
         }
+        try checkPassSizes(of: network.sizes, on: data, at: cell.position)
         var schedule = session.traceRequests
         schedule.everyIterations = traceEvery
         var shuffleGenerator = session.generator("shuffle")
@@ -85,5 +116,39 @@ extension TrainCell: RunnableCell {
             session.metrics.finalTrainingLoss = last.trainingLoss
             session.metrics.trainingAccuracy = last.trainingAccuracy
         }
+    }
+
+    /// Refuses a run whose batches, validation passes or recorded updates would exhaust
+    /// memory (`ForwardPassLimit`).
+    func checkPassSizes(of sizes: [Int], on data: SessionData, at position: SourcePosition) throws(LessonError) {
+        let batchRows = switch batching {
+        case .fullBatch: data.training.count
+        case let .miniBatch(size): min(size, data.training.count)
+        case .stochastic: 1
+        }
+        try ForwardPassLimit.check(
+            rows: batchRows, through: sizes,
+            what: batching == .fullBatch ? "training on full batches" : "training on batches of \(DataCell.grouped(batchRows))",
+            advice: "set a smaller 'batch_size', or use fewer samples or units", at: position)
+        if let validation = data.validation {
+            try ForwardPassLimit.check(
+                rows: validation.count, through: sizes, what: "measuring the validation loss after each epoch",
+                advice: "use a smaller 'validation' fraction, or fewer samples or units", at: position)
+        }
+        guard let traceEvery else { return }
+        // Each recorded update keeps every layer's weights three times (before, gradient, after)
+        // and the batch's net inputs, activations and sensitivities.
+        let parameters = zip(sizes, sizes.dropFirst()).reduce(0) { $0 + ($1.0 + 1) * $1.1 }
+        let perRecord = 3 * parameters + batchRows * (sizes[0] + 3 * sizes.dropFirst().reduce(0, +))
+        let updates = (data.training.count + batchRows - 1) / batchRows * epochs
+        let records = updates / traceEvery
+        let (values, overflow) = records.multipliedReportingOverflow(by: perRecord)
+        guard overflow || values > ForwardPassLimit.maximumValues else { return }
+        throw LessonError(
+            .failed(
+                "'trace_every: \(traceEvery)' records \(DataCell.grouped(records)) of the \(DataCell.grouped(updates)) updates, "
+                    + "about \(DataCell.grouped(perRecord)) values each: more than the limit of \(DataCell.grouped(ForwardPassLimit.maximumValues)) in all; "
+                    + "record fewer updates with a larger 'trace_every', or name the steps the cells below show"),
+            at: position)
     }
 }
