@@ -148,11 +148,18 @@ public struct BookWriter {
         let manager = FileManager.default
         guard let names = try? manager.contentsOfDirectory(atPath: output.path) else { return }
         let target = output.appendingPathComponent(name)
+        // `.staging-NAME-PID` and `.old-NAME-PID` only: `.staging-intro-2-PID` is another
+        // chapter's, perhaps being written by another job of this very run.
+        func isLeftover(_ file: String, _ kind: String) -> Bool {
+            guard file.hasPrefix(".\(kind)-\(name)-") else { return false }
+            let process = file.dropFirst(kind.count + name.count + 3)
+            return !process.isEmpty && process.allSatisfy(\.isASCII) && process.allSatisfy(\.isNumber)
+        }
         for leftover in names.sorted() {
             let url = output.appendingPathComponent(leftover)
-            if leftover.hasPrefix(".staging-\(name)-") {
+            if isLeftover(leftover, "staging") {
                 try? manager.removeItem(at: url)
-            } else if leftover.hasPrefix(".old-\(name)-") {
+            } else if isLeftover(leftover, "old") {
                 if manager.fileExists(atPath: target.path) {
                     try? manager.removeItem(at: url)
                 } else {
