@@ -260,7 +260,8 @@ private let points = "x1,x2,label\n0.1,0.9,1\n0.8,0.2,0\n0.5,0.5,1\n0.3,0.7,0\n"
 /// MNIST is fingerprinted by its files' size and modification time, in the directory the
 /// loader would read.
 @Suite struct MNISTInputTests {
-    let mnistLesson = "---\ntitle: Digits\n---\n```{data}\ndataset: mnist\ntrain_count: 100\n```\n"
+    /// Two data cells, as the MNIST chapter has: the files are one input all the same.
+    let mnistLesson = "---\ntitle: Digits\n---\n```{data}\ndataset: mnist\ntrain_count: 100\n```\n```{data}\ndataset: mnist\n```\n"
 
     func folder() throws -> URL {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("lessons-mnist-\(UUID().uuidString)")

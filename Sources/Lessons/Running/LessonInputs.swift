@@ -19,22 +19,22 @@ public enum LessonInput: Sendable, Equatable {
 }
 
 extension LessonRunner {
-    /// The files `lesson` reads when it runs, in the order of its data cells, without loading
-    /// any of them. Cells with mistakes are skipped: a lesson with mistakes fails anyway.
+    /// The files `lesson` reads when it runs, each once, in the order of its data cells,
+    /// without loading any of them. Cells with mistakes are skipped: a lesson with mistakes
+    /// fails anyway.
     ///
     /// - Parameter mnistLoader: how MNIST is found; the runner's session uses the default.
     public func inputs(of lesson: Lesson, mnistLoader: MNISTLoader = MNISTLoader()) -> [LessonInput] {
         var inputs = [LessonInput]()
         // Only the data cells name files; reading them alone keeps this quick.
         for case let data? in lesson.cells.lazy.filter({ $0.kind == .data }).map({ try? DataCell($0) }) {
+            let input: LessonInput
             switch data.source {
-            case let .csv(path, _):
-                inputs.append(.file(DataCell.csvLocation(path, lessonPath: lesson.path)))
-            case .mnist:
-                inputs.append(mnistLoader.inputWithoutDownload)
-            case .gate, .circles, .blobs, .spirals, .quadrants:
-                break
+            case let .csv(path, _): input = .file(DataCell.csvLocation(path, lessonPath: lesson.path))
+            case .mnist: input = mnistLoader.inputWithoutDownload
+            case .gate, .circles, .blobs, .spirals, .quadrants: continue
             }
+            if !inputs.contains(input) { inputs.append(input) }
         }
         return inputs
     }
