@@ -73,7 +73,7 @@ import Testing
     @Test func runHelpShowsTheSharedOptions() throws {
         let outcome = try run(["run", "--help"])
         #expect(outcome.status == 0)
-        for option in ["--output", "--seed", "--quiet", "--lessons"] {
+        for option in ["--output", "--seed", "--quiet", "--lessons", "--force", "--jobs"] {
             #expect(outcome.standardOutput.contains(option))
         }
     }
@@ -96,7 +96,7 @@ import Testing
         #expect(page.contains("<h1>A small network</h1>"))
         #expect(page.contains("<mi>W</mi>"))
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("output").path)
-        #expect(leftovers.sorted() == ["02-small", "README.md", "index.html", "style.css", "timings.json"])
+        #expect(leftovers.sorted() == [".cache", "02-small", "README.md", "index.html", "style.css", "timings.json"])
         let results = try String(contentsOf: folder.appendingPathComponent("output/02-small/results.json"), encoding: .utf8)
         #expect(results.contains("\"relationsFailed\" : 0"))
         #expect(results.contains("\"title\" : \"A small network\""))

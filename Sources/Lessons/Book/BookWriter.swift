@@ -6,7 +6,7 @@ import Report
 /// A chapter is written into a hidden staging folder first and moved into place only when
 /// complete, so an interrupted or failing run never leaves a half-written chapter where a
 /// good one was. Nothing is written outside the output folder.
-public struct BookWriter {
+public struct BookWriter: Sendable {
     /// The output folder (`output/`).
     public let output: URL
     /// The book's title on the index page.
@@ -36,9 +36,55 @@ public struct BookWriter {
         _ entry: LessonLibrary.Entry, seed: UInt64? = nil, neighbours: ReportDocument.Neighbours = .init(),
         progress: ((TrainingProgress) -> Void)? = nil
     ) throws(WriteError) -> ChapterResult {
+        recoverFromInterruptedRun(of: entry.name)
+        return try run(entry, text: Result { try String(contentsOf: entry.url, encoding: .utf8) }, seed: seed, neighbours: neighbours, progress: progress)
+    }
+
+    /// What publishing a chapter did.
+    public enum Publication: Sendable {
+        /// The lesson ran and its chapter was written.
+        case ran(ChapterResult)
+        /// Nothing the chapter is made from changed since its last clean run: it was kept as it
+        /// was, and this is its `results.json`.
+        case kept(ChapterSummary)
+    }
+
+    /// Publishes `entry`'s chapter, or keeps the published one when `cache` holds the key
+    /// of everything it is made from (see `ChapterCache`).
+    ///
+    /// - Parameters:
+    ///   - seed: a seed that overrides the lesson's own.
+    ///   - force: run the lesson even when its chapter could be kept.
+    public func publish(
+        _ entry: LessonLibrary.Entry, seed: UInt64? = nil, neighbours: ReportDocument.Neighbours = .init(),
+        reusing cache: ChapterCache, force: Bool = false, progress: ((TrainingProgress) -> Void)? = nil
+    ) throws(WriteError) -> Publication {
+        recoverFromInterruptedRun(of: entry.name)
+        // The text is read once: the key names the very text that runs.
+        let text = Result { try String(contentsOf: entry.url, encoding: .utf8) }
+        let key = (try? text.get()).flatMap { cache.key(for: entry, text: $0, seed: seed, neighbours: neighbours) }
+        if !force, let key, let summary = cache.keptChapter(entry.name, key: key, in: output) {
+            return .kept(summary)
+        }
+        cache.forget(entry.name)
+        let result = try run(entry, text: text, seed: seed, neighbours: neighbours, progress: progress)
+        if let key, result.errors.isEmpty {
+            do {
+                try cache.store(key, for: entry.name, in: output)
+            } catch {
+                throw WriteError(description: "cannot record the chapter \(entry.name) in \(cache.folder.path): \(error.localizedDescription)")
+            }
+        }
+        return .ran(result)
+    }
+
+    /// Runs the lesson `text` of `entry` and publishes its chapter.
+    private func run(
+        _ entry: LessonLibrary.Entry, text: Result<String, any Error>, seed: UInt64?, neighbours: ReportDocument.Neighbours,
+        progress: ((TrainingProgress) -> Void)?
+    ) throws(WriteError) -> ChapterResult {
         let staging = output.appendingPathComponent(".staging-\(entry.name)-\(ProcessInfo.processInfo.processIdentifier)")
         let manager = FileManager.default
-        recoverFromInterruptedRun(of: entry.name)
         do {
             try manager.createDirectory(at: staging, withIntermediateDirectories: true)
         } catch {
@@ -48,8 +94,7 @@ public struct BookWriter {
 
         var result: ChapterResult
         do {
-            let text = try String(contentsOf: entry.url, encoding: .utf8)
-            let lesson = try LessonParser.parse(text, path: entry.displayPath)
+            let lesson = try LessonParser.parse(try text.get(), path: entry.displayPath)
             result = LessonRunner().run(lesson, figureDirectory: staging, seed: seed, progress: progress)
         } catch let error as LessonError {
             result = Self.failure(entry, error)
@@ -148,11 +193,18 @@ public struct BookWriter {
         let manager = FileManager.default
         guard let names = try? manager.contentsOfDirectory(atPath: output.path) else { return }
         let target = output.appendingPathComponent(name)
+        // `.staging-NAME-PID` and `.old-NAME-PID` only: `.staging-intro-2-PID` is another
+        // chapter's, perhaps being written by another job of this very run.
+        func isLeftover(_ file: String, _ kind: String) -> Bool {
+            guard file.hasPrefix(".\(kind)-\(name)-") else { return false }
+            let process = file.dropFirst(kind.count + name.count + 3)
+            return !process.isEmpty && process.allSatisfy(\.isASCII) && process.allSatisfy(\.isNumber)
+        }
         for leftover in names.sorted() {
             let url = output.appendingPathComponent(leftover)
-            if leftover.hasPrefix(".staging-\(name)-") {
+            if isLeftover(leftover, "staging") {
                 try? manager.removeItem(at: url)
-            } else if leftover.hasPrefix(".old-\(name)-") {
+            } else if isLeftover(leftover, "old") {
                 if manager.fileExists(atPath: target.path) {
                     try? manager.removeItem(at: url)
                 } else {

@@ -45,7 +45,7 @@ extension DataCell {
     func loadCSV(path: [String], label: String, in session: Session) throws(LessonError) -> LoadedData {
         let pathPosition = valuePositions["path"] ?? position
         let folder = URL(fileURLWithPath: session.path).deletingLastPathComponent()
-        let url = path.reduce(folder) { $0.appendingPathComponent($1) }
+        let url = Self.csvLocation(path, lessonPath: session.path)
         let written = path.joined(separator: "/")
         guard FileManager.default.fileExists(atPath: url.path) else {
             let lessonFolder = (session.path as NSString).deletingLastPathComponent
@@ -82,6 +82,14 @@ extension DataCell {
         guard let testCount else { return LoadedData(training: dataset) }
         let (training, test) = try holdOut(count: testCount, of: dataset, key: "test_count", stream: "test-split", in: session)
         return LoadedData(training: training, test: test)
+    }
+}
+
+extension DataCell {
+    /// Where a CSV file named by `path` (components below the lesson's folder) is, for the
+    /// lesson at `lessonPath`: the run reads it there, and the chapter cache hashes it there.
+    static func csvLocation(_ path: [String], lessonPath: String) -> URL {
+        path.reduce(URL(fileURLWithPath: lessonPath).deletingLastPathComponent()) { $0.appendingPathComponent($1) }
     }
 }
 

@@ -5,31 +5,80 @@ import Lessons
 
 /// Runs lessons, publishes their chapters and the index, and sets the exit status.
 enum Publishing {
+    /// What became of one chapter.
+    private struct Outcome: Sendable {
+        var publication: Result<BookWriter.Publication, BookWriter.WriteError>
+        var seconds: Double
+    }
+
     static func publish(_ entries: [LessonLibrary.Entry], library: LessonLibrary, options: RunOptions) throws {
-        let writer = BookWriter(output: URL(fileURLWithPath: options.output))
+        let output = URL(fileURLWithPath: options.output)
+        let writer = BookWriter(output: output)
+        let cache = ChapterCache(
+            output: output, program: ChapterCache.programFingerprint(version: LessonsCommand.configuration.version))
         let order = BookWriter.bookOrder(try library.entries())
-        var failures = 0
-        var timings: [String: Double] = [:]
-        for entry in order.map(\.entry) where entries.contains(entry) {
+        let chosen = order.map(\.entry).filter(entries.contains)
+        let display = ProgressDisplay()
+        let (seed, quiet, force) = (options.seed, options.quiet, options.force)
+
+        // Chapters are independent: each one's folder depends on its lesson, its data and its
+        // neighbours' titles only, so running several at once writes the same bytes.
+        let work: @Sendable (LessonLibrary.Entry) -> Outcome = { entry in
             let start = DispatchTime.now().uptimeNanoseconds
-            let display = ProgressDisplay()
-            let result = try writer.publish(
-                entry, seed: options.seed, neighbours: BookWriter.neighbours(of: entry, in: order),
-                progress: options.quiet ? nil : display.show)
-            display.finish()
+            let progress: ((TrainingProgress) -> Void)? = quiet ? nil : { display.show($0) }
+            let publication: Result<BookWriter.Publication, BookWriter.WriteError>
+            do throws(BookWriter.WriteError) {
+                publication = .success(
+                    try writer.publish(
+                        entry, seed: seed, neighbours: BookWriter.neighbours(of: entry, in: order), reusing: cache,
+                        force: force, progress: progress))
+            } catch {
+                publication = .failure(error)
+            }
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-            timings[entry.name] = seconds
-            Terminal.report(result, name: entry.name, seconds: seconds, quiet: options.quiet)
-            if !result.errors.isEmpty { failures += 1 }
+            display.finish(entry.displayPath) {
+                if case let .success(publication) = publication {
+                    Terminal.report(publication, name: entry.name, seconds: seconds, quiet: quiet)
+                }
+            }
+            return Outcome(publication: publication, seconds: seconds)
+        }
+        let stops: @Sendable (Outcome) -> Bool = { outcome in
+            if case .failure = outcome.publication { true } else { false }
+        }
+        let outcomes = Jobs.map(chosen, jobs: options.jobs, stops: stops, work)
+
+        var (ran, kept, failures) = (0, 0, 0)
+        var timings: [String: Double] = [:]
+        for (entry, outcome) in zip(chosen, outcomes) {
+            guard let outcome else { continue }
+            switch outcome.publication {
+            case let .failure(error): throw error
+            case let .success(.ran(result)):
+                ran += 1
+                if !result.errors.isEmpty { failures += 1 }
+            case .success(.kept):
+                kept += 1
+            }
+            timings[entry.name] = outcome.seconds
         }
         try writer.writeIndex(for: try library.entries())
         try writer.writeTimings(timings)
-        let index = URL(fileURLWithPath: options.output).appendingPathComponent("index.html").path
+        let index = output.appendingPathComponent("index.html").path
         if failures > 0 {
             Terminal.error("\(failures) of \(entries.count) chapter\(entries.count == 1 ? "" : "s") failed; the report is at \(index)")
             throw ExitCode.failure
         }
-        Terminal.say("Wrote \(entries.count) chapter\(entries.count == 1 ? "" : "s"); open \(index)", quiet: options.quiet)
+        Terminal.say("\(summary(ran: ran, kept: kept)); open \(index)", quiet: quiet)
+    }
+
+    /// "Wrote 2 chapters", "Wrote 1 chapter, kept 6 unchanged (…)", "Kept 7 unchanged chapters (…)".
+    static func summary(ran: Int, kept: Int) -> String {
+        let plural = { (count: Int) in count == 1 ? "" : "s" }
+        let hint = " (--force runs them again)"
+        if kept == 0 { return "Wrote \(ran) chapter\(plural(ran))" }
+        if ran == 0 { return "Kept \(kept) unchanged chapter\(plural(kept))" + hint }
+        return "Wrote \(ran) chapter\(plural(ran)), kept \(kept) unchanged" + hint
     }
 
     /// The library, or a clean exit with the lookup's message.

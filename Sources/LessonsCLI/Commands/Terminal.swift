@@ -11,6 +11,18 @@ enum Terminal {
         FileHandle.standardError.write(Data((line + "\n").utf8))
     }
 
+    /// One line per chapter: a mark, its name, its title and what it holds; a chapter kept
+    /// from an earlier run says so instead of its run time.
+    static func report(_ publication: BookWriter.Publication, name: String, seconds: Double, quiet: Bool) {
+        switch publication {
+        case let .ran(result):
+            report(result, name: name, seconds: seconds, quiet: quiet)
+        case let .kept(summary):
+            let numbers = summary.headline.isEmpty ? "" : " — " + summary.headline.joined(separator: ", ")
+            say("✓ \(name): \(summary.title)\(numbers) (unchanged, kept)", quiet: quiet)
+        }
+    }
+
     /// One line per chapter: a mark, its name, its title and what it holds.
     static func report(_ result: ChapterResult, name: String, seconds: Double, quiet: Bool) {
         for error in result.errors { Self.error(error.description) }

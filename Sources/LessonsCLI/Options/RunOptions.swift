@@ -10,6 +10,22 @@ struct RunOptions: ParsableArguments {
 
     @Flag(name: .long, help: "Print only errors.")
     var quiet = false
+
+    @Flag(name: .long, help: "Run every chapter, even those whose lesson, data and program are unchanged since their last clean run.")
+    var force = false
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "How many chapters run at the same time (the engine already uses two threads for large matrix products).",
+            valueName: "n"))
+    var jobs: Int = 1
+
+    func validate() throws {
+        guard (1...64).contains(jobs) else {
+            throw ValidationError("--jobs must be a whole number from 1 to 64, not \(jobs)")
+        }
+    }
 }
 
 /// Where the lesson files are.
