@@ -130,6 +130,24 @@ private let circlesMLP = cell("model", "layers: [2, 3, 1]\nactivation: sigmoid\n
         #expect(Int(corner.blue) > Int(corner.red) + 30)
     }
 
+    /// The grid goes through the network a chunk of rows at a time (a wide network on 360,000
+    /// points at once would hold every layer's outputs for all of them); chunked or not, the
+    /// outputs are the same to the bit, including a last chunk that is not full.
+    @Test func regionGridInChunksEqualsOnePass() throws {
+        let plot = try PlotCell(try firstCell("kind: decision-boundary\nresolution: 70", kind: "plot"))
+        var generator = SeededGenerator(seed: 11)
+        let network = Network(
+            sizes: [2, 300, 300, 3], activations: [.tanh, .relu, .softmax], initializer: .xavierUniform,
+            generator: &generator)
+        let limits = (x: -1.5...2.0, y: -0.5...1.25)
+        let onePass = plot.regionGrid(network: network, map: nil, limits: limits, chunkRows: 70 * 70)
+        let chunked = plot.regionGrid(network: network, map: nil, limits: limits)
+        let small = plot.regionGrid(network: network, map: nil, limits: limits, chunkRows: 333)
+        #expect(onePass.count == 70 && onePass.allSatisfy { $0.count == 70 && $0.allSatisfy { $0.count == 3 } })
+        #expect(chunked == onePass)
+        #expect(small == onePass)
+    }
+
     @Test func featureMapRegionsAreDrawnInTheOriginalPlane() throws {
         let run = try PlotLesson(
             cell("model", "layers: [2, 1]\nactivation: sigmoid") + cell("train", "learning_rate: 2\nepochs: 300")

@@ -4,27 +4,30 @@ import Testing
 /// Markdown links in a lesson's prose, captions and summary become `<a href>` and `<img src>`
 /// through Ink, which copies the URL into the attribute as written.
 ///
-/// Known issue (robustness review): a `"` in the URL closes the attribute, so
-/// `[q](x" onmouseover="alert(4))` adds an event handler, and `javascript:` URLs are kept.
-/// `HTMLWriter.extractMath` already hides `<` from Ink; hiding `"` the same way (restored as
-/// `&quot;`) and dropping URLs whose scheme is not http, https or mailto would close both.
-/// When the writer is fixed, these `withKnownIssue` blocks report that the issue is gone:
-/// remove the wrappers then.
+/// `HTMLWriter` hides `"` from Ink (restored as `&quot;`), so a `"` in a URL cannot close the
+/// attribute, and replaces every URL whose scheme is not http, https or mailto by `#`.
 @Suite struct LinkSafetyTests {
     let writer = HTMLWriter()
 
     @Test func aQuoteInALinkCannotAddAnAttribute() {
         let html = writer.prose("A [q](x\" onmouseover=\"alert(4)) link.")
-        withKnownIssue("Ink copies a link's URL into href unescaped") {
-            #expect(!html.contains("\" onmouseover=\""), "\(html)")
-        }
+        #expect(!html.contains("\" onmouseover=\""), "\(html)")
+        #expect(!html.contains("onmouseover=\""), "\(html)")
     }
 
     @Test func aJavaScriptLinkIsNotALink() {
         let html = writer.prose("A [link](javascript:alert(3)) and ![i](javascript:alert(5)).")
-        withKnownIssue("Ink keeps javascript: URLs") {
-            #expect(!html.lowercased().contains("javascript:"), "\(html)")
+        #expect(!html.lowercased().contains("javascript:"), "\(html)")
+        #expect(html.contains("href=\"#\"") && html.contains("src=\"#\""), "\(html)")
+    }
+
+    @Test func otherSchemesAndDisguisesAreDropped() {
+        for url in ["JavaScript:alert(1)", "data:text/html,x", "vbscript:x", "java\tscript:alert(1)", "javascript&#58;alert(1)"] {
+            let html = writer.prose("A [link](\(url)).")
+            #expect(html.contains("href=\"#\""), "\(url): \(html)")
         }
+        #expect(!HTMLWriter.isSafe(" javascript:alert(1)"))
+        #expect(!HTMLWriter.isSafe("file:///etc/passwd"))
     }
 
     @Test func rawTagsAndOrdinaryLinksAreFine() {
@@ -32,5 +35,26 @@ import Testing
         #expect(!html.contains("<script"))
         #expect(html.contains("&lt;script>alert(1)&lt;/script>") || html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
         #expect(html.contains("<a href=\"https://example.org/a?b=1\">the site</a>"))
+    }
+
+    @Test func safeLinksImagesAndQuotesSurvive() {
+        let html = writer.prose(
+            "See [http](http://example.org), [mail](mailto:a@example.org), [next](02-perceptron.html), "
+                + "[below](#weights), [up](../index.html) and ![The data](fig-01-data.png). He said \"hi\" in `\"code\"`.")
+        #expect(html.contains("href=\"http://example.org\""), "\(html)")
+        #expect(html.contains("href=\"mailto:a@example.org\""), "\(html)")
+        #expect(html.contains("href=\"02-perceptron.html\""), "\(html)")
+        #expect(html.contains("href=\"#weights\""), "\(html)")
+        #expect(html.contains("href=\"../index.html\""), "\(html)")
+        #expect(html.contains("src=\"fig-01-data.png\""), "\(html)")
+        #expect(html.contains("He said &quot;hi&quot; in <code>&quot;code&quot;</code>"), "\(html)")
+    }
+
+    @Test func captionsAndMathKeepWorking() {
+        let caption = writer.inline("A [link](javascript:x) next to $x_1 < 2$ and \"quoted\" text.")
+        #expect(caption.contains("href=\"#\""), "\(caption)")
+        #expect(caption.contains("<math"), "\(caption)")
+        #expect(caption.contains("&quot;quoted&quot;"), "\(caption)")
+        #expect(!caption.contains("placeholder"), "\(caption)")
     }
 }

@@ -151,29 +151,41 @@ extension PlotCell {
 
     /// The network's outputs at the centres of a `resolution × resolution` grid over `limits`,
     /// bottom row first, evaluated through `map` when the plane is the original one of mapped data.
+    ///
+    /// The points go through the network `chunkRows` at a time: the forward pass keeps every
+    /// layer's outputs for the whole batch, so a wide network on 360,000 points at once would
+    /// hold hundreds of millions of values. Each row is computed on its own, so the outputs
+    /// are the same as in one pass.
     func regionGrid(
-        network: Network, map: FeatureMap?, limits: (x: ClosedRange<Double>, y: ClosedRange<Double>)
+        network: Network, map: FeatureMap?, limits: (x: ClosedRange<Double>, y: ClosedRange<Double>),
+        chunkRows: Int = 4_096
     ) -> [[[Double]]] {
         let n = resolution
         let dx = (limits.x.upperBound - limits.x.lowerBound) / Double(n)
         let dy = (limits.y.upperBound - limits.y.lowerBound) / Double(n)
-        var values = [Double]()
-        values.reserveCapacity(n * n * 2)
-        for row in 0..<n {
-            for column in 0..<n {
+        let count = n * n
+        let step = max(chunkRows, 1)
+        var points = [[Double]]()
+        points.reserveCapacity(count)
+        var start = 0
+        while start < count {
+            let end = min(start + step, count)
+            var values = [Double]()
+            values.reserveCapacity((end - start) * 2)
+            for index in start..<end {
+                let (row, column) = index.quotientAndRemainder(dividingBy: n)
                 values.append(limits.x.lowerBound + (Double(column) + 0.5) * dx)
                 values.append(limits.y.lowerBound + (Double(row) + 0.5) * dy)
             }
-        }
-        var inputs = Matrix(rows: n * n, columns: 2, values: values)
-        if let map { inputs = map.apply(to: inputs) }
-        let output = network.predict(inputs)
-        return (0..<n).map { row in
-            (0..<n).map { column in
-                let index = row * n + column
-                return (0..<output.columns).map { output[index, $0] }
+            var inputs = Matrix(rows: end - start, columns: 2, values: values)
+            if let map { inputs = map.apply(to: inputs) }
+            let output = network.predict(inputs)
+            for index in 0..<output.rows {
+                points.append((0..<output.columns).map { output[index, $0] })
             }
+            start = end
         }
+        return (0..<n).map { row in Array(points[(row * n)..<(row * n + n)]) }
     }
 
     /// Regions of several classes: each cell tinted by its arg-max class, each region outlined.

@@ -126,7 +126,7 @@ public struct HTMLWriter: Sendable {
     /// Markdown prose as HTML, its math as MathML.
     func prose(_ markdown: String) -> String {
         let (text, formulas) = extractMath(HTMLWriter.joiningLinesThatStartWithCode(markdown))
-        return restoreMath(MarkdownParser().html(from: text), formulas)
+        return restoreMath(HTMLWriter.safeURLs(restoreText(MarkdownParser().html(from: text))), formulas)
     }
 
     /// One line of Markdown (a caption, a table cell) as HTML without a surrounding paragraph.
@@ -158,7 +158,10 @@ public struct HTMLWriter: Sendable {
         return lines.joined(separator: "\n")
     }
 
-    /// Replaces each formula, and each `<`, by a placeholder Ink leaves alone (letters and digits only).
+    /// Replaces each formula, and each `<` and `"`, by a placeholder Ink leaves alone (letters and digits only).
+    ///
+    /// Ink copies a link's URL into `href` or `src` as written, so a `"` in it would close the
+    /// attribute and open another (`[q](x" onmouseover="…)`); hidden, it comes back as `&quot;`.
     private func extractMath(_ markdown: String) -> (String, [String]) {
         let segments = (try? ProseMath.segments(markdown)) ?? [.text(markdown)]
         var text = ""
@@ -168,6 +171,7 @@ public struct HTMLWriter: Sendable {
             case let .text(piece):
                 // Raw HTML in a lesson is shown as text: Ink would pass tags through.
                 text += piece.replacingAll("<", with: HTMLWriter.lessThanPlaceholder)
+                    .replacingAll("\"", with: HTMLWriter.quotePlaceholder)
             case let .math(tex, display, _):
                 text += "mathplaceholder\(formulas.count)x"
                 formulas.append(math(tex, display: display))
@@ -177,12 +181,46 @@ public struct HTMLWriter: Sendable {
     }
 
     private static let lessThanPlaceholder = "lessthanplaceholderx"
+    private static let quotePlaceholder = "quoteplaceholderx"
+
+    private func restoreText(_ html: String) -> String {
+        html.replacingAll(HTMLWriter.lessThanPlaceholder, with: "&lt;")
+            .replacingAll(HTMLWriter.quotePlaceholder, with: "&quot;")
+    }
 
     private func restoreMath(_ html: String, _ formulas: [String]) -> String {
-        var result = html.replacingAll(HTMLWriter.lessThanPlaceholder, with: "&lt;")
+        var result = html
         for (index, formula) in formulas.enumerated().reversed() {
             result = result.replacingAll("mathplaceholder\(index)x", with: formula)
         }
         return result
+    }
+
+    /// Ink's HTML with every `href` and `src` that is not http, https, mailto or a relative
+    /// address (a path, a `#fragment`) replaced by `#`: a lesson's links cannot run script
+    /// (`javascript:`) or embed other content (`data:`).
+    static func safeURLs(_ html: String) -> String {
+        var result = ""
+        var rest = Substring(html)
+        while let match = rest.firstMatch(of: #/(?i)\b(href|src)="([^"]*)"/#) {
+            result += rest[..<match.range.lowerBound]
+            let url = String(match.output.2)
+            result += "\(match.output.1)=\"\(isSafe(url) ? url : "#")\""
+            rest = rest[match.range.upperBound...]
+        }
+        return result + rest
+    }
+
+    /// Whether a URL (as written in an attribute) is http, https, mailto or relative.
+    ///
+    /// Browsers ignore whitespace and control characters in a scheme and decode character
+    /// references, so those are dropped first and any `&` before the path counts as unsafe.
+    static func isSafe(_ url: String) -> Bool {
+        let compact = String(String.UnicodeScalarView(url.unicodeScalars.filter {
+            !($0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7F)
+        })).lowercased()
+        if compact.hasPrefix("http://") || compact.hasPrefix("https://") || compact.hasPrefix("mailto:") { return true }
+        let head = compact.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        return !head.contains(":") && !head.contains("&")
     }
 }
