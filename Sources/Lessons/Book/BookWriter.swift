@@ -112,6 +112,8 @@ public struct BookWriter: Sendable {
             try MarkdownWriter().markdown(for: result.document).write(to: staging.appendingPathComponent("README.md"), atomically: false, encoding: .utf8)
             try summary.encoded().write(to: staging.appendingPathComponent(ChapterSummary.fileName))
             try replace(output.appendingPathComponent(entry.name), with: staging)
+        } catch let error as WriteError {
+            throw error
         } catch {
             throw WriteError(description: "cannot write the chapter \(entry.name): \(error.localizedDescription)")
         }
@@ -220,6 +222,11 @@ public struct BookWriter: Sendable {
         let old = output.appendingPathComponent(".old-\(target.lastPathComponent)-\(ProcessInfo.processInfo.processIdentifier)")
         try? manager.removeItem(at: old)
         if manager.fileExists(atPath: target.path) {
+            // Only a chapter this writer published is replaced, never a folder or file of another kind.
+            guard manager.fileExists(atPath: target.appendingPathComponent(ChapterSummary.fileName).path) else {
+                throw WriteError(
+                    description: "\(target.path) exists and is not a chapter of the book; move it or choose another --output")
+            }
             try manager.moveItem(at: target, to: old)
         }
         do {

@@ -13,6 +13,12 @@ enum Publishing {
 
     static func publish(_ entries: [LessonLibrary.Entry], library: LessonLibrary, options: RunOptions) throws {
         let output = URL(fileURLWithPath: options.output)
+        if let reason = BookWriter.reasonAgainst(
+            output: output, lessons: library.folder,
+            workingDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+        {
+            throw ValidationError(reason)
+        }
         let writer = BookWriter(output: output)
         let cache = ChapterCache(
             output: output, program: ChapterCache.programFingerprint(version: LessonsCommand.configuration.version))
