@@ -108,4 +108,20 @@ import Testing
             "---\ntitle: x\ntitle: y\n---\n",
             "lessons/01-perceptron.md:2:1: error: invalid YAML in the front matter: key 'title' appears more than once")
     }
+
+    /// Found by the fuzzer: YAML also ends a line at a carriage return (and at U+0085, U+2028
+    /// and U+2029), which the lesson file keeps inside a line, so an error after one was placed
+    /// lines below where it is, past the cell's end.
+    @Test func invalidYAMLAfterACarriageReturnPointsAtItsLine() {
+        expectError(
+            "---\ntitle: x\n---\n```{data}\nda\rtas./et: xor\n```\n",
+            "lessons/01-perceptron.md:5:11: error: invalid YAML in the data cell: mapping values are not allowed in this context")
+        expectError(
+            "---\ntitle: x\n---\n```{data}\nshow: \"a\u{2028}b\"\r\r\ndataset: [and\n```\n",
+            "lessons/01-perceptron.md:7:1: error: invalid YAML in the data cell: did not find expected ',' or ']'")
+        expectError(
+            "---\ntitle: a\u{85}b\nseed: 1: 2\n---\n",
+            "lessons/01-perceptron.md:3:1: error: invalid YAML in the front matter: could not find expected ':'")
+    }
 }
+
