@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Lessons
 
@@ -122,6 +123,20 @@ import Testing
         expectError(
             "---\ntitle: a\u{85}b\nseed: 1: 2\n---\n",
             "lessons/01-perceptron.md:3:1: error: invalid YAML in the front matter: could not find expected ':'")
+    }
+
+    /// Found by the fuzzer: a file saved with Windows line ends was one long line to the parser
+    /// (Swift counts "\r\n" as one character, never equal to "\n"), so it had no front matter.
+    @Test func windowsLineEndsReadAsUnixOnes() throws {
+        let unix = try parse(Self.example)
+        let windows = try parse(Self.example.replacingOccurrences(of: "\n", with: "\r\n"))
+        #expect(windows.frontMatter == unix.frontMatter)
+        #expect(windows.cells.map(\.position) == unix.cells.map(\.position))
+        #expect(windows.cells.map(\.body) == unix.cells.map(\.body))
+        #expect(windows.cells.map(\.source) == unix.cells.map(\.source))
+        expectError(
+            "---\r\ntitle: x\r\n---\r\n\r\n```{train}\r\nepochs: 3\r\nlearning_rate: [0.1\r\n```\r\n",
+            "lessons/01-perceptron.md:8:1: error: invalid YAML in the train cell: did not find expected ',' or ']'")
     }
 }
 
