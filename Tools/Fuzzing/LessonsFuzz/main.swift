@@ -128,6 +128,11 @@ func crashed(_ signal: Int32) {
     }
     let label = crashLabel
     _ = write(2, label, strlen(label))
+    // The signal's number, for telling a trap (4, 5) from a stack overflow (11).
+    var digits: [UInt8] = Array("signal   \n".utf8)
+    digits[7] = UInt8(48 + (signal / 10) % 10)
+    digits[8] = UInt8(48 + signal % 10)
+    _ = write(2, digits, digits.count)
     raise(signal)
 }
 
@@ -152,9 +157,9 @@ final class Watchdog: @unchecked Sendable {
         let thread = Thread { [self] in
             while true {
                 Thread.sleep(forTimeInterval: 0.1)
-                let now = DispatchTime.now().uptimeNanoseconds
                 guard let (label, started) = lock.withLock({ running }) else { continue }
-                if Double(now - started) / 1e9 > limit {
+                let now = DispatchTime.now().uptimeNanoseconds
+                if Double(now &- started) / 1e9 > limit, now > started {
                     // The input is still in the crash buffers: save it where a crash would go.
                     let path = String(cString: crashPath).replacingOccurrences(of: "crash-", with: "hang-")
                     let data = Data(bytes: crashBytes, count: crashByteCount)

@@ -231,7 +231,9 @@ public struct Mutator: Sendable {
     /// An opener repeated up to tens of thousands of times, sometimes balanced by its closer.
     private func nest(_ bytes: inout [UInt8], _ random: inout FuzzRandom) {
         let (open, close) = random.pick(Self.nestings)
-        let depth = random.pick([2, 8, 50, 200, 1000, 5000, 20000, 100_000]) - random.below(2)
+        // Mostly around the parsers' limits (50 levels of LaTeX, 400 tokens of a relation), sometimes far past them.
+        let depth = (random.chance(3, 4) ? random.pick([2, 5, 10, 30, 49, 50, 51, 60, 120, 199, 200, 201, 300])
+            : random.pick([1000, 5000, 20000, 100_000])) - random.below(2)
         let at = random.below(bytes.count + 1)
         var piece = Array(String(repeating: open, count: depth).utf8)
         if random.chance(1, 2) {
