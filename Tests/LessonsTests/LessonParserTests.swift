@@ -138,5 +138,16 @@ import Testing
             "---\r\ntitle: x\r\n---\r\n\r\n```{train}\r\nepochs: 3\r\nlearning_rate: [0.1\r\n```\r\n",
             "lessons/01-perceptron.md:8:1: error: invalid YAML in the train cell: did not find expected ',' or ']'")
     }
+
+    /// Found by the fuzzer: a character YAML refuses to read (a control character) was reported
+    /// at the YAML's first line, with YAML's own position and a snippet inside the message.
+    @Test func anUnreadableCharacterPointsAtItself() {
+        expectError(
+            "---\ntitle: a\u{0}b\n---\n",
+            "lessons/01-perceptron.md:2:9: error: invalid YAML in the front matter: control characters are not allowed")
+        expectError(
+            "---\ntitle: x\n---\n```{data}\ndataset: and\r\nclasses: [é, \u{7}]\n```\n",
+            "lessons/01-perceptron.md:6:14: error: invalid YAML in the data cell: control characters are not allowed")
+    }
 }
 

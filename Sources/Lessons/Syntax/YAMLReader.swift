@@ -55,6 +55,20 @@ struct YAMLReader {
         return SourcePosition(file: file, line: firstLine + start.line, column: start.column + mark.column - 1)
     }
 
+    /// The file position of the character at `offset` (in characters) of `source`.
+    private func position(ofCharacter offset: Int, in source: String) -> SourcePosition {
+        var line = firstLine, column = 1
+        for character in source.prefix(offset) {
+            if character == "\n" || character == "\r\n" {
+                line += 1
+                column = 1
+            } else {
+                column += character.unicodeScalars.count
+            }
+        }
+        return SourcePosition(file: file, line: line, column: column)
+    }
+
     /// YAML also ends a line at a carriage return, a U+0085, U+2028 or U+2029, which the lesson
     /// file keeps inside its lines: for a source that holds one, the file line (from 0) and
     /// column of each YAML line's first character, and one more for the end of the source.
@@ -110,6 +124,8 @@ struct YAMLReader {
         switch error {
         case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
             return LessonError(.invalidYAML(in: place, problem: problem), at: position(mark))
+        case let .reader(problem, offset, _, yaml):
+            return LessonError(.invalidYAML(in: place, problem: problem), at: position(ofCharacter: offset ?? 0, in: yaml))
         case let .duplicatedKeysInMapping(duplicates, context):
             return LessonError(
                 .invalidYAML(in: place, problem: "key '\(duplicates.joined(separator: "', '"))' appears more than once"),
