@@ -30,16 +30,20 @@ struct Options {
     var hang = 10.0
     var replay: [String] = []
     var quiet = false
+    var exportSeeds: String?
+    var exportDictionary: String?
 }
 
 func usage() -> Never {
     print("""
         usage: LessonsFuzz [--inputs N] [--start N] [--seed S] [--surface lesson,cell,numbers,tex]
                            [--lessons DIR] [--formulas FILE] [--corpus DIR] [--out DIR]
-                           [--slow SECONDS] [--hang SECONDS] [--quiet] [--replay FILE…]
+                           [--slow SECONDS] [--hang SECONDS] [--quiet] [--keep] [--replay FILE…]
+               LessonsFuzz --export-seeds DIR [--export-dictionary FILE]
         Runs inputs start..<start+inputs of campaign S (input N is reproducible alone:
-        --start N --inputs 1 --out DIR writes it with --keep). --replay runs files instead,
-        each on the surfaces its name starts with (or all).
+        --start N --inputs 1 --keep writes it to --out). --replay runs files instead, each on
+        the surfaces its name starts with (or all). --export-seeds writes the seed corpus as
+        DIR/SURFACE/N files and --export-dictionary the mutation tokens, for libFuzzer.
         """)
     exit(2)
 }
@@ -76,6 +80,8 @@ while let argument = arguments.popFirst() {
     case "--hang": options.hang = parsed(value())
     case "--quiet": options.quiet = true
     case "--keep": keepEvery = true
+    case "--export-seeds": options.exportSeeds = value()
+    case "--export-dictionary": options.exportDictionary = value()
     case "--replay":
         options.replay.append(value())
         while let next = arguments.first, !next.hasPrefix("--") { options.replay.append(arguments.removeFirst()) }
@@ -236,7 +242,46 @@ var findings: [String] = []
         FileHandle.standardError.write(Data((findings.last! + "\n").utf8))
     }
     if keepEvery { _ = save(bytes, as: "input-\(fileStem)") }
+    if !options.replay.isEmpty, !options.quiet {
+        let shown: String = switch outcome {
+        case .accepted: "accepted"
+        case let .refused(message): "refused: " + message
+        case let .violation(message): "VIOLATION: " + message
+        }
+        print(String(format: "%@ (%.4f s): %@", label, seconds, String(shown.prefix(300))))
+    }
     tallies[surface] = tally
+}
+
+@MainActor func loadCorpus() throws -> SeedCorpus {
+    try SeedCorpus(
+        lessonsDirectory: URL(fileURLWithPath: options.lessons),
+        formulaFile: FileManager.default.fileExists(atPath: options.formulas) ? URL(fileURLWithPath: options.formulas) : nil,
+        corpusDirectory: FileManager.default.fileExists(atPath: options.corpus) ? URL(fileURLWithPath: options.corpus) : nil)
+}
+
+if options.exportSeeds != nil || options.exportDictionary != nil {
+    if let directory = options.exportSeeds {
+        let corpus = try loadCorpus()
+        for surface in FuzzSurface.allCases {
+            let folder = URL(fileURLWithPath: directory).appendingPathComponent(surface.rawValue)
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            for (index, seed) in corpus.seeds(for: surface).enumerated() {
+                try Data(seed).write(to: folder.appendingPathComponent(String(format: "seed-%04d", index)))
+            }
+        }
+    }
+    if let file = options.exportDictionary {
+        // libFuzzer's format: one "token" a line, bytes outside printable ASCII as \xNN.
+        let lines = Mutator.tokens.map { token in
+            "\"" + token.utf8.map { byte in
+                (0x20..<0x7F).contains(byte) && byte != 0x22 && byte != 0x5C
+                    ? String(UnicodeScalar(byte)) : String(format: "\\x%02X", byte)
+            }.joined() + "\""
+        }
+        try (lines.joined(separator: "\n") + "\n").write(toFile: file, atomically: true, encoding: .utf8)
+    }
+    exit(0)
 }
 
 let clockStart = Date()
@@ -253,10 +298,7 @@ if !options.replay.isEmpty {
         }
     }
 } else {
-    let corpus = try SeedCorpus(
-        lessonsDirectory: URL(fileURLWithPath: options.lessons),
-        formulaFile: FileManager.default.fileExists(atPath: options.formulas) ? URL(fileURLWithPath: options.formulas) : nil,
-        corpusDirectory: FileManager.default.fileExists(atPath: options.corpus) ? URL(fileURLWithPath: options.corpus) : nil)
+    let corpus = try loadCorpus()
     let campaign = FuzzCampaign(seed: options.seed, surfaces: options.surfaces, corpus: corpus)
     if !options.quiet {
         let counts = FuzzSurface.allCases.map { "\(corpus.seeds(for: $0).count) \($0.rawValue)" }.joined(separator: ", ")

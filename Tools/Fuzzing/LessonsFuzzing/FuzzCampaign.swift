@@ -8,9 +8,13 @@ public struct FuzzCampaign: Sendable {
     /// The seeds.
     public let corpus: SeedCorpus
     private let mutators: [FuzzSurface: Mutator]
+    private let maximumSize: Int
 
-    /// A campaign over `surfaces` starting from `corpus`.
-    public init(seed: UInt64, surfaces: [FuzzSurface] = FuzzSurface.allCases, corpus: SeedCorpus) {
+    /// A campaign over `surfaces` (in turn; a surface listed twice gets twice the inputs)
+    /// starting from `corpus`, with inputs of at most `maximumSize` bytes.
+    public init(
+        seed: UInt64, surfaces: [FuzzSurface] = FuzzSurface.allCases, corpus: SeedCorpus, maximumSize: Int = 1 << 18
+    ) {
         self.seed = seed
         self.surfaces = surfaces.isEmpty ? FuzzSurface.allCases : surfaces
         self.corpus = corpus
@@ -22,9 +26,12 @@ public struct FuzzCampaign: Sendable {
             case .numbers: corpus.seeds(for: .numbers)
             case .tex: corpus.seeds(for: .tex)
             }
-            mutators[surface] = Mutator(donors: donors)
+            var mutator = Mutator(donors: donors)
+            mutator.maximumSize = maximumSize
+            mutators[surface] = mutator
         }
         self.mutators = mutators
+        self.maximumSize = maximumSize
     }
 
     /// Input `index`: its surface, and its bytes (one time in ten random bytes, otherwise a
@@ -34,7 +41,7 @@ public struct FuzzCampaign: Sendable {
         var random = FuzzRandom(seed: seed, index: UInt64(index))
         let seeds = corpus.seeds(for: surface)
         if random.chance(1, 10) {
-            let bytes = Mutator.randomBytes(random.below(random.chance(1, 4) ? 4096 : 200), using: &random)
+            let bytes = Mutator.randomBytes(random.below(min(maximumSize, random.chance(1, 4) ? 4096 : 200) + 1), using: &random)
             // Lessons that start well get past the front matter to their cells.
             if surface == .lesson, random.chance(1, 2) { return (surface, Array("---\ntitle: x\n---\n".utf8) + bytes) }
             return (surface, bytes)

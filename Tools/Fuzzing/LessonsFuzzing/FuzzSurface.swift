@@ -103,6 +103,11 @@ public enum FuzzOracle {
         guard error.description.hasPrefix(prefix), !error.message.isEmpty else {
             return .violation("the error does not read '\(prefix)message': \(error)")
         }
+        // A second position inside the message (a YAML library's own `1:9: error:`) is one the
+        // editor cannot follow.
+        guard !error.message.contains(": error: ") else {
+            return .violation("the message holds a position of its own: \(error)")
+        }
         return .refused(error.description)
     }
 
