@@ -106,6 +106,14 @@ let package = Package(
         ),
         .executableTarget(name: "PlotSamples", dependencies: ["Plotting"], path: "Tools/PlotSamples"),
 
+        // MARK: Fuzzing (Tools/Fuzzing/README.md): `swift run -c release LessonsFuzz --inputs 100000`
+        .target(
+            name: "LessonsFuzzing",
+            dependencies: ["Lessons", "Relations", "MathML", "Report", "Engine"],
+            path: "Tools/Fuzzing/LessonsFuzzing"
+        ),
+        .executableTarget(name: "LessonsFuzz", dependencies: ["LessonsFuzzing"], path: "Tools/Fuzzing/LessonsFuzz"),
+
         // MARK: Tests
         .testTarget(name: "EngineTests", dependencies: ["Engine"]),
         .testTarget(name: "CCairoTests", dependencies: ["CCairo"]),
@@ -116,6 +124,14 @@ let package = Package(
         .testTarget(name: "RelationsTests", dependencies: ["Relations", "Engine"]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets"]),
         .testTarget(name: "PlottingTests", dependencies: ["Plotting"]),
+        .testTarget(name: "FuzzingTests", dependencies: ["LessonsFuzzing"], exclude: ["Corpus"]),
     ],
     swiftLanguageModes: [.v6]
 )
+
+// The libFuzzer target has no `main` of its own (libFuzzer's is linked in by
+// `-sanitize=fuzzer`), so it exists only when asked for: Tools/Fuzzing/libfuzzer.
+if Context.environment["LESSONS_LIBFUZZER"] != nil {
+    package.targets.append(
+        .executableTarget(name: "LessonsFuzzer", dependencies: ["LessonsFuzzing"], path: "Tools/Fuzzing/LessonsFuzzer"))
+}

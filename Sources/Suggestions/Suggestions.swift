@@ -33,11 +33,16 @@ extension String {
 /// one character has no suggestions but those at distance 0, since every short name is one edit away.
 public func suggestions(for name: String, among candidates: [String]) -> [String] {
     func folded(_ text: String) -> String { text.lowercased().filter { $0 != "_" } }
+    let foldedName = folded(name), length = name.count
     var best: [String] = []
     var bestDistance = Int.max
     for candidate in candidates where candidate != name && !best.contains(candidate) {
-        let distance = folded(candidate) == folded(name) ? 0 : name.editDistance(to: candidate)
-        let limit = name.count < 2 ? 0 : Swift.min(3, Swift.max(1, Swift.max(name.count, candidate.count) / 3))
+        let isFolded = folded(candidate) == foldedName
+        let limit = length < 2 ? 0 : Swift.min(3, Swift.max(1, Swift.max(length, candidate.count) / 3))
+        // The distance is at least the difference in length, so a pasted paragraph is never
+        // compared character by character with every candidate.
+        guard isFolded || abs(length - candidate.count) <= limit else { continue }
+        let distance = isFolded ? 0 : name.editDistance(to: candidate)
         guard distance <= limit && distance <= bestDistance else { continue }
         if distance < bestDistance {
             best = []

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Lessons
 
@@ -108,4 +109,45 @@ import Testing
             "---\ntitle: x\ntitle: y\n---\n",
             "lessons/01-perceptron.md:2:1: error: invalid YAML in the front matter: key 'title' appears more than once")
     }
+
+    /// Found by the fuzzer: YAML also ends a line at a carriage return (and at U+0085, U+2028
+    /// and U+2029), which the lesson file keeps inside a line, so an error after one was placed
+    /// lines below where it is, past the cell's end.
+    @Test func invalidYAMLAfterACarriageReturnPointsAtItsLine() {
+        expectError(
+            "---\ntitle: x\n---\n```{data}\nda\rtas./et: xor\n```\n",
+            "lessons/01-perceptron.md:5:11: error: invalid YAML in the data cell: mapping values are not allowed in this context")
+        expectError(
+            "---\ntitle: x\n---\n```{data}\nshow: \"a\u{2028}b\"\r\r\ndataset: [and\n```\n",
+            "lessons/01-perceptron.md:7:1: error: invalid YAML in the data cell: did not find expected ',' or ']'")
+        expectError(
+            "---\ntitle: a\u{85}b\nseed: 1: 2\n---\n",
+            "lessons/01-perceptron.md:3:1: error: invalid YAML in the front matter: could not find expected ':'")
+    }
+
+    /// Found by the fuzzer: a file saved with Windows line ends was one long line to the parser
+    /// (Swift counts "\r\n" as one character, never equal to "\n"), so it had no front matter.
+    @Test func windowsLineEndsReadAsUnixOnes() throws {
+        let unix = try parse(Self.example)
+        let windows = try parse(Self.example.replacingOccurrences(of: "\n", with: "\r\n"))
+        #expect(windows.frontMatter == unix.frontMatter)
+        #expect(windows.cells.map(\.position) == unix.cells.map(\.position))
+        #expect(windows.cells.map(\.body) == unix.cells.map(\.body))
+        #expect(windows.cells.map(\.source) == unix.cells.map(\.source))
+        expectError(
+            "---\r\ntitle: x\r\n---\r\n\r\n```{train}\r\nepochs: 3\r\nlearning_rate: [0.1\r\n```\r\n",
+            "lessons/01-perceptron.md:8:1: error: invalid YAML in the train cell: did not find expected ',' or ']'")
+    }
+
+    /// Found by the fuzzer: a character YAML refuses to read (a control character) was reported
+    /// at the YAML's first line, with YAML's own position and a snippet inside the message.
+    @Test func anUnreadableCharacterPointsAtItself() {
+        expectError(
+            "---\ntitle: a\u{0}b\n---\n",
+            "lessons/01-perceptron.md:2:9: error: invalid YAML in the front matter: control characters are not allowed")
+        expectError(
+            "---\ntitle: x\n---\n```{data}\ndataset: and\r\nclasses: [é, \u{7}]\n```\n",
+            "lessons/01-perceptron.md:6:14: error: invalid YAML in the data cell: control characters are not allowed")
+    }
 }
+

@@ -18,4 +18,17 @@ import Suggestions
         #expect(suggestion(for: "Epochs", among: keys) == "epochs")
         #expect(suggestion(for: "momentum", among: keys) == nil)
     }
+
+    /// Found by the fuzzer: a plot cell whose `kind` was 262,144 characters took 5 s (release)
+    /// to find no suggestion, an edit-distance table of a row per character for every choice.
+    @Test func aVeryLongWordIsComparedInNoTime() {
+        let word = String(repeating: "relu", count: 50_000)
+        let choices = ["sigmoid", "relu", "tanh", "linear", "softmax", "hardlimit"]
+        let clock = ContinuousClock()
+        var found: String?
+        let duration = clock.measure { found = suggestion(for: word, among: choices) }
+        #expect(found == nil)
+        #expect(duration < .seconds(1), "\(duration)")
+    }
 }
+

@@ -10,7 +10,8 @@ public enum LessonParser {
     ///
     /// - Throws: `LessonError` at the first mistake, with its file, line and column.
     public static func parse(_ text: String, path: String) throws(LessonError) -> Lesson {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+        // "\r\n" is one Character, never equal to "\n": Windows line ends are split on their own.
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).map { line in
             line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
         }
         func position(_ index: Int, column: Int = 1) -> SourcePosition {

@@ -9,9 +9,24 @@ struct YAMLReader {
     let firstLine: Int
     /// How messages name the piece (`the train cell`).
     let place: String
+    /// Where each of YAML's lines starts in the file, when YAML counts lines differently from
+    /// the file (see `lineStarts(of:)`); `nil` when they agree.
+    private var lineStarts: [(line: Int, column: Int)]?
+
+    init(file: String, firstLine: Int, place: String) {
+        self.file = file
+        self.firstLine = firstLine
+        self.place = place
+    }
 
     /// Reads `source`, which must be a mapping (or empty).
     func read(_ source: String) throws(LessonError) -> LessonValue {
+        var reader = self
+        reader.lineStarts = Self.lineStarts(of: source)
+        return try reader.compose(source)
+    }
+
+    private func compose(_ source: String) throws(LessonError) -> LessonValue {
         let start = SourcePosition(file: file, line: firstLine, column: 1)
         let node: Node?
         do {
@@ -29,7 +44,53 @@ struct YAMLReader {
 
     private func position(_ mark: Mark?) -> SourcePosition {
         guard let mark else { return SourcePosition(file: file, line: firstLine, column: 1) }
-        return SourcePosition(file: file, line: firstLine + mark.line - 1, column: mark.column)
+        guard let lineStarts, let last = lineStarts.last else {
+            return SourcePosition(file: file, line: firstLine + mark.line - 1, column: mark.column)
+        }
+        guard lineStarts.indices.contains(mark.line - 1) else {
+            // Past the source's end, as for a bracket never closed.
+            return SourcePosition(file: file, line: firstLine + last.line + mark.line - lineStarts.count, column: mark.column)
+        }
+        let start = lineStarts[mark.line - 1]
+        return SourcePosition(file: file, line: firstLine + start.line, column: start.column + mark.column - 1)
+    }
+
+    /// The file position of the character at `offset` (in characters) of `source`.
+    private func position(ofCharacter offset: Int, in source: String) -> SourcePosition {
+        var line = firstLine, column = 1
+        for character in source.prefix(offset) {
+            if character == "\n" || character == "\r\n" {
+                line += 1
+                column = 1
+            } else {
+                column += character.unicodeScalars.count
+            }
+        }
+        return SourcePosition(file: file, line: line, column: column)
+    }
+
+    /// YAML also ends a line at a carriage return, a U+0085, U+2028 or U+2029, which the lesson
+    /// file keeps inside its lines: for a source that holds one, the file line (from 0) and
+    /// column of each YAML line's first character, and one more for the end of the source.
+    private static func lineStarts(of source: String) -> [(line: Int, column: Int)]? {
+        let breaks: Set<Unicode.Scalar> = ["\r", "\u{85}", "\u{2028}", "\u{2029}"]
+        guard source.unicodeScalars.contains(where: breaks.contains) else { return nil }
+        var starts = [(line: 0, column: 1)]
+        var line = 0, column = 1
+        var previous: Unicode.Scalar?
+        for scalar in source.unicodeScalars {
+            if scalar == "\n" {
+                line += 1
+                column = 1
+                // "\r\n" is one break to YAML.
+                if previous == "\r" { starts[starts.count - 1] = (line, column) } else { starts.append((line, column)) }
+            } else {
+                column += 1
+                if breaks.contains(scalar) { starts.append((line, column)) }
+            }
+            previous = scalar
+        }
+        return starts
     }
 
     private func convert(_ node: Node) throws(LessonError) -> LessonValue {
@@ -63,6 +124,8 @@ struct YAMLReader {
         switch error {
         case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
             return LessonError(.invalidYAML(in: place, problem: problem), at: position(mark))
+        case let .reader(problem, offset, _, yaml):
+            return LessonError(.invalidYAML(in: place, problem: problem), at: position(ofCharacter: offset ?? 0, in: yaml))
         case let .duplicatedKeysInMapping(duplicates, context):
             return LessonError(
                 .invalidYAML(in: place, problem: "key '\(duplicates.joined(separator: "', '"))' appears more than once"),

@@ -51,6 +51,9 @@ public struct MathError: Error, Equatable, Sendable, CustomStringConvertible {
         case alignmentOutsideEnvironment
         /// `\\` outside a table environment.
         case lineBreakOutsideEnvironment
+        /// Groups, arguments and environments nested more than `maximum` deep; the offset is
+        /// where the nesting passes the limit.
+        case tooDeep(maximum: Int)
     }
 
     /// What went wrong.
@@ -88,6 +91,7 @@ public struct MathError: Error, Equatable, Sendable, CustomStringConvertible {
         case .doubleSubscript: return "double subscript"
         case .alignmentOutsideEnvironment: return "'&' outside a table environment"
         case .lineBreakOutsideEnvironment: return #"'\\' outside a table environment"#
+        case .tooDeep(let maximum): return "the formula nests more than \(maximum) groups and arguments deep"
         }
     }
 

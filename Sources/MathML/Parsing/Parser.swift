@@ -7,6 +7,12 @@ struct Parser {
     var position = 0
     /// The alphabet that letters and digits are currently set in (`\mathbf{…}` changes it).
     var font: Font = .normal
+    /// How many lists and arguments are open around the position.
+    var depth = 0
+    /// The most lists and arguments open at once: every recursion of the parser (and of the
+    /// renderer after it) passes through one, so the limit keeps both far from the stack's end,
+    /// even on a thread with a small stack, and no formula of a lesson comes near it.
+    static let maximumDepth = 50
 
     init(_ tex: String) {
         bytes = Array(tex.utf8)
@@ -28,6 +34,8 @@ struct Parser {
     /// The terminators are `}`, `&`, `\\`, `\end`, `\right`, and `closer` when given; the
     /// terminator is left unread for the caller to check.
     mutating func parseList(until closer: UInt8? = nil) throws(MathError) -> [Node] {
+        try enterLevel()
+        defer { depth -= 1 }
         var nodes: [Node] = []
         while true {
             skipWhitespace()
@@ -90,6 +98,8 @@ struct Parser {
 
     /// Reads the argument of `command` (at `offset`): a braced group or a single token.
     mutating func parseArgument(for command: String, at offset: Int) throws(MathError) -> Node {
+        try enterLevel()
+        defer { depth -= 1 }
         skipWhitespace()
         guard let byte = peek() else { throw MathError(.missingArgument(command), offset: offset) }
         switch byte {
@@ -108,6 +118,14 @@ struct Parser {
         default:
             return try parseCharacter(single: true)
         }
+    }
+
+    /// Opens a list or an argument, refusing one beyond ``maximumDepth``.
+    mutating func enterLevel() throws(MathError) {
+        guard depth < Parser.maximumDepth else {
+            throw MathError(.tooDeep(maximum: Parser.maximumDepth), offset: position)
+        }
+        depth += 1
     }
 
     // MARK: - Scripts
