@@ -97,6 +97,7 @@ nonisolated(unsafe) let crashBytes = UnsafeMutablePointer<UInt8>.allocate(capaci
 nonisolated(unsafe) var crashByteCount = 0
 nonisolated(unsafe) let crashLabel = UnsafeMutablePointer<CChar>.allocate(capacity: 512)
 nonisolated(unsafe) let crashPath = UnsafeMutablePointer<CChar>.allocate(capacity: 4096)
+nonisolated(unsafe) let crashSignal = UnsafeMutablePointer<UInt8>.allocate(capacity: 16)
 
 func setCString(_ text: String, _ buffer: UnsafeMutablePointer<CChar>, capacity: Int) {
     let bytes = Array(text.utf8.prefix(capacity - 1))
@@ -135,10 +136,11 @@ func crashed(_ signal: Int32) {
     let label = crashLabel
     _ = write(2, label, strlen(label))
     // The signal's number, for telling a trap (4, 5) from a stack overflow (11).
-    var digits: [UInt8] = Array("signal   \n".utf8)
-    digits[7] = UInt8(48 + (signal / 10) % 10)
-    digits[8] = UInt8(48 + signal % 10)
-    _ = write(2, digits, digits.count)
+    for (index, byte) in "signal ".utf8.enumerated() { crashSignal[index] = byte }
+    crashSignal[7] = UInt8(48 + (signal / 10) % 10)
+    crashSignal[8] = UInt8(48 + signal % 10)
+    crashSignal[9] = 0x0A
+    _ = write(2, crashSignal, 10)
     raise(signal)
 }
 
