@@ -7,12 +7,7 @@ import Testing
 /// with its exact message.
 @Suite struct BadCSVTests {
     private func message(_ text: String, label: String = "label") -> String? {
-        do {
-            _ = try Dataset.csv(text: text, file: "points.csv", labelColumn: label, name: "points")
-            return nil
-        } catch {
-            return error.description
-        }
+        csvMessage(text, label: label)
     }
 
     @Test func aMissingValueIsAnEmptyField() {
@@ -71,14 +66,7 @@ import Testing
 
 @Suite struct BadMNISTFileTests {
     private func message(_ body: () throws -> Void) -> String? {
-        do {
-            try body()
-            return nil
-        } catch let error as MNISTError {
-            return error.description
-        } catch {
-            return "unexpected \(error)"
-        }
+        mnistMessage(body)
     }
 
     private func read(_ bytes: [UInt8], name: String) throws -> String? {

@@ -5,12 +5,7 @@ import Testing
 
 @Suite struct CSVDatasetTests {
     private func message(_ text: String, label: String = "label") -> String? {
-        do {
-            _ = try Dataset.csv(text: text, file: "points.csv", labelColumn: label, name: "points")
-            return nil
-        } catch {
-            return error.description
-        }
+        csvMessage(text, label: label)
     }
 
     @Test func readsFeaturesAndLabelsFromAFile() throws {

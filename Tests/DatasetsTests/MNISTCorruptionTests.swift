@@ -41,14 +41,7 @@ import Testing
     }
 
     private func message(_ body: () throws -> Void) -> String? {
-        do {
-            try body()
-            return nil
-        } catch let error as MNISTError {
-            return error.description
-        } catch {
-            return "unexpected \(error)"
-        }
+        mnistMessage(body)
     }
 
     private var testLabels: [UInt8] { get throws { try TestSupport.sharedContent(.testLabels) } }

@@ -51,3 +51,25 @@ struct MNISTParts: Sendable {
     let test: MNISTSet
     var pair: (MNISTSet, MNISTSet) { (training, test) }
 }
+
+/// The message of the error reading `text` as the CSV file `points.csv` raises, or `nil` when it reads.
+func csvMessage(_ text: String, label: String = "label") -> String? {
+    do {
+        _ = try Dataset.csv(text: text, file: "points.csv", labelColumn: label, name: "points")
+        return nil
+    } catch {
+        return error.description
+    }
+}
+
+/// The message of the `MNISTError` `body` throws, or `nil` when it throws none.
+func mnistMessage(_ body: () throws -> Void) -> String? {
+    do {
+        try body()
+        return nil
+    } catch let error as MNISTError {
+        return error.description
+    } catch {
+        return "unexpected \(error)"
+    }
+}
