@@ -98,15 +98,6 @@ extension Matrix {
             }
         }
     }
-
-    /// `e^x` of every entry, vectorized (`mk_exp`, within 2 ulp of the C library's `exp`).
-    func exponential() -> Matrix {
-        var result = self
-        result.values.withUnsafeMutableBufferPointer { target in
-            mk_exp(target.baseAddress, target.baseAddress, target.count)
-        }
-        return result
-    }
 }
 
 /// `y[i] = e^x[i]` for a buffer, in place, vectorized.
