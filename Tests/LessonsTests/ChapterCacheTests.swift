@@ -291,17 +291,35 @@ private let points = "x1,x2,label\n0.1,0.9,1\n0.8,0.2,0\n0.5,0.5,1\n0.3,0.7,0\n"
         #expect(cache.key(for: entry, text: mnistLesson, seed: nil, neighbours: .init()) != before)
     }
 
-    @Test func mnistThatWouldBeDownloadedHasNoKey() throws {
+    /// Without MNIST on disk a run reads the bundled subset (after a download attempt): the
+    /// chapter is keyed by the subset's files, and the full set arriving in `data/mnist/`
+    /// changes the key.
+    @Test func mnistThatWouldBeDownloadedIsKeyedByTheBundledSubset() throws {
         let root = try folder()
         defer { try? FileManager.default.removeItem(at: root) }
         let loader = MNISTLoader(environment: [:], projectDirectory: root, allowsDownload: false)
         let lesson = try LessonParser.parse(mnistLesson, path: "lessons/digits.md")
+        let subset = try #require(MNISTLoader.bundledSubsetDirectory)
         #expect(LessonRunner().inputs(of: lesson, mnistLoader: loader) == [
-            .unresolved("MNIST is not complete in \(root.appendingPathComponent("data/mnist").path)")
+            .bundledMNISTSubset(
+                ["train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz", "t10k-images-idx3-ubyte.gz",
+                 "t10k-labels-idx1-ubyte.gz", "SHA256SUMS.decompressed"].map(subset.appendingPathComponent))
         ])
         let cache = ChapterCache(output: root.appendingPathComponent("output"), program: "p", mnistLoader: loader)
         let entry = LessonLibrary.Entry(name: "digits", url: root.appendingPathComponent("digits.md"), displayPath: "lessons/digits.md")
-        #expect(cache.key(for: entry, text: mnistLesson, seed: nil, neighbours: .init()) == nil)
+        let onSubset = try #require(cache.key(for: entry, text: mnistLesson, seed: nil, neighbours: .init()))
+        #expect(onSubset.lines.filter { $0.hasPrefix("mnist subset ") && !$0.hasSuffix("missing") }.count == 5)
+        #expect(cache.key(for: entry, text: mnistLesson, seed: nil, neighbours: .init()) == onSubset)
+
+        let local = root.appendingPathComponent("data/mnist")
+        try FileManager.default.createDirectory(at: local, withIntermediateDirectories: true)
+        for file in MNISTFile.allCases {
+            try FileManager.default.copyItem(
+                at: subset.appendingPathComponent(file.compressedName), to: local.appendingPathComponent(file.compressedName))
+        }
+        let onFullSet = try #require(cache.key(for: entry, text: mnistLesson, seed: nil, neighbours: .init()))
+        #expect(onFullSet != onSubset)
+        #expect(onFullSet.lines.filter { $0.hasPrefix("mnist \(local.path)") }.count == 4)
     }
 
     /// The cache repeats the loader's choice of directory; both must pick the same one.

@@ -90,11 +90,16 @@ public struct MNISTLoader: Sendable {
     /// - Returns: the subset, with `source` `.bundledSubset(reason:)`.
     /// - Throws: `MNISTError` if the package's resources are missing or damaged.
     public static func bundledSubset(reason: String) throws(MNISTError) -> MNIST {
-        guard let url = Bundle.module.url(forResource: "mnist-subset", withExtension: nil),
+        guard let url = bundledSubsetDirectory,
             let sums = try? String(contentsOf: url.appendingPathComponent("SHA256SUMS.decompressed"), encoding: .utf8)
         else { throw .subsetMissing }
         let parts = try MNISTDirectory(url: url, checksums: parseSums(sums)).read()
         return MNIST(training: parts.training, test: parts.test, source: .bundledSubset(reason: reason))
+    }
+
+    /// The folder of the bundled subset among the package's resources, when it is there.
+    public static var bundledSubsetDirectory: URL? {
+        Bundle.module.url(forResource: "mnist-subset", withExtension: nil)
     }
 
     /// The sums of a `sha256sum`-style file: `<hex>  <name>` per line.

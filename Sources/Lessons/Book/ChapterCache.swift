@@ -76,8 +76,8 @@ public struct ChapterCache: Sendable {
     }
 
     /// The key of the chapter `entry` would publish from `text`, or `nil` when the chapter
-    /// must run whatever happened before (it does not parse, or it reads MNIST that is not
-    /// on disk yet).
+    /// must run whatever happened before (it does not parse, or `$MNIST_DIR` names a folder
+    /// without MNIST).
     public func key(
         for entry: LessonLibrary.Entry, text: String, seed: UInt64?, neighbours: ReportDocument.Neighbours
     ) -> Key? {
@@ -100,6 +100,9 @@ public struct ChapterCache: Sendable {
                 }
             case let .mnist(files):
                 lines += files.map { "mnist \(Self.fileFingerprint($0))" }
+            case let .bundledMNISTSubset(files):
+                lines.append("mnist not on disk: downloaded, or else the bundled subset")
+                lines += files.map { "mnist subset \(Self.fileFingerprint($0))" }
             case .unresolved:
                 return nil
             }

@@ -13,8 +13,13 @@ public enum LessonInput: Sendable, Equatable {
     /// succeeded read exactly the published content; their size and modification time
     /// tell whether they have been replaced since.
     case mnist([URL])
-    /// An input with nothing on disk to fingerprint yet: MNIST that would be downloaded, or
-    /// replaced by the bundled subset. A chapter with such an input is always run.
+    /// MNIST is neither in `$MNIST_DIR` nor in `data/mnist/`: a run tries to download it and
+    /// otherwise reads the bundled subset, whose files these are (and whose SHA-256 sums the
+    /// loader checks). A chapter built on the subset is kept until the full set appears on
+    /// disk or `--force` tries the download again.
+    case bundledMNISTSubset([URL])
+    /// An input with nothing on disk to fingerprint: `$MNIST_DIR` names a folder without the
+    /// four files (the run fails), or the bundled subset is missing. Such a chapter always runs.
     case unresolved(String)
 }
 
@@ -52,7 +57,14 @@ extension MNISTLoader {
             directory = (path.hasPrefix("/") ? URL(fileURLWithPath: path) : projectDirectory.appendingPathComponent(path))
                 .standardizedFileURL
         } else {
-            directory = dataDirectory
+            let found = MNISTDirectory(url: dataDirectory)
+            let files = MNISTFile.allCases.compactMap(found.location(of:))
+            if files.count == MNISTFile.allCases.count { return .mnist(files) }
+            guard let subset = MNISTLoader.bundledSubsetDirectory else {
+                return .unresolved("MNIST is not complete in \(dataDirectory.path) and the bundled subset is missing")
+            }
+            return .bundledMNISTSubset(
+                (MNISTFile.allCases.map(\.compressedName) + ["SHA256SUMS.decompressed"]).map(subset.appendingPathComponent))
         }
         let found = MNISTDirectory(url: directory)
         let files = MNISTFile.allCases.compactMap(found.location(of:))
