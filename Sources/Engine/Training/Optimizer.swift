@@ -1,4 +1,5 @@
 import Dispatch
+import MatrixKernels
 
 /// The rule that turns gradients into a parameter update.
 ///
@@ -112,7 +113,7 @@ struct OptimizerState {
                     second[slot].values.withUnsafeMutableBufferPointer { v in
                         proposals[slot].values.withUnsafeMutableBufferPointer { p in
                             rule.buffers = .init(w: w.baseAddress, g: g.baseAddress, m: m.baseAddress, v: v.baseAddress, p: p.baseAddress)
-                            guard count >= 1 << 15 else { return rule.run(0..<count) }
+                            guard count >= 1 << 15, MatrixProductKernel.threadCount > 1 else { return rule.run(0..<count) }
                             let half = count / 2
                             let results = UnsafeMutableBufferPointer<Bool>.allocate(capacity: 2)
                             defer { results.deallocate() }
@@ -154,40 +155,28 @@ struct OptimizerState {
             self.learningRate = learningRate
         }
 
-        /// Updates `range`; whether every new value is finite.
+        /// Updates `range`; whether every new value is finite. The loops are in C
+        /// (`MatrixKernels/update.c`), vectorized, with the formulas of `Optimizer` in the
+        /// same order of operations.
         func run(_ range: Range<Int>) -> Bool {
             guard !range.isEmpty, let w = buffers.w, let g = buffers.g, let m = buffers.m, let v = buffers.v,
                 let p = buffers.p
             else { return true }
-            let learningRate = self.learningRate
+            let (w0, g0, m0, v0, p0, count) = (w + range.lowerBound, g + range.lowerBound, m + range.lowerBound,
+                                               v + range.lowerBound, p + range.lowerBound, range.count)
             switch optimizer {
             case .gradientDescent:
-                for i in range { p[i] = w[i] + -learningRate * g[i] }
+                return mk_update_gradient_descent(w0, g0, p0, count, learningRate) != 0
             case let .momentum(beta):
-                for i in range {
-                    m[i] = m[i] * beta + g[i]
-                    p[i] = w[i] + -learningRate * m[i]
-                }
+                return mk_update_momentum(w0, g0, m0, p0, count, learningRate, beta) != 0
             case let .rmsProp(rho, epsilon):
-                for i in range {
-                    v[i] = rho * v[i] + (1 - rho) * g[i] * g[i]
-                    p[i] = w[i] + -learningRate * (g[i] / (v[i].squareRoot() + epsilon))
-                }
+                return mk_update_rms_prop(w0, g0, v0, p0, count, learningRate, rho, epsilon) != 0
             case let .adam(beta1, beta2, epsilon):
-                let firstCorrection = self.firstCorrection, secondCorrection = self.secondCorrection
-                for i in range {
-                    m[i] = beta1 * m[i] + (1 - beta1) * g[i]
-                    v[i] = beta2 * v[i] + (1 - beta2) * g[i] * g[i]
-                    let step = (m[i] / firstCorrection) / ((v[i] / secondCorrection).squareRoot() + epsilon)
-                    p[i] = w[i] + -learningRate * step
-                }
+                var settings = mk_adam_settings(
+                    rate: learningRate, beta1: beta1, beta2: beta2, epsilon: epsilon,
+                    first_correction: firstCorrection, second_correction: secondCorrection)
+                return mk_update_adam(w0, g0, m0, v0, p0, count, &settings) != 0
             }
-            // NaN and ±∞ are the values whose exponent bits are all ones; an integer `or` over
-            // all entries says whether any is, with no branch and no chain of floating-point adds.
-            var nonFinite: UInt64 = 0
-            let exponentBits: UInt64 = 0x7FF0_0000_0000_0000
-            for i in range { nonFinite |= (p[i].bitPattern & exponentBits) == exponentBits ? 1 : 0 }
-            return nonFinite == 0
         }
     }
 

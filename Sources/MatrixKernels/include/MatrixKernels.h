@@ -1,4 +1,5 @@
-// The engine's hot loops: the blocked matrix product and the vectorized exponential.
+// The engine's hot loops: the blocked matrix product, the vectorized exponential and the
+// optimizers' per-entry updates.
 //
 // Written in C so that one binary carries both an AVX2 + FMA version and a baseline
 // version of each loop and picks one at run time (`mk_uses_avx2`). Swift has no way to
@@ -46,6 +47,32 @@ void mk_dgemm_packed(int transpose_a, int transpose_b, ptrdiff_t m, ptrdiff_t n,
 ///
 /// Overflows to `+inf` above 709.78 and underflows to 0 below −745.13, as `exp` does; NaN stays NaN.
 void mk_exp(const double *x, double *y, ptrdiff_t count);
+
+/// The optimizers' updates of `count` entries of one parameter `w` with gradient `g`: each
+/// writes the new values to `p` (never `w`), updates the optimizer's state in place and
+/// returns whether every new value is finite. The formulas are those of `Optimizer` in
+/// Swift, evaluated in the same order, so every version gives the same bits.
+///
+/// `p = w + (−rate)·g`
+int mk_update_gradient_descent(const double *w, const double *g, double *p, ptrdiff_t count, double rate);
+
+/// `velocity = velocity·beta + g`; `p = w + (−rate)·velocity`
+int mk_update_momentum(const double *w, const double *g, double *velocity, double *p, ptrdiff_t count,
+                       double rate, double beta);
+
+/// `square = rho·square + (1 − rho)·g·g`; `p = w + (−rate)·(g / (√square + epsilon))`
+int mk_update_rms_prop(const double *w, const double *g, double *square, double *p, ptrdiff_t count,
+                       double rate, double rho, double epsilon);
+
+/// Adam's constants for one step; the corrections are `1 − β₁ᵗ` and `1 − β₂ᵗ`.
+typedef struct {
+    double rate, beta1, beta2, epsilon, first_correction, second_correction;
+} mk_adam_settings;
+
+/// `first = β₁·first + (1 − β₁)·g`; `second = β₂·second + (1 − β₂)·g·g`;
+/// `p = w + (−rate)·((first / first_correction) / (√(second / second_correction) + epsilon))`
+int mk_update_adam(const double *w, const double *g, double *first, double *second, double *p, ptrdiff_t count,
+                   const mk_adam_settings *settings);
 
 #ifdef __cplusplus
 }

@@ -1,0 +1,99 @@
+import Testing
+
+@testable import Engine
+
+/// The optimizers' vectorized update loops (`MatrixKernels/update.c`) give the bits of the
+/// scalar formulas, in both versions and split over two threads, and catch a non-finite value.
+@Suite(.serialized) struct OptimizerUpdateTests {
+    static let optimizers: [Optimizer] = [
+        .gradientDescent, .defaultMomentum, .defaultRMSProp, .defaultAdam, .adam(beta1: 0.8, beta2: 0.99, epsilon: 1e-3),
+    ]
+
+    /// A 181×190 first layer (34,390 weights, split over two threads) and a 190×3 second one
+    /// (570 weights, an odd count that leaves a tail after the vector lanes).
+    func network() -> Network {
+        Network(layers: [
+            DenseLayer(weights: randomMatrix(181, 190, seed: 21), bias: randomMatrix(1, 190, seed: 22), activation: .relu),
+            DenseLayer(weights: randomMatrix(190, 3, seed: 23), bias: randomMatrix(1, 3, seed: 24), activation: .linear),
+        ])
+    }
+
+    /// Three steps of `optimizer` with fixed gradients, through the engine.
+    func engineSteps(_ optimizer: Optimizer) -> Network {
+        var network = network()
+        var state = OptimizerState(optimizer: optimizer, network: network)
+        for step in 1...3 {
+            let weights = network.layers.indices.map { randomMatrix(network.layers[$0].weights.rows, network.layers[$0].weights.columns, seed: UInt64(100 * step + $0)) }
+            let biases = network.layers.indices.map { randomMatrix(1, network.layers[$0].bias.columns, seed: UInt64(100 * step + 50 + $0)) }
+            #expect(state.update(&network, weightGradients: weights, biasGradients: biases, learningRate: 0.05) == nil)
+        }
+        return network
+    }
+
+    /// The same three steps, entry by entry, with the formulas written out in Swift.
+    func scalarSteps(_ optimizer: Optimizer) -> Network {
+        var network = network()
+        var parameters = network.layers.flatMap { [$0.weights.values, $0.bias.values] }
+        var first = parameters.map { [Double](repeating: 0, count: $0.count) }
+        var second = first
+        for step in 1...3 {
+            let gradients = network.layers.indices.flatMap { layer in
+                [randomMatrix(network.layers[layer].weights.rows, network.layers[layer].weights.columns, seed: UInt64(100 * step + layer)).values,
+                 randomMatrix(1, network.layers[layer].bias.columns, seed: UInt64(100 * step + 50 + layer)).values]
+            }
+            var c1 = 1.0, c2 = 1.0
+            if case let .adam(beta1, beta2, _) = optimizer {
+                for _ in 0..<step { c1 *= beta1; c2 *= beta2 }
+                c1 = 1 - c1
+                c2 = 1 - c2
+            }
+            for slot in parameters.indices {
+                for i in parameters[slot].indices {
+                    let g = gradients[slot][i], w = parameters[slot][i]
+                    switch optimizer {
+                    case .gradientDescent:
+                        parameters[slot][i] = w + -0.05 * g
+                    case let .momentum(beta):
+                        first[slot][i] = first[slot][i] * beta + g
+                        parameters[slot][i] = w + -0.05 * first[slot][i]
+                    case let .rmsProp(rho, epsilon):
+                        second[slot][i] = rho * second[slot][i] + (1 - rho) * g * g
+                        parameters[slot][i] = w + -0.05 * (g / (second[slot][i].squareRoot() + epsilon))
+                    case let .adam(beta1, beta2, epsilon):
+                        first[slot][i] = beta1 * first[slot][i] + (1 - beta1) * g
+                        second[slot][i] = beta2 * second[slot][i] + (1 - beta2) * g * g
+                        parameters[slot][i] = w + -0.05 * ((first[slot][i] / c1) / ((second[slot][i] / c2).squareRoot() + epsilon))
+                    }
+                }
+            }
+        }
+        for layer in network.layers.indices {
+            network.layers[layer].weights.values = parameters[2 * layer]
+            network.layers[layer].bias.values = parameters[2 * layer + 1]
+        }
+        return network
+    }
+
+    @Test(arguments: optimizers)
+    func bothVersionsGiveTheBitsOfTheFormulas(optimizer: Optimizer) {
+        let expected = scalarSteps(optimizer)
+        #expect(engineSteps(optimizer) == expected)
+        #expect(Kernels.withBaseline { engineSteps(optimizer) } == expected)
+    }
+
+    @Test(arguments: optimizers)
+    func aNonFiniteValueAnywhereLeavesTheNetworkUnchanged(optimizer: Optimizer) {
+        for (layer, index) in [(0, 0), (0, 34_389), (0, 17_195), (1, 569), (1, 3)] {
+            var network = network()
+            let before = network
+            var state = OptimizerState(optimizer: optimizer, network: network)
+            var weights = network.layers.map { Matrix(rows: $0.weights.rows, columns: $0.weights.columns) }
+            let biases = network.layers.map { Matrix(rows: 1, columns: $0.bias.columns) }
+            weights[layer].values[index] = .infinity
+            let bad = state.update(&network, weightGradients: weights, biasGradients: biases, learningRate: 0.05)
+            #expect(bad?.name == "W\(layer + 1)")
+            #expect(bad.map { !$0.value.isFinite } == true)
+            #expect(network == before)
+        }
+    }
+}
