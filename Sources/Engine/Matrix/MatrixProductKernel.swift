@@ -1,4 +1,3 @@
-import Dispatch
 import MatrixKernels
 
 /// Splits a matrix product over threads and hands each part to the blocked C kernel
@@ -15,7 +14,8 @@ enum MatrixProductKernel {
     /// The kernel's register tile, `rows × columns`; parts of a split are whole tiles.
     static let tileRows = 6, tileColumns = 8
 
-    /// The number of threads large products are split over.
+    /// The number of threads large products and parameter updates are split over: 2 (the
+    /// caller and the kernels' worker, `mk_run_pair`) or 1.
     nonisolated(unsafe) static var threadCount = 2
 
     /// One operand as stored: its entries, the distance between rows, and whether it is read transposed.
@@ -52,32 +52,44 @@ enum MatrixProductKernel {
                 a.base, a.rowStride, b.base, b.rowStride, c, ldc, accumulating ? 1 : 0)
             return
         }
-        let threads = m * n * k >= parallelThreshold ? threadCount : 1
         // Splitting the columns of C makes each thread pack all of A; splitting the rows, all
         // of B. Split where the repeated packing is smaller, in whole tiles.
         let splitsColumns = m < n
         let extent = splitsColumns ? n : m
         let unit = splitsColumns ? tileColumns : tileRows
-        let partSize = ((extent + threads - 1) / threads + unit - 1) / unit * unit
-        let parts = threads <= 1 ? 1 : (extent + partSize - 1) / partSize
-        if parts <= 1 {
+        let half = ((extent + 1) / 2 + unit - 1) / unit * unit
+        guard threadCount > 1, m * n * k >= parallelThreshold, half < extent else {
             run(a, b, c, ldc: ldc, m: m, n: n, k: k, accumulating: accumulating)
             return
         }
-        let output = SendablePointer(base: c)
-        DispatchQueue.concurrentPerform(iterations: parts) { part in
-            let start = part * partSize
-            let size = min(partSize, extent - start)
-            if splitsColumns {
-                run(a, b.fromColumn(start), output.base + start, ldc: ldc, m: m, n: size, k: k, accumulating: accumulating)
-            } else {
-                run(a.fromRow(start), b, output.base + start * ldc, ldc: ldc, m: size, n: n, k: k, accumulating: accumulating)
-            }
+        var split = Split(
+            a: a, b: b, c: c, ldc: ldc, m: m, n: n, k: k, accumulating: accumulating,
+            splitsColumns: splitsColumns, half: half, extent: extent)
+        withUnsafeMutablePointer(to: &split) { job in
+            mk_run_pair({ context, part in
+                context!.assumingMemoryBound(to: Split.self).pointee.run(part: Int(part))
+            }, job)
         }
     }
 
-    private struct SendablePointer: @unchecked Sendable {
-        let base: UnsafeMutablePointer<Double>
+    /// A product cut in two at `half` (rows or columns of C), one part per thread.
+    private struct Split {
+        var a: Operand, b: Operand
+        var c: UnsafeMutablePointer<Double>
+        var ldc, m, n, k: Int
+        var accumulating: Bool
+        var splitsColumns: Bool
+        var half, extent: Int
+
+        func run(part: Int) {
+            let start = part == 0 ? 0 : half
+            let size = part == 0 ? half : extent - half
+            if splitsColumns {
+                MatrixProductKernel.run(a, b.fromColumn(start), c + start, ldc: ldc, m: m, n: size, k: k, accumulating: accumulating)
+            } else {
+                MatrixProductKernel.run(a.fromRow(start), b, c + start * ldc, ldc: ldc, m: size, n: n, k: k, accumulating: accumulating)
+            }
+        }
     }
 
     private static func run(

@@ -1,4 +1,3 @@
-import Dispatch
 import MatrixKernels
 
 /// The rule that turns gradients into a parameter update.
@@ -114,15 +113,13 @@ struct OptimizerState {
                         proposals[slot].values.withUnsafeMutableBufferPointer { p in
                             rule.buffers = .init(w: w.baseAddress, g: g.baseAddress, m: m.baseAddress, v: v.baseAddress, p: p.baseAddress)
                             guard count >= 1 << 15, MatrixProductKernel.threadCount > 1 else { return rule.run(0..<count) }
-                            let half = count / 2
-                            let results = UnsafeMutableBufferPointer<Bool>.allocate(capacity: 2)
-                            defer { results.deallocate() }
-                            let shared = SharedResults(base: results.baseAddress!)
-                            let job = rule
-                            DispatchQueue.concurrentPerform(iterations: 2) { part in
-                                shared.base[part] = job.run(part == 0 ? 0..<half : half..<count)
+                            var split = SplitUpdate(rule: rule, count: count)
+                            withUnsafeMutablePointer(to: &split) { job in
+                                mk_run_pair({ context, part in
+                                    SplitUpdate.run(context!.assumingMemoryBound(to: SplitUpdate.self), part: Int(part))
+                                }, job)
                             }
-                            return results[0] && results[1]
+                            return split.firstHalfFinite && split.secondHalfFinite
                         }
                     }
                 }
@@ -130,13 +127,26 @@ struct OptimizerState {
         }
     }
 
-    private struct SharedResults: @unchecked Sendable {
-        let base: UnsafeMutablePointer<Bool>
+    /// An update cut in two halves, one per thread; each entry's arithmetic is its own.
+    private struct SplitUpdate {
+        let rule: EntryUpdate
+        let count: Int
+        var firstHalfFinite = true, secondHalfFinite = true
+
+        /// Runs one half; each thread writes its own flag, through its own pointer.
+        static func run(_ job: UnsafeMutablePointer<SplitUpdate>, part: Int) {
+            let (rule, count) = (job.pointee.rule, job.pointee.count)
+            if part == 0 {
+                job.pointer(to: \.firstHalfFinite)!.pointee = rule.run(0..<count / 2)
+            } else {
+                job.pointer(to: \.secondHalfFinite)!.pointee = rule.run(count / 2..<count)
+            }
+        }
     }
 
     /// The update of a range of entries of one parameter: `p = w − η · step(g)`, with the
     /// optimizer's state `m` (first moment or velocity) and `v` (second moment).
-    private struct EntryUpdate: @unchecked Sendable {
+    private struct EntryUpdate {
         struct Buffers {
             var w: UnsafePointer<Double>?
             var g: UnsafePointer<Double>?

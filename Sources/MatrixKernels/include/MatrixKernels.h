@@ -48,6 +48,15 @@ void mk_dgemm_packed(int transpose_a, int transpose_b, ptrdiff_t m, ptrdiff_t n,
 /// Overflows to `+inf` above 709.78 and underflows to 0 below −745.13, as `exp` does; NaN stays NaN.
 void mk_exp(const double *x, double *y, ptrdiff_t count);
 
+/// A task in two parts, `part` 0 and 1, that write to disjoint memory.
+typedef void (*mk_task)(void *context, int part);
+
+/// Runs part 0 of `task` on the calling thread and part 1 on the kernels' worker thread, and
+/// returns when both are done. The worker spins for about 100 µs after each task before it
+/// sleeps, so the tasks of a training step find it awake. While it works for another thread,
+/// the caller runs both parts itself, one after the other.
+void mk_run_pair(mk_task task, void *context);
+
 /// The optimizers' updates of `count` entries of one parameter `w` with gradient `g`: each
 /// writes the new values to `p` (never `w`), updates the optimizer's state in place and
 /// returns whether every new value is finite. The formulas are those of `Optimizer` in
