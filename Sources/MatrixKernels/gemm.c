@@ -6,6 +6,7 @@
 #include "MatrixKernels.h"
 #include "kernels.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #if MK_X86
@@ -221,6 +222,43 @@ static void *allocate(size_t count) {
     return aligned_alloc(64, bytes > 0 ? bytes : 64);
 }
 
+// Each thread keeps its packing buffer from one product to the next: allocating a megabyte
+// for every product cost a page fault per 4 KiB. Freed when the thread ends.
+typedef struct {
+    double *entries;
+    size_t capacity;
+} scratch;
+
+static pthread_key_t scratch_key;
+static pthread_once_t scratch_once = PTHREAD_ONCE_INIT;
+
+static void free_scratch(void *value) {
+    scratch *buffer = value;
+    free(buffer->entries);
+    free(buffer);
+}
+
+static void make_scratch_key(void) { pthread_key_create(&scratch_key, free_scratch); }
+
+// This thread's buffer, at least `count` entries long; NULL when memory runs out.
+static double *scratch_space(size_t count) {
+    pthread_once(&scratch_once, make_scratch_key);
+    scratch *buffer = pthread_getspecific(scratch_key);
+    if (!buffer) {
+        buffer = calloc(1, sizeof(scratch));
+        if (!buffer || pthread_setspecific(scratch_key, buffer) != 0) {
+            free(buffer);
+            return NULL;
+        }
+    }
+    if (buffer->capacity < count) {
+        free(buffer->entries);
+        buffer->entries = allocate(count);
+        buffer->capacity = buffer->entries ? count : 0;
+    }
+    return buffer->entries;
+}
+
 void mk_dgemm_packed(int transpose_a, int transpose_b, ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,
                      const double *a, ptrdiff_t lda, const double *b, ptrdiff_t ldb,
                      double *c, ptrdiff_t ldc, int accumulate) {
@@ -236,8 +274,12 @@ void mk_dgemm_packed(int transpose_a, int transpose_b, ptrdiff_t m, ptrdiff_t n,
     ptrdiff_t block_rows = min_of(MC, (m + MR - 1) / MR * MR);
     ptrdiff_t block_columns = min_of(NC, (n + NR - 1) / NR * NR);
     ptrdiff_t depth = min_of(KC, k);
-    double *packed_a = allocate((size_t)(block_rows * depth));
-    double *packed_b = allocate((size_t)(depth * block_columns));
+    // Both packed blocks in this thread's buffer, A's first (a multiple of 8 entries, so B's
+    // panels stay 64-byte aligned).
+    size_t a_entries = (size_t)(block_rows * depth + 7) / 8 * 8;
+    double *packed_a = scratch_space(a_entries + (size_t)(depth * block_columns));
+    if (!packed_a) abort();
+    double *packed_b = packed_a + a_entries;
     double edge[MR * NR] __attribute__((aligned(64)));
 
     for (ptrdiff_t jc = 0; jc < n; jc += NC) {
@@ -273,6 +315,4 @@ void mk_dgemm_packed(int transpose_a, int transpose_b, ptrdiff_t m, ptrdiff_t n,
             }
         }
     }
-    free(packed_a);
-    free(packed_b);
 }
