@@ -43,6 +43,52 @@ import Testing
         expectClose(c, naiveProduct(a, b) + 1, tolerance: 1e-12)
     }
 
+    /// Shapes of the direct loops: row by row (short depth, or many entries) with 4-row groups
+    /// and a tail, and the four partial sums of a long depth with a tail of depth steps.
+    static let directShapes: [(Int, Int, Int)] = [
+        (1000, 2, 3), (1000, 3, 1), (1001, 1, 3), (7, 5, 9), (3, 1000, 1), (2, 1003, 3), (5, 30, 7),
+        (300, 20, 2), (9, 16, 12), (2, 2, 2),
+    ]
+
+    /// The direct loops' documented order, written out with Swift's fused multiply-add: each
+    /// entry of a short product is one chain over the depth, starting from 0 (or from C when
+    /// accumulating); a long one has four chains, step p in chain p mod 4, added pairwise.
+    func directReference(_ a: Matrix, _ b: Matrix, onto c: Matrix?) -> Matrix {
+        let (m, k, n) = (a.rows, a.columns, b.columns)
+        var result = c ?? Matrix(rows: m, columns: n)
+        for i in 0..<m {
+            for j in 0..<n {
+                if k <= 16 || m * n > 256 {
+                    var sum = c?[i, j] ?? 0
+                    for p in 0..<k { sum = sum.addingProduct(a[i, p], b[p, j]) }
+                    result[i, j] = sum
+                } else {
+                    var sums = [0.0, 0, 0, 0]
+                    for p in 0..<k { sums[p % 4] = sums[p % 4].addingProduct(a[i, p], b[p, j]) }
+                    let total = (sums[0] + sums[1]) + (sums[2] + sums[3])
+                    result[i, j] = c.map { $0[i, j] + total } ?? total
+                }
+            }
+        }
+        return result
+    }
+
+    @Test(arguments: directShapes, [false, true])
+    func directProductsFollowTheirOrderBitForBit(shape: (Int, Int, Int), transposing: Bool) throws {
+        try #require(Kernels.usesAVX2, "the fused order is the AVX2 version's")
+        let (m, k, n) = shape
+        let a = randomMatrix(transposing ? k : m, transposing ? m : k, seed: 31)
+        let b = randomMatrix(transposing ? n : k, transposing ? k : n, seed: 32)
+        let (plainA, plainB) = (transposing ? a.transposed : a, transposing ? b.transposed : b)
+        var product = Matrix(rows: 0, columns: 0)
+        Matrix.multiply(a, b, transposingLeft: transposing, transposingRight: transposing, into: &product)
+        #expect(product.values.map(\.bitPattern) == directReference(plainA, plainB, onto: nil).values.map(\.bitPattern))
+        let start = randomMatrix(m, n, seed: 33)
+        var sum = start
+        Matrix.multiply(a, b, transposingLeft: transposing, transposingRight: transposing, into: &sum, accumulating: true)
+        #expect(sum.values.map(\.bitPattern) == directReference(plainA, plainB, onto: start).values.map(\.bitPattern))
+    }
+
     @Test func exponentialIsWithinTwoUnitsInTheLastPlace() {
         var generator = SeededGenerator(seed: 17)
         let inputs = (0..<20_000).map { _ in generator.nextUniform(from: -745, to: 709.7) }
