@@ -59,7 +59,7 @@ import Testing
             This chapter ran on the bundled MNIST subset (5,000 training and 1,000 test images), not the full set, \
             because the full set is not in \(data) and downloading is turned off. To use the full set, put the four \
             files (train-images-idx3-ubyte.gz and its siblings) in data/mnist/ or point MNIST_DIR at them, or run \
-            `lessons all --force` once with internet access to download them.
+            "lessons all --force" once with internet access to download them.
             """)
     }
 

@@ -39,7 +39,7 @@ public struct MNIST: Sendable, CustomStringConvertible {
                 This chapter ran on the bundled MNIST subset (\(counts)), not the full set, \
                 because \(reason). To use the full set, put the four files \
                 (train-images-idx3-ubyte.gz and its siblings) in data/mnist/ or point MNIST_DIR \
-                at them, or run `lessons all --force` once with internet access to download them.
+                at them, or run "lessons all --force" once with internet access to download them.
                 """
         }
     }
