@@ -193,29 +193,17 @@ static void direct_baseline(int transpose_a, int transpose_b, ptrdiff_t m, ptrdi
 // row-by-row case the lanes are four rows of C; in the long case they are the four partial
 // sums of one entry.
 
-// Lanes r = 0...3 hold op(A)[i + r][p].
+// Four entries `stride` apart, from `start` on, in lanes 0...3.
 __attribute__((target("avx2,fma")))
-static inline __m256d a_rows(int transpose_a, const double *a, ptrdiff_t lda, ptrdiff_t i, ptrdiff_t p) {
-    if (transpose_a) return _mm256_loadu_pd(a + p * lda + i);
-    const double *row = a + i * lda + p;
-    return _mm256_set_pd(row[3 * lda], row[2 * lda], row[lda], row[0]);
+static inline __m256d four(const double *start, ptrdiff_t stride) {
+    if (stride == 1) return _mm256_loadu_pd(start);
+    return _mm256_set_pd(start[3 * stride], start[2 * stride], start[stride], start[0]);
 }
 
-// Lanes l = 0...3 hold op(A)[i][p + l].
-__attribute__((target("avx2,fma")))
-static inline __m256d a_depths(int transpose_a, const double *a, ptrdiff_t lda, ptrdiff_t i, ptrdiff_t p) {
-    if (!transpose_a) return _mm256_loadu_pd(a + i * lda + p);
-    const double *column = a + p * lda + i;
-    return _mm256_set_pd(column[3 * lda], column[2 * lda], column[lda], column[0]);
-}
-
-// Lanes l = 0...3 hold op(B)[p + l][j].
-__attribute__((target("avx2,fma")))
-static inline __m256d b_depths(int transpose_b, const double *b, ptrdiff_t ldb, ptrdiff_t p, ptrdiff_t j) {
-    if (transpose_b) return _mm256_loadu_pd(b + j * ldb + p);
-    const double *column = b + p * ldb + j;
-    return _mm256_set_pd(column[3 * ldb], column[2 * ldb], column[ldb], column[0]);
-}
+// op(A)[i + r][p] in lane r; op(A)[i][p + l] and op(B)[p + l][j] in lane l.
+#define A_ROWS(i, p) (transpose_a ? four(a + (p) * lda + (i), 1) : four(a + (i) * lda + (p), lda))
+#define A_DEPTHS(i, p) (transpose_a ? four(a + (p) * lda + (i), lda) : four(a + (i) * lda + (p), 1))
+#define B_DEPTHS(p, j) (transpose_b ? four(b + (j) * ldb + (p), 1) : four(b + (p) * ldb + (j), ldb))
 
 __attribute__((target("avx2,fma")))
 static void direct_avx2(int transpose_a, int transpose_b, ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,
@@ -231,13 +219,13 @@ static void direct_avx2(int transpose_a, int transpose_b, ptrdiff_t m, ptrdiff_t
         __m256d columns[16];
         for (; i + 4 <= m; i += 4) {
             int kept = k <= 16;
-            if (kept) for (ptrdiff_t p = 0; p < k; p++) columns[p] = a_rows(transpose_a, a, lda, i, p);
+            if (kept) for (ptrdiff_t p = 0; p < k; p++) columns[p] = A_ROWS(i, p);
             for (ptrdiff_t j = 0; j < n; j++) {
                 double *out = c + i * ldc + j;
                 __m256d sum = accumulate ? _mm256_set_pd(out[3 * ldc], out[2 * ldc], out[ldc], out[0])
                                          : _mm256_setzero_pd();
                 for (ptrdiff_t p = 0; p < k; p++) {
-                    __m256d column = kept ? columns[p] : a_rows(transpose_a, a, lda, i, p);
+                    __m256d column = kept ? columns[p] : A_ROWS(i, p);
                     sum = _mm256_fmadd_pd(column, _mm256_set1_pd(B_AT(p, j)), sum);
                 }
                 double lanes[4];
@@ -261,9 +249,9 @@ static void direct_avx2(int transpose_a, int transpose_b, ptrdiff_t m, ptrdiff_t
     ptrdiff_t p = 0;
     for (; p + 4 <= k; p += 4) {
         __m256d b_column[256];
-        for (ptrdiff_t j = 0; j < n; j++) b_column[j] = b_depths(transpose_b, b, ldb, p, j);
+        for (ptrdiff_t j = 0; j < n; j++) b_column[j] = B_DEPTHS(p, j);
         for (ptrdiff_t i = 0; i < m; i++) {
-            __m256d a_row = a_depths(transpose_a, a, lda, i, p);
+            __m256d a_row = A_DEPTHS(i, p);
             for (ptrdiff_t j = 0; j < n; j++) sums[i * n + j] = _mm256_fmadd_pd(a_row, b_column[j], sums[i * n + j]);
         }
     }
