@@ -62,6 +62,26 @@ import Testing
         #expect(result.history.trainingLoss.last! < result.history.trainingLoss.first! * 0.8)
     }
 
+    /// Recording every 4th epoch keeps epochs 1, 4, 8 and the last, with the numbers an
+    /// every-epoch run records for them, and changes no update.
+    @Test func recordingFewerEpochsChangesNoUpdate() throws {
+        func run(recordsEvery: Int) throws -> (Network, TrainingResult) {
+            var network = xorNetwork(seed: 4)
+            let trainer = GradientDescentTrainer(
+                configuration: TrainingConfiguration(
+                    loss: .binaryCrossEntropy, optimizer: .defaultMomentum, learningRate: 0.3, epochs: 10,
+                    batching: .miniBatch(size: 2), seed: 2, recordsEvery: recordsEvery))
+            let result = try trainer.train(&network, on: Self.xor)
+            return (network, result)
+        }
+        let (every, everyResult) = try run(recordsEvery: 1)
+        let (sparse, sparseResult) = try run(recordsEvery: 4)
+        #expect(sparse == every)
+        #expect(sparseResult.iterations == everyResult.iterations)
+        #expect(sparseResult.history.epochs.map(\.epoch) == [1, 4, 8, 10])
+        #expect(sparseResult.history.epochs == everyResult.history.epochs.filter { [1, 4, 8, 10].contains($0.epoch) })
+    }
+
     @Test func momentumFollowsPyTorchsForm() throws {
         // One weight, loss ½(w·1 − 0)²: g = w. v₁ = g₁, w₁ = w₀ − η v₁; v₂ = β v₁ + g₂.
         var network = Network(layers: [DenseLayer(weights: Matrix(scalar: 1), bias: Matrix(scalar: 0), activation: .linear)])

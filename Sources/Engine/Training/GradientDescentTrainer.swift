@@ -34,6 +34,9 @@ public struct GradientDescentTrainer {
         require(
             configuration.earlyStopping == nil || validation != nil,
             "GradientDescentTrainer: early stopping needs a validation set")
+        require(
+            configuration.recordsEvery == 1 || (configuration.recordsEvery > 1 && configuration.earlyStopping == nil),
+            "GradientDescentTrainer: recordsEvery \(configuration.recordsEvery) must be 1 with early stopping, and positive")
         var optimizer = OptimizerState(optimizer: configuration.optimizer, network: network)
         var buffers = PassBuffers(layerCount: network.layers.count)
         var generator = SeededGenerator(seed: configuration.seed, stream: "shuffle")
@@ -47,6 +50,7 @@ public struct GradientDescentTrainer {
         let threshold = Accuracy.threshold(for: network.outputLayer.activation, targets: data.targets)
 
         for epoch in stride(from: 1, through: configuration.epochs, by: 1) {
+            let recorded = epoch == 1 || epoch % configuration.recordsEvery == 0 || epoch == configuration.epochs
             let order = reshuffles ? generator.permutation(of: data.count) : nil
             var lossTotal = 0.0
             var correct = 0
@@ -61,11 +65,13 @@ public struct GradientDescentTrainer {
                 let position = TraceStep(epoch: epoch, step: step)
                 let update = try self.update(
                     &network, on: batch, optimizer: &optimizer, buffers: &buffers, at: position, iteration: iteration,
-                    threshold: threshold, recording: configuration.trace.includes(position, iteration: iteration))
+                    threshold: threshold, measuring: recorded,
+                    recording: configuration.trace.includes(position, iteration: iteration))
                 lossTotal += update.loss * Double(batch.count)
                 correct += update.correct
                 if let record = update.record { trace.records.append(record) }
             }
+            guard recorded else { continue }
             var record = EpochRecord(
                 epoch: epoch, trainingLoss: lossTotal / Double(max(data.count, 1)),
                 trainingAccuracy: Double(correct) / Double(max(data.count, 1)))
@@ -116,14 +122,17 @@ public struct GradientDescentTrainer {
         var record: TraceRecord?
     }
 
-    /// One forward pass, backward pass and parameter update on `batch`.
+    /// One forward pass, backward pass and parameter update on `batch`; the loss and the
+    /// number of correct samples before it when `measuring` (or a trace records the step),
+    /// otherwise 0 and 0. A diverging unmeasured step is caught by its parameters.
     private func update(
         _ network: inout Network, on batch: LabeledData, optimizer: inout OptimizerState, buffers: inout PassBuffers,
-        at step: TraceStep, iteration: Int, threshold: Double, recording: Bool
+        at step: TraceStep, iteration: Int, threshold: Double, measuring: Bool, recording: Bool
     ) throws(TrainingError) -> UpdateOutcome {
         let last = network.layers.count - 1
+        let measuring = measuring || recording
         network.forward(batch.inputs, into: &buffers)
-        let loss =
+        let loss = !measuring ? 0 :
             configuration.loss.value(
                 output: buffers.outputs[last], net: buffers.nets[last], target: batch.targets,
                 activation: network.outputLayer.activation) + decayPenalty(network)
@@ -146,7 +155,7 @@ public struct GradientDescentTrainer {
                 step: step, quantity: "the \(what) \(bad.name)", value: bad.value, learningRate: configuration.learningRate)
         }
         let output = buffers.outputs[last]
-        let correct = Accuracy.correctCount(output: output, target: batch.targets, threshold: threshold)
+        let correct = !measuring ? 0 : Accuracy.correctCount(output: output, target: batch.targets, threshold: threshold)
         guard recording, let before else { return UpdateOutcome(loss: loss, correct: correct, record: nil) }
 
         var record = TraceRecord(step: step, iteration: iteration)

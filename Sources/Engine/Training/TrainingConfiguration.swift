@@ -20,12 +20,16 @@ public struct TrainingConfiguration: Sendable, Hashable {
     public var trace: TraceSchedule
     /// The seed of the shuffling stream.
     public var seed: UInt64
+    /// The history records epoch 1, every `recordsEvery`-th epoch and the last one; the
+    /// epochs between compute no loss and no accuracy, only the updates (as a benchmark's
+    /// peer that reports every 1,000th iteration does). 1, every epoch, with early stopping.
+    public var recordsEvery: Int
 
     /// Creates a configuration; only the loss and the learning rate have no default.
     public init(
         loss: Loss, optimizer: Optimizer = .gradientDescent, learningRate: Double, epochs: Int = 1,
         batching: Batching = .fullBatch, shuffles: Bool = true, weightDecay: Double = 0,
-        earlyStopping: EarlyStopping? = nil, trace: TraceSchedule = .none, seed: UInt64 = 0
+        earlyStopping: EarlyStopping? = nil, trace: TraceSchedule = .none, seed: UInt64 = 0, recordsEvery: Int = 1
     ) {
         self.loss = loss
         self.optimizer = optimizer
@@ -37,6 +41,7 @@ public struct TrainingConfiguration: Sendable, Hashable {
         self.earlyStopping = earlyStopping
         self.trace = trace
         self.seed = seed
+        self.recordsEvery = recordsEvery
     }
 }
 
