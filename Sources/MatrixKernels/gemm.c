@@ -215,6 +215,31 @@ static void direct_avx2(int transpose_a, int transpose_b, ptrdiff_t m, ptrdiff_t
             DIRECT_PRODUCT(FUSED_MULTIPLY_ADD)
             return;
         }
+        if (n >= 2 && n <= 4 && k <= 16) {
+            // A row of C fits one vector: lane j is entry j, the lanes past n stay unwritten.
+            __m256i inside = _mm256_setr_epi64x(-1, -1, n > 2 ? -1 : 0, n > 3 ? -1 : 0);
+            __m256d b_rows[16];
+            for (ptrdiff_t p = 0; p < k; p++) {
+                double row[4] = {0, 0, 0, 0};
+                for (ptrdiff_t j = 0; j < n; j++) row[j] = B_AT(p, j);
+                b_rows[p] = _mm256_loadu_pd(row);
+            }
+            // A masked store is slow on some processors. Rows that follow one another in
+            // memory take a whole vector instead: its extra lanes land in the next row, which
+            // is written after.
+            int spills = !accumulate && ldc == n;
+            for (ptrdiff_t i = 0; i < m; i++) {
+                double *out = c + i * ldc;
+                __m256d sum = accumulate ? _mm256_maskload_pd(out, inside) : _mm256_setzero_pd();
+                for (ptrdiff_t p = 0; p < k; p++) sum = _mm256_fmadd_pd(_mm256_set1_pd(A_AT(i, p)), b_rows[p], sum);
+                if (spills && i + 1 < m) {
+                    _mm256_storeu_pd(out, sum);
+                } else {
+                    _mm256_maskstore_pd(out, inside, sum);
+                }
+            }
+            return;
+        }
         ptrdiff_t i = 0;
         __m256d columns[16];
         for (; i + 4 <= m; i += 4) {
@@ -222,15 +247,18 @@ static void direct_avx2(int transpose_a, int transpose_b, ptrdiff_t m, ptrdiff_t
             if (kept) for (ptrdiff_t p = 0; p < k; p++) columns[p] = A_ROWS(i, p);
             for (ptrdiff_t j = 0; j < n; j++) {
                 double *out = c + i * ldc + j;
-                __m256d sum = accumulate ? _mm256_set_pd(out[3 * ldc], out[2 * ldc], out[ldc], out[0])
-                                         : _mm256_setzero_pd();
+                __m256d sum = accumulate ? four(out, ldc) : _mm256_setzero_pd();
                 for (ptrdiff_t p = 0; p < k; p++) {
                     __m256d column = kept ? columns[p] : A_ROWS(i, p);
                     sum = _mm256_fmadd_pd(column, _mm256_set1_pd(B_AT(p, j)), sum);
                 }
-                double lanes[4];
-                _mm256_storeu_pd(lanes, sum);
-                out[0] = lanes[0]; out[ldc] = lanes[1]; out[2 * ldc] = lanes[2]; out[3 * ldc] = lanes[3];
+                if (ldc == 1) {
+                    _mm256_storeu_pd(out, sum);
+                } else {
+                    double lanes[4];
+                    _mm256_storeu_pd(lanes, sum);
+                    out[0] = lanes[0]; out[ldc] = lanes[1]; out[2 * ldc] = lanes[2]; out[3 * ldc] = lanes[3];
+                }
             }
         }
         for (; i < m; i++) {
