@@ -142,6 +142,27 @@ import Testing
             """)
     }
 
+    /// A lesson saved in Latin-1 is named with the place of its first non-UTF-8 byte; `check`
+    /// goes on to the next lesson, and `all` publishes the others.
+    @Test func aLessonThatIsNotUTF8IsPositionedAndTheOthersGoOn() throws {
+        let folder = try helper.project(["02-good.md": Self.gate("Good", order: 2)])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var latin1 = Array(Self.gate("Caf\u{E9}", order: 1).utf8)
+        latin1.replaceSubrange(latin1.firstRange(of: [0xC3, 0xA9])!, with: [0xE9])
+        try Data(latin1).write(to: folder.appendingPathComponent("lessons/01-latin1.md"))
+        let message = "lessons/01-latin1.md:2:11: error: cannot read the lesson: the file is not UTF-8 text: "
+            + "byte 0xE9 does not belong here; save it as UTF-8"
+
+        let check = try helper.run(["check"], in: folder)
+        #expect(check.status == 1)
+        #expect(check.standardError == message + "\n1 error in 2 lessons\n")
+
+        let all = try helper.run(["all", "--quiet"], in: folder)
+        #expect(all.status == 1)
+        #expect(all.standardError.contains(message))
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("output/02-good/index.html").path))
+    }
+
     @Test(arguments: [
         "../../x", "/etc/passwd", "a/b", "..", ".hidden", "lessons/../../x", "x\\..\\y", "%2e%2e%2fx",
     ])

@@ -37,7 +37,7 @@ public struct BookWriter: Sendable {
         progress: ((TrainingProgress) -> Void)? = nil
     ) throws(WriteError) -> ChapterResult {
         recoverFromInterruptedRun(of: entry.name)
-        return try run(entry, text: Result { try String(contentsOf: entry.url, encoding: .utf8) }, seed: seed, neighbours: neighbours, progress: progress)
+        return try run(entry, text: Result { try entry.text() }, seed: seed, neighbours: neighbours, progress: progress)
     }
 
     /// What publishing a chapter did.
@@ -61,7 +61,7 @@ public struct BookWriter: Sendable {
     ) throws(WriteError) -> Publication {
         recoverFromInterruptedRun(of: entry.name)
         // The text is read once: the key names the very text that runs.
-        let text = Result { try String(contentsOf: entry.url, encoding: .utf8) }
+        let text = Result { try entry.text() }
         let key = (try? text.get()).flatMap { cache.key(for: entry, text: $0, seed: seed, neighbours: neighbours) }
         if !force, let key, let summary = cache.keptChapter(entry.name, key: key, in: output) {
             return .kept(summary)
@@ -150,7 +150,7 @@ public struct BookWriter: Sendable {
     /// stands last under its file name.
     public static func bookOrder(_ entries: [LessonLibrary.Entry]) -> [(entry: LessonLibrary.Entry, title: String)] {
         entries.map { entry -> (LessonLibrary.Entry, String, Int) in
-            guard let text = try? String(contentsOf: entry.url, encoding: .utf8),
+            guard let text = try? entry.text(),
                 let lesson = try? LessonParser.parse(text, path: entry.displayPath),
                 let header = try? LessonHeader(lesson)
             else { return (entry, entry.name, Int.max) }

@@ -44,10 +44,10 @@ extension LessonsCommand {
             var failed = false
             for entry in try Publishing.entries(library, named: []) {
                 do {
-                    let lesson = try LessonParser.parse(try String(contentsOf: entry.url, encoding: .utf8), path: entry.displayPath)
+                    let lesson = try LessonParser.parse(try entry.text(), path: entry.displayPath)
                     let header = try LessonHeader(lesson)
                     print("\(entry.name)\t\(header.title)\t(\(lesson.cells.count) cells)")
-                } catch let error as LessonError {
+                } catch {
                     Terminal.error(error.description)
                     failed = true
                 }
@@ -72,9 +72,9 @@ extension LessonsCommand {
             for entry in entries {
                 let errors: [LessonError]
                 do {
-                    let lesson = try LessonParser.parse(try String(contentsOf: entry.url, encoding: .utf8), path: entry.displayPath)
+                    let lesson = try LessonParser.parse(try entry.text(), path: entry.displayPath)
                     errors = LessonRunner().check(lesson)
-                } catch let error as LessonError {
+                } catch {
                     errors = [error]
                 }
                 for error in errors { Terminal.error(error.description) }
