@@ -139,7 +139,7 @@ import Testing
             }
             return step.epoch >= 1 && rate == 1e6 && quantity.hasPrefix("the ")
                 && error.description.hasPrefix("training diverged in epoch \(step.epoch) (update \(step.step)): \(quantity) became ")
-                && error.description.hasSuffix("; try a smaller learning rate than 1000000.0")
+                && error.description.hasSuffix("; try a smaller learning rate than 1000000")
         }
         #expect(network.layers.allSatisfy { $0.weights.isFinite && $0.bias.isFinite })
         #expect(network != before)

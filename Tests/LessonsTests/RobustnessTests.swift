@@ -46,7 +46,7 @@ private func chapter(_ text: String, path: String = "lessons/x.md") throws -> Ch
 
     @Test func aLinearNetworkAtALearningRateOfAMillionStopsAtTheFirstInfinity() throws {
         let result = try chapter(Self.lesson(activation: "linear"))
-        let message = "training diverged in epoch 4 (update 1): the loss became +infinity; try a smaller learning rate than 1000000.0"
+        let message = "training diverged in epoch 4 (update 1): the loss became +infinity; try a smaller learning rate than 1000000"
         #expect(result.errors.map(\.description) == ["lessons/x.md:17:1: error: \(message)"])
         // The prose and cells above the train cell stand; the error stands where the cell does.
         guard result.document.blocks.count == 3,

@@ -14,7 +14,12 @@ public enum TrainingError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .diverged(step, quantity, value, learningRate):
             let what = value.isNaN ? "NaN" : (value > 0 ? "+infinity" : "-infinity")
             return "training diverged in epoch \(step.epoch) (update \(step.step)): \(quantity) became \(what); "
-                + "try a smaller learning rate than \(learningRate)"
+                + "try a smaller learning rate than \(Self.plain(learningRate))"
         }
+    }
+
+    /// A whole number without Swift's trailing `.0` (`1000000`, not `1000000.0`); others as Swift writes them.
+    private static func plain(_ value: Double) -> String {
+        value == value.rounded() && Swift.abs(value) < 1e15 ? String(Int(value)) : "\(value)"
     }
 }
