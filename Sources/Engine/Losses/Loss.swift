@@ -104,17 +104,12 @@ public enum Loss: String, Sendable, CaseIterable, CustomStringConvertible {
     /// Sigmoid with binary cross-entropy, and softmax with categorical cross-entropy, give
     /// `a − y` exactly; every other pairing applies the chain rule through the activation.
     public func outputSensitivity(output: Matrix, net: Matrix, target: Matrix, activation: Activation) -> Matrix {
-        checkShapes(output, target)
-        if (self == .binaryCrossEntropy && activation == .sigmoid)
-            || (self == .categoricalCrossEntropy && activation == .softmax)
-        {
-            return output - target
-        }
-        return activation.backward(outputGradient(output: output, target: target), net: net, output: output)
+        var result = Matrix(rows: 0, columns: 0)
+        outputSensitivity(output: output, net: net, target: target, activation: activation, into: &result)
+        return result
     }
 
-    /// `outputSensitivity(…)` into a reused buffer: `a − y` in place for the two pairings where
-    /// that is the whole formula.
+    /// `outputSensitivity(…)` into a reused buffer, for the training loop.
     func outputSensitivity(output: Matrix, net: Matrix, target: Matrix, activation: Activation, into result: inout Matrix) {
         checkShapes(output, target)
         if (self == .binaryCrossEntropy && activation == .sigmoid)
@@ -122,7 +117,8 @@ public enum Loss: String, Sendable, CaseIterable, CustomStringConvertible {
         {
             output.subtract(target, into: &result)
         } else {
-            result = outputSensitivity(output: output, net: net, target: target, activation: activation)
+            result = outputGradient(output: output, target: target)
+            activation.backward(&result, net: net, output: output)
         }
     }
 
