@@ -59,7 +59,7 @@ public struct ModelCell: Sendable, Equatable {
         guard parameters <= Self.maximumParameterCount else {
             let value = try fields.required("layers")
             throw LessonError(
-                .invalidValue(key: "layers", in: "model cell", message: "asks for \(DataCell.grouped(parameters)) weights; the limit is \(DataCell.grouped(Self.maximumParameterCount))"),
+                .invalidValue(key: "layers", in: "model cell", message: "asks for \(NumberText.grouped(parameters)) weights; the limit is \(NumberText.grouped(Self.maximumParameterCount))"),
                 at: value.position)
         }
 

@@ -14,10 +14,10 @@ extension PlotCell {
         axes.title = title ?? Self.capitalized(data.title)
         drawPoints(on: axes, plane: plane, data: data)
         var parts = [String]()
-        if show.contains(.training) { parts.append("\(PlotSupport.grouped(plane.training.count)) training points") }
-        if let test = plane.test { parts.append("\(PlotSupport.grouped(test.count)) test points (paler)") }
+        if show.contains(.training) { parts.append("\(NumberText.grouped(plane.training.count)) training points") }
+        if let test = plane.test { parts.append("\(NumberText.grouped(test.count)) test points (paler)") }
         let counts = zip(PlotSupport.classNames(data), plane.training.classCounts).map { name, count in
-            "\(name.allSatisfy(\.isNumber) ? "class \(name)" : name): \(PlotSupport.grouped(count))"
+            "\(name.allSatisfy(\.isNumber) ? "class \(name)" : name): \(NumberText.grouped(count))"
         }
         let mapped = space == .features ? data.featureMap.map { " after the feature map \($0.name)" } ?? "" : ""
         let caption = "The data of \(data.title)\(mapped): \(parts.joined(separator: " and ")), coloured by class (training \(counts.joined(separator: ", ")))."

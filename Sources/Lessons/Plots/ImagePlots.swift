@@ -34,7 +34,7 @@ extension PlotCell {
         axes.title = title ?? "Confusion matrix on the \(which.rawValue) set"
         axes.confusionMatrix(counts, classNames: names)
         let correct = (0..<k).reduce(0) { $0 + counts[$1][$1] }
-        var caption = "Confusion matrix of the \(PlotSupport.shape(of: network)) network on the \(PlotSupport.grouped(samples.count)) \(samplesName(which, data: data)): rows are true classes, columns predicted; \(PlotSupport.grouped(correct)) correct (\(NumberText.percent(samples.count == 0 ? 0 : Double(correct) / Double(samples.count))))"
+        var caption = "Confusion matrix of the \(PlotSupport.shape(of: network)) network on the \(NumberText.grouped(samples.count)) \(samplesName(which, data: data)): rows are true classes, columns predicted; \(NumberText.grouped(correct)) correct (\(NumberText.percent(samples.count == 0 ? 0 : Double(correct) / Double(samples.count))))"
         var worst: (count: Int, truth: Int, guess: Int) = (0, 0, 0)
         for truth in 0..<k {
             for guess in 0..<k where truth != guess && counts[truth][guess] > worst.count {
@@ -42,7 +42,7 @@ extension PlotCell {
             }
         }
         if worst.count > 0 {
-            caption += "; the most frequent confusion is \(names[worst.truth]) → \(names[worst.guess]) (\(PlotSupport.grouped(worst.count)) time\(worst.count == 1 ? "" : "s"))"
+            caption += "; the most frequent confusion is \(names[worst.truth]) → \(names[worst.guess]) (\(NumberText.grouped(worst.count)) time\(worst.count == 1 ? "" : "s"))"
         }
         return PlotOutput(
             figure: figure, caption: caption + ".",
@@ -85,8 +85,8 @@ extension PlotCell {
         let shownWrong = chosen.filter { samples.labels[$0] != predicted[$0] }.count
         let rate = NumberText.percent(Double(wrong.count) / Double(max(samples.count, 1)))
         let caption = mistakesOnly
-            ? "The \(chosen.count) most confidently wrong of the \(PlotSupport.grouped(wrong.count)) misclassified \(samplesName(which, data: data)) (\(rate) of \(PlotSupport.grouped(samples.count))), captioned true → predicted."
-            : "The first \(chosen.count) \(samplesName(which, data: data)), captioned true → predicted; \(shownWrong) of them misclassified (framed), \(PlotSupport.grouped(wrong.count)) of all \(PlotSupport.grouped(samples.count)) (\(rate))."
+            ? "The \(chosen.count) most confidently wrong of the \(NumberText.grouped(wrong.count)) misclassified \(samplesName(which, data: data)) (\(rate) of \(NumberText.grouped(samples.count))), captioned true → predicted."
+            : "The first \(chosen.count) \(samplesName(which, data: data)), captioned true → predicted; \(shownWrong) of them misclassified (framed), \(NumberText.grouped(wrong.count)) of all \(NumberText.grouped(samples.count)) (\(rate))."
         return PlotOutput(
             figure: figure, caption: caption,
             alternativeText: "A grid of \(chosen.count) handwritten digits with their true and predicted classes.")

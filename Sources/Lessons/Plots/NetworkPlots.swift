@@ -86,7 +86,7 @@ extension PlotCell {
             }
         }
         let separated = PlotSupport.accuracy(of: network, on: data.training, data: data)
-        var caption = "The \(PlotSupport.grouped(data.training.count)) training points of \(data.title) in the space of the \(layer.outputCount) hidden activations (\(layer.activation)) \(PlotSupport.trainingPhrase(session))"
+        var caption = "The \(NumberText.grouped(data.training.count)) training points of \(data.title) in the space of the \(layer.outputCount) hidden activations (\(layer.activation)) \(PlotSupport.trainingPhrase(session))"
         if let boundary {
             let shape = layer.outputCount == 3 ? "plane" : "line"
             caption += ", with the output unit's \(shape) \(PlotSupport.vector(boundary.weights, session: session))·h \(boundary.bias < 0 ? "−" : "+") \(session.format(abs(boundary.bias))) = 0; it classifies \(NumberText.percent(separated)) of them correctly"
@@ -108,7 +108,7 @@ extension PlotCell {
             biases: small ? network.layers.map(\.bias.values) : nil, showsValues: showsValues)
         let largest = network.layers.map { $0.weights.maxAbsoluteValue() }.max() ?? 0
         let activations = network.layers.map(\.activation.rawValue).joined(separator: ", ")
-        let caption = "The \(PlotSupport.shape(of: network)) network (\(activations)) \(PlotSupport.trainingPhrase(session)), \(PlotSupport.grouped(network.parameterCount)) weights and biases: blue edges are positive weights, vermillion negative, thicker is larger (largest |w| = \(session.format(largest)))."
+        let caption = "The \(PlotSupport.shape(of: network)) network (\(activations)) \(PlotSupport.trainingPhrase(session)), \(NumberText.grouped(network.parameterCount)) weights and biases: blue edges are positive weights, vermillion negative, thicker is larger (largest |w| = \(session.format(largest)))."
         return PlotOutput(
             figure: figure, caption: caption,
             alternativeText: "Diagram of the \(PlotSupport.shape(of: network)) network with its weights as coloured edges.")

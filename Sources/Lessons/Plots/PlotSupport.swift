@@ -54,18 +54,7 @@ enum PlotSupport {
 
     /// `1 epoch`, `5,000 epochs`.
     static func epochs(_ count: Int) -> String {
-        "\(grouped(count)) epoch\(count == 1 ? "" : "s")"
-    }
-
-    /// A whole number with thousands separators: `10,000`.
-    static func grouped(_ number: Int) -> String {
-        let digits = String(abs(number))
-        var result = ""
-        for (index, digit) in digits.enumerated() {
-            if index > 0, (digits.count - index) % 3 == 0 { result.append(",") }
-            result.append(digit)
-        }
-        return number < 0 ? "−" + result : result
+        "\(NumberText.grouped(count)) epoch\(count == 1 ? "" : "s")"
     }
 
     /// `[0.2, −0.1]`, rounded as the lesson's numbers are.

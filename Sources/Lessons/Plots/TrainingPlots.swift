@@ -65,7 +65,7 @@ extension PlotCell {
         }
         let outcome = run.result.converged
             ? "converged in \(PlotSupport.epochs(ran))" : "did not converge in \(PlotSupport.epochs(ran))"
-        let shown = epochs == nil && ran > 12 ? " (the first 12 of \(PlotSupport.grouped(ran)))" : ""
+        let shown = epochs == nil && ran > 12 ? " (the first 12 of \(NumberText.grouped(ran)))" : ""
         let caption = "The perceptron's boundary after each epoch\(shown) on \(data.title) (η = \(session.format(run.learningRate))); it \(outcome). " + summaries.joined(separator: "; ") + "."
         return PlotOutput(
             figure: figure, caption: caption,

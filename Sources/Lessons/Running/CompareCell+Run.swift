@@ -116,7 +116,7 @@ extension CompareCell: RunnableCell {
             let parameters = zip(model.sizes, model.sizes.dropFirst()).reduce(0) { $0 + ($1.0 + 1) * $1.1 }
             guard parameters <= ModelCell.maximumParameterCount else {
                 throw LessonError(
-                    .failed("layers \(model.sizes) ask for \(DataCell.grouped(parameters)) weights; the limit is \(DataCell.grouped(ModelCell.maximumParameterCount))"),
+                    .failed("layers \(model.sizes) ask for \(NumberText.grouped(parameters)) weights; the limit is \(NumberText.grouped(ModelCell.maximumParameterCount))"),
                     at: settingPosition)
             }
         }

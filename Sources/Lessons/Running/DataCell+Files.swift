@@ -26,15 +26,15 @@ extension DataCell {
         var note = mnist.description
         var shortfalls = [String]()
         if let trainCount, trainCount > trainKept {
-            shortfalls.append("\(Self.grouped(trainCount)) training images but the set holds \(Self.grouped(trainKept))")
+            shortfalls.append("\(NumberText.grouped(trainCount)) training images but the set holds \(NumberText.grouped(trainKept))")
         }
         if let testCount, testCount > testKept {
-            shortfalls.append("\(Self.grouped(testCount)) test images but the set holds \(Self.grouped(testKept))")
+            shortfalls.append("\(NumberText.grouped(testCount)) test images but the set holds \(NumberText.grouped(testKept))")
         }
         if !shortfalls.isEmpty {
             note += " The lesson asks for " + shortfalls.joined(separator: " and for ") + ", so all of them are used."
         } else if trainKept < mnist.training.count || testKept < mnist.test.count {
-            note += " The chapter uses the first \(Self.grouped(trainKept)) training and \(Self.grouped(testKept)) test images."
+            note += " The chapter uses the first \(NumberText.grouped(trainKept)) training and \(NumberText.grouped(testKept)) test images."
         }
         loaded.sourceNote = note
         if !mnist.source.isFullSet { loaded.requiredNote = note }

@@ -121,28 +121,17 @@ extension DataCell: RunnableCell {
 
     /// The one line `show: true` adds: what was loaded, and how it was split and mapped.
     func summary(of data: SessionData) -> String {
-        var parts = ["\(Self.grouped(data.training.count)) training samples"]
+        var parts = ["\(NumberText.grouped(data.training.count)) training samples"]
         if data.classNames.count <= 4 {
-            let counts = zip(data.training.classCounts, data.classNames).map { "\(Self.grouped($0)) \($1.markdownLiteral)" }
+            let counts = zip(data.training.classCounts, data.classNames).map { "\(NumberText.grouped($0)) \($1.markdownLiteral)" }
             parts[0] += " (" + counts.joined(separator: ", ") + ")"
         }
-        if let validation = data.validation { parts.append("\(Self.grouped(validation.count)) for validation") }
-        if let test = data.test { parts.append("\(Self.grouped(test.count)) for testing") }
+        if let validation = data.validation { parts.append("\(NumberText.grouped(validation.count)) for validation") }
+        if let test = data.test { parts.append("\(NumberText.grouped(test.count)) for testing") }
         let list = parts.count == 1 ? parts[0] : parts.dropLast().joined(separator: ", ") + " and " + parts[parts.count - 1]
         var text = "Data: \(data.title), \(list), \(data.training.featureCount) input\(data.training.featureCount == 1 ? "" : "s") each."
         if let features { text += " The network sees $\(features.tex)$ instead of the points themselves." }
         if let source = data.sourceNote { text += " " + source.markdownLiteral }
         return text
-    }
-
-    /// `60000` as `60,000`.
-    static func grouped(_ number: Int) -> String {
-        let digits = String(number)
-        var result = ""
-        for (offset, digit) in digits.enumerated() {
-            if offset > 0, (digits.count - offset) % 3 == 0 { result.append(",") }
-            result.append(digit)
-        }
-        return result
     }
 }

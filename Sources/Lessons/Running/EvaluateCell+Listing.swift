@@ -13,7 +13,7 @@ extension EvaluateCell {
         let candidates = listing == .predictions ? Array(samples.labels.indices) : evaluation.misclassifiedIndices
         let place = "\(split) samples of \(data.title)"
         guard !candidates.isEmpty else {
-            return .note("None of the \(DataCell.grouped(samples.count)) \(place) is misclassified.")
+            return .note("None of the \(NumberText.grouped(samples.count)) \(place) is misclassified.")
         }
         let shown = Array(candidates.prefix(rowLimit))
         let showsInputs = !data.isImages && samples.featureCount <= Self.widestListedInput
@@ -51,8 +51,8 @@ extension EvaluateCell {
         let total = candidates.count
         let which = listing == .predictions ? place : "misclassified \(place)"
         let lead = shown.count == total
-            ? (listing == .predictions ? "Every one of the \(DataCell.grouped(total)) \(which)" : "The \(DataCell.grouped(total)) \(which)")
-            : "The first \(shown.count) of the \(DataCell.grouped(total)) \(which)"
+            ? (listing == .predictions ? "Every one of the \(NumberText.grouped(total)) \(which)" : "The \(NumberText.grouped(total)) \(which)")
+            : "The first \(shown.count) of the \(NumberText.grouped(total)) \(which)"
         let firstNumeric = numbersRows ? 1 : 0
         let numeric = Set(firstNumeric..<(firstNumeric + (showsInputs ? samples.featureCount : 0)))
             .union(Set((headers.count - 2 - outputHeaders.count)..<(headers.count - 2)))

@@ -89,13 +89,13 @@ extension EvaluateCell: RunnableCell {
 
     private func summaryTable(_ evaluation: Evaluation, data: SessionData, session: Session) -> ReportTable {
         var headers = ["samples"]
-        var row = [DataCell.grouped(evaluation.samples.count)]
+        var row = [NumberText.grouped(evaluation.samples.count)]
         if let loss = evaluation.loss, let value = evaluation.lossValue {
             headers.append("loss (\(loss.spokenName))")
             row.append(session.format(value))
         }
         headers += ["accuracy", "misclassified"]
-        row += [NumberText.percent(evaluation.accuracy), DataCell.grouped(evaluation.samples.count - evaluation.correctCount)]
+        row += [NumberText.percent(evaluation.accuracy), NumberText.grouped(evaluation.samples.count - evaluation.correctCount)]
         return ReportTable(
             headers: ["set"] + headers, rows: [[split.rawValue] + row],
             caption: "The network measured on the \(split) samples of \(data.title).",
@@ -104,7 +104,7 @@ extension EvaluateCell: RunnableCell {
 
     private func confusionTable(_ evaluation: Evaluation, data: SessionData) -> ReportTable {
         let rows = evaluation.confusion.enumerated().map { label, counts in
-            [data.classNames[label].markdownLiteral] + counts.map(DataCell.grouped)
+            [data.classNames[label].markdownLiteral] + counts.map(NumberText.grouped)
         }
         return ReportTable(
             headers: ["true ╲ predicted"] + data.classNames.map(\.markdownLiteral), rows: rows,

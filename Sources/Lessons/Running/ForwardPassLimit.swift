@@ -23,11 +23,11 @@ enum ForwardPassLimit {
         let widest = sizes.dropFirst().max() ?? 0
         let (values, overflow) = rows.multipliedReportingOverflow(by: widest)
         guard overflow || values > maximumValues else { return }
-        let shown = overflow ? "more than \(DataCell.grouped(Int.max))" : DataCell.grouped(values)
+        let shown = overflow ? "more than \(NumberText.grouped(Int.max))" : NumberText.grouped(values)
         throw LessonError(
             .failed(
-                "\(what) passes \(DataCell.grouped(rows)) samples at once through a layer of \(DataCell.grouped(widest)) units: "
-                    + "\(shown) values, more than the limit of \(DataCell.grouped(maximumValues)); \(advice)"),
+                "\(what) passes \(NumberText.grouped(rows)) samples at once through a layer of \(NumberText.grouped(widest)) units: "
+                    + "\(shown) values, more than the limit of \(NumberText.grouped(maximumValues)); \(advice)"),
             at: position)
     }
 }

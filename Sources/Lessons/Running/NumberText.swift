@@ -9,6 +9,17 @@ public enum NumberText {
         NumberFormat(significantDigits: significantDigits).plainText(value)
     }
 
+    /// A whole number with thousands separators: `60,000`, and `−1,500` with a real minus sign.
+    static func grouped(_ number: Int) -> String {
+        let digits = String(number.magnitude)
+        var result = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { result.append(",") }
+            result.append(digit)
+        }
+        return number < 0 ? "−" + result : result
+    }
+
     /// `1 unit`, `3 units`: a count and its noun, singular for one.
     static func count(_ number: Int, _ singular: String, plural: String? = nil) -> String {
         "\(number) \(number == 1 ? singular : plural ?? singular + "s")"

@@ -45,9 +45,9 @@ extension TrainCell: RunnableCell {
         if overflow || updates > Self.maximumPerceptronUpdates {
             throw LessonError(
                 .failed(
-                    "the perceptron rule records every update, and \(DataCell.grouped(data.training.count)) samples × "
-                        + "\(DataCell.grouped(epochs)) epochs could make \(overflow ? "more than \(DataCell.grouped(Int.max))" : DataCell.grouped(updates)) of them, "
-                        + "more than the limit of \(DataCell.grouped(Self.maximumPerceptronUpdates)); use fewer samples or epochs"),
+                    "the perceptron rule records every update, and \(NumberText.grouped(data.training.count)) samples × "
+                        + "\(NumberText.grouped(epochs)) epochs could make \(overflow ? "more than \(NumberText.grouped(Int.max))" : NumberText.grouped(updates)) of them, "
+                        + "more than the limit of \(NumberText.grouped(Self.maximumPerceptronUpdates)); use fewer samples or epochs"),
                 at: cell.position)
         }
         var layer = network.layers[0]
@@ -128,7 +128,7 @@ extension TrainCell: RunnableCell {
         }
         try ForwardPassLimit.check(
             rows: batchRows, through: sizes,
-            what: batching == .fullBatch ? "training on full batches" : "training on batches of \(DataCell.grouped(batchRows))",
+            what: batching == .fullBatch ? "training on full batches" : "training on batches of \(NumberText.grouped(batchRows))",
             advice: "set a smaller 'batch_size', or use fewer samples or units", at: position)
         if let validation = data.validation {
             try ForwardPassLimit.check(
@@ -146,8 +146,8 @@ extension TrainCell: RunnableCell {
         guard overflow || values > ForwardPassLimit.maximumValues else { return }
         throw LessonError(
             .failed(
-                "'trace_every: \(traceEvery)' records \(DataCell.grouped(records)) of the \(DataCell.grouped(updates)) updates, "
-                    + "about \(DataCell.grouped(perRecord)) values each: more than the limit of \(DataCell.grouped(ForwardPassLimit.maximumValues)) in all; "
+                "'trace_every: \(traceEvery)' records \(NumberText.grouped(records)) of the \(NumberText.grouped(updates)) updates, "
+                    + "about \(NumberText.grouped(perRecord)) values each: more than the limit of \(NumberText.grouped(ForwardPassLimit.maximumValues)) in all; "
                     + "record fewer updates with a larger 'trace_every', or name the steps the cells below show"),
             at: position)
     }
