@@ -8,16 +8,9 @@ extension EvaluateCell: RunnableCell {
         let data = try session.requireData(for: cell)
         let network = try session.requireNetwork(for: cell)
         let samples = try self.samples(of: data)
-        guard samples.featureCount == network.sizes[0] else {
-            throw LessonError(
-                .failed("the network takes \(NumberText.count(network.sizes[0], "input")), but the \(split) samples have \(NumberText.count(samples.featureCount, "feature"))"),
-                at: position)
-        }
-        guard samples.targets.columns == network.outputLayer.outputCount else {
-            throw LessonError(
-                .failed("the network has \(NumberText.count(network.outputLayer.outputCount, "output")), but the \(split) samples have \(NumberText.count(samples.targets.columns, "target column"))"),
-                at: position)
-        }
+        try network.requireFit(
+            features: samples.featureCount, targetColumns: samples.targets.columns, samples: "the \(split) samples have",
+            at: position)
         let loss = try effectiveLoss(for: network, in: session)
         try ForwardPassLimit.check(
             rows: samples.count, through: network.sizes, what: "evaluating the \(split) samples",

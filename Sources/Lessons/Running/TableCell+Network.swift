@@ -8,12 +8,8 @@ extension TableCell {
         let data = try session.requireData(for: cell)
         let network = try session.requireNetwork(for: cell)
         let samples = data.training
-        guard samples.featureCount == network.sizes[0] else {
-            throw LessonError(
-                .failed("the network takes \(network.sizes[0]) inputs, but the data has \(samples.featureCount) features"),
-                at: cell.position)
-        }
-        try Self.requireOutputs(of: network, fit: samples.targets, at: cell.position)
+        try network.requireFit(
+            features: samples.featureCount, targetColumns: samples.targets.columns, samples: "the data has", at: cell.position)
         let columnCount = samples.featureCount + 2 + 2 * network.layers.reduce(0) { $0 + $1.outputCount }
         guard columnCount <= Self.maximumTruthTableColumns else {
             throw LessonError(
@@ -61,18 +57,6 @@ extension TableCell {
             remarks: ["\(correctCount) of \(count) outputs are correct."], totalCount: samples.count)
     }
 
-    /// A data cell below the model may have changed the number of classes; comparing outputs
-    /// and targets of different widths would stop the engine (and the book) instead.
-    private static func requireOutputs(of network: Network, fit targets: Matrix, at position: SourcePosition) throws(LessonError) {
-        guard targets.columns == network.outputLayer.outputCount else {
-            throw LessonError(
-                .failed(
-                    "the network has \(NumberText.count(network.outputLayer.outputCount, "output")), but the data has "
-                        + "\(NumberText.count(targets.columns, "target column"))"),
-                at: position)
-        }
-    }
-
     func gradientCheckTable(_ cell: Cell, session: Session) throws(LessonError) -> ReportTable {
         let data = try session.requireData(for: cell)
         let network = try session.requireNetwork(for: cell)
@@ -81,12 +65,9 @@ extension TableCell {
                 .failed("the gradient check compares every weight and bias, and the network has \(network.parameterCount); the limit is \(Self.maximumCheckedParameters)"),
                 at: cell.position)
         }
-        guard data.training.featureCount == network.sizes[0] else {
-            throw LessonError(
-                .failed("the network takes \(network.sizes[0]) inputs, but the data has \(data.training.featureCount) features"),
-                at: cell.position)
-        }
-        try Self.requireOutputs(of: network, fit: data.training.targets, at: cell.position)
+        try network.requireFit(
+            features: data.training.featureCount, targetColumns: data.training.targets.columns, samples: "the data has",
+            at: cell.position)
         let count = min(samples, data.training.count)
         let examples = LabeledData(
             inputs: data.training.inputs.rows(0..<count), targets: data.training.targets.rows(0..<count))

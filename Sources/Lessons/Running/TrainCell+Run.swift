@@ -10,22 +10,10 @@ extension TrainCell: RunnableCell {
     func run(_ cell: Cell, in session: Session) throws(LessonError) {
         let data = try session.requireData(for: cell)
         let network = try session.requireNetwork(for: cell)
-        // A data cell between the model and this cell may have changed the samples' shape;
-        // the engine takes a mismatch for a programming error and stops the whole book.
-        guard data.training.featureCount == network.sizes[0] else {
-            throw LessonError(
-                .failed(
-                    "the network takes \(NumberText.count(network.sizes[0], "input")), but the training samples have "
-                        + "\(NumberText.count(data.training.featureCount, "feature")); add a model cell that fits the data above this cell"),
-                at: cell.position)
-        }
-        guard data.training.targets.columns == network.outputLayer.outputCount else {
-            throw LessonError(
-                .failed(
-                    "the network has \(NumberText.count(network.outputLayer.outputCount, "output")), but the training samples have "
-                        + "\(NumberText.count(data.training.targets.columns, "target column")); add a model cell that fits the data above this cell"),
-                at: cell.position)
-        }
+        try network.requireFit(
+            features: data.training.featureCount, targetColumns: data.training.targets.columns,
+            samples: "the training samples have", advice: "; add a model cell that fits the data above this cell",
+            at: cell.position)
         session.lastTrain = self
         switch rule {
         case .perceptron:
