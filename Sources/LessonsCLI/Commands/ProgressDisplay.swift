@@ -76,16 +76,19 @@ final class ProgressDisplay: @unchecked Sendable {
     private static func line(_ progress: TrainingProgress) -> String {
         String(
             format: "  %@: epoch %d/%d  loss %.4g  accuracy %.1f %%  %@",
-            progress.lesson, progress.epoch, progress.epochs, progress.loss, progress.accuracy * 100,
-            progress.epoch == progress.epochs ? String(format: "%.1f s", progress.elapsed) : String(format: "~%.0f s left", progress.remaining))
+            progress.lesson, progress.epoch, progress.epochs, progress.loss, progress.accuracy * 100, time(progress))
     }
 
     /// One chapter's progress among several: its name, epoch and time left (or taken).
     private static func shortLine(_ progress: TrainingProgress) -> String {
         let name = URL(fileURLWithPath: progress.lesson).deletingPathExtension().lastPathComponent
-        let time = progress.epoch == progress.epochs
+        return String(format: "%@ %d/%d %@", name, progress.epoch, progress.epochs, time(progress))
+    }
+
+    /// The time a run took, after its last epoch, or the time it has left.
+    private static func time(_ progress: TrainingProgress) -> String {
+        progress.epoch == progress.epochs
             ? String(format: "%.1f s", progress.elapsed) : String(format: "~%.0f s left", progress.remaining)
-        return String(format: "%@ %d/%d %@", name, progress.epoch, progress.epochs, time)
     }
 
     /// The width of the terminal standard error shows on (80 when it cannot be told).
