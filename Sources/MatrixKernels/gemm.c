@@ -16,7 +16,7 @@
 enum {
     MR = 6,     // rows of the register tile
     NR = 8,     // columns of the register tile (two 4-lane vectors)
-    KC = 256,   // depth of a packed block: an NR-wide panel of op(B) is 16 KiB
+    KC = MK_DEPTH_BLOCK,  // depth of a packed block: an NR-wide panel of op(B) is 16 KiB
     MC = 96,    // rows of a packed block of op(A): 192 KiB, in L2
     NC = 4096,  // columns of a packed block of op(B)
 };
@@ -366,6 +366,7 @@ void mk_dgemm_packed(int transpose_a, int transpose_b, ptrdiff_t m, ptrdiff_t n,
         if (!accumulate) for (ptrdiff_t i = 0; i < m; i++) memset(c + i * ldc, 0, (size_t)n * sizeof(double));
         return;
     }
+    if (!transpose_b && mk_dgemm_sparse(transpose_a, m, n, k, a, lda, b, ldb, c, ldc, accumulate)) return;
     micro_kernel kernel = kernel_baseline;
 #if MK_X86
     if (mk_uses_avx2()) kernel = kernel_avx2;

@@ -8,4 +8,10 @@
 #define MK_X86 0
 #endif
 
+#include <stddef.h>
+
+// The depth of a packed block: every entry of a product is summed in chains of this many
+// depth steps, each from zero (gemm.c), and the sparse path follows the same chains.
+enum { MK_DEPTH_BLOCK = 256 };
+
 #endif

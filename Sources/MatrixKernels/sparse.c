@@ -1,0 +1,180 @@
+// Products whose left operand is mostly zeros. A batch of MNIST images is four fifths
+// background, exactly 0, and it is the left operand of the two largest products of a training
+// step: x·W1 forward and xᵀ·dZ1 for the weight gradient.
+//
+// The packed kernel sums each entry of C as chains of fused multiply-adds over blocks of
+// `MK_DEPTH_BLOCK` depth steps, each chain from zero (gemm.c). A zero entry of op(A) adds
+// 0·B[p][j] to such a chain, which leaves the sum as it is while B[p][j] is finite; so
+// following the same chains and skipping those steps gives the packed kernel's bits with a
+// fifth of the arithmetic. (The one exception is the sign of a zero: a chain whose product
+// underflows to −0 stays −0 here where the packed kernel's next +0 makes it +0.) The path is
+// taken only when every entry of op(B) is finite.
+#include "MatrixKernels.h"
+#include "kernels.h"
+
+#include <stdint.h>
+#include <string.h>
+#if MK_X86
+#include <immintrin.h>
+#endif
+
+enum {
+    WORDS = MK_DEPTH_BLOCK / 64,  // bit words marking the nonzero steps of one depth block
+    CHUNK = 32,                   // entries of a row of C summed side by side: eight vectors
+};
+
+#define EXPONENT_BITS 0x7FF0000000000000ULL
+
+#define A_AT(i, p) (transpose_a ? a[(p) * lda + (i)] : a[(i) * lda + (p)])
+
+// Whether op(A) (m × k) looks mostly zero: at most one entry in three nonzero in its first
+// four stored rows (four images of a batch). Reading all of it cost a fifth of the product;
+// a wrong guess costs time, never bits.
+static int mostly_zero(int transpose_a, const double *a, ptrdiff_t lda, ptrdiff_t m, ptrdiff_t k) {
+    ptrdiff_t rows = transpose_a ? k : m, columns = transpose_a ? m : k;
+    if (rows > 4) rows = 4;
+    ptrdiff_t nonzero = 0;
+    for (ptrdiff_t r = 0; r < rows; r++) {
+        const double *row = a + r * lda;
+        for (ptrdiff_t t = 0; t < columns; t++) nonzero += row[t] != 0;
+    }
+    return 3 * nonzero <= rows * columns;
+}
+
+// Whether every entry of the k × n matrix B is finite (no NaN, no ±∞).
+static int all_finite(const double *b, ptrdiff_t ldb, ptrdiff_t k, ptrdiff_t n) {
+    uint64_t non_finite = 0;
+    for (ptrdiff_t p = 0; p < k; p++) {
+        const double *row = b + p * ldb;
+        for (ptrdiff_t j = 0; j < n; j++) {
+            uint64_t bits;
+            memcpy(&bits, row + j, sizeof bits);
+            non_finite |= (bits & EXPONENT_BITS) == EXPONENT_BITS;
+        }
+    }
+    return non_finite == 0;
+}
+
+// Marks the nonzero entries of row i of op(A) at depths pc..<pc+kc: bit p mod 64 of word p / 64.
+// NaN counts as nonzero.
+static void mark_nonzero(int transpose_a, const double *a, ptrdiff_t lda, ptrdiff_t i, ptrdiff_t pc,
+                         ptrdiff_t kc, uint64_t *bits) {
+    for (int w = 0; w < WORDS; w++) bits[w] = 0;
+    for (ptrdiff_t p = 0; p < kc; p++) bits[p >> 6] |= (uint64_t)(A_AT(i, pc + p) != 0) << (p & 63);
+}
+
+// Each nonzero step p of one depth block, in order, with `value` = op(A)[i][pc + p].
+#define FOR_EACH_NONZERO(BODY)                                                 \
+    for (int w = 0; w < WORDS; w++) {                                          \
+        for (uint64_t mask = bits[w]; mask; mask &= mask - 1) {                \
+            ptrdiff_t p = pc + w * 64 + __builtin_ctzll(mask);                 \
+            double value = A_AT(i, p);                                         \
+            const double *b_row = b + p * ldb;                                 \
+            BODY                                                               \
+        }                                                                      \
+    }
+
+// The baseline: multiply, then add, as the baseline micro-kernel does.
+static void sparse_baseline(int transpose_a, ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const double *a,
+                            ptrdiff_t lda, const double *b, ptrdiff_t ldb, double *c, ptrdiff_t ldc,
+                            int accumulate) {
+    uint64_t bits[WORDS];
+    double sums[CHUNK];
+    for (ptrdiff_t i = 0; i < m; i++) {
+        double *row = c + i * ldc;
+        for (ptrdiff_t pc = 0; pc < k; pc += MK_DEPTH_BLOCK) {
+            ptrdiff_t kc = k - pc < MK_DEPTH_BLOCK ? k - pc : MK_DEPTH_BLOCK;
+            int add = accumulate || pc > 0;
+            mark_nonzero(transpose_a, a, lda, i, pc, kc, bits);
+            for (ptrdiff_t j0 = 0; j0 < n; j0 += CHUNK) {
+                ptrdiff_t width = n - j0 < CHUNK ? n - j0 : CHUNK;
+                for (ptrdiff_t t = 0; t < width; t++) sums[t] = 0;
+                FOR_EACH_NONZERO(for (ptrdiff_t t = 0; t < width; t++) sums[t] = sums[t] + value * b_row[j0 + t];)
+                for (ptrdiff_t t = 0; t < width; t++) row[j0 + t] = add ? row[j0 + t] + sums[t] : sums[t];
+            }
+        }
+    }
+}
+
+#if MK_X86
+// Row i of op(A) when A is stored untransposed: four entries to a compare, four bits at a time.
+__attribute__((target("avx2,fma")))
+static void mark_nonzero_row(const double *row, ptrdiff_t kc, uint64_t *bits) {
+    for (int w = 0; w < WORDS; w++) bits[w] = 0;
+    ptrdiff_t p = 0;
+    __m256d zero = _mm256_setzero_pd();
+    for (; p + 4 <= kc; p += 4) {
+        uint64_t four = (uint64_t)_mm256_movemask_pd(_mm256_cmp_pd(_mm256_loadu_pd(row + p), zero, _CMP_NEQ_UQ));
+        bits[p >> 6] |= four << (p & 63);
+    }
+    for (; p < kc; p++) bits[p >> 6] |= (uint64_t)(row[p] != 0) << (p & 63);
+}
+
+// The AVX2 version: a row of C in chunks of 32 entries, eight accumulators, one fused
+// multiply-add chain per entry as in the micro-kernel.
+__attribute__((target("avx2,fma")))
+static void sparse_avx2(int transpose_a, ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const double *a,
+                        ptrdiff_t lda, const double *b, ptrdiff_t ldb, double *c, ptrdiff_t ldc,
+                        int accumulate) {
+    uint64_t bits[WORDS];
+    for (ptrdiff_t i = 0; i < m; i++) {
+        double *row = c + i * ldc;
+        for (ptrdiff_t pc = 0; pc < k; pc += MK_DEPTH_BLOCK) {
+            ptrdiff_t kc = k - pc < MK_DEPTH_BLOCK ? k - pc : MK_DEPTH_BLOCK;
+            int add = accumulate || pc > 0;
+            if (transpose_a) {
+                mark_nonzero(transpose_a, a, lda, i, pc, kc, bits);
+            } else {
+                mark_nonzero_row(a + i * lda + pc, kc, bits);
+            }
+            ptrdiff_t j = 0;
+            for (; j + CHUNK <= n; j += CHUNK) {
+                __m256d s0 = _mm256_setzero_pd(), s1 = _mm256_setzero_pd(), s2 = _mm256_setzero_pd(),
+                        s3 = _mm256_setzero_pd(), s4 = _mm256_setzero_pd(), s5 = _mm256_setzero_pd(),
+                        s6 = _mm256_setzero_pd(), s7 = _mm256_setzero_pd();
+                FOR_EACH_NONZERO({
+                    __m256d f = _mm256_set1_pd(value);
+                    const double *source = b_row + j;
+                    s0 = _mm256_fmadd_pd(f, _mm256_loadu_pd(source), s0);
+                    s1 = _mm256_fmadd_pd(f, _mm256_loadu_pd(source + 4), s1);
+                    s2 = _mm256_fmadd_pd(f, _mm256_loadu_pd(source + 8), s2);
+                    s3 = _mm256_fmadd_pd(f, _mm256_loadu_pd(source + 12), s3);
+                    s4 = _mm256_fmadd_pd(f, _mm256_loadu_pd(source + 16), s4);
+                    s5 = _mm256_fmadd_pd(f, _mm256_loadu_pd(source + 20), s5);
+                    s6 = _mm256_fmadd_pd(f, _mm256_loadu_pd(source + 24), s6);
+                    s7 = _mm256_fmadd_pd(f, _mm256_loadu_pd(source + 28), s7);
+                })
+                __m256d sums[8] = {s0, s1, s2, s3, s4, s5, s6, s7};
+                for (int v = 0; v < 8; v++) {
+                    double *out = row + j + 4 * v;
+                    _mm256_storeu_pd(out, add ? _mm256_add_pd(_mm256_loadu_pd(out), sums[v]) : sums[v]);
+                }
+            }
+            for (; j + 4 <= n; j += 4) {
+                __m256d sum = _mm256_setzero_pd();
+                FOR_EACH_NONZERO(sum = _mm256_fmadd_pd(_mm256_set1_pd(value), _mm256_loadu_pd(b_row + j), sum);)
+                double *out = row + j;
+                _mm256_storeu_pd(out, add ? _mm256_add_pd(_mm256_loadu_pd(out), sum) : sum);
+            }
+            for (; j < n; j++) {
+                double sum = 0;
+                FOR_EACH_NONZERO(sum = __builtin_fma(value, b_row[j], sum);)
+                row[j] = add ? row[j] + sum : sum;
+            }
+        }
+    }
+}
+#endif
+
+int mk_dgemm_sparse(int transpose_a, ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const double *a, ptrdiff_t lda,
+                    const double *b, ptrdiff_t ldb, double *c, ptrdiff_t ldc, int accumulate) {
+    if (!mostly_zero(transpose_a, a, lda, m, k) || !all_finite(b, ldb, k, n)) return 0;
+#if MK_X86
+    if (mk_uses_avx2()) {
+        sparse_avx2(transpose_a, m, n, k, a, lda, b, ldb, c, ldc, accumulate);
+        return 1;
+    }
+#endif
+    sparse_baseline(transpose_a, m, n, k, a, lda, b, ldb, c, ldc, accumulate);
+    return 1;
+}
