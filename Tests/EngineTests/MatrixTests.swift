@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Engine
 
@@ -84,5 +85,15 @@ import Testing
             let message = String(decoding: result.standardErrorContent, as: UTF8.self)
             #expect(message.contains("Matrix +: shapes 2×3 and 3×2 do not broadcast"))
         }
+    }
+
+    @Test(arguments: [64.0, 1, 2, 0.5, -32, 1000, 3, 1e-300])
+    func dividingGivesTheBitsOfDivisionWhateverTheDivisor(divisor: Double) {
+        var generator = SeededGenerator(seed: 61)
+        let values = (0..<2_000).map { _ in generator.nextNormal() * Foundation.pow(10, generator.nextUniform(from: -310, to: 308)) }
+            + [0, -0.0, .leastNonzeroMagnitude, -.leastNormalMagnitude, .greatestFiniteMagnitude, .infinity, .nan, 3e-320]
+        var matrix = Matrix(rows: 1, columns: values.count, values: values)
+        matrix.divide(by: divisor)
+        #expect(matrix.values.map(\.bitPattern) == values.map { ($0 / divisor).bitPattern })
     }
 }
