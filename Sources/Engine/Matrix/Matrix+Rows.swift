@@ -1,3 +1,5 @@
+import MatrixKernels
+
 /// Selecting and joining rows and columns: mini-batches, shuffles and `[1 x]`-style concatenation.
 extension Matrix {
     /// The rows in `range`, as a new matrix (a contiguous mini-batch).
@@ -17,13 +19,29 @@ extension Matrix {
 
     /// The rows at `indices`, in that order (a shuffled mini-batch).
     public func rows(at indices: [Int]) -> Matrix {
-        var result = [Double]()
-        result.reserveCapacity(indices.count * columns)
+        var result = Matrix(rows: 0, columns: 0)
+        rows(at: indices[...], into: &result)
+        return result
+    }
+
+    /// The rows at `indices`, in that order, into `result`, which keeps its storage from one
+    /// mini-batch to the next; the copy is split over two threads for a large batch.
+    func rows(at indices: ArraySlice<Int>, into result: inout Matrix) {
         for index in indices {
             require(index >= 0 && index < rows, "Matrix.rows(at:): row \(index) outside shape \(shapeDescription)")
-            result.append(contentsOf: values[(index * columns)..<((index + 1) * columns)])
         }
-        return Matrix(rows: indices.count, columns: columns, values: result)
+        result.prepare(rows: indices.count, columns: columns)
+        guard !indices.isEmpty, columns > 0 else { return }
+        let columns = columns
+        values.withUnsafeBufferPointer { source in
+            indices.withUnsafeBufferPointer { rows in
+                result.values.withUnsafeMutableBufferPointer { destination in
+                    mk_gather_rows(
+                        source.baseAddress, columns, rows.baseAddress, rows.count, destination.baseAddress,
+                        Int32(MatrixProductKernel.threadCount))
+                }
+            }
+        }
     }
 
     /// The column at `index`, as a `rows × 1` matrix.

@@ -49,6 +49,9 @@ public struct GradientDescentTrainer {
         // From all the training targets, so a batch of one class splits where the data set does.
         let threshold = Accuracy.threshold(for: network.outputLayer.activation, targets: data.targets)
 
+        // The mini-batch being trained on, gathered into the same storage every step.
+        var batch = LabeledData(inputs: Matrix(rows: 0, columns: 0), targets: Matrix(rows: 0, columns: 0))
+
         for epoch in stride(from: 1, through: configuration.epochs, by: 1) {
             let recorded = epoch == 1 || epoch % configuration.recordsEvery == 0 || epoch == configuration.epochs
             let order = reshuffles ? generator.permutation(of: data.count) : nil
@@ -59,9 +62,11 @@ public struct GradientDescentTrainer {
                 step += 1
                 iteration += 1
                 let range = start..<min(start + batchSize, data.count)
-                let batch =
-                    order.map { data.samples(at: Array($0[range])) }
-                    ?? (range.count == data.count ? data : data.samples(range))
+                if let order {
+                    data.samples(at: order[range], into: &batch)
+                } else {
+                    batch = range.count == data.count ? data : data.samples(range)
+                }
                 let position = TraceStep(epoch: epoch, step: step)
                 let update = try self.update(
                     &network, on: batch, optimizer: &optimizer, buffers: &buffers, at: position, iteration: iteration,

@@ -23,6 +23,13 @@ public struct LabeledData: Sendable, Hashable {
         LabeledData(inputs: inputs.rows(at: indices), targets: targets.rows(at: indices))
     }
 
+    /// The samples at `indices`, in that order, into `batch`, which keeps its storage from one
+    /// mini-batch to the next.
+    func samples(at indices: ArraySlice<Int>, into batch: inout LabeledData) {
+        inputs.rows(at: indices, into: &batch.inputs)
+        targets.rows(at: indices, into: &batch.targets)
+    }
+
     /// The samples in `range`.
     public func samples(_ range: Range<Int>) -> LabeledData {
         LabeledData(inputs: inputs.rows(range), targets: targets.rows(range))

@@ -66,6 +66,12 @@ typedef void (*mk_task)(void *context, int part);
 /// the caller runs both parts itself, one after the other.
 void mk_run_pair(mk_task task, void *context);
 
+/// Copies row `indices[r]` of `source` (rows `columns` long) to row `r` of `destination`, for
+/// `r < count`; split over the calling thread and the worker when `threads` is 2 or more and
+/// the batch is large.
+void mk_gather_rows(const double *source, ptrdiff_t columns, const ptrdiff_t *indices, ptrdiff_t count,
+                    double *destination, int threads);
+
 /// The optimizers' updates of `count` entries of one parameter `w` with gradient `g`: each
 /// writes the new values to `p` (never `w`), updates the optimizer's state in place and
 /// returns whether every new value is finite. The formulas are those of `Optimizer` in
