@@ -1,3 +1,4 @@
+import Datasets
 import Engine
 import Foundation
 
@@ -6,6 +7,8 @@ import Foundation
 struct MatrixProductBench {
     let peers: PeerRunner
     let repeats: Int
+    /// The first 64 MNIST training images, as the first layer's products see them.
+    let images: Matrix
 
     /// One product: `op(A) op(B)` with the operands as the engine stores them.
     struct Case {
@@ -15,6 +18,8 @@ struct MatrixProductBench {
         var transposingRight = false
         /// Whether the 70 % goal applies (the products that hold almost all of an epoch's work).
         var counts = false
+        /// Whether A is a batch of images (mostly zeros), as in training, rather than dense.
+        var images = false
     }
 
     static let cases = [
@@ -26,6 +31,8 @@ struct MatrixProductBench {
         Case(name: "chapter   x·W1      64×784 · 784×512", m: 64, k: 784, n: 512),
         Case(name: "chapter   xᵀ·dZ1   784×64 · 64×512 ", m: 784, k: 64, n: 512, transposingLeft: true),
         Case(name: "square             1024 · 1024      ", m: 1024, k: 1024, n: 1024, counts: true),
+        Case(name: "images    x·W1      64×784 · 784×128", m: 64, k: 784, n: 128, images: true),
+        Case(name: "images    xᵀ·dZ1   784×64 · 64×128 ", m: 784, k: 64, n: 128, transposingLeft: true, images: true),
     ]
 
     func run() {
@@ -36,8 +43,14 @@ struct MatrixProductBench {
         }
         let saved = Matrix.productThreadCount
         defer { Matrix.productThreadCount = saved }
+        var announcedImages = false
         for item in Self.cases {
-            let a = randomMatrix(item.transposingLeft ? item.k : item.m, item.transposingLeft ? item.m : item.k, seed: 1)
+            if item.images && !announcedImages {
+                announcedImages = true
+                let nonzero = Double(images.values.filter { $0 != 0 }.count) / Double(images.values.count)
+                print(String(format: "  x a batch of MNIST images (%.0f%% nonzero: the zeros are skipped); GFLOP/s as if dense", nonzero * 100))
+            }
+            let a = item.images ? images : randomMatrix(item.transposingLeft ? item.k : item.m, item.transposingLeft ? item.m : item.k, seed: 1)
             let b = randomMatrix(item.transposingRight ? item.n : item.k, item.transposingRight ? item.k : item.n, seed: 2)
             let flops = 2.0 * Double(item.m * item.k * item.n)
             let inner = max(1, Int(2e8 / flops))
@@ -73,6 +86,18 @@ struct MatrixProductBench {
 
     private func pad(_ text: String) -> String {
         String(repeating: " ", count: max(0, 6 - text.count)) + text
+    }
+}
+
+/// The first 64 training images of the MNIST set in `directory`, pixels in [0, 1]; without
+/// the set, 64 rows with the same share of nonzero pixels (19 %) at random places.
+func imageBatch(from directory: URL) -> Matrix {
+    if let parts = try? MNISTDirectory(url: directory).read() {
+        return parts.training.inputs(0..<64)
+    }
+    var generator = SeededGenerator(seed: 3)
+    return Matrix(rows: 64, columns: 784) { _, _ in
+        generator.nextUniform(from: 0, to: 1) < 0.19 ? generator.nextUniform(from: 0, to: 1) : 0
     }
 }
 

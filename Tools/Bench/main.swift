@@ -14,7 +14,7 @@ print("lessons-bench: engine in Double precision, \(ProcessInfo.processInfo.acti
 print(peers.note)
 print("")
 if options.cases.contains("matmul") {
-    MatrixProductBench(peers: peers, repeats: options.repeats).run()
+    MatrixProductBench(peers: peers, repeats: options.repeats, images: imageBatch(from: options.mnistDirectory)).run()
     print("")
 }
 if options.cases.contains("circles") {
