@@ -3,10 +3,20 @@
 // cache; op(A) into panels MR rows high that stay in L2; a micro-kernel keeps an MR × NR
 // tile of C in registers while it walks the depth. Packing reads the operands transposed or
 // not, so the micro-kernel never sees a transpose.
+//
+// A depth step at which all MR rows of a panel of op(A) are zero (a batch of MNIST images
+// is four fifths background) adds 0·B[p][j] to each chain, which changes no sum while B is
+// finite. Packing drops such steps and lists the ones it keeps; the micro-kernel walks the
+// list, so a mostly-zero operand costs a fraction of the arithmetic and gives the same bits.
+// (xᵀ·dZ: six neighbouring pixels are all zero in two thirds of the images. A batch of images
+// times the weights, x·W, goes to sparse.c, which skips each image's zeros on its own.)
+// (The one exception is the sign of a zero: a chain whose product underflows to −0 stays −0
+// where the full chain's next +0 makes it +0.) If B holds a NaN or ±∞, nothing is dropped.
 #include "MatrixKernels.h"
 #include "kernels.h"
 
 #include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #if MK_X86
@@ -21,40 +31,51 @@ enum {
     NC = 4096,  // columns of a packed block of op(B)
 };
 
-typedef void (*micro_kernel)(ptrdiff_t kc, const double *ap, const double *bp, double *c, ptrdiff_t ldc, int add);
+// `count` depth steps: A's packed entries in order; B's at the listed depths `steps[q]`, or
+// at every depth in order when `steps` is NULL.
+typedef void (*micro_kernel)(ptrdiff_t count, const uint16_t *steps, const double *ap, const double *bp, double *c,
+                             ptrdiff_t ldc, int add);
 
 static ptrdiff_t min_of(ptrdiff_t a, ptrdiff_t b) { return a < b ? a : b; }
 
-// Rows ic..<ic+mc, depth pc..<pc+kc of op(A), as panels of MR rows: panel[p][r], zero-padded.
+// Rows ic..<ic+mc, depth pc..<pc+kc of op(A), as panels of MR rows: panel[p][r], zero-padded;
+// panel i0 / MR starts at packed + i0 · kc. With `steps`, a panel keeps only the depth steps
+// where one of its rows is nonzero (or NaN), lists them from steps + (i0 / MR) · kc on, and
+// counts them in counts[i0 / MR].
 static void pack_a(int transpose, const double *a, ptrdiff_t lda, ptrdiff_t ic, ptrdiff_t pc,
-                   ptrdiff_t mc, ptrdiff_t kc, double *packed) {
+                   ptrdiff_t mc, ptrdiff_t kc, double *base, uint16_t *steps, ptrdiff_t *counts) {
     for (ptrdiff_t i0 = 0; i0 < mc; i0 += MR) {
         ptrdiff_t rows = min_of(MR, mc - i0);
-        if (rows == MR && transpose) {
-            // A full panel read along stored rows: six contiguous entries per depth step.
-            for (ptrdiff_t p = 0; p < kc; p++) {
-                memcpy(packed, a + (pc + p) * lda + ic + i0, MR * sizeof(double));
-                packed += MR;
+        double *packed = base + i0 * kc;
+        uint16_t *kept = steps ? steps + (i0 / MR) * kc : NULL;
+        ptrdiff_t count = 0;
+        for (ptrdiff_t p = 0; p < kc; p++) {
+            // The six entries of depth step p, in six scalars: tested as they are, not read
+            // back from memory (a wide load of narrow stores just made waits for them).
+            double v0 = 0, v1 = 0, v2 = 0, v3 = 0, v4 = 0, v5 = 0;
+            if (rows == MR && transpose) {
+                // A full panel read along stored rows: six contiguous entries per depth step.
+                const double *r0 = a + (pc + p) * lda + ic + i0;
+                v0 = r0[0]; v1 = r0[1]; v2 = r0[2]; v3 = r0[3]; v4 = r0[4]; v5 = r0[5];
+            } else if (rows == MR) {
+                // A full panel read down stored columns: six rows walked side by side.
+                const double *r0 = a + (ic + i0) * lda + pc + p;
+                v0 = r0[0]; v1 = r0[lda]; v2 = r0[2 * lda]; v3 = r0[3 * lda]; v4 = r0[4 * lda]; v5 = r0[5 * lda];
+            } else {
+                // The last panel, fewer than six rows: the rest are zeros.
+#define A_ENTRY(r) ((r) < rows ? (transpose ? a[(pc + p) * lda + ic + i0 + (r)] : a[(ic + i0 + (r)) * lda + pc + p]) : 0)
+                v0 = A_ENTRY(0); v1 = A_ENTRY(1); v2 = A_ENTRY(2); v3 = A_ENTRY(3); v4 = A_ENTRY(4); v5 = A_ENTRY(5);
+#undef A_ENTRY
             }
-        } else if (rows == MR) {
-            // A full panel read down stored columns: six rows walked side by side.
-            const double *r0 = a + (ic + i0) * lda + pc;
-            const double *r1 = r0 + lda, *r2 = r1 + lda, *r3 = r2 + lda, *r4 = r3 + lda, *r5 = r4 + lda;
-            for (ptrdiff_t p = 0; p < kc; p++) {
-                packed[0] = r0[p]; packed[1] = r1[p]; packed[2] = r2[p];
-                packed[3] = r3[p]; packed[4] = r4[p]; packed[5] = r5[p];
+            packed[0] = v0; packed[1] = v1; packed[2] = v2; packed[3] = v3; packed[4] = v4; packed[5] = v5;
+            if (!kept) {
                 packed += MR;
-            }
-        } else {
-            for (ptrdiff_t p = 0; p < kc; p++) {
-                ptrdiff_t r = 0;
-                for (; r < rows; r++) {
-                    packed[r] = transpose ? a[(pc + p) * lda + ic + i0 + r] : a[(ic + i0 + r) * lda + pc + p];
-                }
-                for (; r < MR; r++) packed[r] = 0;
+            } else if ((v0 != 0) | (v1 != 0) | (v2 != 0) | (v3 != 0) | (v4 != 0) | (v5 != 0)) {
+                kept[count++] = (uint16_t)p;
                 packed += MR;
             }
         }
+        if (counts) counts[i0 / MR] = kept ? count : kc;
     }
 }
 
@@ -84,16 +105,20 @@ static void pack_b(int transpose, const double *b, ptrdiff_t ldb, ptrdiff_t pc, 
     }
 }
 
+// B's packed entries for step q of a micro-kernel.
+#define B_STEP(q) (steps ? bp + (ptrdiff_t)steps[q] * NR : bp + (q) * NR)
+
 // The baseline micro-kernel: separate multiply and add, vectorized by the compiler as it can.
-static void kernel_baseline(ptrdiff_t kc, const double *ap, const double *bp, double *c, ptrdiff_t ldc, int add) {
+static void kernel_baseline(ptrdiff_t count, const uint16_t *steps, const double *ap, const double *bp, double *c,
+                            ptrdiff_t ldc, int add) {
     double tile[MR * NR] = {0};
-    for (ptrdiff_t p = 0; p < kc; p++) {
+    for (ptrdiff_t q = 0; q < count; q++) {
+        const double *b = B_STEP(q);
         for (int r = 0; r < MR; r++) {
             double factor = ap[r];
-            for (int t = 0; t < NR; t++) tile[r * NR + t] += factor * bp[t];
+            for (int t = 0; t < NR; t++) tile[r * NR + t] += factor * b[t];
         }
         ap += MR;
-        bp += NR;
     }
     for (int r = 0; r < MR; r++) {
         for (int t = 0; t < NR; t++) c[r * ldc + t] = add ? c[r * ldc + t] + tile[r * NR + t] : tile[r * NR + t];
@@ -103,39 +128,45 @@ static void kernel_baseline(ptrdiff_t kc, const double *ap, const double *bp, do
 #if MK_X86
 // The AVX2 micro-kernel: twelve 4-lane accumulators (a 6 × 8 tile), two vectors of the B panel
 // and one broadcast entry of A: fifteen of the sixteen registers, two fused multiply-adds per
-// entry of A.
-__attribute__((target("avx2,fma")))
-static void kernel_avx2(ptrdiff_t kc, const double *ap, const double *bp, double *c, ptrdiff_t ldc, int add) {
-    __m256d c00 = _mm256_setzero_pd(), c01 = _mm256_setzero_pd();
-    __m256d c10 = _mm256_setzero_pd(), c11 = _mm256_setzero_pd();
-    __m256d c20 = _mm256_setzero_pd(), c21 = _mm256_setzero_pd();
-    __m256d c30 = _mm256_setzero_pd(), c31 = _mm256_setzero_pd();
-    __m256d c40 = _mm256_setzero_pd(), c41 = _mm256_setzero_pd();
-    __m256d c50 = _mm256_setzero_pd(), c51 = _mm256_setzero_pd();
-    for (ptrdiff_t p = 0; p < kc; p++) {
-        __m256d b0 = _mm256_load_pd(bp), b1 = _mm256_load_pd(bp + 4);
-        __m256d a;
-        a = _mm256_broadcast_sd(ap + 0); c00 = _mm256_fmadd_pd(a, b0, c00); c01 = _mm256_fmadd_pd(a, b1, c01);
-        a = _mm256_broadcast_sd(ap + 1); c10 = _mm256_fmadd_pd(a, b0, c10); c11 = _mm256_fmadd_pd(a, b1, c11);
-        a = _mm256_broadcast_sd(ap + 2); c20 = _mm256_fmadd_pd(a, b0, c20); c21 = _mm256_fmadd_pd(a, b1, c21);
-        a = _mm256_broadcast_sd(ap + 3); c30 = _mm256_fmadd_pd(a, b0, c30); c31 = _mm256_fmadd_pd(a, b1, c31);
-        a = _mm256_broadcast_sd(ap + 4); c40 = _mm256_fmadd_pd(a, b0, c40); c41 = _mm256_fmadd_pd(a, b1, c41);
-        a = _mm256_broadcast_sd(ap + 5); c50 = _mm256_fmadd_pd(a, b0, c50); c51 = _mm256_fmadd_pd(a, b1, c51);
-        ap += MR;
-        bp += NR;
+// entry of A. Written once for B read in order (`_all`) and once for B at listed steps.
+#define AVX2_KERNEL(NAME, B_ADDRESS)                                                                           \
+    __attribute__((target("avx2,fma"))) static void NAME(ptrdiff_t count, const uint16_t *steps,               \
+                                                         const double *ap, const double *bp, double *c,       \
+                                                         ptrdiff_t ldc, int add) {                             \
+        (void)steps;                                                                                         \
+        __m256d c00 = _mm256_setzero_pd(), c01 = _mm256_setzero_pd();                                        \
+        __m256d c10 = _mm256_setzero_pd(), c11 = _mm256_setzero_pd();                                        \
+        __m256d c20 = _mm256_setzero_pd(), c21 = _mm256_setzero_pd();                                        \
+        __m256d c30 = _mm256_setzero_pd(), c31 = _mm256_setzero_pd();                                        \
+        __m256d c40 = _mm256_setzero_pd(), c41 = _mm256_setzero_pd();                                        \
+        __m256d c50 = _mm256_setzero_pd(), c51 = _mm256_setzero_pd();                                        \
+        for (ptrdiff_t q = 0; q < count; q++) {                                                              \
+            const double *b = B_ADDRESS;                                                                     \
+            __m256d b0 = _mm256_load_pd(b), b1 = _mm256_load_pd(b + 4);                                      \
+            __m256d a;                                                                                       \
+            a = _mm256_broadcast_sd(ap + 0); c00 = _mm256_fmadd_pd(a, b0, c00); c01 = _mm256_fmadd_pd(a, b1, c01); \
+            a = _mm256_broadcast_sd(ap + 1); c10 = _mm256_fmadd_pd(a, b0, c10); c11 = _mm256_fmadd_pd(a, b1, c11); \
+            a = _mm256_broadcast_sd(ap + 2); c20 = _mm256_fmadd_pd(a, b0, c20); c21 = _mm256_fmadd_pd(a, b1, c21); \
+            a = _mm256_broadcast_sd(ap + 3); c30 = _mm256_fmadd_pd(a, b0, c30); c31 = _mm256_fmadd_pd(a, b1, c31); \
+            a = _mm256_broadcast_sd(ap + 4); c40 = _mm256_fmadd_pd(a, b0, c40); c41 = _mm256_fmadd_pd(a, b1, c41); \
+            a = _mm256_broadcast_sd(ap + 5); c50 = _mm256_fmadd_pd(a, b0, c50); c51 = _mm256_fmadd_pd(a, b1, c51); \
+            ap += MR;                                                                                        \
+        }                                                                                                    \
+        __m256d rows[MR][2] = {{c00, c01}, {c10, c11}, {c20, c21}, {c30, c31}, {c40, c41}, {c50, c51}};      \
+        for (int r = 0; r < MR; r++) {                                                                       \
+            double *row = c + r * ldc;                                                                       \
+            __m256d left = rows[r][0], right = rows[r][1];                                                   \
+            if (add) {                                                                                       \
+                left = _mm256_add_pd(_mm256_loadu_pd(row), left);                                            \
+                right = _mm256_add_pd(_mm256_loadu_pd(row + 4), right);                                      \
+            }                                                                                                \
+            _mm256_storeu_pd(row, left);                                                                     \
+            _mm256_storeu_pd(row + 4, right);                                                                \
+        }                                                                                                    \
     }
-    __m256d rows[MR][2] = {{c00, c01}, {c10, c11}, {c20, c21}, {c30, c31}, {c40, c41}, {c50, c51}};
-    for (int r = 0; r < MR; r++) {
-        double *row = c + r * ldc;
-        __m256d left = rows[r][0], right = rows[r][1];
-        if (add) {
-            left = _mm256_add_pd(_mm256_loadu_pd(row), left);
-            right = _mm256_add_pd(_mm256_loadu_pd(row + 4), right);
-        }
-        _mm256_storeu_pd(row, left);
-        _mm256_storeu_pd(row + 4, right);
-    }
-}
+
+AVX2_KERNEL(kernel_avx2_all, bp + q * NR)
+AVX2_KERNEL(kernel_avx2_listed, bp + (ptrdiff_t)steps[q] * NR)
 #endif
 
 // op(A)[i][p] and op(B)[p][j] as stored.
@@ -358,6 +389,17 @@ static double *scratch_space(size_t count) {
     return buffer->entries;
 }
 
+// Whether none of the `count` entries is NaN or ±∞ (whose exponent bits are all ones).
+static int all_finite(const double *values, ptrdiff_t count) {
+    uint64_t non_finite = 0;
+    for (ptrdiff_t e = 0; e < count; e++) {
+        uint64_t bits;
+        memcpy(&bits, values + e, sizeof bits);
+        non_finite |= (bits & 0x7FF0000000000000ULL) == 0x7FF0000000000000ULL;
+    }
+    return non_finite == 0;
+}
+
 void mk_dgemm_packed(int transpose_a, int transpose_b, ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,
                      const double *a, ptrdiff_t lda, const double *b, ptrdiff_t ldb,
                      double *c, ptrdiff_t ldc, int accumulate) {
@@ -366,10 +408,13 @@ void mk_dgemm_packed(int transpose_a, int transpose_b, ptrdiff_t m, ptrdiff_t n,
         if (!accumulate) for (ptrdiff_t i = 0; i < m; i++) memset(c + i * ldc, 0, (size_t)n * sizeof(double));
         return;
     }
-    if (!transpose_b && mk_dgemm_sparse(transpose_a, m, n, k, a, lda, b, ldb, c, ldc, accumulate)) return;
-    micro_kernel kernel = kernel_baseline;
+    if (!transpose_a && !transpose_b && mk_dgemm_sparse_rows(m, n, k, a, lda, b, ldb, c, ldc, accumulate)) return;
+    micro_kernel kernel = kernel_baseline, listed_kernel = kernel_baseline;
 #if MK_X86
-    if (mk_uses_avx2()) kernel = kernel_avx2;
+    if (mk_uses_avx2()) {
+        kernel = kernel_avx2_all;
+        listed_kernel = kernel_avx2_listed;
+    }
 #endif
     ptrdiff_t block_rows = min_of(MC, (m + MR - 1) / MR * MR);
     ptrdiff_t block_columns = min_of(NC, (n + NR - 1) / NR * NR);
@@ -381,6 +426,8 @@ void mk_dgemm_packed(int transpose_a, int transpose_b, ptrdiff_t m, ptrdiff_t n,
     if (!packed_a) abort();
     double *packed_b = packed_a + a_entries;
     double edge[MR * NR] __attribute__((aligned(64)));
+    uint16_t steps[(MC / MR) * KC];
+    ptrdiff_t counts[MC / MR];
 
     for (ptrdiff_t jc = 0; jc < n; jc += NC) {
         ptrdiff_t nc = min_of(NC, n - jc);
@@ -388,21 +435,32 @@ void mk_dgemm_packed(int transpose_a, int transpose_b, ptrdiff_t m, ptrdiff_t n,
             ptrdiff_t kc = min_of(KC, k - pc);
             int add = accumulate || pc > 0;
             pack_b(transpose_b, b, ldb, pc, jc, kc, nc, packed_b);
+            int b_finite = -1;  // not yet known
             for (ptrdiff_t ic = 0; ic < m; ic += MC) {
                 ptrdiff_t mc = min_of(MC, m - ic);
-                pack_a(transpose_a, a, lda, ic, pc, mc, kc, packed_a);
+                pack_a(transpose_a, a, lda, ic, pc, mc, kc, packed_a, steps, counts);
+                int dropped = 0;
+                for (ptrdiff_t panel = 0; panel < (mc + MR - 1) / MR; panel++) dropped |= counts[panel] < kc;
+                if (dropped && b_finite < 0) b_finite = all_finite(packed_b, kc * ((nc + NR - 1) / NR * NR));
+                if (dropped && !b_finite) {
+                    // 0·∞ is NaN: with a NaN or ±∞ in B, every step counts.
+                    pack_a(transpose_a, a, lda, ic, pc, mc, kc, packed_a, NULL, counts);
+                }
                 for (ptrdiff_t jr = 0; jr < nc; jr += NR) {
                     ptrdiff_t columns = min_of(NR, nc - jr);
                     const double *b_panel = packed_b + jr * kc;
                     for (ptrdiff_t ir = 0; ir < mc; ir += MR) {
                         ptrdiff_t rows = min_of(MR, mc - ir);
                         const double *a_panel = packed_a + ir * kc;
+                        ptrdiff_t count = counts[ir / MR];
+                        micro_kernel run = count < kc ? listed_kernel : kernel;
+                        const uint16_t *kept = count < kc ? steps + (ir / MR) * kc : NULL;
                         double *tile = c + (ic + ir) * ldc + jc + jr;
                         if (rows == MR && columns == NR) {
-                            kernel(kc, a_panel, b_panel, tile, ldc, add);
+                            run(count, kept, a_panel, b_panel, tile, ldc, add);
                         } else {
                             // A tile at the edge: compute it whole, keep the part inside C.
-                            kernel(kc, a_panel, b_panel, edge, NR, 0);
+                            run(count, kept, a_panel, b_panel, edge, NR, 0);
                             for (ptrdiff_t r = 0; r < rows; r++) {
                                 for (ptrdiff_t t = 0; t < columns; t++) {
                                     double value = edge[r * NR + t];

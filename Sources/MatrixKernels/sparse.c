@@ -1,14 +1,13 @@
-// Products whose left operand is mostly zeros. A batch of MNIST images is four fifths
-// background, exactly 0, and it is the left operand of the two largest products of a training
-// step: x·W1 forward and xᵀ·dZ1 for the weight gradient.
+// Products whose left operand is a batch of images stored row by row, mostly zeros: x·W1, the
+// largest product of an MNIST step (four fifths of each image is background, exactly 0).
 //
 // The packed kernel sums each entry of C as chains of fused multiply-adds over blocks of
-// `MK_DEPTH_BLOCK` depth steps, each chain from zero (gemm.c). A zero entry of op(A) adds
-// 0·B[p][j] to such a chain, which leaves the sum as it is while B[p][j] is finite; so
-// following the same chains and skipping those steps gives the packed kernel's bits with a
-// fifth of the arithmetic. (The one exception is the sign of a zero: a chain whose product
-// underflows to −0 stays −0 here where the packed kernel's next +0 makes it +0.) The path is
-// taken only when every entry of op(B) is finite.
+// `MK_DEPTH_BLOCK` depth steps, each chain from zero, and it drops the steps where six rows
+// of A are zero together (gemm.c). Six images share few zero pixels, and it packs all of B
+// (the weights) for every product. Here each row of C follows its own image's nonzero pixels
+// and reads just those rows of B in place: the same chains, the same bits (with the packed
+// kernel's one exception, the sign of a zero from underflow), a fifth of the arithmetic.
+// The path is taken only when every entry of B is finite: 0·∞ is NaN, which skipping loses.
 #include "MatrixKernels.h"
 #include "kernels.h"
 
@@ -25,14 +24,13 @@ enum {
 
 #define EXPONENT_BITS 0x7FF0000000000000ULL
 
-#define A_AT(i, p) (transpose_a ? a[(p) * lda + (i)] : a[(i) * lda + (p)])
+#define A_AT(i, p) (a[(i) * lda + (p)])
 
-// Whether op(A) (m × k) looks mostly zero: at most one entry in three nonzero in its first
-// four stored rows (four images of a batch). Reading all of it cost a fifth of the product;
-// a wrong guess costs time, never bits.
-static int mostly_zero(int transpose_a, const double *a, ptrdiff_t lda, ptrdiff_t m, ptrdiff_t k) {
-    ptrdiff_t rows = transpose_a ? k : m, columns = transpose_a ? m : k;
-    if (rows > 4) rows = 4;
+// Whether A (m × k) looks mostly zero: at most one entry in three nonzero in its first four
+// rows (four images of a batch). Reading all of it cost a fifth of the product; a wrong guess
+// costs time, never bits.
+static int mostly_zero(const double *a, ptrdiff_t lda, ptrdiff_t m, ptrdiff_t k) {
+    ptrdiff_t rows = m < 4 ? m : 4, columns = k;
     ptrdiff_t nonzero = 0;
     for (ptrdiff_t r = 0; r < rows; r++) {
         const double *row = a + r * lda;
@@ -55,15 +53,15 @@ static int all_finite(const double *b, ptrdiff_t ldb, ptrdiff_t k, ptrdiff_t n) 
     return non_finite == 0;
 }
 
-// Marks the nonzero entries of row i of op(A) at depths pc..<pc+kc: bit p mod 64 of word p / 64.
+// Marks the nonzero entries of row i of A at depths pc..<pc+kc: bit p mod 64 of word p / 64.
 // NaN counts as nonzero.
-static void mark_nonzero(int transpose_a, const double *a, ptrdiff_t lda, ptrdiff_t i, ptrdiff_t pc,
+static void mark_nonzero(const double *a, ptrdiff_t lda, ptrdiff_t i, ptrdiff_t pc,
                          ptrdiff_t kc, uint64_t *bits) {
     for (int w = 0; w < WORDS; w++) bits[w] = 0;
     for (ptrdiff_t p = 0; p < kc; p++) bits[p >> 6] |= (uint64_t)(A_AT(i, pc + p) != 0) << (p & 63);
 }
 
-// Each nonzero step p of one depth block, in order, with `value` = op(A)[i][pc + p].
+// Each nonzero step p of one depth block, in order, with `value` = A[i][pc + p].
 #define FOR_EACH_NONZERO(BODY)                                                 \
     for (int w = 0; w < WORDS; w++) {                                          \
         for (uint64_t mask = bits[w]; mask; mask &= mask - 1) {                \
@@ -75,7 +73,7 @@ static void mark_nonzero(int transpose_a, const double *a, ptrdiff_t lda, ptrdif
     }
 
 // The baseline: multiply, then add, as the baseline micro-kernel does.
-static void sparse_baseline(int transpose_a, ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const double *a,
+static void sparse_baseline(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const double *a,
                             ptrdiff_t lda, const double *b, ptrdiff_t ldb, double *c, ptrdiff_t ldc,
                             int accumulate) {
     uint64_t bits[WORDS];
@@ -85,7 +83,7 @@ static void sparse_baseline(int transpose_a, ptrdiff_t m, ptrdiff_t n, ptrdiff_t
         for (ptrdiff_t pc = 0; pc < k; pc += MK_DEPTH_BLOCK) {
             ptrdiff_t kc = k - pc < MK_DEPTH_BLOCK ? k - pc : MK_DEPTH_BLOCK;
             int add = accumulate || pc > 0;
-            mark_nonzero(transpose_a, a, lda, i, pc, kc, bits);
+            mark_nonzero(a, lda, i, pc, kc, bits);
             for (ptrdiff_t j0 = 0; j0 < n; j0 += CHUNK) {
                 ptrdiff_t width = n - j0 < CHUNK ? n - j0 : CHUNK;
                 for (ptrdiff_t t = 0; t < width; t++) sums[t] = 0;
@@ -97,7 +95,7 @@ static void sparse_baseline(int transpose_a, ptrdiff_t m, ptrdiff_t n, ptrdiff_t
 }
 
 #if MK_X86
-// Row i of op(A) when A is stored untransposed: four entries to a compare, four bits at a time.
+// Row i of A: four entries to a compare, four bits at a time.
 __attribute__((target("avx2,fma")))
 static void mark_nonzero_row(const double *row, ptrdiff_t kc, uint64_t *bits) {
     for (int w = 0; w < WORDS; w++) bits[w] = 0;
@@ -113,7 +111,7 @@ static void mark_nonzero_row(const double *row, ptrdiff_t kc, uint64_t *bits) {
 // The AVX2 version: a row of C in chunks of 32 entries, eight accumulators, one fused
 // multiply-add chain per entry as in the micro-kernel.
 __attribute__((target("avx2,fma")))
-static void sparse_avx2(int transpose_a, ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const double *a,
+static void sparse_avx2(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const double *a,
                         ptrdiff_t lda, const double *b, ptrdiff_t ldb, double *c, ptrdiff_t ldc,
                         int accumulate) {
     uint64_t bits[WORDS];
@@ -122,11 +120,7 @@ static void sparse_avx2(int transpose_a, ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, 
         for (ptrdiff_t pc = 0; pc < k; pc += MK_DEPTH_BLOCK) {
             ptrdiff_t kc = k - pc < MK_DEPTH_BLOCK ? k - pc : MK_DEPTH_BLOCK;
             int add = accumulate || pc > 0;
-            if (transpose_a) {
-                mark_nonzero(transpose_a, a, lda, i, pc, kc, bits);
-            } else {
-                mark_nonzero_row(a + i * lda + pc, kc, bits);
-            }
+            mark_nonzero_row(a + i * lda + pc, kc, bits);
             ptrdiff_t j = 0;
             for (; j + CHUNK <= n; j += CHUNK) {
                 __m256d s0 = _mm256_setzero_pd(), s1 = _mm256_setzero_pd(), s2 = _mm256_setzero_pd(),
@@ -166,15 +160,15 @@ static void sparse_avx2(int transpose_a, ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, 
 }
 #endif
 
-int mk_dgemm_sparse(int transpose_a, ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const double *a, ptrdiff_t lda,
+int mk_dgemm_sparse_rows(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const double *a, ptrdiff_t lda,
                     const double *b, ptrdiff_t ldb, double *c, ptrdiff_t ldc, int accumulate) {
-    if (!mostly_zero(transpose_a, a, lda, m, k) || !all_finite(b, ldb, k, n)) return 0;
+    if (!mostly_zero(a, lda, m, k) || !all_finite(b, ldb, k, n)) return 0;
 #if MK_X86
     if (mk_uses_avx2()) {
-        sparse_avx2(transpose_a, m, n, k, a, lda, b, ldb, c, ldc, accumulate);
+        sparse_avx2(m, n, k, a, lda, b, ldb, c, ldc, accumulate);
         return 1;
     }
 #endif
-    sparse_baseline(transpose_a, m, n, k, a, lda, b, ldb, c, ldc, accumulate);
+    sparse_baseline(m, n, k, a, lda, b, ldb, c, ldc, accumulate);
     return 1;
 }

@@ -91,7 +91,7 @@ import Testing
     func dividingGivesTheBitsOfDivisionWhateverTheDivisor(divisor: Double) {
         var generator = SeededGenerator(seed: 61)
         let values = (0..<2_000).map { _ in generator.nextNormal() * Foundation.pow(10, generator.nextUniform(from: -310, to: 308)) }
-            + [0, -0.0, .leastNonzeroMagnitude, -.leastNormalMagnitude, .greatestFiniteMagnitude, .infinity, .nan, 3e-320]
+            + [0, -0.0, .leastNonzeroMagnitude, -.leastNormalMagnitude, .greatestFiniteMagnitude, .infinity, .nan, .leastNormalMagnitude / 3]
         var matrix = Matrix(rows: 1, columns: values.count, values: values)
         matrix.divide(by: divisor)
         #expect(matrix.values.map(\.bitPattern) == values.map { ($0 / divisor).bitPattern })

@@ -1,9 +1,9 @@
-import MatrixKernels
 import Testing
 
 @testable import Engine
 
-/// The path for a mostly-zero left operand (a batch of images) gives the packed kernel's bits.
+/// A mostly-zero left operand (a batch of images): the packed kernel skips the depth steps where
+/// a panel of its rows is all zero, and gives the bits of the full order.
 @Suite(.serialized) struct SparseProductTests {
     /// A `rows × columns` matrix whose entries are zero but for about one in five, with a −0
     /// among the zeros.
@@ -37,25 +37,9 @@ import Testing
         return result
     }
 
-    /// Calls the sparse kernel directly; nil when it declines.
-    func sparseProduct(_ a: Matrix, transposingLeft: Bool, _ b: Matrix, onto start: Matrix?) -> Matrix? {
-        let (m, k) = transposingLeft ? (a.columns, a.rows) : (a.rows, a.columns)
-        var c = start ?? Matrix(rows: m, columns: b.columns, repeating: 7)
-        let done = a.values.withUnsafeBufferPointer { a_ in
-            b.values.withUnsafeBufferPointer { b_ in
-                c.values.withUnsafeMutableBufferPointer { c_ in
-                    mk_dgemm_sparse(
-                        transposingLeft ? 1 : 0, m, b.columns, k, a_.baseAddress, a.columns, b_.baseAddress, b.columns,
-                        c_.baseAddress, b.columns, start == nil ? 0 : 1)
-                }
-            }
-        }
-        return done != 0 ? c : nil
-    }
-
     /// Forward-like (several depth blocks, a chunk, vectors and a scalar tail across the row)
     /// and gradient-like (A read transposed) shapes, `m × k · k × n`.
-    static let shapes: [(Int, Int, Int)] = [(20, 530, 45), (9, 64, 37), (70, 300, 3), (1, 257, 33)]
+    static let shapes: [(Int, Int, Int)] = [(20, 530, 45), (9, 64, 37), (70, 300, 5), (2, 257, 40), (100, 64, 20)]
 
     @Test(arguments: shapes, [false, true])
     func followsThePackedOrderBitForBit(shape: (Int, Int, Int), transposing: Bool) throws {
@@ -66,17 +50,25 @@ import Testing
         let start = randomMatrix(m, n, seed: 43)
         for baseline in [false, true] {
             if !baseline { try #require(Kernels.usesAVX2, "the fused order is the AVX2 version's") }
-            let run = { (onto: Matrix?) in
-                baseline
-                    ? Kernels.withBaseline { sparseProduct(a, transposingLeft: transposing, b, onto: onto) }
-                    : sparseProduct(a, transposingLeft: transposing, b, onto: onto)
-            }
             for onto in [nil, start] {
-                let product = try #require(run(onto), "the sparse kernel declined a mostly-zero operand")
+                var product = onto ?? Matrix(rows: 0, columns: 0)
+                let multiply = { Matrix.multiply(a, b, transposingLeft: transposing, into: &product, accumulating: onto != nil) }
+                if baseline { Kernels.withBaseline(multiply) } else { multiply() }
                 let expected = packedReference(plainA, b, onto: onto, fused: !baseline)
                 #expect(product.values.map(\.bitPattern) == expected.values.map(\.bitPattern), "baseline \(baseline)")
             }
         }
+    }
+
+    @Test func imagesAfterDenseRowsAreSkippedByThePackedKernelWithTheSameBits() throws {
+        try #require(Kernels.usesAVX2, "the fused order is the AVX2 version's")
+        // Dense first rows send x·W past the row-by-row path to the packed kernel, whose
+        // later panels of six mostly-zero rows still drop their common zero steps.
+        var a = mostlyZero(40, 530, seed: 52)
+        let dense = randomMatrix(4, 530, seed: 53)
+        for i in 0..<4 { for p in 0..<530 { a[i, p] = dense[i, p] } }
+        let b = randomMatrix(530, 45, seed: 54)
+        #expect(Matrix.product(a, b).values.map(\.bitPattern) == packedReference(a, b, onto: nil, fused: true).values.map(\.bitPattern))
     }
 
     @Test func thePackedKernelFollowsTheSameOrder() throws {
@@ -86,21 +78,18 @@ import Testing
         #expect(Matrix.product(a, b).values.map(\.bitPattern) == expected.values.map(\.bitPattern))
     }
 
-    @Test func declinesADenseOperandOrANonFiniteOne() {
-        let b = randomMatrix(300, 20, seed: 44)
-        #expect(sparseProduct(randomMatrix(40, 300, seed: 45), transposingLeft: false, b, onto: nil) == nil)
+    @Test func aNonFiniteEntryOfBMakesEveryStepCount() {
         var a = mostlyZero(40, 300, seed: 46)
-        #expect(sparseProduct(a, transposingLeft: false, b, onto: nil) != nil)
-        var infinite = b
-        infinite[5, 3] = .infinity
-        #expect(sparseProduct(a, transposingLeft: false, infinite, onto: nil) == nil)
-        // Through the product, the dense path then gives 0·∞ = NaN where the sparse one would skip.
-        a[0, 5] = 0
-        let product = Matrix.product(a, infinite)
-        #expect(product[0, 3].isNaN)
-        // A NaN in A counts as nonzero and spreads as in the dense product.
+        for p in 0..<300 { for i in 0..<6 { a[i, p] = 0 } }
         a[1, 7] = .nan
-        #expect(Matrix.product(a, b)[1, 0].isNaN)
+        var b = randomMatrix(300, 20, seed: 44)
+        b[5, 3] = .infinity
+        let product = Matrix.product(a, b)
+        // Rows 0, 2…5 are zero at depth 5, as in the whole panel: 0·∞ is NaN as in the full
+        // order, not skipped. A NaN in A counts as nonzero and spreads along its row.
+        #expect(product[0, 3].isNaN && product[2, 3].isNaN)
+        #expect(product[0, 2] == 0 && product[1, 0].isNaN)
+        #expect((6..<40).allSatisfy { product[$0, 3].isNaN || product[$0, 3].isInfinite })
     }
 
     @Test func theWholeProductIsTheSameOnOneAndTwoThreads() {

@@ -39,18 +39,11 @@ int mk_dgemm_is_direct(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k);
 /// The packed, blocked product. Every entry of `C` is summed in one fixed order, blocks of
 /// 256 depth steps in turn, each from zero, so the result does not depend on which part of
 /// `C` a call computes: a product split over threads by rows or columns gives the same bits.
+/// Depth steps where six rows of `op(A)` in a row are all zero are skipped, which changes no
+/// bit while `B` is finite (and is not done otherwise): a batch of images costs a fraction.
 void mk_dgemm_packed(int transpose_a, int transpose_b, ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,
                      const double *a, ptrdiff_t lda, const double *b, ptrdiff_t ldb,
                      double *c, ptrdiff_t ldc, int accumulate);
-
-/// The packed product's bits for an `op(A)` that is mostly zeros (a batch of images) and an
-/// untransposed `B`, with the zero entries of `op(A)` skipped: `mk_dgemm_packed` calls it first.
-///
-/// Returns 0, having written nothing, unless at most a third of the entries of `op(A)`'s first
-/// four stored rows are nonzero and every entry of `B` is finite (0·∞ is NaN, which skipping
-/// would lose).
-int mk_dgemm_sparse(int transpose_a, ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const double *a, ptrdiff_t lda,
-                    const double *b, ptrdiff_t ldb, double *c, ptrdiff_t ldc, int accumulate);
 
 /// `y[i] = exp(x[i])` for `count` entries, to within 2 ulp of the exact value; `y` may be `x`.
 ///
