@@ -10,6 +10,9 @@ struct BenchOptions {
     var epochs = 3
     /// Repeats of the short cases; the best time counts (`--repeats`, default 3).
     var repeats = 3
+    /// Threads for the engine's circles and MNIST runs (`--threads`, default 2); the matrix
+    /// product is always timed on one and on two.
+    var threads = 2
     /// Time the engine alone (`--skip-peers`).
     var skipPeers = false
     /// The cases to run (`--only matmul,circles,mnist`; all by default).
@@ -26,6 +29,7 @@ struct BenchOptions {
             case "--peers": peerDirectory = URL(fileURLWithPath: Self.value(after: argument, in: &remaining))
             case "--epochs": epochs = Self.count(after: argument, in: &remaining)
             case "--repeats": repeats = Self.count(after: argument, in: &remaining)
+            case "--threads": threads = Self.count(after: argument, in: &remaining)
             case "--skip-peers": skipPeers = true
             case "--only":
                 cases = Set(Self.value(after: argument, in: &remaining).split(separator: ",").map(String.init))
@@ -33,7 +37,7 @@ struct BenchOptions {
                     Self.fail("unknown case '\(unknown)' (cases: matmul, circles, mnist)")
                 }
             case "-h", "--help":
-                print("usage: lessons-bench [--mnist DIR] [--peers DIR] [--epochs N] [--repeats N] [--skip-peers] [--only matmul,circles,mnist]")
+                print("usage: lessons-bench [--mnist DIR] [--peers DIR] [--epochs N] [--repeats N] [--threads N] [--skip-peers] [--only matmul,circles,mnist]")
                 exit(0)
             default:
                 Self.fail("unknown option '\(argument)'")

@@ -1,16 +1,20 @@
 // `lessons-bench`: the engine against its peers, timed in the same run.
 //
-//   swift run -c release lessons-bench [--mnist DIR] [--epochs N] [--repeats N] [--skip-peers] [--only CASES]
+//   swift run -c release lessons-bench [--mnist DIR] [--epochs N] [--repeats N] [--threads N] [--skip-peers] [--only CASES]
 //
 // For each case it prints the engine's time, the numpy peer's time (`../shared/bench/peer_numpy_mlp.py`,
 // run here and now; skipped with a note when python3 or numpy is missing) and their ratio, and the
 // GFLOP/s of the matrix product for MNIST's shapes and square 1024², on one and two threads against
 // numpy's (`matmul_peak.py`). Absolute times on a shared machine drift; the ratios are what count.
+import Engine
 import Foundation
 
 let options = BenchOptions(arguments: Array(CommandLine.arguments.dropFirst()))
 let peers = PeerRunner(benchDirectory: options.peerDirectory, enabled: !options.skipPeers)
-print("lessons-bench: engine in Double precision, \(ProcessInfo.processInfo.activeProcessorCount) cores")
+Matrix.productThreadCount = options.threads
+print(
+    "lessons-bench: engine in Double precision, \(ProcessInfo.processInfo.activeProcessorCount) cores, "
+        + "circles and MNIST on \(Matrix.productThreadCount) thread\(Matrix.productThreadCount == 1 ? "" : "s")")
 print(peers.note)
 print("")
 if options.cases.contains("matmul") {
