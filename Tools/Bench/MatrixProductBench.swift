@@ -65,7 +65,7 @@ struct MatrixProductBench {
                 rates.append(flops / time / 1e9)
             }
             var line = "  \(item.name)  1 thread \(pad(oneDecimal(rates[0])))   2 threads \(pad(oneDecimal(rates[1])))"
-            if let limit {
+            if let limit, !item.images {
                 let share = rates[1] / limit
                 line += String(format: "   %3.0f%% of limit", share * 100)
                 if item.counts { line += share >= 0.7 ? " (goal met)" : " (goal NOT met)" }
