@@ -110,6 +110,12 @@ import Testing
             "lessons/01-perceptron.md:2:1: error: invalid YAML in the front matter: key 'title' appears more than once")
     }
 
+    @Test func yamlThatNestsTooDeeplySaysSoInItsOwnWords() {
+        expectError(
+            "---\ntitle: x\n---\n```{train}\nepochs: " + String(repeating: "[", count: 1_200) + "\n```\n",
+            "lessons/01-perceptron.md:5:10: error: invalid YAML in the train cell: lists and mappings nest too deeply (libyaml reads at most 1000 levels)")
+    }
+
     /// Found by the fuzzer: YAML also ends a line at a carriage return (and at U+0085, U+2028
     /// and U+2029), which the lesson file keeps inside a line, so an error after one was placed
     /// lines below where it is, past the cell's end.

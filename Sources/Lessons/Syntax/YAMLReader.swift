@@ -120,10 +120,17 @@ struct YAMLReader {
         }
     }
 
+    /// libyaml's own words, except where they name its C API: the nesting limit's message
+    /// tells the reader to call `yaml_set_max_nest_level()`.
+    private func readable(_ problem: String) -> String {
+        problem.hasPrefix("Maximum nesting level reached")
+            ? "lists and mappings nest too deeply (libyaml reads at most 1000 levels)" : problem
+    }
+
     private func translate(_ error: YamlError) -> LessonError {
         switch error {
         case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
-            return LessonError(.invalidYAML(in: place, problem: problem), at: position(mark))
+            return LessonError(.invalidYAML(in: place, problem: readable(problem)), at: position(mark))
         case let .reader(problem, offset, _, yaml):
             return LessonError(.invalidYAML(in: place, problem: problem), at: position(ofCharacter: offset ?? 0, in: yaml))
         case let .duplicatedKeysInMapping(duplicates, context):
