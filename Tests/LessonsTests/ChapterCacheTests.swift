@@ -193,14 +193,37 @@ private let points = "x1,x2,label\n0.1,0.9,1\n0.8,0.2,0\n0.5,0.5,1\n0.3,0.7,0\n"
         #expect(try book.publish("01-xor"))
     }
 
-    @Test func aNeighboursNewTitleRunsTheChapterThatLinksToIt() throws {
+    /// An instructor renaming one chapter re-runs that chapter alone: the chapters beside it
+    /// are kept, with their links rewritten to the bytes a run would write.
+    @Test func aNeighboursNewTitleRelinksTheChapterWithoutRunningIt() throws {
         let book = try ScratchBook(["01-xor.md": xorLesson])
         defer { book.remove() }
-        try book.publish("01-xor", neighbours: .init(previous: (title: "Intro", folder: "00-intro"), next: nil))
-        #expect(try !book.publish("01-xor", neighbours: .init(previous: (title: "Intro", folder: "00-intro"), next: nil)))
+        let intro = ReportDocument.Neighbours(previous: (title: "Intro", folder: "00-intro"), next: nil)
+        let renamed = ReportDocument.Neighbours(
+            previous: (title: "Introduction & <overview>", folder: "00-intro"), next: (title: "Circles", folder: "02-circles"))
+        try book.publish("01-xor", neighbours: intro)
+        #expect(try !book.publish("01-xor", neighbours: intro))
+        #expect(try !book.publish("01-xor", neighbours: renamed), "a neighbour's title ran the chapter again")
+        let relinked = try book.chapterFiles("01-xor")
+        let page = try #require(relinked["index.html"].map { String(decoding: $0, as: UTF8.self) })
+        #expect(page.contains("← Introduction &amp; &lt;overview&gt;</a>") && page.contains("Circles →</a>") && !page.contains("← Intro<"))
+        // The relinked chapter is kept from then on, and its files are the ones a run writes.
+        #expect(try !book.publish("01-xor", neighbours: renamed))
+        #expect(try book.publish("01-xor", force: true, neighbours: renamed))
+        #expect(try book.chapterFiles("01-xor") == relinked)
+    }
+
+    @Test func aChapterWhoseLinksAreNotWhereTheWriterPutThemRunsAgain() throws {
+        let book = try ScratchBook(["01-xor.md": xorLesson])
+        defer { book.remove() }
+        let intro = ReportDocument.Neighbours(previous: (title: "Intro", folder: "00-intro"), next: nil)
+        try book.publish("01-xor", neighbours: intro)
+        let readme = book.output.appendingPathComponent("01-xor/README.md")
+        let text = try String(contentsOf: readme, encoding: .utf8)
+        // Same size, links edited by hand: the cache cannot tell, the relink can.
+        try text.replacingOccurrences(of: "[Intro]", with: "[intro]").write(to: readme, atomically: true, encoding: .utf8)
         #expect(try book.publish("01-xor", neighbours: .init(previous: (title: "Introduction", folder: "00-intro"), next: nil)))
-        let page = try String(contentsOf: book.output.appendingPathComponent("01-xor/index.html"), encoding: .utf8)
-        #expect(page.contains("← Introduction"))
+        #expect(try String(contentsOf: readme, encoding: .utf8).contains("← [Introduction](../00-intro/README.md)"))
     }
 
     @Test func aChapterWithErrorsIsNeverKept() throws {
@@ -243,15 +266,13 @@ private let points = "x1,x2,label\n0.1,0.9,1\n0.8,0.2,0\n0.5,0.5,1\n0.3,0.7,0\n"
         let book = try ScratchBook(["01-points.md": csvLesson, "points.csv": points])
         defer { book.remove() }
         let key = try #require(book.cache(program: "engine A").key(
-            for: book.entry("01-points"), text: csvLesson, seed: nil, neighbours: .init(previous: nil, next: (title: "Next", folder: "02-next"))))
+            for: book.entry("01-points"), text: csvLesson, seed: nil))
         let csv = book.lessons.appendingPathComponent("points.csv").path
         #expect(key.lines == [
             ChapterCache.format,
             "program engine A",
             "lesson \(book.entry("01-points").displayPath) sha256=\(SHA256.hexDigest(of: Array(csvLesson.utf8)))",
             "seed from the lesson",
-            "previous none",
-            "next 02-next Next",
             "file \(csv) sha256=\(SHA256.hexDigest(of: Array(points.utf8)))",
         ])
     }
@@ -283,12 +304,12 @@ private let points = "x1,x2,label\n0.1,0.9,1\n0.8,0.2,0\n0.5,0.5,1\n0.3,0.7,0\n"
 
         let cache = ChapterCache(output: root.appendingPathComponent("output"), program: "p", mnistLoader: loader)
         let entry = LessonLibrary.Entry(name: "digits", url: root.appendingPathComponent("digits.md"), displayPath: "lessons/digits.md")
-        let before = try #require(cache.key(for: entry, text: mnistLesson, seed: nil, neighbours: .init()))
+        let before = try #require(cache.key(for: entry, text: mnistLesson, seed: nil))
         #expect(before.lines.filter { $0.hasPrefix("mnist ") }.count == 4)
-        #expect(cache.key(for: entry, text: mnistLesson, seed: nil, neighbours: .init()) == before)
+        #expect(cache.key(for: entry, text: mnistLesson, seed: nil) == before)
         let images = root.appendingPathComponent("digits/\(MNISTFile.testImages.compressedName)")
         try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: 1_000_000)], ofItemAtPath: images.path)
-        #expect(cache.key(for: entry, text: mnistLesson, seed: nil, neighbours: .init()) != before)
+        #expect(cache.key(for: entry, text: mnistLesson, seed: nil) != before)
     }
 
     /// Without MNIST on disk a run reads the bundled subset (after a download attempt): the
@@ -307,9 +328,9 @@ private let points = "x1,x2,label\n0.1,0.9,1\n0.8,0.2,0\n0.5,0.5,1\n0.3,0.7,0\n"
         ])
         let cache = ChapterCache(output: root.appendingPathComponent("output"), program: "p", mnistLoader: loader)
         let entry = LessonLibrary.Entry(name: "digits", url: root.appendingPathComponent("digits.md"), displayPath: "lessons/digits.md")
-        let onSubset = try #require(cache.key(for: entry, text: mnistLesson, seed: nil, neighbours: .init()))
+        let onSubset = try #require(cache.key(for: entry, text: mnistLesson, seed: nil))
         #expect(onSubset.lines.filter { $0.hasPrefix("mnist subset ") && !$0.hasSuffix("missing") }.count == 5)
-        #expect(cache.key(for: entry, text: mnistLesson, seed: nil, neighbours: .init()) == onSubset)
+        #expect(cache.key(for: entry, text: mnistLesson, seed: nil) == onSubset)
 
         let local = root.appendingPathComponent("data/mnist")
         try FileManager.default.createDirectory(at: local, withIntermediateDirectories: true)
@@ -317,7 +338,7 @@ private let points = "x1,x2,label\n0.1,0.9,1\n0.8,0.2,0\n0.5,0.5,1\n0.3,0.7,0\n"
             try FileManager.default.copyItem(
                 at: subset.appendingPathComponent(file.compressedName), to: local.appendingPathComponent(file.compressedName))
         }
-        let onFullSet = try #require(cache.key(for: entry, text: mnistLesson, seed: nil, neighbours: .init()))
+        let onFullSet = try #require(cache.key(for: entry, text: mnistLesson, seed: nil))
         #expect(onFullSet != onSubset)
         #expect(onFullSet.lines.filter { $0.hasPrefix("mnist \(local.path)") }.count == 4)
     }

@@ -62,20 +62,48 @@ public struct BookWriter: Sendable {
         recoverFromInterruptedRun(of: entry.name)
         // The text is read once: the key names the very text that runs.
         let text = Result { try entry.text() }
-        let key = (try? text.get()).flatMap { cache.key(for: entry, text: $0, seed: seed, neighbours: neighbours) }
-        if !force, let key, let summary = cache.keptChapter(entry.name, key: key, in: output) {
-            return .kept(summary)
+        let key = (try? text.get()).flatMap { cache.key(for: entry, text: $0, seed: seed) }
+        if !force, let key, let kept = cache.keptChapter(entry.name, key: key, in: output) {
+            if kept.neighbours == neighbours { return .kept(kept.summary) }
+            // A neighbour was renamed, added or removed: only the links change.
+            if relink(entry.name, from: kept.neighbours, to: neighbours) {
+                do {
+                    try cache.store(key, neighbours: neighbours, for: entry.name, in: output)
+                } catch {
+                    throw WriteError(description: "cannot record the chapter \(entry.name) in \(cache.folder.path): \(error.localizedDescription)")
+                }
+                return .kept(kept.summary)
+            }
         }
         cache.forget(entry.name)
         let result = try run(entry, text: text, seed: seed, neighbours: neighbours, progress: progress)
         if let key, result.errors.isEmpty {
             do {
-                try cache.store(key, for: entry.name, in: output)
+                try cache.store(key, neighbours: neighbours, for: entry.name, in: output)
             } catch {
                 throw WriteError(description: "cannot record the chapter \(entry.name) in \(cache.folder.path): \(error.localizedDescription)")
             }
         }
         return .ran(result)
+    }
+
+    /// Rewrites the links to the neighbouring chapters in the published pages of the chapter
+    /// `name`, from those to `old` to those to `new`, so the pages are the ones a run would
+    /// write; `false`, with the pages as they were or partly rewritten, when the old links are
+    /// not where the writers put them (the chapter then runs again).
+    private func relink(_ name: String, from old: ReportDocument.Neighbours, to new: ReportDocument.Neighbours) -> Bool {
+        let chapter = output.appendingPathComponent(name)
+        let pages = [
+            ("index.html", HTMLWriter().navigation(old), HTMLWriter().navigation(new)),
+            ("README.md", MarkdownWriter().links(old), MarkdownWriter().links(new)),
+        ]
+        for (file, before, after) in pages {
+            let url = chapter.appendingPathComponent(file)
+            guard let text = try? String(contentsOf: url, encoding: .utf8), !before.isEmpty, text.contains(before),
+                (try? text.replacingOccurrences(of: before, with: after).write(to: url, atomically: true, encoding: .utf8)) != nil
+            else { return false }
+        }
+        return true
     }
 
     /// Runs the lesson `text` of `entry` and publishes its chapter.

@@ -12,7 +12,6 @@ import Report
 ///   change to the engine, runs every chapter again;
 /// - the **lesson file**: its path as messages show it and the SHA-256 of its text;
 /// - the **seed** given with `--seed`, if any;
-/// - the chapters **before and after** it, whose titles its pages link to;
 /// - the **data files** its data cells read (`LessonRunner.inputs(of:)`): a CSV file by the
 ///   SHA-256 of its content; the MNIST files by path, size and modification time, since
 ///   hashing 55 MB would take longer than the rest of a no-op build, and the loader verifies
@@ -21,7 +20,9 @@ import Report
 ///
 /// The key is kept in `output/.cache/NAME.json`, outside the chapter's folder, so the folder
 /// stays byte-identical between machines; with it, the names and sizes of the chapter's
-/// files, so a folder that lost or truncated a file is not kept. It is removed before a
+/// files, so a folder that lost or truncated a file is not kept, and the chapters before and
+/// after it that its pages link to: a neighbour's new title changes those links
+/// (`BookWriter` rewrites them), not what the chapter computed. It is removed before a
 /// chapter runs and written only after a run without errors: an interrupted or failing run
 /// leaves no key, and the next build runs that chapter again.
 public struct ChapterCache: Sendable {
@@ -33,7 +34,7 @@ public struct ChapterCache: Sendable {
     public var mnistLoader: MNISTLoader
 
     /// The version of the key's format; changing what the key holds changes it.
-    static let format = "lessons chapter cache 1"
+    static let format = "lessons chapter cache 2"
 
     /// The folder that holds the keys of the chapters under `output`.
     public static func folder(in output: URL) -> URL {
@@ -78,17 +79,13 @@ public struct ChapterCache: Sendable {
     /// The key of the chapter `entry` would publish from `text`, or `nil` when the chapter
     /// must run whatever happened before (it does not parse, or `$MNIST_DIR` names a folder
     /// without MNIST).
-    public func key(
-        for entry: LessonLibrary.Entry, text: String, seed: UInt64?, neighbours: ReportDocument.Neighbours
-    ) -> Key? {
+    public func key(for entry: LessonLibrary.Entry, text: String, seed: UInt64?) -> Key? {
         guard let lesson = try? LessonParser.parse(text, path: entry.displayPath) else { return nil }
         var lines = [
             Self.format,
             "program \(program)",
             "lesson \(entry.displayPath) sha256=\(SHA256.hexDigest(of: Array(text.utf8)))",
             "seed \(seed.map(String.init) ?? "from the lesson")",
-            "previous \(neighbours.previous.map { "\($0.folder) \($0.title)" } ?? "none")",
-            "next \(neighbours.next.map { "\($0.folder) \($0.title)" } ?? "none")",
         ]
         for input in LessonRunner().inputs(of: lesson, mnistLoader: mnistLoader) {
             switch input {
@@ -116,16 +113,37 @@ public struct ChapterCache: Sendable {
         public var lines: [String]
     }
 
-    /// A key as stored, with the files of the chapter it was stored for.
+    /// A chapter that links to another: its title and folder.
+    private struct Link: Codable, Equatable {
+        var title: String
+        var folder: String
+    }
+
+    /// A key as stored, with the files of the chapter it was stored for and its neighbours.
     private struct Stored: Codable {
         var key: Key
         /// Each file of the chapter's folder and its size in bytes.
         var files: [String: Int]
+        /// The chapters its pages link to.
+        var previous: Link?
+        var next: Link?
+
+        var neighbours: ReportDocument.Neighbours {
+            .init(
+                previous: previous.map { (title: $0.title, folder: $0.folder) },
+                next: next.map { (title: $0.title, folder: $0.folder) })
+        }
     }
 
-    /// The summary of the chapter `name` in `output`, when it was published by a clean run
-    /// with this `key` and its folder still holds every file that run wrote, at its size.
-    public func keptChapter(_ name: String, key: Key, in output: URL) -> ChapterSummary? {
+    /// A chapter that can be kept: its `results.json`, and the neighbours its pages link to.
+    public struct Kept: Sendable {
+        public var summary: ChapterSummary
+        public var neighbours: ReportDocument.Neighbours
+    }
+
+    /// The chapter `name` in `output`, when it was published by a clean run with this `key`
+    /// and its folder still holds every file that run wrote, at its size.
+    public func keptChapter(_ name: String, key: Key, in output: URL) -> Kept? {
         guard let data = try? Data(contentsOf: file(for: name)),
             let stored = try? JSONDecoder().decode(Stored.self, from: data),
             stored.key == key
@@ -140,12 +158,12 @@ public struct ChapterCache: Sendable {
             let summary = try? JSONDecoder().decode(ChapterSummary.self, from: summaryData),
             summary.errorCount == 0, summary.name == name
         else { return nil }
-        return summary
+        return Kept(summary: summary, neighbours: stored.neighbours)
     }
 
-    /// Records that the chapter `name`, just published in `output` by a clean run, was made
-    /// from `key`.
-    func store(_ key: Key, for name: String, in output: URL) throws {
+    /// Records that the chapter `name`, just published in `output` by a clean run (or just
+    /// relinked), was made from `key` and links to `neighbours`.
+    func store(_ key: Key, neighbours: ReportDocument.Neighbours, for name: String, in output: URL) throws {
         let chapter = output.appendingPathComponent(name)
         let manager = FileManager.default
         var files = [String: Int]()
@@ -153,10 +171,14 @@ public struct ChapterCache: Sendable {
             let size = try manager.attributesOfItem(atPath: chapter.appendingPathComponent(file).path)[.size] as? NSNumber
             files[file] = size?.intValue ?? -1
         }
+        let stored = Stored(
+            key: key, files: files,
+            previous: neighbours.previous.map { Link(title: $0.title, folder: $0.folder) },
+            next: neighbours.next.map { Link(title: $0.title, folder: $0.folder) })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         try manager.createDirectory(at: folder, withIntermediateDirectories: true)
-        try encoder.encode(Stored(key: key, files: files)).write(to: file(for: name), options: .atomic)
+        try encoder.encode(stored).write(to: file(for: name), options: .atomic)
     }
 
     /// Forgets the chapter `name`'s key, before it runs again.

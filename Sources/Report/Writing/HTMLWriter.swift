@@ -28,8 +28,9 @@ public struct HTMLWriter: Sendable {
         return HTMLWriter.page(title: document.title, stylesheet: stylesheet, body: body)
     }
 
-    /// The links to the table of contents and the neighbouring chapters.
-    private func navigation(_ neighbours: ReportDocument.Neighbours) -> String {
+    /// The links to the table of contents and the neighbouring chapters, as `page(for:)`
+    /// writes them above and below the chapter.
+    public func navigation(_ neighbours: ReportDocument.Neighbours) -> String {
         var links = [String]()
         if let previous = neighbours.previous {
             links.append("<a rel=\"prev\" href=\"../\(previous.folder.htmlEscaped)/index.html\">← \(previous.title.htmlEscaped)</a>")

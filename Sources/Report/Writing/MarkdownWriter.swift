@@ -8,13 +8,18 @@ public struct MarkdownWriter: Sendable {
     public func markdown(for document: ReportDocument) -> String {
         var parts = ["# \(document.title)"]
         for block in document.blocks { parts.append(markdown(for: block)) }
-        var links = [String]()
-        if let previous = document.neighbours.previous { links.append("← [\(previous.title)](../\(previous.folder)/README.md)") }
-        links.append("[All chapters](../README.md)")
-        if let next = document.neighbours.next { links.append("[\(next.title)](../\(next.folder)/README.md) →") }
-        parts.append("---\n\n" + links.joined(separator: " · "))
+        parts.append("---\n\n" + links(document.neighbours))
         if !document.footer.isEmpty { parts.append(document.footer.joined(separator: " · ")) }
         return parts.joined(separator: "\n\n") + "\n"
+    }
+
+    /// The line of links to the neighbouring chapters and the table of contents that ends the chapter.
+    public func links(_ neighbours: ReportDocument.Neighbours) -> String {
+        var links = [String]()
+        if let previous = neighbours.previous { links.append("← [\(previous.title)](../\(previous.folder)/README.md)") }
+        links.append("[All chapters](../README.md)")
+        if let next = neighbours.next { links.append("[\(next.title)](../\(next.folder)/README.md) →") }
+        return links.joined(separator: " · ")
     }
 
     private func markdown(for block: ReportBlock) -> String {
