@@ -259,7 +259,24 @@ static void direct_avx2(int transpose_a, int transpose_b, ptrdiff_t m, ptrdiff_t
             // memory take a whole vector instead: its extra lanes land in the next row, which
             // is written after.
             int spills = !accumulate && ldc == n;
-            for (ptrdiff_t i = 0; i < m; i++) {
+            ptrdiff_t i = 0;
+            // Four rows side by side, so that their chains overlap; each row's chain as below.
+            for (; i + 4 <= m; i += 4) {
+                __m256d sums[4];
+                for (int r = 0; r < 4; r++) sums[r] = accumulate ? _mm256_maskload_pd(c + (i + r) * ldc, inside) : _mm256_setzero_pd();
+                for (ptrdiff_t p = 0; p < k; p++) {
+                    for (int r = 0; r < 4; r++) sums[r] = _mm256_fmadd_pd(_mm256_set1_pd(A_AT(i + r, p)), b_rows[p], sums[r]);
+                }
+                for (int r = 0; r < 4; r++) {
+                    double *out = c + (i + r) * ldc;
+                    if (spills && i + r + 1 < m) {
+                        _mm256_storeu_pd(out, sums[r]);
+                    } else {
+                        _mm256_maskstore_pd(out, inside, sums[r]);
+                    }
+                }
+            }
+            for (; i < m; i++) {
                 double *out = c + i * ldc;
                 __m256d sum = accumulate ? _mm256_maskload_pd(out, inside) : _mm256_setzero_pd();
                 for (ptrdiff_t p = 0; p < k; p++) sum = _mm256_fmadd_pd(_mm256_set1_pd(A_AT(i, p)), b_rows[p], sum);
