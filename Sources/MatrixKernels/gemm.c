@@ -8,10 +8,10 @@
 // is four fifths background) adds 0·B[p][j] to each chain, which changes no sum while B is
 // finite. Packing drops such steps and lists the ones it keeps; the micro-kernel walks the
 // list, so a mostly-zero operand costs a fraction of the arithmetic and gives the same bits.
-// (xᵀ·dZ: six neighbouring pixels are all zero in two thirds of the images. A batch of images
-// times the weights, x·W, goes to sparse.c, which skips each image's zeros on its own.)
 // (The one exception is the sign of a zero: a chain whose product underflows to −0 stays −0
 // where the full chain's next +0 makes it +0.) If B holds a NaN or ±∞, nothing is dropped.
+// This serves xᵀ·dZ, where six neighbouring pixels are all zero in two thirds of the images;
+// a batch of images times the weights, x·W, goes to sparse.c, which skips each image's zeros.
 #include "MatrixKernels.h"
 #include "kernels.h"
 
@@ -406,13 +406,14 @@ static double *scratch_space(size_t count) {
     return buffer->entries;
 }
 
-// Whether none of the `count` entries is NaN or ±∞ (whose exponent bits are all ones).
-static int all_finite(const double *values, ptrdiff_t count) {
+int mk_all_finite(const double *values, ptrdiff_t ld, ptrdiff_t rows, ptrdiff_t columns) {
     uint64_t non_finite = 0;
-    for (ptrdiff_t e = 0; e < count; e++) {
-        uint64_t bits;
-        memcpy(&bits, values + e, sizeof bits);
-        non_finite |= (bits & 0x7FF0000000000000ULL) == 0x7FF0000000000000ULL;
+    for (ptrdiff_t r = 0; r < rows; r++) {
+        const double *row = values + r * ld;
+        for (ptrdiff_t t = 0; t < columns; t++) {
+            uint64_t bits;
+            non_finite |= MK_NON_FINITE(row[t], bits);
+        }
     }
     return non_finite == 0;
 }
@@ -458,7 +459,7 @@ void mk_dgemm_packed(int transpose_a, int transpose_b, ptrdiff_t m, ptrdiff_t n,
                 pack_a(transpose_a, a, lda, ic, pc, mc, kc, packed_a, steps, counts);
                 int dropped = 0;
                 for (ptrdiff_t panel = 0; panel < (mc + MR - 1) / MR; panel++) dropped |= counts[panel] < kc;
-                if (dropped && b_finite < 0) b_finite = all_finite(packed_b, kc * ((nc + NR - 1) / NR * NR));
+                if (dropped && b_finite < 0) b_finite = mk_all_finite(packed_b, 0, 1, kc * ((nc + NR - 1) / NR * NR));
                 if (dropped && !b_finite) {
                     // 0·∞ is NaN: with a NaN or ±∞ in B, every step counts.
                     pack_a(transpose_a, a, lda, ic, pc, mc, kc, packed_a, NULL, counts);

@@ -9,10 +9,22 @@
 #endif
 
 #include <stddef.h>
+#include <stdint.h>
+#include <string.h>
 
 // The depth of a packed block: every entry of a product is summed in chains of this many
 // depth steps, each from zero (gemm.c); sparse.c follows the same chains.
 enum { MK_DEPTH_BLOCK = 256 };
+
+// NaN and ±∞ are the values whose exponent bits are all ones; an integer `or` over many
+// entries says whether any is, with no branch. `bits` is a uint64_t to work in.
+#define MK_EXPONENT_BITS 0x7FF0000000000000ULL
+#define MK_NON_FINITE(value, bits) \
+    (memcpy(&(bits), &(value), sizeof(double)), ((bits) & MK_EXPONENT_BITS) == MK_EXPONENT_BITS)
+
+// Whether every entry of the rows × columns matrix at `values` (rows `ld` apart) is finite
+// (gemm.c).
+int mk_all_finite(const double *values, ptrdiff_t ld, ptrdiff_t rows, ptrdiff_t columns);
 
 // C = A B (or C += A B) with gemm.c's bits, for a mostly-zero A (a batch of images, stored
 // row by row) and an untransposed B, reading only the rows of B that nonzero entries of A

@@ -22,8 +22,6 @@ enum {
     CHUNK = 32,                   // entries of a row of C summed side by side: eight vectors
 };
 
-#define EXPONENT_BITS 0x7FF0000000000000ULL
-
 // Whether A (m × k) looks mostly zero: at most one entry in three nonzero in its first four
 // rows (four images of a batch). Reading all of it cost a fifth of the product; a wrong guess
 // costs time, never bits.
@@ -35,20 +33,6 @@ static int mostly_zero(const double *a, ptrdiff_t lda, ptrdiff_t m, ptrdiff_t k)
         for (ptrdiff_t t = 0; t < columns; t++) nonzero += row[t] != 0;
     }
     return 3 * nonzero <= rows * columns;
-}
-
-// Whether every entry of the k × n matrix B is finite (no NaN, no ±∞).
-static int all_finite(const double *b, ptrdiff_t ldb, ptrdiff_t k, ptrdiff_t n) {
-    uint64_t non_finite = 0;
-    for (ptrdiff_t p = 0; p < k; p++) {
-        const double *row = b + p * ldb;
-        for (ptrdiff_t j = 0; j < n; j++) {
-            uint64_t bits;
-            memcpy(&bits, row + j, sizeof bits);
-            non_finite |= (bits & EXPONENT_BITS) == EXPONENT_BITS;
-        }
-    }
-    return non_finite == 0;
 }
 
 // Marks the nonzero entries among `row[0..<kc]` (one depth block of a row of A): bit p mod 64
@@ -161,7 +145,7 @@ static void block_avx2(const double *row, ptrdiff_t kc, const double *b, ptrdiff
 
 int mk_dgemm_sparse_rows(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const double *a, ptrdiff_t lda,
                     const double *b, ptrdiff_t ldb, double *c, ptrdiff_t ldc, int accumulate) {
-    if (!mostly_zero(a, lda, m, k) || !all_finite(b, ldb, k, n)) return 0;
+    if (!mostly_zero(a, lda, m, k) || !mk_all_finite(b, ldb, k, n)) return 0;
 #if MK_X86
     if (mk_uses_avx2()) {
         for_each_row_block(m, n, k, a, lda, b, ldb, c, ldc, accumulate, block_avx2);

@@ -12,12 +12,6 @@
 #include <stdint.h>
 #include <string.h>
 
-// NaN and ±∞ are the values whose exponent bits are all ones; an integer `or` over all
-// entries says whether any is, with no branch.
-#define EXPONENT_BITS 0x7FF0000000000000ULL
-#define NON_FINITE(value, bits) \
-    (memcpy(&(bits), &(value), sizeof(double)), ((bits) & EXPONENT_BITS) == EXPONENT_BITS)
-
 #define UPDATE_LOOPS(ATTRIBUTE, SUFFIX)                                                                        \
     ATTRIBUTE static int gradient_descent_##SUFFIX(const double *restrict w, const double *restrict g,         \
                                                    double *restrict p, ptrdiff_t count, double rate) {          \
@@ -25,7 +19,7 @@
         for (ptrdiff_t i = 0; i < count; i++) {                                                              \
             double value = w[i] + -rate * g[i];                                                              \
             uint64_t bits;                                                                                   \
-            non_finite |= NON_FINITE(value, bits);                                                           \
+            non_finite |= MK_NON_FINITE(value, bits);                                                        \
             p[i] = value;                                                                                    \
         }                                                                                                    \
         return non_finite == 0;                                                                              \
@@ -38,7 +32,7 @@
             double v = velocity[i] * beta + g[i];                                                            \
             double value = w[i] + -rate * v;                                                                 \
             uint64_t bits;                                                                                   \
-            non_finite |= NON_FINITE(value, bits);                                                           \
+            non_finite |= MK_NON_FINITE(value, bits);                                                        \
             velocity[i] = v;                                                                                 \
             p[i] = value;                                                                                    \
         }                                                                                                    \
@@ -52,7 +46,7 @@
             double s = rho * square[i] + (1 - rho) * g[i] * g[i];                                            \
             double value = w[i] + -rate * (g[i] / (sqrt(s) + epsilon));                                      \
             uint64_t bits;                                                                                   \
-            non_finite |= NON_FINITE(value, bits);                                                           \
+            non_finite |= MK_NON_FINITE(value, bits);                                                        \
             square[i] = s;                                                                                   \
             p[i] = value;                                                                                    \
         }                                                                                                    \
@@ -72,7 +66,7 @@
             double step = (m / first_correction) / (sqrt(v / second_correction) + epsilon);                  \
             double value = w[i] + -rate * step;                                                              \
             uint64_t bits;                                                                                   \
-            non_finite |= NON_FINITE(value, bits);                                                           \
+            non_finite |= MK_NON_FINITE(value, bits);                                                        \
             first[i] = m;                                                                                    \
             second[i] = v;                                                                                   \
             p[i] = value;                                                                                    \
