@@ -67,24 +67,27 @@ public struct BookWriter: Sendable {
             if kept.neighbours == neighbours { return .kept(kept.summary) }
             // A neighbour was renamed, added or removed: only the links change.
             if relink(entry.name, from: kept.neighbours, to: neighbours) {
-                do {
-                    try cache.store(key, neighbours: neighbours, for: entry.name, in: output)
-                } catch {
-                    throw WriteError(description: "cannot record the chapter \(entry.name) in \(cache.folder.path): \(error.localizedDescription)")
-                }
+                try record(key, neighbours: neighbours, for: entry.name, in: cache)
                 return .kept(kept.summary)
             }
         }
         cache.forget(entry.name)
         let result = try run(entry, text: text, seed: seed, neighbours: neighbours, progress: progress)
         if let key, result.errors.isEmpty {
-            do {
-                try cache.store(key, neighbours: neighbours, for: entry.name, in: output)
-            } catch {
-                throw WriteError(description: "cannot record the chapter \(entry.name) in \(cache.folder.path): \(error.localizedDescription)")
-            }
+            try record(key, neighbours: neighbours, for: entry.name, in: cache)
         }
         return .ran(result)
+    }
+
+    /// Stores the key of the chapter `name` as it now stands in `output`.
+    private func record(
+        _ key: ChapterCache.Key, neighbours: ReportDocument.Neighbours, for name: String, in cache: ChapterCache
+    ) throws(WriteError) {
+        do {
+            try cache.store(key, neighbours: neighbours, for: name, in: output)
+        } catch {
+            throw WriteError(description: "cannot record the chapter \(name) in \(cache.folder.path): \(error.localizedDescription)")
+        }
     }
 
     /// Rewrites the links to the neighbouring chapters in the published pages of the chapter
