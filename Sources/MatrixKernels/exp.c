@@ -1,4 +1,6 @@
-// The exponential of many numbers at once: exp(x) = 2ⁿ · e^r with n = round(x / ln 2) and
+// The exponential of many numbers at once, and the logistic function built on it.
+//
+// The exponential: exp(x) = 2ⁿ · e^r with n = round(x / ln 2) and
 // |r| ≤ ln 2 / 2, r taken in two parts of ln 2 (Cody and Waite) so it is exact to the last bit,
 // and e^r from its Taylor polynomial of degree 13, whose truncation error is below 10⁻¹⁷.
 // The scale 2ⁿ is applied as two powers of two so that results near overflow and in the
@@ -87,6 +89,49 @@ static void exp_avx2(const double *x, double *y, ptrdiff_t count) {
     }
 }
 #endif
+
+// σ(x) from e = e^(−|x|): 1 / (1 + e) for x ≥ 0, e / (1 + e) below (NaN stays NaN).
+static double sigmoid_baseline(double x) {
+    double e = exp_baseline(-fabs(x));
+    return (x >= 0 ? 1 : e) / (1 + e);
+}
+
+#if MK_X86
+__attribute__((target("avx2,fma")))
+static inline __m256d sigmoid4(__m256d x) {
+    __m256d magnitude = _mm256_andnot_pd(_mm256_set1_pd(-0.0), x);
+    __m256d e = exp4(_mm256_sub_pd(_mm256_setzero_pd(), magnitude));
+    __m256d numerator = _mm256_blendv_pd(e, _mm256_set1_pd(1), _mm256_cmp_pd(x, _mm256_setzero_pd(), _CMP_GE_OQ));
+    return _mm256_div_pd(numerator, _mm256_add_pd(_mm256_set1_pd(1), e));
+}
+
+__attribute__((target("avx2,fma")))
+static void sigmoid_avx2(const double *x, double *y, ptrdiff_t count) {
+    ptrdiff_t i = 0;
+    for (; i + 8 <= count; i += 8) {
+        __m256d first = sigmoid4(_mm256_loadu_pd(x + i)), second = sigmoid4(_mm256_loadu_pd(x + i + 4));
+        _mm256_storeu_pd(y + i, first);
+        _mm256_storeu_pd(y + i + 4, second);
+    }
+    for (; i + 4 <= count; i += 4) _mm256_storeu_pd(y + i, sigmoid4(_mm256_loadu_pd(x + i)));
+    if (i < count) {
+        double padded[4] = {0, 0, 0, 0};
+        memcpy(padded, x + i, (size_t)(count - i) * sizeof(double));
+        _mm256_storeu_pd(padded, sigmoid4(_mm256_loadu_pd(padded)));
+        memcpy(y + i, padded, (size_t)(count - i) * sizeof(double));
+    }
+}
+#endif
+
+void mk_sigmoid(const double *x, double *y, ptrdiff_t count) {
+#if MK_X86
+    if (mk_uses_avx2()) {
+        sigmoid_avx2(x, y, count);
+        return;
+    }
+#endif
+    for (ptrdiff_t i = 0; i < count; i++) y[i] = sigmoid_baseline(x[i]);
+}
 
 void mk_exp(const double *x, double *y, ptrdiff_t count) {
 #if MK_X86

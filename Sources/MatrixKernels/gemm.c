@@ -169,199 +169,27 @@ AVX2_KERNEL(kernel_avx2_all, bp + q * NR)
 AVX2_KERNEL(kernel_avx2_listed, bp + (ptrdiff_t)steps[q] * NR)
 #endif
 
-// op(A)[i][p] and op(B)[p][j] as stored.
-#define A_AT(i, p) (transpose_a ? a[(p) * lda + (i)] : a[(i) * lda + (p)])
-#define B_AT(p, j) (transpose_b ? b[(j) * ldb + (p)] : b[(p) * ldb + (j)])
-
-// Small and skinny products (a few thousand multiply-adds, or a depth or width of a few)
-// skip the packing, which would cost more than the arithmetic. A short depth is summed row by
-// row; a long one (the weight gradients of a small network over a large batch) in four
-// interleaved partial sums per entry (depth step p goes to sum p mod 4), added pairwise at
-// the end, so that the chains of dependent multiply-adds overlap. Which way is a function of
-// the shape alone, so a product always gives the same bits.
-#define DIRECT_PRODUCT(MULTIPLY_ADD)                                                               \
-    if (k <= 16 || m * n > 256) {                                                                  \
-        for (ptrdiff_t i = 0; i < m; i++) {                                                        \
-            double *row = c + i * ldc;                                                             \
-            if (!accumulate) for (ptrdiff_t j = 0; j < n; j++) row[j] = 0;                         \
-            for (ptrdiff_t p = 0; p < k; p++) {                                                    \
-                double factor = A_AT(i, p);                                                        \
-                for (ptrdiff_t j = 0; j < n; j++) row[j] = MULTIPLY_ADD(factor, B_AT(p, j), row[j]); \
-            }                                                                                      \
-        }                                                                                          \
-    } else {                                                                                       \
-        double sums[256 * 4];                                                                      \
-        for (ptrdiff_t e = 0; e < m * n * 4; e++) sums[e] = 0;                                     \
-        for (ptrdiff_t p = 0; p < k; p++) {                                                        \
-            ptrdiff_t lane = p & 3;                                                                \
-            for (ptrdiff_t i = 0; i < m; i++) {                                                    \
-                double factor = A_AT(i, p);                                                        \
-                double *sum = sums + i * n * 4 + lane;                                             \
-                for (ptrdiff_t j = 0; j < n; j++) sum[j * 4] = MULTIPLY_ADD(factor, B_AT(p, j), sum[j * 4]); \
-            }                                                                                      \
-        }                                                                                          \
-        for (ptrdiff_t i = 0; i < m; i++) {                                                        \
-            for (ptrdiff_t j = 0; j < n; j++) {                                                    \
-                const double *sum = sums + (i * n + j) * 4;                                        \
-                double total = (sum[0] + sum[1]) + (sum[2] + sum[3]);                              \
-                c[i * ldc + j] = accumulate ? c[i * ldc + j] + total : total;                      \
-            }                                                                                      \
-        }                                                                                          \
-    }
-
-#define SEPARATE_MULTIPLY_ADD(x, y, z) ((z) + (x) * (y))
-#define FUSED_MULTIPLY_ADD(x, y, z) __builtin_fma((x), (y), (z))
-
-static void direct_baseline(int transpose_a, int transpose_b, ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,
-                            const double *a, ptrdiff_t lda, const double *b, ptrdiff_t ldb,
-                            double *c, ptrdiff_t ldc, int accumulate) {
-    DIRECT_PRODUCT(SEPARATE_MULTIPLY_ADD)
-}
-
-#if MK_X86
-// The AVX2 version computes every entry by the same chain of fused multiply-adds as
-// DIRECT_PRODUCT(FUSED_MULTIPLY_ADD), so it gives the same bits, but four at a time: in the
-// row-by-row case the lanes are four rows of C; in the long case they are the four partial
-// sums of one entry.
-
-// Four entries `stride` apart, from `start` on, in lanes 0...3.
-__attribute__((target("avx2,fma")))
-static inline __m256d four(const double *start, ptrdiff_t stride) {
-    if (stride == 1) return _mm256_loadu_pd(start);
-    return _mm256_set_pd(start[3 * stride], start[2 * stride], start[stride], start[0]);
-}
-
-// op(A)[i + r][p] in lane r; op(A)[i][p + l] and op(B)[p + l][j] in lane l.
-#define A_ROWS(i, p) (transpose_a ? four(a + (p) * lda + (i), 1) : four(a + (i) * lda + (p), lda))
-#define A_DEPTHS(i, p) (transpose_a ? four(a + (p) * lda + (i), lda) : four(a + (i) * lda + (p), 1))
-#define B_DEPTHS(p, j) (transpose_b ? four(b + (j) * ldb + (p), 1) : four(b + (p) * ldb + (j), ldb))
-
-__attribute__((target("avx2,fma")))
-static void direct_avx2(int transpose_a, int transpose_b, ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,
-                        const double *a, ptrdiff_t lda, const double *b, ptrdiff_t ldb,
-                        double *c, ptrdiff_t ldc, int accumulate) {
-    if (k <= 16 || m * n > 256) {
-        if (n >= 8) {
-            // Wide rows: the compiler vectorizes the inner loop along the row.
-            DIRECT_PRODUCT(FUSED_MULTIPLY_ADD)
-            return;
-        }
-        if (n >= 2 && n <= 4 && k <= 16) {
-            // A row of C fits one vector: lane j is entry j, the lanes past n stay unwritten.
-            __m256i inside = _mm256_setr_epi64x(-1, -1, n > 2 ? -1 : 0, n > 3 ? -1 : 0);
-            __m256d b_rows[16];
-            for (ptrdiff_t p = 0; p < k; p++) {
-                double row[4] = {0, 0, 0, 0};
-                for (ptrdiff_t j = 0; j < n; j++) row[j] = B_AT(p, j);
-                b_rows[p] = _mm256_loadu_pd(row);
-            }
-            // A masked store is slow on some processors. Rows that follow one another in
-            // memory take a whole vector instead: its extra lanes land in the next row, which
-            // is written after.
-            int spills = !accumulate && ldc == n;
-            ptrdiff_t i = 0;
-            // Four rows side by side, so that their chains overlap; each row's chain as below.
-            for (; i + 4 <= m; i += 4) {
-                __m256d sums[4];
-                for (int r = 0; r < 4; r++) sums[r] = accumulate ? _mm256_maskload_pd(c + (i + r) * ldc, inside) : _mm256_setzero_pd();
-                for (ptrdiff_t p = 0; p < k; p++) {
-                    for (int r = 0; r < 4; r++) sums[r] = _mm256_fmadd_pd(_mm256_set1_pd(A_AT(i + r, p)), b_rows[p], sums[r]);
-                }
-                for (int r = 0; r < 4; r++) {
-                    double *out = c + (i + r) * ldc;
-                    if (spills && i + r + 1 < m) {
-                        _mm256_storeu_pd(out, sums[r]);
-                    } else {
-                        _mm256_maskstore_pd(out, inside, sums[r]);
-                    }
-                }
-            }
-            for (; i < m; i++) {
-                double *out = c + i * ldc;
-                __m256d sum = accumulate ? _mm256_maskload_pd(out, inside) : _mm256_setzero_pd();
-                for (ptrdiff_t p = 0; p < k; p++) sum = _mm256_fmadd_pd(_mm256_set1_pd(A_AT(i, p)), b_rows[p], sum);
-                if (spills && i + 1 < m) {
-                    _mm256_storeu_pd(out, sum);
-                } else {
-                    _mm256_maskstore_pd(out, inside, sum);
-                }
-            }
-            return;
-        }
-        ptrdiff_t i = 0;
-        __m256d columns[16];
-        for (; i + 4 <= m; i += 4) {
-            int kept = k <= 16;
-            if (kept) for (ptrdiff_t p = 0; p < k; p++) columns[p] = A_ROWS(i, p);
-            for (ptrdiff_t j = 0; j < n; j++) {
-                double *out = c + i * ldc + j;
-                __m256d sum = accumulate ? four(out, ldc) : _mm256_setzero_pd();
-                for (ptrdiff_t p = 0; p < k; p++) {
-                    __m256d column = kept ? columns[p] : A_ROWS(i, p);
-                    sum = _mm256_fmadd_pd(column, _mm256_set1_pd(B_AT(p, j)), sum);
-                }
-                if (ldc == 1) {
-                    _mm256_storeu_pd(out, sum);
-                } else {
-                    double lanes[4];
-                    _mm256_storeu_pd(lanes, sum);
-                    out[0] = lanes[0]; out[ldc] = lanes[1]; out[2 * ldc] = lanes[2]; out[3 * ldc] = lanes[3];
-                }
-            }
-        }
-        for (; i < m; i++) {
-            double *row = c + i * ldc;
-            for (ptrdiff_t j = 0; j < n; j++) {
-                double sum = accumulate ? row[j] : 0;
-                for (ptrdiff_t p = 0; p < k; p++) sum = __builtin_fma(A_AT(i, p), B_AT(p, j), sum);
-                row[j] = sum;
-            }
-        }
-        return;
-    }
-    // Depth step p goes to partial sum p mod 4: lane l of a vector sum is partial sum l.
-    __m256d sums[256];
-    for (ptrdiff_t e = 0; e < m * n; e++) sums[e] = _mm256_setzero_pd();
-    ptrdiff_t p = 0;
-    for (; p + 4 <= k; p += 4) {
-        __m256d b_column[256];
-        for (ptrdiff_t j = 0; j < n; j++) b_column[j] = B_DEPTHS(p, j);
-        for (ptrdiff_t i = 0; i < m; i++) {
-            __m256d a_row = A_DEPTHS(i, p);
-            for (ptrdiff_t j = 0; j < n; j++) sums[i * n + j] = _mm256_fmadd_pd(a_row, b_column[j], sums[i * n + j]);
-        }
-    }
-    for (ptrdiff_t i = 0; i < m; i++) {
-        for (ptrdiff_t j = 0; j < n; j++) {
-            double sum[4];
-            _mm256_storeu_pd(sum, sums[i * n + j]);
-            for (ptrdiff_t q = p; q < k; q++) sum[q & 3] = __builtin_fma(A_AT(i, q), B_AT(q, j), sum[q & 3]);
-            double total = (sum[0] + sum[1]) + (sum[2] + sum[3]);
-            c[i * ldc + j] = accumulate ? c[i * ldc + j] + total : total;
-        }
-    }
-}
-#endif
-
-int mk_dgemm_is_direct(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k) {
-    return m * n * k <= 16384 || n <= 3 || k <= 3;
-}
 
 void mk_dgemm(int transpose_a, int transpose_b, ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,
               const double *a, ptrdiff_t lda, const double *b, ptrdiff_t ldb,
               double *c, ptrdiff_t ldc, int accumulate) {
     if (m <= 0 || n <= 0) return;
-    if (!mk_dgemm_is_direct(m, n, k)) {
+    if (mk_dgemm_is_direct(m, n, k)) {
+        mk_dgemm_direct(transpose_a, transpose_b, m, n, k, a, lda, b, ldb, c, ldc, accumulate);
+    } else {
         mk_dgemm_packed(transpose_a, transpose_b, m, n, k, a, lda, b, ldb, c, ldc, accumulate);
+    }
+}
+
+void mk_column_sums(const double *values, ptrdiff_t rows, ptrdiff_t columns, ptrdiff_t ld, double *sums) {
+    // A 1 × rows row of ones, stored as one entry that every row of the transposed operand
+    // (distance 0) reads; 1·x is x exactly, so each chain adds the entries themselves.
+    static const double one = 1;
+    if (rows <= 0) {
+        for (ptrdiff_t j = 0; j < columns; j++) sums[j] = 0;
         return;
     }
-#if MK_X86
-    if (mk_uses_avx2()) {
-        direct_avx2(transpose_a, transpose_b, m, n, k, a, lda, b, ldb, c, ldc, accumulate);
-        return;
-    }
-#endif
-    direct_baseline(transpose_a, transpose_b, m, n, k, a, lda, b, ldb, c, ldc, accumulate);
+    mk_dgemm(1, 0, 1, columns, rows, &one, 0, values, ld, sums, columns, 0);
 }
 
 static void *allocate(size_t count) {

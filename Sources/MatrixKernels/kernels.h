@@ -33,4 +33,10 @@ int mk_all_finite(const double *values, ptrdiff_t ld, ptrdiff_t rows, ptrdiff_t 
 int mk_dgemm_sparse_rows(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const double *a, ptrdiff_t lda,
                          const double *b, ptrdiff_t ldb, double *c, ptrdiff_t ldc, int accumulate);
 
+// C = op(A) op(B) (or C += …) summed directly in the order `mk_dgemm` documents for small
+// and skinny shapes (direct.c).
+void mk_dgemm_direct(int transpose_a, int transpose_b, ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,
+                     const double *a, ptrdiff_t lda, const double *b, ptrdiff_t ldb,
+                     double *c, ptrdiff_t ldc, int accumulate);
+
 #endif

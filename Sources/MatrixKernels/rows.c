@@ -1,3 +1,5 @@
+// Whole rows: gathering the rows of a shuffled mini-batch, and adding a bias to every row.
+//
 // Gathering the rows of a shuffled mini-batch. Each row of a large training set (6 KiB of
 // MNIST pixels) sits far from the last, so the copy waits on memory more than it computes;
 // two threads keep twice as many rows in flight.
@@ -40,4 +42,25 @@ void mk_gather_rows(const double *source, ptrdiff_t columns, const ptrdiff_t *in
         return;
     }
     mk_run_pair(gather_part, &job);
+}
+
+void mk_add_to_each_row(double *values, ptrdiff_t rows, ptrdiff_t columns, const double *row) {
+    if (columns > 64) {
+        for (ptrdiff_t i = 0; i < rows; i++) {
+            double *target = values + i * columns;
+            for (ptrdiff_t j = 0; j < columns; j++) target[j] += row[j];
+        }
+        return;
+    }
+    // Short rows (a small network's layers, a few entries each) leave a loop over one row
+    // nothing to vectorize: add four rows at a time instead, as one run of 4 · columns
+    // entries against the bias repeated four times.
+    double pattern[4 * 64];
+    ptrdiff_t run = 4 * columns, total = rows * columns, start = 0;
+    for (ptrdiff_t t = 0; t < run; t++) pattern[t] = row[t % columns];
+    for (; start + run <= total; start += run) {
+        double *target = values + start;
+        for (ptrdiff_t t = 0; t < run; t++) target[t] += pattern[t];
+    }
+    for (ptrdiff_t t = 0; start + t < total; t++) values[start + t] += pattern[t];
 }

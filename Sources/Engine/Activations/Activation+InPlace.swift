@@ -1,3 +1,5 @@
+import MatrixKernels
+
 /// The activations and their chain rule, written into reused buffers.
 ///
 /// `apply(_:)` and `backward(_:net:output:)` are these with a fresh buffer, so the training
@@ -16,9 +18,7 @@ extension Activation {
                     for i in a.indices { a[i] = n[i] }
                 case .sigmoid:
                     // σ(n) = 1 / (1 + e⁻ⁿ) for n ≥ 0 and eⁿ / (1 + eⁿ) below: e^(−|n|) never overflows.
-                    for i in a.indices { a[i] = -Swift.abs(n[i]) }
-                    exponentiate(a)
-                    for i in a.indices { a[i] = n[i] >= 0 ? 1 / (1 + a[i]) : a[i] / (1 + a[i]) }
+                    if let input = n.baseAddress, let result = a.baseAddress { mk_sigmoid(input, result, a.count) }
                 case .tanh:
                     for i in a.indices { a[i] = _tanh(n[i]) }
                 case .relu:

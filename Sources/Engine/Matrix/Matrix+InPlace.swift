@@ -93,17 +93,19 @@ extension Matrix {
         }
     }
 
-    /// The column sums into the `1 × columns` row `result` (`sum(along: .rows)`).
+    /// The column sums into the `1 × columns` row `result` (`sum(along: .rows)`): the product
+    /// `1ᵀ·self` of a row of ones, summed in the order the matrix product gives that shape
+    /// (four interleaved partial sums down a long column), which keeps the chains of
+    /// dependent additions short.
     func sumOfColumns(into result: inout Matrix) {
         result.prepare(rows: 1, columns: columns)
-        let columns = self.columns
+        let (rows, columns) = (self.rows, self.columns)
+        guard columns > 0 else { return }
         values.withUnsafeBufferPointer { source in
             result.values.withUnsafeMutableBufferPointer { total in
-                for column in 0..<columns { total[column] = 0 }
-                for row in 0..<rows {
-                    let offset = row * columns
-                    for column in 0..<columns { total[column] += source[offset + column] }
-                }
+                // An empty matrix has no storage to point at; its sums are zeros all the same.
+                let start = source.baseAddress ?? UnsafePointer(total.baseAddress!)
+                mk_column_sums(start, rows, columns, columns, total.baseAddress!)
             }
         }
     }

@@ -17,14 +17,9 @@ extension Matrix {
     public func sum(along axis: Axis) -> Matrix {
         switch axis {
         case .rows:
-            var result = [Double](repeating: 0, count: columns)
-            values.withUnsafeBufferPointer { source in
-                for row in 0..<rows {
-                    let offset = row * columns
-                    for column in 0..<columns { result[column] += source[offset + column] }
-                }
-            }
-            return Matrix(rows: 1, columns: columns, values: result)
+            var result = Matrix(rows: 0, columns: 0)
+            sumOfColumns(into: &result)
+            return result
         case .columns:
             var result = [Double](repeating: 0, count: rows)
             values.withUnsafeBufferPointer { source in

@@ -1,3 +1,5 @@
+import MatrixKernels
+
 /// A fully connected layer: `A = f(A_prev W + b)`.
 ///
 /// Shapes, with one sample per row: input `m × inputCount`, weights `W` `inputCount × outputCount`,
@@ -55,13 +57,10 @@ extension Matrix {
         require(
             row.rows == 1 && row.columns == columns,
             "Matrix addToEachRow: shapes \(shapeDescription) and \(row.shapeDescription) do not fit")
-        let columns = self.columns
         values.withUnsafeMutableBufferPointer { target in
             row.values.withUnsafeBufferPointer { source in
-                for rowIndex in 0..<rows {
-                    let offset = rowIndex * columns
-                    for column in 0..<columns { target[offset + column] += source[column] }
-                }
+                guard let values = target.baseAddress, let bias = source.baseAddress else { return }
+                mk_add_to_each_row(values, rows, columns, bias)
             }
         }
     }

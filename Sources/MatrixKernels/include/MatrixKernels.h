@@ -45,10 +45,23 @@ void mk_dgemm_packed(int transpose_a, int transpose_b, ptrdiff_t m, ptrdiff_t n,
                      const double *a, ptrdiff_t lda, const double *b, ptrdiff_t ldb,
                      double *c, ptrdiff_t ldc, int accumulate);
 
+/// The column sums of the `rows × columns` matrix `values` (rows `ld` apart) into `sums`: the
+/// product `1ᵀ·values` of a row of ones, so each sum runs in the order `mk_dgemm` gives that
+/// shape (four interleaved partial sums over a long column), on one thread.
+void mk_column_sums(const double *values, ptrdiff_t rows, ptrdiff_t columns, ptrdiff_t ld, double *sums);
+
+/// Adds the `columns` entries of `row` to each of the `rows` rows of `values`, stored one
+/// after another (a bias over a batch).
+void mk_add_to_each_row(double *values, ptrdiff_t rows, ptrdiff_t columns, const double *row);
+
 /// `y[i] = exp(x[i])` for `count` entries, to within 2 ulp of the exact value; `y` may be `x`.
 ///
 /// Overflows to `+inf` above 709.78 and underflows to 0 below −745.13, as `exp` does; NaN stays NaN.
 void mk_exp(const double *x, double *y, ptrdiff_t count);
+
+/// The logistic function `y[i] = σ(x[i])`: `1 / (1 + e^(−x))` for `x ≥ 0` and `e^x / (1 + e^x)`
+/// below, so that no exponential overflows, with `e^(−|x|)` from `mk_exp`; `y` may be `x`.
+void mk_sigmoid(const double *x, double *y, ptrdiff_t count);
 
 /// A task in two parts, `part` 0 and 1, that write to disjoint memory.
 typedef void (*mk_task)(void *context, int part);

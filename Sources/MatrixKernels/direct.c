@@ -1,0 +1,361 @@
+// The direct product: small and skinny products (a few thousand multiply-adds, or a depth or
+// width of a few), for which packing (gemm.c) would cost more than the arithmetic. Each entry
+// of C is summed in an order fixed by the shape alone, so a product always gives the same bits:
+// a short depth row by row, one chain per entry; a long one (the weight gradients of a small
+// network over a large batch) in four interleaved partial sums per entry (depth step p goes
+// to sum p mod 4), added pairwise at the end, so that the chains of dependent multiply-adds
+// overlap.
+#include "MatrixKernels.h"
+#include "kernels.h"
+
+#if MK_X86
+#include <immintrin.h>
+#endif
+
+// op(A)[i][p] and op(B)[p][j] as stored.
+#define A_AT(i, p) (transpose_a ? a[(p) * lda + (i)] : a[(i) * lda + (p)])
+#define B_AT(p, j) (transpose_b ? b[(j) * ldb + (p)] : b[(p) * ldb + (j)])
+
+// The order, in plain C: the baseline version, and the reference for the AVX2 one.
+#define DIRECT_PRODUCT(MULTIPLY_ADD)                                                               \
+    if (k <= 16 || m * n > 256) {                                                                  \
+        for (ptrdiff_t i = 0; i < m; i++) {                                                        \
+            double *row = c + i * ldc;                                                             \
+            if (!accumulate) for (ptrdiff_t j = 0; j < n; j++) row[j] = 0;                         \
+            for (ptrdiff_t p = 0; p < k; p++) {                                                    \
+                double factor = A_AT(i, p);                                                        \
+                for (ptrdiff_t j = 0; j < n; j++) row[j] = MULTIPLY_ADD(factor, B_AT(p, j), row[j]); \
+            }                                                                                      \
+        }                                                                                          \
+    } else {                                                                                       \
+        double sums[256 * 4];                                                                      \
+        for (ptrdiff_t e = 0; e < m * n * 4; e++) sums[e] = 0;                                     \
+        for (ptrdiff_t p = 0; p < k; p++) {                                                        \
+            ptrdiff_t lane = p & 3;                                                                \
+            for (ptrdiff_t i = 0; i < m; i++) {                                                    \
+                double factor = A_AT(i, p);                                                        \
+                double *sum = sums + i * n * 4 + lane;                                             \
+                for (ptrdiff_t j = 0; j < n; j++) sum[j * 4] = MULTIPLY_ADD(factor, B_AT(p, j), sum[j * 4]); \
+            }                                                                                      \
+        }                                                                                          \
+        for (ptrdiff_t i = 0; i < m; i++) {                                                        \
+            for (ptrdiff_t j = 0; j < n; j++) {                                                    \
+                const double *sum = sums + (i * n + j) * 4;                                        \
+                double total = (sum[0] + sum[1]) + (sum[2] + sum[3]);                              \
+                c[i * ldc + j] = accumulate ? c[i * ldc + j] + total : total;                      \
+            }                                                                                      \
+        }                                                                                          \
+    }
+
+#define SEPARATE_MULTIPLY_ADD(x, y, z) ((z) + (x) * (y))
+#define FUSED_MULTIPLY_ADD(x, y, z) __builtin_fma((x), (y), (z))
+
+static void direct_baseline(int transpose_a, int transpose_b, ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,
+                            const double *a, ptrdiff_t lda, const double *b, ptrdiff_t ldb,
+                            double *c, ptrdiff_t ldc, int accumulate) {
+    DIRECT_PRODUCT(SEPARATE_MULTIPLY_ADD)
+}
+
+#if MK_X86
+// The AVX2 version computes every entry by the same chain of fused multiply-adds as
+// DIRECT_PRODUCT(FUSED_MULTIPLY_ADD), so it gives the same bits, but four at a time: in the
+// row-by-row case the lanes are four rows of C; in the long case they are the four partial
+// sums of one entry.
+
+// Four entries `stride` apart, from `start` on, in lanes 0...3.
+__attribute__((target("avx2,fma")))
+static inline __m256d four(const double *start, ptrdiff_t stride) {
+    if (stride == 1) return _mm256_loadu_pd(start);
+    return _mm256_set_pd(start[3 * stride], start[2 * stride], start[stride], start[0]);
+}
+
+// op(A)[i + r][p] in lane r; op(A)[i][p + l] and op(B)[p + l][j] in lane l.
+#define A_ROWS(i, p) (transpose_a ? four(a + (p) * lda + (i), 1) : four(a + (i) * lda + (p), lda))
+#define A_DEPTHS(i, p) (transpose_a ? four(a + (p) * lda + (i), lda) : four(a + (i) * lda + (p), 1))
+#define B_DEPTHS(p, j) (transpose_b ? four(b + (j) * ldb + (p), 1) : four(b + (p) * ldb + (j), ldb))
+
+// The long case as a sum of outer products, C = Σ_p u_p v_pᵀ, when one side's entries are
+// contiguous at each depth step (a weight gradient Aᵀ·dZ has both): lanes run along that
+// side, `vector`, four entries a block; the other side, `broadcast`, gives up to three
+// entries a step, each broadcast. Partial sum l of entry (s, lane) is accs[l][s] — the same
+// chain as DIRECT_PRODUCT's sum p mod 4, since fma(u, v, acc) = fma(v, u, acc) — so the bits
+// are the same. `totals[s]` gets (sum 0 + sum 1) + (sum 2 + sum 3) for each lane.
+typedef struct {
+    const double *start;  // the entry 0 at depth step 0
+    ptrdiff_t step;       // from one depth step to the next
+    ptrdiff_t entry;      // from one entry to the next (1 on the vector side)
+} outer_side;
+
+__attribute__((target("avx2,fma"), always_inline))
+static inline void outer_block(int rows, ptrdiff_t k, outer_side vector, int lanes, outer_side broadcast,
+                               __m256d totals[3]) {
+    __m256i inside = _mm256_setr_epi64x(-1, lanes > 1 ? -1 : 0, lanes > 2 ? -1 : 0, lanes > 3 ? -1 : 0);
+    __m256d accs[4][3];
+    for (int l = 0; l < 4; l++) for (int s = 0; s < 3; s++) accs[l][s] = _mm256_setzero_pd();
+#define OUTER_STEP(p, l, LOAD)                                                                      \
+    {                                                                                               \
+        const double *v = vector.start + (p) * vector.step;                                         \
+        __m256d values = LOAD;                                                                      \
+        const double *u = broadcast.start + (p) * broadcast.step;                                   \
+        for (int s = 0; s < rows; s++)                                                              \
+            accs[l][s] = _mm256_fmadd_pd(_mm256_broadcast_sd(u + s * broadcast.entry), values, accs[l][s]); \
+    }
+#define WHOLE _mm256_loadu_pd(v)
+#define MASKED _mm256_maskload_pd(v, inside)
+    // A block of fewer than four lanes reads the entries past it whole, where they are still
+    // inside the operand (the next depth step's): their lanes are never used.
+    int reads_past = lanes == 4 || 4 - lanes <= vector.step;
+    ptrdiff_t p = 0;
+    if (reads_past) {
+        for (; p + 4 < k; p += 4) {
+            OUTER_STEP(p, 0, WHOLE) OUTER_STEP(p + 1, 1, WHOLE) OUTER_STEP(p + 2, 2, WHOLE) OUTER_STEP(p + 3, 3, WHOLE)
+        }
+    }
+    for (; p + 4 <= k; p += 4) {
+        OUTER_STEP(p, 0, MASKED) OUTER_STEP(p + 1, 1, MASKED) OUTER_STEP(p + 2, 2, MASKED) OUTER_STEP(p + 3, 3, MASKED)
+    }
+    for (; p < k; p++) OUTER_STEP(p, p & 3, MASKED)
+#undef WHOLE
+#undef MASKED
+#undef OUTER_STEP
+    for (int s = 0; s < rows; s++) {
+        totals[s] = _mm256_add_pd(_mm256_add_pd(accs[0][s], accs[1][s]), _mm256_add_pd(accs[2][s], accs[3][s]));
+    }
+}
+
+// The long case by outer products; returns 0, having written nothing, when neither side is
+// contiguous.
+__attribute__((target("avx2,fma")))
+static int long_outer_avx2(int transpose_a, int transpose_b, ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,
+                           const double *a, ptrdiff_t lda, const double *b, ptrdiff_t ldb,
+                           double *c, ptrdiff_t ldc, int accumulate) {
+    // op(A)[i][p] is a[p·lda + i] transposed, a[i·lda + p] not; op(B)[p][j] likewise.
+    outer_side u = {a, transpose_a ? lda : 1, transpose_a ? 1 : lda};
+    outer_side v = {b, transpose_b ? 1 : ldb, transpose_b ? ldb : 1};
+    int lanes_along_v = v.entry == 1 && (u.entry != 1 || n >= m);
+    if (!lanes_along_v && u.entry != 1) return 0;
+    outer_side vector = lanes_along_v ? v : u, broadcast = lanes_along_v ? u : v;
+    ptrdiff_t vector_count = lanes_along_v ? n : m, broadcast_count = lanes_along_v ? m : n;
+    double totals[256];  // C's entries, totals[i·n + j]
+    for (ptrdiff_t v0 = 0; v0 < vector_count; v0 += 4) {
+        int lanes = vector_count - v0 < 4 ? (int)(vector_count - v0) : 4;
+        outer_side block = vector;
+        block.start += v0;
+        for (ptrdiff_t s0 = 0; s0 < broadcast_count; s0 += 3) {
+            int rows = broadcast_count - s0 < 3 ? (int)(broadcast_count - s0) : 3;
+            outer_side part = broadcast;
+            part.start += s0 * broadcast.entry;
+            __m256d sums[3];
+            if (rows == 3) {
+                outer_block(3, k, block, lanes, part, sums);
+            } else if (rows == 2) {
+                outer_block(2, k, block, lanes, part, sums);
+            } else {
+                outer_block(1, k, block, lanes, part, sums);
+            }
+            for (int s = 0; s < rows; s++) {
+                double lane_values[4];
+                _mm256_storeu_pd(lane_values, sums[s]);
+                for (int l = 0; l < lanes; l++) {
+                    ptrdiff_t i = lanes_along_v ? s0 + s : v0 + l, j = lanes_along_v ? v0 + l : s0 + s;
+                    totals[i * n + j] = lane_values[l];
+                }
+            }
+        }
+    }
+    for (ptrdiff_t i = 0; i < m; i++) {
+        for (ptrdiff_t j = 0; j < n; j++) {
+            c[i * ldc + j] = accumulate ? c[i * ldc + j] + totals[i * n + j] : totals[i * n + j];
+        }
+    }
+    return 1;
+}
+
+// Rows of at most four entries over a depth of at most eight (the layers of a small network
+// over a batch): one row of C a step, lane j entry j, a chain of `depth` fused multiply-adds,
+// with the depth a constant so that B's rows stay in registers and the loop unrolls. A row of
+// one entry is summed in a scalar chain. The chains are those of DIRECT_PRODUCT.
+__attribute__((target("avx2,fma"), always_inline))
+static inline void few_rows_avx2(const int depth, int transpose_a, int transpose_b, ptrdiff_t m, ptrdiff_t n,
+                                 const double *a, ptrdiff_t lda, const double *b, ptrdiff_t ldb,
+                                 double *c, ptrdiff_t ldc, int accumulate) {
+    const ptrdiff_t k = depth;
+    // op(A)[i][p] at a + i·row + p·step.
+    ptrdiff_t row = transpose_a ? 1 : lda, step = transpose_a ? lda : 1;
+    if (n == 1) {
+        double column[8];
+        for (int p = 0; p < depth; p++) column[p] = B_AT(p, 0);
+        if (accumulate) {
+            for (ptrdiff_t i = 0; i < m; i++) {
+                const double *entries = a + i * row;
+                double sum = c[i * ldc];
+                for (int p = 0; p < depth; p++) sum = __builtin_fma(entries[p * step], column[p], sum);
+                c[i * ldc] = sum;
+            }
+        } else {
+            for (ptrdiff_t i = 0; i < m; i++) {
+                const double *entries = a + i * row;
+                double sum = 0;
+                for (int p = 0; p < depth; p++) sum = __builtin_fma(entries[p * step], column[p], sum);
+                c[i * ldc] = sum;
+            }
+        }
+        return;
+    }
+    __m256i inside = _mm256_setr_epi64x(-1, -1, n > 2 ? -1 : 0, n > 3 ? -1 : 0);
+    __m256d b_rows[8];
+    for (int p = 0; p < depth; p++) {
+        double entries[4] = {0, 0, 0, 0};
+        for (ptrdiff_t j = 0; j < n; j++) entries[j] = B_AT(p, j);
+        b_rows[p] = _mm256_loadu_pd(entries);
+    }
+    // A masked store is slow on some processors. Rows that follow one another in memory take
+    // a whole vector instead: its extra lanes land in the next row, which is written after.
+    ptrdiff_t whole = !accumulate && ldc == n ? m - 1 : 0;
+#define ROW_SUM(i, start)                                                                           \
+    const double *entries = a + (i) * row;                                                          \
+    __m256d sum = start;                                                                            \
+    for (int p = 0; p < depth; p++) sum = _mm256_fmadd_pd(_mm256_broadcast_sd(entries + p * step), b_rows[p], sum);
+    ptrdiff_t i = 0;
+    for (; i < whole; i++) {
+        ROW_SUM(i, _mm256_setzero_pd())
+        _mm256_storeu_pd(c + i * ldc, sum);
+    }
+    for (; i < m; i++) {
+        ROW_SUM(i, accumulate ? _mm256_maskload_pd(c + i * ldc, inside) : _mm256_setzero_pd())
+        _mm256_maskstore_pd(c + i * ldc, inside, sum);
+    }
+#undef ROW_SUM
+}
+
+__attribute__((target("avx2,fma")))
+static void direct_avx2(int transpose_a, int transpose_b, ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,
+                        const double *a, ptrdiff_t lda, const double *b, ptrdiff_t ldb,
+                        double *c, ptrdiff_t ldc, int accumulate) {
+    if (k <= 16 || m * n > 256) {
+        if (n >= 8) {
+            // Wide rows: the compiler vectorizes the inner loop along the row.
+            DIRECT_PRODUCT(FUSED_MULTIPLY_ADD)
+            return;
+        }
+        if (n <= 4 && k >= 1 && k <= 8) {
+            switch (k) {
+#define FEW_ROWS(depth) \
+    case depth: few_rows_avx2(depth, transpose_a, transpose_b, m, n, a, lda, b, ldb, c, ldc, accumulate); return;
+                FEW_ROWS(1) FEW_ROWS(2) FEW_ROWS(3) FEW_ROWS(4) FEW_ROWS(5) FEW_ROWS(6) FEW_ROWS(7) FEW_ROWS(8)
+#undef FEW_ROWS
+            }
+        }
+        if (n >= 2 && n <= 4 && k <= 16) {
+            // A row of C fits one vector: lane j is entry j, the lanes past n stay unwritten.
+            __m256i inside = _mm256_setr_epi64x(-1, -1, n > 2 ? -1 : 0, n > 3 ? -1 : 0);
+            __m256d b_rows[16];
+            for (ptrdiff_t p = 0; p < k; p++) {
+                double row[4] = {0, 0, 0, 0};
+                for (ptrdiff_t j = 0; j < n; j++) row[j] = B_AT(p, j);
+                b_rows[p] = _mm256_loadu_pd(row);
+            }
+            // A masked store is slow on some processors. Rows that follow one another in
+            // memory take a whole vector instead: its extra lanes land in the next row, which
+            // is written after.
+            int spills = !accumulate && ldc == n;
+            ptrdiff_t i = 0;
+            // Four rows side by side, so that their chains overlap; each row's chain as below.
+            for (; i + 4 <= m; i += 4) {
+                __m256d sums[4];
+                for (int r = 0; r < 4; r++) sums[r] = accumulate ? _mm256_maskload_pd(c + (i + r) * ldc, inside) : _mm256_setzero_pd();
+                for (ptrdiff_t p = 0; p < k; p++) {
+                    for (int r = 0; r < 4; r++) sums[r] = _mm256_fmadd_pd(_mm256_set1_pd(A_AT(i + r, p)), b_rows[p], sums[r]);
+                }
+                for (int r = 0; r < 4; r++) {
+                    double *out = c + (i + r) * ldc;
+                    if (spills && i + r + 1 < m) {
+                        _mm256_storeu_pd(out, sums[r]);
+                    } else {
+                        _mm256_maskstore_pd(out, inside, sums[r]);
+                    }
+                }
+            }
+            for (; i < m; i++) {
+                double *out = c + i * ldc;
+                __m256d sum = accumulate ? _mm256_maskload_pd(out, inside) : _mm256_setzero_pd();
+                for (ptrdiff_t p = 0; p < k; p++) sum = _mm256_fmadd_pd(_mm256_set1_pd(A_AT(i, p)), b_rows[p], sum);
+                if (spills && i + 1 < m) {
+                    _mm256_storeu_pd(out, sum);
+                } else {
+                    _mm256_maskstore_pd(out, inside, sum);
+                }
+            }
+            return;
+        }
+        ptrdiff_t i = 0;
+        __m256d columns[16];
+        for (; i + 4 <= m; i += 4) {
+            int kept = k <= 16;
+            if (kept) for (ptrdiff_t p = 0; p < k; p++) columns[p] = A_ROWS(i, p);
+            for (ptrdiff_t j = 0; j < n; j++) {
+                double *out = c + i * ldc + j;
+                __m256d sum = accumulate ? four(out, ldc) : _mm256_setzero_pd();
+                for (ptrdiff_t p = 0; p < k; p++) {
+                    __m256d column = kept ? columns[p] : A_ROWS(i, p);
+                    sum = _mm256_fmadd_pd(column, _mm256_set1_pd(B_AT(p, j)), sum);
+                }
+                if (ldc == 1) {
+                    _mm256_storeu_pd(out, sum);
+                } else {
+                    double lanes[4];
+                    _mm256_storeu_pd(lanes, sum);
+                    out[0] = lanes[0]; out[ldc] = lanes[1]; out[2 * ldc] = lanes[2]; out[3 * ldc] = lanes[3];
+                }
+            }
+        }
+        for (; i < m; i++) {
+            double *row = c + i * ldc;
+            for (ptrdiff_t j = 0; j < n; j++) {
+                double sum = accumulate ? row[j] : 0;
+                for (ptrdiff_t p = 0; p < k; p++) sum = __builtin_fma(A_AT(i, p), B_AT(p, j), sum);
+                row[j] = sum;
+            }
+        }
+        return;
+    }
+    if (long_outer_avx2(transpose_a, transpose_b, m, n, k, a, lda, b, ldb, c, ldc, accumulate)) return;
+    // Depth step p goes to partial sum p mod 4: lane l of a vector sum is partial sum l.
+    __m256d sums[256];
+    for (ptrdiff_t e = 0; e < m * n; e++) sums[e] = _mm256_setzero_pd();
+    ptrdiff_t p = 0;
+    for (; p + 4 <= k; p += 4) {
+        __m256d b_column[256];
+        for (ptrdiff_t j = 0; j < n; j++) b_column[j] = B_DEPTHS(p, j);
+        for (ptrdiff_t i = 0; i < m; i++) {
+            __m256d a_row = A_DEPTHS(i, p);
+            for (ptrdiff_t j = 0; j < n; j++) sums[i * n + j] = _mm256_fmadd_pd(a_row, b_column[j], sums[i * n + j]);
+        }
+    }
+    for (ptrdiff_t i = 0; i < m; i++) {
+        for (ptrdiff_t j = 0; j < n; j++) {
+            double sum[4];
+            _mm256_storeu_pd(sum, sums[i * n + j]);
+            for (ptrdiff_t q = p; q < k; q++) sum[q & 3] = __builtin_fma(A_AT(i, q), B_AT(q, j), sum[q & 3]);
+            double total = (sum[0] + sum[1]) + (sum[2] + sum[3]);
+            c[i * ldc + j] = accumulate ? c[i * ldc + j] + total : total;
+        }
+    }
+}
+#endif
+
+int mk_dgemm_is_direct(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k) {
+    return m * n * k <= 16384 || n <= 3 || k <= 3;
+}
+
+void mk_dgemm_direct(int transpose_a, int transpose_b, ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,
+                     const double *a, ptrdiff_t lda, const double *b, ptrdiff_t ldb,
+                     double *c, ptrdiff_t ldc, int accumulate) {
+#if MK_X86
+    if (mk_uses_avx2()) {
+        direct_avx2(transpose_a, transpose_b, m, n, k, a, lda, b, ldb, c, ldc, accumulate);
+        return;
+    }
+#endif
+    direct_baseline(transpose_a, transpose_b, m, n, k, a, lda, b, ldb, c, ldc, accumulate);
+}

@@ -1,0 +1,65 @@
+import Foundation
+import Testing
+
+@testable import Engine
+
+/// The C loops behind the layers' bias, their bias gradients and the logistic function: each
+/// gives the bits of the formula it documents, in both versions.
+@Suite(.serialized) struct ElementwiseKernelTests {
+    /// Column counts around the four-row runs (one to 64 entries a row) and beyond them;
+    /// row counts that leave a tail of one to three rows.
+    static let shapes: [(Int, Int)] = [(1000, 1), (1000, 3), (7, 2), (3, 5), (1, 4), (61, 64), (13, 65), (5, 130), (0, 3)]
+
+    @Test(arguments: shapes)
+    func addingARowToEachRowAddsOnceToEveryEntry(shape: (Int, Int)) {
+        let (rows, columns) = shape
+        let start = randomMatrix(rows, columns, seed: 41), bias = randomMatrix(1, columns, seed: 42)
+        var sum = start
+        sum.addToEachRow(bias)
+        for i in 0..<rows {
+            for j in 0..<columns { #expect(sum[i, j].bitPattern == (start[i, j] + bias[0, j]).bitPattern) }
+        }
+    }
+
+    /// Column sums of a short column, a long one (past 16 rows: four chains), and a row of more
+    /// than 256 entries (one chain each again), against the product's documented order.
+    @Test(arguments: [(1000, 1), (1003, 3), (16, 3), (17, 2), (64, 128), (40, 300), (5, 1), (1, 7)])
+    func columnSumsAreTheProductOfARowOfOnes(shape: (Int, Int)) throws {
+        try #require(Kernels.usesAVX2, "the fused order is the AVX2 version's")
+        let (rows, columns) = shape
+        let values = randomMatrix(rows, columns, seed: 43)
+        let ones = Matrix(rows: 1, columns: rows, repeating: 1)
+        let expected = KernelTests().directReference(ones, values, onto: nil)
+        var sums = Matrix(rows: 0, columns: 0)
+        values.sumOfColumns(into: &sums)
+        #expect(sums.values.map(\.bitPattern) == expected.values.map(\.bitPattern))
+        #expect(values.sum(along: .rows).values.map(\.bitPattern) == expected.values.map(\.bitPattern))
+        #expect(Matrix.product(ones, values).values.map(\.bitPattern) == expected.values.map(\.bitPattern))
+    }
+
+    @Test func columnSumsOfNoRowsAreZeros() {
+        #expect(Matrix(rows: 0, columns: 3).sum(along: .rows) == Matrix(row: [0, 0, 0]))
+    }
+
+    /// σ(x) = 1 / (1 + e) for x ≥ 0 and e / (1 + e) below, e = e^(−|x|) from the same
+    /// exponential, at every position of a vector and its tail.
+    @Test func sigmoidIsItsFormulaOverTheKernelsExponential() {
+        var generator = SeededGenerator(seed: 44)
+        let inputs: [Double] = (0..<1000).map { _ in generator.nextUniform(from: -40, to: 40) }
+            + [0, -0.0, 1e-310, -1e-310, 36.8, 37, -745, -746, 709, 800, -800, .infinity, -.infinity, .nan, 1e308, -1e308]
+        for baseline in [false, true] {
+            let run = { () -> (Matrix, [Double]) in
+                let output = Activation.sigmoid.apply(Matrix(rows: 1, columns: inputs.count, values: inputs))
+                return (output, Kernels.exponential(of: inputs.map { -abs($0) }))
+            }
+            let (output, exponentials) = baseline ? Kernels.withBaseline(run) : run()
+            for (index, x) in inputs.enumerated() {
+                let e = exponentials[index]
+                let expected = (x >= 0 ? 1 : e) / (1 + e)
+                #expect(
+                    output.values[index].bitPattern == expected.bitPattern || (x.isNaN && output.values[index].isNaN),
+                    "baseline \(baseline): σ(\(x)) = \(output.values[index]), the formula gives \(expected)")
+            }
+        }
+    }
+}
