@@ -69,25 +69,77 @@ static inline __m256d exp4(__m256d input) {
     return _mm256_blendv_pd(result, input, isNaN);
 }
 
-// Four lanes at a time, two vectors per step so that their chains of multiply-adds overlap;
-// the last one to three entries go through the same lanes, padded, so an entry's result does
-// not depend on its position.
+// e^x of sixteen entries in four vectors, in place, with exp4's bits.
+//
+// Horner's rule is a chain of thirteen dependent multiply-adds; one vector at a time the
+// processor cannot keep enough chains in flight to fill its multiply-add units. So the four
+// chains advance together, step by step. And where every |x| < 708 (no NaN), the result is a
+// normal number: 2ⁿ is applied by adding n to p's exponent field, which is exact, and gives
+// the same bits as exp4's two scalings, without the clamping and the NaN test.
 __attribute__((target("avx2,fma")))
-static void exp_avx2(const double *x, double *y, ptrdiff_t count) {
-    ptrdiff_t i = 0;
-    for (; i + 8 <= count; i += 8) {
-        __m256d first = exp4(_mm256_loadu_pd(x + i)), second = exp4(_mm256_loadu_pd(x + i + 4));
-        _mm256_storeu_pd(y + i, first);
-        _mm256_storeu_pd(y + i + 4, second);
+static inline void exp16(__m256d v[4]) {
+    const __m256d limit = _mm256_set1_pd(708), sign = _mm256_set1_pd(-0.0);
+    __m256d inside = _mm256_cmp_pd(_mm256_andnot_pd(sign, v[0]), limit, _CMP_LT_OQ);
+    for (int q = 1; q < 4; q++) inside = _mm256_and_pd(inside, _mm256_cmp_pd(_mm256_andnot_pd(sign, v[q]), limit, _CMP_LT_OQ));
+    if (_mm256_movemask_pd(inside) != 0xF) {
+        for (int q = 0; q < 4; q++) v[q] = exp4(v[q]);
+        return;
     }
-    for (; i + 4 <= count; i += 4) _mm256_storeu_pd(y + i, exp4(_mm256_loadu_pd(x + i)));
-    if (i < count) {
-        double padded[4] = {0, 0, 0, 0};
-        memcpy(padded, x + i, (size_t)(count - i) * sizeof(double));
-        _mm256_storeu_pd(padded, exp4(_mm256_loadu_pd(padded)));
-        memcpy(y + i, padded, (size_t)(count - i) * sizeof(double));
+    const __m256d shifter = _mm256_set1_pd(6755399441055744.0);  // 1.5 · 2⁵²: n in the low bits
+    __m256d n[4], r[4], p[4];
+    for (int q = 0; q < 4; q++) {
+        n[q] = _mm256_round_pd(_mm256_mul_pd(v[q], _mm256_set1_pd(log2e)), _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC);
+    }
+    for (int q = 0; q < 4; q++) r[q] = _mm256_fnmadd_pd(n[q], _mm256_set1_pd(ln2_high), v[q]);
+    for (int q = 0; q < 4; q++) r[q] = _mm256_fnmadd_pd(n[q], _mm256_set1_pd(ln2_low), r[q]);
+    for (int q = 0; q < 4; q++) p[q] = _mm256_set1_pd(taylor[0]);
+    for (int t = 1; t < 14; t++) {
+        for (int q = 0; q < 4; q++) p[q] = _mm256_fmadd_pd(p[q], r[q], _mm256_set1_pd(taylor[t]));
+    }
+    for (int q = 0; q < 4; q++) {
+        __m256i exponent = _mm256_slli_epi64(_mm256_castpd_si256(_mm256_add_pd(n[q], shifter)), 52);
+        v[q] = _mm256_castsi256_pd(_mm256_add_epi64(_mm256_castpd_si256(p[q]), exponent));
     }
 }
+
+// σ(x) from e = e^(−|x|), sixteen entries in place: 1 / (1 + e) for x ≥ 0, e / (1 + e) below.
+__attribute__((target("avx2,fma")))
+static inline void sigmoid16(__m256d v[4]) {
+    __m256d e[4];
+    for (int q = 0; q < 4; q++) e[q] = _mm256_sub_pd(_mm256_setzero_pd(), _mm256_andnot_pd(_mm256_set1_pd(-0.0), v[q]));
+    exp16(e);
+    for (int q = 0; q < 4; q++) {
+        __m256d numerator = _mm256_blendv_pd(e[q], _mm256_set1_pd(1), _mm256_cmp_pd(v[q], _mm256_setzero_pd(), _CMP_GE_OQ));
+        v[q] = _mm256_div_pd(numerator, _mm256_add_pd(_mm256_set1_pd(1), e[q]));
+    }
+}
+
+// `function` of every entry, sixteen at a time; the last few go through the same lanes,
+// padded with zeros, so an entry's result does not depend on its position.
+#define SIXTEEN_AT_A_TIME(function, x, y, count)                                        \
+    {                                                                                   \
+        __m256d v[4];                                                                   \
+        ptrdiff_t i = 0;                                                                \
+        for (; i + 16 <= count; i += 16) {                                              \
+            for (int q = 0; q < 4; q++) v[q] = _mm256_loadu_pd(x + i + 4 * q);          \
+            function(v);                                                                \
+            for (int q = 0; q < 4; q++) _mm256_storeu_pd(y + i + 4 * q, v[q]);          \
+        }                                                                               \
+        if (i < count) {                                                                \
+            double padded[16] = {0};                                                    \
+            memcpy(padded, x + i, (size_t)(count - i) * sizeof(double));               \
+            for (int q = 0; q < 4; q++) v[q] = _mm256_loadu_pd(padded + 4 * q);         \
+            function(v);                                                                \
+            for (int q = 0; q < 4; q++) _mm256_storeu_pd(padded + 4 * q, v[q]);         \
+            memcpy(y + i, padded, (size_t)(count - i) * sizeof(double));                \
+        }                                                                               \
+    }
+
+__attribute__((target("avx2,fma")))
+static void exp_avx2(const double *x, double *y, ptrdiff_t count) SIXTEEN_AT_A_TIME(exp16, x, y, count)
+
+__attribute__((target("avx2,fma")))
+static void sigmoid_avx2(const double *x, double *y, ptrdiff_t count) SIXTEEN_AT_A_TIME(sigmoid16, x, y, count)
 #endif
 
 // σ(x) from e = e^(−|x|): 1 / (1 + e) for x ≥ 0, e / (1 + e) below (NaN stays NaN).
@@ -96,34 +148,7 @@ static double sigmoid_baseline(double x) {
     return (x >= 0 ? 1 : e) / (1 + e);
 }
 
-#if MK_X86
-__attribute__((target("avx2,fma")))
-static inline __m256d sigmoid4(__m256d x) {
-    __m256d magnitude = _mm256_andnot_pd(_mm256_set1_pd(-0.0), x);
-    __m256d e = exp4(_mm256_sub_pd(_mm256_setzero_pd(), magnitude));
-    __m256d numerator = _mm256_blendv_pd(e, _mm256_set1_pd(1), _mm256_cmp_pd(x, _mm256_setzero_pd(), _CMP_GE_OQ));
-    return _mm256_div_pd(numerator, _mm256_add_pd(_mm256_set1_pd(1), e));
-}
-
-__attribute__((target("avx2,fma")))
-static void sigmoid_avx2(const double *x, double *y, ptrdiff_t count) {
-    ptrdiff_t i = 0;
-    for (; i + 8 <= count; i += 8) {
-        __m256d first = sigmoid4(_mm256_loadu_pd(x + i)), second = sigmoid4(_mm256_loadu_pd(x + i + 4));
-        _mm256_storeu_pd(y + i, first);
-        _mm256_storeu_pd(y + i + 4, second);
-    }
-    for (; i + 4 <= count; i += 4) _mm256_storeu_pd(y + i, sigmoid4(_mm256_loadu_pd(x + i)));
-    if (i < count) {
-        double padded[4] = {0, 0, 0, 0};
-        memcpy(padded, x + i, (size_t)(count - i) * sizeof(double));
-        _mm256_storeu_pd(padded, sigmoid4(_mm256_loadu_pd(padded)));
-        memcpy(y + i, padded, (size_t)(count - i) * sizeof(double));
-    }
-}
-#endif
-
-void mk_sigmoid(const double *x, double *y, ptrdiff_t count) {
+static void sigmoid_one_thread(const double *x, double *y, ptrdiff_t count) {
 #if MK_X86
     if (mk_uses_avx2()) {
         sigmoid_avx2(x, y, count);
@@ -131,6 +156,30 @@ void mk_sigmoid(const double *x, double *y, ptrdiff_t count) {
     }
 #endif
     for (ptrdiff_t i = 0; i < count; i++) y[i] = sigmoid_baseline(x[i]);
+}
+
+// Below this many entries one thread does everything: handing half to the worker costs more.
+enum { SPLIT_ENTRIES = 512 };
+
+typedef struct {
+    const double *x;
+    double *y;
+    ptrdiff_t count, half;
+} sigmoid_job;
+
+static void sigmoid_part(void *context, int part) {
+    const sigmoid_job *job = context;
+    ptrdiff_t start = part == 0 ? 0 : job->half, end = part == 0 ? job->half : job->count;
+    sigmoid_one_thread(job->x + start, job->y + start, end - start);
+}
+
+void mk_sigmoid(const double *x, double *y, ptrdiff_t count, int threads) {
+    if (threads < 2 || count < SPLIT_ENTRIES) {
+        sigmoid_one_thread(x, y, count);
+        return;
+    }
+    sigmoid_job job = {x, y, count, count / 8 * 4};
+    mk_run_pair(sigmoid_part, &job);
 }
 
 void mk_exp(const double *x, double *y, ptrdiff_t count) {

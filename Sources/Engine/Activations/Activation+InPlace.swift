@@ -18,7 +18,9 @@ extension Activation {
                     for i in a.indices { a[i] = n[i] }
                 case .sigmoid:
                     // σ(n) = 1 / (1 + e⁻ⁿ) for n ≥ 0 and eⁿ / (1 + eⁿ) below: e^(−|n|) never overflows.
-                    if let input = n.baseAddress, let result = a.baseAddress { mk_sigmoid(input, result, a.count) }
+                    if let input = n.baseAddress, let result = a.baseAddress {
+                        mk_sigmoid(input, result, a.count, Int32(MatrixProductKernel.threadCount))
+                    }
                 case .tanh:
                     for i in a.indices { a[i] = _tanh(n[i]) }
                 case .relu:

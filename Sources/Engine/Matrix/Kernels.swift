@@ -6,7 +6,8 @@ public enum Kernels {
     public static var usesAVX2: Bool { mk_uses_avx2() != 0 }
 
     /// Runs `body` with the baseline loops forced (no AVX2, no fused multiply-add) on the
-    /// calling thread, for tests that compare the two versions; products run on one thread meanwhile.
+    /// calling thread, for tests that compare the two versions; the kernels run on one thread
+    /// meanwhile, since the worker thread does not share the choice.
     public static func withBaseline<T>(_ body: () throws -> T) rethrows -> T {
         mk_force_baseline(1)
         let threads = MatrixProductKernel.threadCount
