@@ -148,7 +148,7 @@ static double sigmoid_baseline(double x) {
     return (x >= 0 ? 1 : e) / (1 + e);
 }
 
-static void sigmoid_one_thread(const double *x, double *y, ptrdiff_t count) {
+void mk_sigmoid(const double *x, double *y, ptrdiff_t count) {
 #if MK_X86
     if (mk_uses_avx2()) {
         sigmoid_avx2(x, y, count);
@@ -156,30 +156,6 @@ static void sigmoid_one_thread(const double *x, double *y, ptrdiff_t count) {
     }
 #endif
     for (ptrdiff_t i = 0; i < count; i++) y[i] = sigmoid_baseline(x[i]);
-}
-
-// Below this many entries one thread does everything: handing half to the worker costs more.
-enum { SPLIT_ENTRIES = 512 };
-
-typedef struct {
-    const double *x;
-    double *y;
-    ptrdiff_t count, half;
-} sigmoid_job;
-
-static void sigmoid_part(void *context, int part) {
-    const sigmoid_job *job = context;
-    ptrdiff_t start = part == 0 ? 0 : job->half, end = part == 0 ? job->half : job->count;
-    sigmoid_one_thread(job->x + start, job->y + start, end - start);
-}
-
-void mk_sigmoid(const double *x, double *y, ptrdiff_t count, int threads) {
-    if (threads < 2 || count < SPLIT_ENTRIES) {
-        sigmoid_one_thread(x, y, count);
-        return;
-    }
-    sigmoid_job job = {x, y, count, count / 8 * 4};
-    mk_run_pair(sigmoid_part, &job);
 }
 
 void mk_exp(const double *x, double *y, ptrdiff_t count) {

@@ -19,7 +19,7 @@ extension Activation {
                 case .sigmoid:
                     // σ(n) = 1 / (1 + e⁻ⁿ) for n ≥ 0 and eⁿ / (1 + eⁿ) below: e^(−|n|) never overflows.
                     if let input = n.baseAddress, let result = a.baseAddress {
-                        mk_sigmoid(input, result, a.count, Int32(MatrixProductKernel.threadCount))
+                        mk_sigmoid(input, result, a.count)
                     }
                 case .tanh:
                     for i in a.indices { a[i] = _tanh(n[i]) }

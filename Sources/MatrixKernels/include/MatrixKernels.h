@@ -60,9 +60,8 @@ void mk_add_to_each_row(double *values, ptrdiff_t rows, ptrdiff_t columns, const
 void mk_exp(const double *x, double *y, ptrdiff_t count);
 
 /// The logistic function `y[i] = σ(x[i])`: `1 / (1 + e^(−x))` for `x ≥ 0` and `e^x / (1 + e^x)`
-/// below, so that no exponential overflows, with `e^(−|x|)` from `mk_exp`; `y` may be `x`. Split
-/// over the calling thread and the worker when `threads` is 2 or more and `count` is large.
-void mk_sigmoid(const double *x, double *y, ptrdiff_t count, int threads);
+/// below, so that no exponential overflows, with `e^(−|x|)` from `mk_exp`; `y` may be `x`.
+void mk_sigmoid(const double *x, double *y, ptrdiff_t count);
 
 /// A task in two parts, `part` 0 and 1, that write to disjoint memory.
 typedef void (*mk_task)(void *context, int part);
