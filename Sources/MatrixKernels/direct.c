@@ -174,11 +174,13 @@ static int long_outer_avx2(int transpose_a, int transpose_b, ptrdiff_t m, ptrdif
 // Rows of at most four entries over a depth of at most eight (the layers of a small network
 // over a batch): one row of C a step, lane j entry j, a chain of `depth` fused multiply-adds,
 // with the depth a constant so that B's rows stay in registers and the loop unrolls. A row of
-// one entry is summed in a scalar chain. The chains are those of DIRECT_PRODUCT.
+// one entry is summed in a scalar chain. The chains are those of DIRECT_PRODUCT. With `plus`
+// (and not accumulating), entry j of each row gets plus[j] added after its chain, before it is
+// stored: a layer's bias at no extra pass over the batch.
 __attribute__((target("avx2,fma"), always_inline))
 static inline void few_rows_avx2(const int depth, int transpose_a, int transpose_b, ptrdiff_t m, ptrdiff_t n,
                                  const double *a, ptrdiff_t lda, const double *b, ptrdiff_t ldb,
-                                 double *c, ptrdiff_t ldc, int accumulate) {
+                                 const double *plus, double *c, ptrdiff_t ldc, int accumulate) {
     const ptrdiff_t k = depth;
     // op(A)[i][p] at a + i·row + p·step.
     ptrdiff_t row = transpose_a ? 1 : lda, step = transpose_a ? lda : 1;
@@ -191,6 +193,14 @@ static inline void few_rows_avx2(const int depth, int transpose_a, int transpose
                 double sum = c[i * ldc];
                 for (int p = 0; p < depth; p++) sum = __builtin_fma(entries[p * step], column[p], sum);
                 c[i * ldc] = sum;
+            }
+        } else if (plus) {
+            double added = plus[0];
+            for (ptrdiff_t i = 0; i < m; i++) {
+                const double *entries = a + i * row;
+                double sum = 0;
+                for (int p = 0; p < depth; p++) sum = __builtin_fma(entries[p * step], column[p], sum);
+                c[i * ldc] = sum + added;
             }
         } else {
             for (ptrdiff_t i = 0; i < m; i++) {
@@ -217,6 +227,18 @@ static inline void few_rows_avx2(const int depth, int transpose_a, int transpose
     __m256d sum = start;                                                                            \
     for (int p = 0; p < depth; p++) sum = _mm256_fmadd_pd(_mm256_broadcast_sd(entries + p * step), b_rows[p], sum);
     ptrdiff_t i = 0;
+    if (plus) {
+        __m256d added = _mm256_maskload_pd(plus, inside);
+        for (; i < whole; i++) {
+            ROW_SUM(i, _mm256_setzero_pd())
+            _mm256_storeu_pd(c + i * ldc, _mm256_add_pd(sum, added));
+        }
+        for (; i < m; i++) {
+            ROW_SUM(i, _mm256_setzero_pd())
+            _mm256_maskstore_pd(c + i * ldc, inside, _mm256_add_pd(sum, added));
+        }
+        return;
+    }
     for (; i < whole; i++) {
         ROW_SUM(i, _mm256_setzero_pd())
         _mm256_storeu_pd(c + i * ldc, sum);
@@ -226,6 +248,19 @@ static inline void few_rows_avx2(const int depth, int transpose_a, int transpose
         _mm256_maskstore_pd(c + i * ldc, inside, sum);
     }
 #undef ROW_SUM
+}
+
+// few_rows_avx2 for a depth of 1 to 8, each with the depth a constant.
+__attribute__((target("avx2,fma")))
+static void few_rows_of_depth(ptrdiff_t k, int transpose_a, int transpose_b, ptrdiff_t m, ptrdiff_t n,
+                              const double *a, ptrdiff_t lda, const double *b, ptrdiff_t ldb,
+                              const double *plus, double *c, ptrdiff_t ldc, int accumulate) {
+    switch (k) {
+#define FEW_ROWS(depth) \
+    case depth: few_rows_avx2(depth, transpose_a, transpose_b, m, n, a, lda, b, ldb, plus, c, ldc, accumulate); return;
+        FEW_ROWS(1) FEW_ROWS(2) FEW_ROWS(3) FEW_ROWS(4) FEW_ROWS(5) FEW_ROWS(6) FEW_ROWS(7) FEW_ROWS(8)
+#undef FEW_ROWS
+    }
 }
 
 __attribute__((target("avx2,fma")))
@@ -239,12 +274,8 @@ static void direct_avx2(int transpose_a, int transpose_b, ptrdiff_t m, ptrdiff_t
             return;
         }
         if (n <= 4 && k >= 1 && k <= 8) {
-            switch (k) {
-#define FEW_ROWS(depth) \
-    case depth: few_rows_avx2(depth, transpose_a, transpose_b, m, n, a, lda, b, ldb, c, ldc, accumulate); return;
-                FEW_ROWS(1) FEW_ROWS(2) FEW_ROWS(3) FEW_ROWS(4) FEW_ROWS(5) FEW_ROWS(6) FEW_ROWS(7) FEW_ROWS(8)
-#undef FEW_ROWS
-            }
+            few_rows_of_depth(k, transpose_a, transpose_b, m, n, a, lda, b, ldb, NULL, c, ldc, accumulate);
+            return;
         }
         if (n >= 2 && n <= 4 && k <= 16) {
             // A row of C fits one vector: lane j is entry j, the lanes past n stay unwritten.
@@ -358,4 +389,20 @@ void mk_dgemm_direct(int transpose_a, int transpose_b, ptrdiff_t m, ptrdiff_t n,
     }
 #endif
     direct_baseline(transpose_a, transpose_b, m, n, k, a, lda, b, ldb, c, ldc, accumulate);
+}
+
+void mk_dgemm_plus_row(int transpose_a, int transpose_b, ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,
+                       const double *a, ptrdiff_t lda, const double *b, ptrdiff_t ldb, const double *row,
+                       double *c, ptrdiff_t ldc) {
+    if (m <= 0 || n <= 0) return;
+#if MK_X86
+    if (mk_uses_avx2() && mk_dgemm_is_direct(m, n, k) && n <= 4 && k >= 1 && k <= 8) {
+        few_rows_of_depth(k, transpose_a, transpose_b, m, n, a, lda, b, ldb, row, c, ldc, 0);
+        return;
+    }
+#endif
+    mk_dgemm(transpose_a, transpose_b, m, n, k, a, lda, b, ldb, c, ldc, 0);
+    for (ptrdiff_t i = 0; i < m; i++) {
+        for (ptrdiff_t j = 0; j < n; j++) c[i * ldc + j] += row[j];
+    }
 }

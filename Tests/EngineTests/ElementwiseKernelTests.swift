@@ -3,8 +3,8 @@ import Testing
 
 @testable import Engine
 
-/// The C loops behind the layers' bias, their bias gradients and the logistic function: each
-/// gives the bits of the formula it documents, in both versions.
+/// The C loops behind the layers' bias, their net input, their bias gradients and the logistic
+/// function: each gives the bits of the formula it documents, in both versions.
 @Suite(.serialized) struct ElementwiseKernelTests {
     /// Column counts around the four-row runs (one to 64 entries a row) and beyond them;
     /// row counts that leave a tail of one to three rows.
@@ -19,6 +19,27 @@ import Testing
         for i in 0..<rows {
             for j in 0..<columns { #expect(sum[i, j].bitPattern == (start[i, j] + bias[0, j]).bitPattern) }
         }
+    }
+
+    /// A layer's net input `x W + b` is the product and then the bias, bit for bit, whether the
+    /// product stores rows with the bias added (small layers) or the bias is added after.
+    @Test(arguments: [(1000, 2, 3), (1001, 3, 1), (5, 8, 4), (7, 1, 2), (300, 9, 3), (64, 20, 10), (3, 2, 1)])
+    func aLayersNetInputIsTheProductPlusTheBias(shape: (Int, Int, Int)) {
+        let (rows, inputs, outputs) = shape
+        var input = randomMatrix(rows, inputs, seed: 45)
+        input[0, 0] = 0
+        let layer = DenseLayer(
+            weights: randomMatrix(inputs, outputs, seed: 46), bias: randomMatrix(1, outputs, seed: 47), activation: .linear)
+        var expected = Matrix.product(input, layer.weights)
+        expected.addToEachRow(layer.bias)
+        #expect(layer.net(input).values.map(\.bitPattern) == expected.values.map(\.bitPattern))
+        let baseline = Kernels.withBaseline { layer.net(input) }
+        let baselineExpected = Kernels.withBaseline {
+            var product = Matrix.product(input, layer.weights)
+            product.addToEachRow(layer.bias)
+            return product
+        }
+        #expect(baseline.values.map(\.bitPattern) == baselineExpected.values.map(\.bitPattern))
     }
 
     /// Column sums of a short column, a long one (past 16 rows: four chains), and a row of more

@@ -46,8 +46,25 @@ public struct DenseLayer: Sendable, Hashable, CustomStringConvertible {
             input.columns == inputCount,
             "DenseLayer \(self): input shape \(input.shapeDescription) does not fit weights shape "
                 + "\(weights.shapeDescription)")
-        Matrix.multiply(input, weights, into: &result)
-        result.addToEachRow(bias)
+        let (rows, outputs) = (input.rows, outputCount)
+        guard mk_dgemm_is_direct(rows, outputs, inputCount) != 0, rows > 0 else {
+            Matrix.multiply(input, weights, into: &result)
+            result.addToEachRow(bias)
+            return
+        }
+        // A small product adds the bias as it stores each row (the same bits as the two steps).
+        result.prepare(rows: rows, columns: outputs)
+        input.values.withUnsafeBufferPointer { x in
+            weights.values.withUnsafeBufferPointer { w in
+                bias.values.withUnsafeBufferPointer { b in
+                    result.values.withUnsafeMutableBufferPointer { net in
+                        mk_dgemm_plus_row(
+                            0, 0, rows, outputs, inputCount, x.baseAddress!, inputCount, w.baseAddress!, outputs,
+                            b.baseAddress!, net.baseAddress!, outputs)
+                    }
+                }
+            }
+        }
     }
 }
 
