@@ -171,7 +171,7 @@ static int long_outer_avx2(int transpose_a, int transpose_b, ptrdiff_t m, ptrdif
     return 1;
 }
 
-// Rows of at most four entries over a depth of at most eight (the layers of a small network
+// Rows of at most four entries over a depth of at most sixteen (the layers of a small network
 // over a batch): one row of C a step, lane j entry j, a chain of `depth` fused multiply-adds,
 // with the depth a constant so that B's rows stay in registers and the loop unrolls. A row of
 // one entry is summed in a scalar chain. The chains are those of DIRECT_PRODUCT. With `plus`
@@ -185,7 +185,7 @@ static inline void few_rows_avx2(const int depth, int transpose_a, int transpose
     // op(A)[i][p] at a + i·row + p·step.
     ptrdiff_t row = transpose_a ? 1 : lda, step = transpose_a ? lda : 1;
     if (n == 1) {
-        double column[8];
+        double column[16];
         for (int p = 0; p < depth; p++) column[p] = B_AT(p, 0);
         if (accumulate) {
             for (ptrdiff_t i = 0; i < m; i++) {
@@ -213,7 +213,7 @@ static inline void few_rows_avx2(const int depth, int transpose_a, int transpose
         return;
     }
     __m256i inside = _mm256_setr_epi64x(-1, -1, n > 2 ? -1 : 0, n > 3 ? -1 : 0);
-    __m256d b_rows[8];
+    __m256d b_rows[16];
     for (int p = 0; p < depth; p++) {
         double entries[4] = {0, 0, 0, 0};
         for (ptrdiff_t j = 0; j < n; j++) entries[j] = B_AT(p, j);
@@ -250,7 +250,7 @@ static inline void few_rows_avx2(const int depth, int transpose_a, int transpose
 #undef ROW_SUM
 }
 
-// few_rows_avx2 for a depth of 1 to 8, each with the depth a constant.
+// few_rows_avx2 for a depth of 1 to 16, each with the depth a constant.
 __attribute__((target("avx2,fma")))
 static void few_rows_of_depth(ptrdiff_t k, int transpose_a, int transpose_b, ptrdiff_t m, ptrdiff_t n,
                               const double *a, ptrdiff_t lda, const double *b, ptrdiff_t ldb,
@@ -259,6 +259,7 @@ static void few_rows_of_depth(ptrdiff_t k, int transpose_a, int transpose_b, ptr
 #define FEW_ROWS(depth) \
     case depth: few_rows_avx2(depth, transpose_a, transpose_b, m, n, a, lda, b, ldb, plus, c, ldc, accumulate); return;
         FEW_ROWS(1) FEW_ROWS(2) FEW_ROWS(3) FEW_ROWS(4) FEW_ROWS(5) FEW_ROWS(6) FEW_ROWS(7) FEW_ROWS(8)
+        FEW_ROWS(9) FEW_ROWS(10) FEW_ROWS(11) FEW_ROWS(12) FEW_ROWS(13) FEW_ROWS(14) FEW_ROWS(15) FEW_ROWS(16)
 #undef FEW_ROWS
     }
 }
@@ -273,50 +274,8 @@ static void direct_avx2(int transpose_a, int transpose_b, ptrdiff_t m, ptrdiff_t
             DIRECT_PRODUCT(FUSED_MULTIPLY_ADD)
             return;
         }
-        if (n <= 4 && k >= 1 && k <= 8) {
+        if (n <= 4 && k >= 1 && k <= 16) {
             few_rows_of_depth(k, transpose_a, transpose_b, m, n, a, lda, b, ldb, NULL, c, ldc, accumulate);
-            return;
-        }
-        if (n >= 2 && n <= 4 && k <= 16) {
-            // A row of C fits one vector: lane j is entry j, the lanes past n stay unwritten.
-            __m256i inside = _mm256_setr_epi64x(-1, -1, n > 2 ? -1 : 0, n > 3 ? -1 : 0);
-            __m256d b_rows[16];
-            for (ptrdiff_t p = 0; p < k; p++) {
-                double row[4] = {0, 0, 0, 0};
-                for (ptrdiff_t j = 0; j < n; j++) row[j] = B_AT(p, j);
-                b_rows[p] = _mm256_loadu_pd(row);
-            }
-            // A masked store is slow on some processors. Rows that follow one another in
-            // memory take a whole vector instead: its extra lanes land in the next row, which
-            // is written after.
-            int spills = !accumulate && ldc == n;
-            ptrdiff_t i = 0;
-            // Four rows side by side, so that their chains overlap; each row's chain as below.
-            for (; i + 4 <= m; i += 4) {
-                __m256d sums[4];
-                for (int r = 0; r < 4; r++) sums[r] = accumulate ? _mm256_maskload_pd(c + (i + r) * ldc, inside) : _mm256_setzero_pd();
-                for (ptrdiff_t p = 0; p < k; p++) {
-                    for (int r = 0; r < 4; r++) sums[r] = _mm256_fmadd_pd(_mm256_set1_pd(A_AT(i + r, p)), b_rows[p], sums[r]);
-                }
-                for (int r = 0; r < 4; r++) {
-                    double *out = c + (i + r) * ldc;
-                    if (spills && i + r + 1 < m) {
-                        _mm256_storeu_pd(out, sums[r]);
-                    } else {
-                        _mm256_maskstore_pd(out, inside, sums[r]);
-                    }
-                }
-            }
-            for (; i < m; i++) {
-                double *out = c + i * ldc;
-                __m256d sum = accumulate ? _mm256_maskload_pd(out, inside) : _mm256_setzero_pd();
-                for (ptrdiff_t p = 0; p < k; p++) sum = _mm256_fmadd_pd(_mm256_set1_pd(A_AT(i, p)), b_rows[p], sum);
-                if (spills && i + 1 < m) {
-                    _mm256_storeu_pd(out, sum);
-                } else {
-                    _mm256_maskstore_pd(out, inside, sum);
-                }
-            }
             return;
         }
         ptrdiff_t i = 0;
@@ -396,7 +355,7 @@ void mk_dgemm_plus_row(int transpose_a, int transpose_b, ptrdiff_t m, ptrdiff_t 
                        double *c, ptrdiff_t ldc) {
     if (m <= 0 || n <= 0) return;
 #if MK_X86
-    if (mk_uses_avx2() && mk_dgemm_is_direct(m, n, k) && n <= 4 && k >= 1 && k <= 8) {
+    if (mk_uses_avx2() && mk_dgemm_is_direct(m, n, k) && n <= 4 && k >= 1 && k <= 16) {
         few_rows_of_depth(k, transpose_a, transpose_b, m, n, a, lda, b, ldb, row, c, ldc, 0);
         return;
     }

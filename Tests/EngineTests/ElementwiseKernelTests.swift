@@ -23,7 +23,7 @@ import Testing
 
     /// A layer's net input `x W + b` is the product and then the bias, bit for bit, whether the
     /// product stores rows with the bias added (small layers) or the bias is added after.
-    @Test(arguments: [(1000, 2, 3), (1001, 3, 1), (5, 8, 4), (7, 1, 2), (300, 9, 3), (64, 20, 10), (3, 2, 1)])
+    @Test(arguments: [(1000, 2, 3), (1001, 3, 1), (5, 8, 4), (7, 1, 2), (300, 9, 3), (40, 16, 2), (64, 20, 10), (3, 2, 1)])
     func aLayersNetInputIsTheProductPlusTheBias(shape: (Int, Int, Int)) {
         let (rows, inputs, outputs) = shape
         var input = randomMatrix(rows, inputs, seed: 45)

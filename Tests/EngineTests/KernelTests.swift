@@ -47,7 +47,7 @@ import Testing
     /// and a tail, and the four partial sums of a long depth with a tail of depth steps.
     static let directShapes: [(Int, Int, Int)] = [
         (1000, 2, 3), (1000, 3, 1), (1001, 1, 3), (7, 5, 9), (3, 1000, 1), (2, 1003, 3), (5, 30, 7),
-        (300, 20, 2), (9, 16, 12), (2, 2, 2), (50, 4, 2), (61, 5, 4), (1, 3, 3),
+        (300, 20, 2), (9, 16, 12), (2, 2, 2), (50, 4, 2), (61, 5, 4), (1, 3, 3), (100, 12, 3), (50, 16, 1),
     ]
 
     /// The direct loops' documented order, written out with Swift's fused multiply-add: each
