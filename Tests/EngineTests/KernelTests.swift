@@ -48,6 +48,7 @@ import Testing
     static let directShapes: [(Int, Int, Int)] = [
         (1000, 2, 3), (1000, 3, 1), (1001, 1, 3), (7, 5, 9), (3, 1000, 1), (2, 1003, 3), (5, 30, 7),
         (300, 20, 2), (9, 16, 12), (2, 2, 2), (50, 4, 2), (61, 5, 4), (1, 3, 3), (100, 12, 3), (50, 16, 1),
+        (5, 64, 9), (2, 1001, 1), (1, 999, 6),
     ]
 
     /// The direct loops' documented order, written out with Swift's fused multiply-add: each
@@ -73,19 +74,22 @@ import Testing
         return result
     }
 
-    @Test(arguments: directShapes, [false, true])
-    func directProductsFollowTheirOrderBitForBit(shape: (Int, Int, Int), transposing: Bool) throws {
+    /// Every shape with each operand stored as it is or transposed: which side's entries are
+    /// contiguous decides how the vectorized loops read them.
+    @Test(arguments: directShapes, [(false, false), (true, false), (false, true), (true, true)])
+    func directProductsFollowTheirOrderBitForBit(shape: (Int, Int, Int), transposing: (Bool, Bool)) throws {
         try #require(Kernels.usesAVX2, "the fused order is the AVX2 version's")
         let (m, k, n) = shape
-        let a = randomMatrix(transposing ? k : m, transposing ? m : k, seed: 31)
-        let b = randomMatrix(transposing ? n : k, transposing ? k : n, seed: 32)
-        let (plainA, plainB) = (transposing ? a.transposed : a, transposing ? b.transposed : b)
+        let (left, right) = transposing
+        let a = randomMatrix(left ? k : m, left ? m : k, seed: 31)
+        let b = randomMatrix(right ? n : k, right ? k : n, seed: 32)
+        let (plainA, plainB) = (left ? a.transposed : a, right ? b.transposed : b)
         var product = Matrix(rows: 0, columns: 0)
-        Matrix.multiply(a, b, transposingLeft: transposing, transposingRight: transposing, into: &product)
+        Matrix.multiply(a, b, transposingLeft: left, transposingRight: right, into: &product)
         #expect(product.values.map(\.bitPattern) == directReference(plainA, plainB, onto: nil).values.map(\.bitPattern))
         let start = randomMatrix(m, n, seed: 33)
         var sum = start
-        Matrix.multiply(a, b, transposingLeft: transposing, transposingRight: transposing, into: &sum, accumulating: true)
+        Matrix.multiply(a, b, transposingLeft: left, transposingRight: right, into: &sum, accumulating: true)
         #expect(sum.values.map(\.bitPattern) == directReference(plainA, plainB, onto: start).values.map(\.bitPattern))
     }
 
