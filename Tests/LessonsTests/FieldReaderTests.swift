@@ -50,4 +50,26 @@ import Testing
             _ = try fields.required("shuffle")
         }
     }
+
+    /// Swift reads `1e309` as ∞, and `nan` and `inf` as they say: each is refused as what it is,
+    /// never as "a number, not the number 1e309".
+    @Test func numbersThatAreNotFiniteAreNamedForWhatTheyAre() throws {
+        let fields = try reader("learning_rate: 1e309\nepochs: -1E400\nrule: nan\nweights: [[1, inf]]")
+        expectLessonError(
+            "lessons/03-circles.md:5:16: error: 'learning_rate' in train cell must be a finite number: 1e309 is past ±1.8e308, the largest a Double holds"
+        ) {
+            _ = try fields.number("learning_rate", in: 0...10)
+        }
+        expectLessonError(
+            "lessons/03-circles.md:6:9: error: 'epochs' in train cell must be a finite number: -1E400 is past ±1.8e308, the largest a Double holds"
+        ) {
+            _ = try fields.number("epochs")
+        }
+        expectLessonError("lessons/03-circles.md:7:7: error: 'rule' in train cell must be a finite number, not 'nan'") {
+            _ = try fields.number("rule")
+        }
+        expectLessonError("lessons/03-circles.md:8:15: error: 'weights' in train cell must be a finite number, not 'inf'") {
+            _ = try fields.matrix("weights")
+        }
+    }
 }

@@ -1,3 +1,4 @@
+import Foundation
 /// Reads the keys of one cell (or of the front matter) as typed values, with errors that say
 /// where a value is and what was expected.
 ///
@@ -44,6 +45,16 @@ public struct FieldReader {
         LessonError(.wrongType(key: key, in: place, expected: expected, found: value.kindDescription), at: value.position)
     }
 
+    /// `nan`, `inf` or a number past the largest `Double` (`1e309`), which Swift reads as ∞.
+    private func notFinite(_ key: String, _ value: LessonValue) -> LessonError {
+        let text = value.text ?? ""
+        let written = text.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "+-"))
+        if value.number?.isNaN == true || ["inf", "infinity"].contains(written) {
+            return outOfRange(key, value, "must be a finite number, not '\(text)'")
+        }
+        return outOfRange(key, value, "must be a finite number: \(text) is past ±1.8e308, the largest a Double holds")
+    }
+
     private func outOfRange(_ key: String, _ value: LessonValue, _ message: String) -> LessonError {
         LessonError(.invalidValue(key: key, in: place, message: message), at: value.position)
     }
@@ -69,7 +80,8 @@ public struct FieldReader {
             if let defaultValue { return defaultValue }
             throw LessonError(.missingKey(key, in: place), at: position)
         }
-        guard let number = value.number, number.isFinite else { throw wrongType(key, value, expected: "a number") }
+        guard let number = value.number else { throw wrongType(key, value, expected: "a number") }
+        guard number.isFinite else { throw notFinite(key, value) }
         guard range.contains(number) else {
             throw outOfRange(key, value, "must be between \(shortest(range.lowerBound)) and \(shortest(range.upperBound)), not \(value.text ?? "")")
         }
@@ -134,7 +146,8 @@ public struct FieldReader {
             guard let items = value.items else { throw wrongType(key, value, expected: "a row like [1, 2]") }
             var numbers = [Double]()
             for item in items {
-                guard let number = item.number, number.isFinite else { throw wrongType(key, item, expected: "a number") }
+                guard let number = item.number else { throw wrongType(key, item, expected: "a number") }
+                guard number.isFinite else { throw notFinite(key, item) }
                 numbers.append(number)
             }
             return numbers
