@@ -31,6 +31,13 @@ struct PeerRunner {
         return Self.field("seconds", in: String(closing))
     }
 
+    /// The best of `repeats` runs' `seconds=` figures, as the engine's side takes its best; `nil`
+    /// when peers are skipped or every run failed.
+    func bestSeconds(of repeats: Int, _ script: String, _ arguments: [String]) -> Double? {
+        guard unavailableReason == nil else { return nil }
+        return (0..<max(repeats, 1)).compactMap { _ in seconds(script, arguments) }.min()
+    }
+
     /// The peer script's whole output, or `nil` when peers are skipped or it failed.
     func output(of script: String, _ arguments: [String]) -> String? {
         guard unavailableReason == nil else { return nil }
