@@ -58,9 +58,10 @@ static void direct_baseline(int transpose_a, int transpose_b, ptrdiff_t m, ptrdi
 
 #if MK_X86
 // The AVX2 version computes every entry by the same chain of fused multiply-adds as
-// DIRECT_PRODUCT(FUSED_MULTIPLY_ADD), so it gives the same bits, but four at a time: in the
-// row-by-row case the lanes are four rows of C; in the long case they are the four partial
-// sums of one entry.
+// DIRECT_PRODUCT(FUSED_MULTIPLY_ADD), so it gives the same bits, four or more at a time:
+// rows of a few entries one row to a vector (few_rows_avx2); long products as sums of outer
+// products with their partial sums in registers (long_outer_avx2); otherwise four rows of C in
+// the lanes, or the four partial sums of one entry.
 
 // Four entries `stride` apart, from `start` on, in lanes 0...3.
 __attribute__((target("avx2,fma")))
@@ -181,7 +182,6 @@ __attribute__((target("avx2,fma"), always_inline))
 static inline void few_rows_avx2(const int depth, int transpose_a, int transpose_b, ptrdiff_t m, ptrdiff_t n,
                                  const double *a, ptrdiff_t lda, const double *b, ptrdiff_t ldb,
                                  const double *plus, double *c, ptrdiff_t ldc, int accumulate) {
-    const ptrdiff_t k = depth;
     // op(A)[i][p] at a + i·row + p·step.
     ptrdiff_t row = transpose_a ? 1 : lda, step = transpose_a ? lda : 1;
     if (n == 1) {
