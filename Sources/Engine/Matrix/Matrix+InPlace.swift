@@ -13,8 +13,9 @@ extension Matrix {
         self.columns = columns
     }
 
-    /// `result = op(lhs) op(rhs)`, or `result += op(lhs) op(rhs)` when `accumulating`.
-    static func multiply(
+    /// `result = op(lhs) op(rhs)`, or `result += op(lhs) op(rhs)` when `accumulating`, into
+    /// `result`'s storage when its entry count fits (as numpy's `matmul(a, b, out=)`).
+    public static func multiply(
         _ lhs: Matrix, _ rhs: Matrix, transposingLeft: Bool = false, transposingRight: Bool = false,
         into result: inout Matrix, accumulating: Bool = false
     ) {
