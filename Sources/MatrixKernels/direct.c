@@ -352,16 +352,14 @@ void mk_dgemm_direct(int transpose_a, int transpose_b, ptrdiff_t m, ptrdiff_t n,
 
 void mk_dgemm_plus_row(int transpose_a, int transpose_b, ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,
                        const double *a, ptrdiff_t lda, const double *b, ptrdiff_t ldb, const double *row,
-                       double *c, ptrdiff_t ldc) {
+                       double *c) {
     if (m <= 0 || n <= 0) return;
 #if MK_X86
     if (mk_uses_avx2() && mk_dgemm_is_direct(m, n, k) && n <= 4 && k >= 1 && k <= 16) {
-        few_rows_of_depth(k, transpose_a, transpose_b, m, n, a, lda, b, ldb, row, c, ldc, 0);
+        few_rows_of_depth(k, transpose_a, transpose_b, m, n, a, lda, b, ldb, row, c, n, 0);
         return;
     }
 #endif
-    mk_dgemm(transpose_a, transpose_b, m, n, k, a, lda, b, ldb, c, ldc, 0);
-    for (ptrdiff_t i = 0; i < m; i++) {
-        for (ptrdiff_t j = 0; j < n; j++) c[i * ldc + j] += row[j];
-    }
+    mk_dgemm(transpose_a, transpose_b, m, n, k, a, lda, b, ldb, c, n, 0);
+    mk_add_to_each_row(c, m, n, row);
 }

@@ -60,7 +60,7 @@ public struct DenseLayer: Sendable, Hashable, CustomStringConvertible {
                     result.values.withUnsafeMutableBufferPointer { net in
                         mk_dgemm_plus_row(
                             0, 0, rows, outputs, inputCount, x.baseAddress!, inputCount, w.baseAddress!, outputs,
-                            b.baseAddress!, net.baseAddress!, outputs)
+                            b.baseAddress!, net.baseAddress!)
                     }
                 }
             }

@@ -33,12 +33,13 @@ void mk_dgemm(int transpose_a, int transpose_b, ptrdiff_t m, ptrdiff_t n, ptrdif
               const double *a, ptrdiff_t lda, const double *b, ptrdiff_t ldb,
               double *c, ptrdiff_t ldc, int accumulate);
 
-/// `C = op(A) op(B)`, then `row` (n entries) added to each row of `C`: a layer's net input
-/// `x W + b`, with the bits of `mk_dgemm` followed by those additions, on one thread. A small
-/// layer adds the row before it stores its product, saving a pass over the batch.
+/// `C = op(A) op(B)`, then `row` (n entries) added to each row of `C`, whose rows follow one
+/// another: a layer's net input `x W + b`, with the bits of `mk_dgemm` followed by
+/// `mk_add_to_each_row`, on one thread. A small layer adds the row before it stores its
+/// product, saving a pass over the batch.
 void mk_dgemm_plus_row(int transpose_a, int transpose_b, ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,
                        const double *a, ptrdiff_t lda, const double *b, ptrdiff_t ldb, const double *row,
-                       double *c, ptrdiff_t ldc);
+                       double *c);
 
 /// Whether `mk_dgemm` computes an `m × k` by `k × n` product directly, without packing.
 int mk_dgemm_is_direct(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k);
