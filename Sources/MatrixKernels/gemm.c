@@ -10,8 +10,8 @@
 // list, so a mostly-zero operand costs a fraction of the arithmetic and gives the same bits.
 // (The one exception is the sign of a zero: a chain whose product underflows to −0 stays −0
 // where the full chain's next +0 makes it +0.) If B holds a NaN or ±∞, nothing is dropped.
-// This serves xᵀ·dZ, where six neighbouring pixels are all zero in two thirds of the images;
-// a batch of images times the weights, x·W, goes to sparse.c, which skips each image's zeros.
+// Batches of images go to sparse.c first, which skips each zero pixel on its own (x·W, and
+// xᵀ·dZ over at most 256 images on AVX2); this serves what it declines.
 #include "MatrixKernels.h"
 #include "kernels.h"
 
@@ -215,8 +215,7 @@ static void free_scratch(void *value) {
 
 static void make_scratch_key(void) { pthread_key_create(&scratch_key, free_scratch); }
 
-// This thread's buffer, at least `count` entries long; NULL when memory runs out.
-static double *scratch_space(size_t count) {
+double *mk_scratch_space(size_t count) {
     pthread_once(&scratch_once, make_scratch_key);
     scratch *buffer = pthread_getspecific(scratch_key);
     if (!buffer) {
@@ -255,6 +254,7 @@ void mk_dgemm_packed(int transpose_a, int transpose_b, ptrdiff_t m, ptrdiff_t n,
         return;
     }
     if (!transpose_a && !transpose_b && mk_dgemm_sparse_rows(m, n, k, a, lda, b, ldb, c, ldc, accumulate)) return;
+    if (transpose_a && !transpose_b && mk_dgemm_sparse_columns(m, n, k, a, lda, b, ldb, c, ldc, accumulate)) return;
     micro_kernel kernel = kernel_baseline, listed_kernel = kernel_baseline;
 #if MK_X86
     if (mk_uses_avx2()) {
@@ -268,7 +268,7 @@ void mk_dgemm_packed(int transpose_a, int transpose_b, ptrdiff_t m, ptrdiff_t n,
     // Both packed blocks in this thread's buffer, A's first (a multiple of 8 entries, so B's
     // panels stay 64-byte aligned).
     size_t a_entries = (size_t)(block_rows * depth + 7) / 8 * 8;
-    double *packed_a = scratch_space(a_entries + (size_t)(depth * block_columns));
+    double *packed_a = mk_scratch_space(a_entries + (size_t)(depth * block_columns));
     if (!packed_a) abort();
     double *packed_b = packed_a + a_entries;
     double edge[MR * NR] __attribute__((aligned(64)));

@@ -26,12 +26,24 @@ enum { MK_DEPTH_BLOCK = 256 };
 // (gemm.c).
 int mk_all_finite(const double *values, ptrdiff_t ld, ptrdiff_t rows, ptrdiff_t columns);
 
+// The calling thread's buffer for packed operands, kept from one product to the next, at
+// least `count` entries long and 64-byte aligned; NULL when memory runs out (gemm.c).
+double *mk_scratch_space(size_t count);
+
 // C = A B (or C += A B) with gemm.c's bits, for a mostly-zero A (a batch of images, stored
 // row by row) and an untransposed B, reading only the rows of B that nonzero entries of A
 // select (sparse.c). Returns 0, having written nothing, when the first rows of A are not
 // mostly zero or an entry of B is NaN or ±∞.
 int mk_dgemm_sparse_rows(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const double *a, ptrdiff_t lda,
                          const double *b, ptrdiff_t ldb, double *c, ptrdiff_t ldc, int accumulate);
+
+// C = Aᵀ B (or C += Aᵀ B) with gemm.c's bits, for a mostly-zero A stored k × m (a batch of
+// images) and at most MK_DEPTH_BLOCK depth steps: a weight gradient xᵀ·dZ, each entry summed
+// over the images where its pixel is nonzero (sparse.c). Returns 0, having written nothing,
+// when the machine lacks AVX2, the depth is longer, the first images are not mostly zero, or
+// an entry of B is NaN or ±∞.
+int mk_dgemm_sparse_columns(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const double *a, ptrdiff_t lda,
+                            const double *b, ptrdiff_t ldb, double *c, ptrdiff_t ldc, int accumulate);
 
 // C = op(A) op(B) (or C += …) summed directly in the order `mk_dgemm` documents for small
 // and skinny shapes (direct.c).

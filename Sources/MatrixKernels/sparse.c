@@ -1,25 +1,31 @@
-// Products whose left operand is a batch of images stored row by row, mostly zeros: x·W1, the
-// largest product of an MNIST step (four fifths of each image is background, exactly 0).
+// Products with a batch of images, mostly zeros (four fifths of an MNIST image is background,
+// exactly 0): x·W1 and its gradient xᵀ·dZ1, the two large products of an MNIST step.
 //
 // The packed kernel sums each entry of C as chains of fused multiply-adds over blocks of
-// `MK_DEPTH_BLOCK` depth steps, each chain from zero, and it drops the steps where six rows
-// of A are zero together (gemm.c). Six images share few zero pixels, and it packs all of B
-// (the weights) for every product. Here each row of C follows its own image's nonzero pixels
-// and reads just those rows of B in place: the same chains, the same bits (with the packed
-// kernel's one exception, the sign of a zero from underflow), a fifth of the arithmetic.
-// The path is taken only when every entry of B is finite: 0·∞ is NaN, which skipping loses.
+// `MK_DEPTH_BLOCK` depth steps, each chain from zero (gemm.c). Here each entry follows the
+// same chains but steps over the images' zero pixels one by one: the same bits (with the
+// packed kernel's one exception, the sign of a zero from underflow), a fifth of the arithmetic.
+// - x·W: each row of C (an image) walks its own nonzero pixels and reads the rows of W
+//   they select.
+// - xᵀ·dZ: each row of C (a pixel) walks the images in which it is nonzero.
+// Either way the operand read at the selected rows is first copied into panels of CHUNK
+// columns with contiguous rows: read in place, its rows (a power of two apart in MNIST's
+// shapes) share a few cache sets and evict one another. The paths are taken only when every
+// entry of that operand is finite: 0·∞ is NaN, which skipping loses.
 #include "MatrixKernels.h"
 #include "kernels.h"
 
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #if MK_X86
 #include <immintrin.h>
 #endif
 
 enum {
-    WORDS = MK_DEPTH_BLOCK / 64,  // bit words marking the nonzero steps of one depth block
+    WORDS = MK_DEPTH_BLOCK / 64,  // bit words of one depth block: a chain ends after this many
     CHUNK = 32,                   // entries of a row of C summed side by side: eight vectors
+    GROUP = 64,                   // rows of C that walk a stretch of B's panel in turn
 };
 
 // Whether A (m × k) looks mostly zero: at most one entry in three nonzero in its first four
@@ -35,123 +41,206 @@ static int mostly_zero(const double *a, ptrdiff_t lda, ptrdiff_t m, ptrdiff_t k)
     return 3 * nonzero <= rows * columns;
 }
 
-// Marks the nonzero entries among `row[0..<kc]` (one depth block of a row of A): bit p mod 64
-// of word p / 64. NaN counts as nonzero.
-static void mark_nonzero(const double *row, ptrdiff_t kc, uint64_t *bits) {
-    for (int w = 0; w < WORDS; w++) bits[w] = 0;
-    for (ptrdiff_t p = 0; p < kc; p++) bits[p >> 6] |= (uint64_t)(row[p] != 0) << (p & 63);
-}
-
-// Each nonzero step p of the depth block, in order, with `value` = row[p] and `b_row` the
-// row of B it multiplies.
-#define FOR_EACH_NONZERO(BODY)                                                 \
-    for (int w = 0; w < WORDS; w++) {                                          \
-        for (uint64_t mask = bits[w]; mask; mask &= mask - 1) {                \
-            ptrdiff_t p = w * 64 + __builtin_ctzll(mask);                      \
-            double value = row[p];                                             \
-            const double *b_row = b + p * ldb;                                 \
-            BODY                                                               \
-        }                                                                      \
-    }
-
-// One depth block of one row: `row` holds A's entries of the block, `b` B's rows of the block,
-// `out` the row of C, which the block's sums replace (`add` 0) or are added to.
-typedef void (*row_block)(const double *row, ptrdiff_t kc, const double *b, ptrdiff_t ldb, ptrdiff_t n,
-                          double *out, int add);
-
-// Every row of C, block after block of MK_DEPTH_BLOCK depth steps, each block's sums from zero.
-static void for_each_row_block(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const double *a, ptrdiff_t lda,
-                               const double *b, ptrdiff_t ldb, double *c, ptrdiff_t ldc, int accumulate,
-                               row_block body) {
+// The baseline, row by row: each depth block's chains from zero, multiply then add as the
+// baseline micro-kernel does, over the nonzero entries of the image's row in order.
+static void rows_baseline(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const double *a, ptrdiff_t lda, const double *b,
+                          ptrdiff_t ldb, double *c, ptrdiff_t ldc, int accumulate) {
+    double sums[CHUNK];
     for (ptrdiff_t i = 0; i < m; i++) {
+        double *out = c + i * ldc;
         for (ptrdiff_t pc = 0; pc < k; pc += MK_DEPTH_BLOCK) {
             ptrdiff_t kc = k - pc < MK_DEPTH_BLOCK ? k - pc : MK_DEPTH_BLOCK;
-            body(a + i * lda + pc, kc, b + pc * ldb, ldb, n, c + i * ldc, accumulate || pc > 0);
+            const double *row = a + i * lda + pc;
+            int add = accumulate || pc > 0;
+            for (ptrdiff_t j0 = 0; j0 < n; j0 += CHUNK) {
+                ptrdiff_t width = n - j0 < CHUNK ? n - j0 : CHUNK;
+                for (ptrdiff_t t = 0; t < width; t++) sums[t] = 0;
+                for (ptrdiff_t p = 0; p < kc; p++) {
+                    if (row[p] == 0) continue;
+                    const double *b_row = b + (pc + p) * ldb + j0;
+                    for (ptrdiff_t t = 0; t < width; t++) sums[t] = sums[t] + row[p] * b_row[t];
+                }
+                for (ptrdiff_t t = 0; t < width; t++) out[j0 + t] = add ? out[j0 + t] + sums[t] : sums[t];
+            }
         }
-    }
-}
-
-// The baseline: multiply, then add, as the baseline micro-kernel does.
-static void block_baseline(const double *row, ptrdiff_t kc, const double *b, ptrdiff_t ldb, ptrdiff_t n,
-                           double *out, int add) {
-    uint64_t bits[WORDS];
-    double sums[CHUNK];
-    mark_nonzero(row, kc, bits);
-    for (ptrdiff_t j0 = 0; j0 < n; j0 += CHUNK) {
-        ptrdiff_t width = n - j0 < CHUNK ? n - j0 : CHUNK;
-        for (ptrdiff_t t = 0; t < width; t++) sums[t] = 0;
-        FOR_EACH_NONZERO(for (ptrdiff_t t = 0; t < width; t++) sums[t] = sums[t] + value * b_row[j0 + t];)
-        for (ptrdiff_t t = 0; t < width; t++) out[j0 + t] = add ? out[j0 + t] + sums[t] : sums[t];
     }
 }
 
 #if MK_X86
-// `mark_nonzero` four entries to a compare, four bits at a time.
+// Marks the nonzero entries (NaN counts) among `row[0..<count]`: bit p mod 64 of
+// `bits[p / 64]`, four entries to a compare.
 __attribute__((target("avx2,fma")))
-static void mark_nonzero_avx2(const double *row, ptrdiff_t kc, uint64_t *bits) {
-    for (int w = 0; w < WORDS; w++) bits[w] = 0;
+static void mark_nonzero_avx2(const double *row, ptrdiff_t count, uint64_t *bits) {
+    for (ptrdiff_t w = 0; w < (count + 63) / 64; w++) bits[w] = 0;
     ptrdiff_t p = 0;
     __m256d zero = _mm256_setzero_pd();
-    for (; p + 4 <= kc; p += 4) {
+    for (; p + 4 <= count; p += 4) {
         uint64_t four = (uint64_t)_mm256_movemask_pd(_mm256_cmp_pd(_mm256_loadu_pd(row + p), zero, _CMP_NEQ_UQ));
         bits[p >> 6] |= four << (p & 63);
     }
-    for (; p < kc; p++) bits[p >> 6] |= (uint64_t)(row[p] != 0) << (p & 63);
+    for (; p < count; p++) bits[p >> 6] |= (uint64_t)(row[p] != 0) << (p & 63);
 }
 
-// The AVX2 version: the row of C in chunks of 32 entries, eight accumulators, one fused
-// multiply-add chain per entry as in the micro-kernel.
+// Copies columns 0..<n of B (k × n, rows ldb apart) into panels CHUNK columns wide, zero
+// padded: entry (p, j) goes to panels[(j / CHUNK · k + p) · CHUNK + j mod CHUNK]. A panel's
+// rows are contiguous, so 64 of them (16 KiB) stay in L1 together; read in place, rows a
+// power of two apart share a few cache sets and evict each other. Returns whether every
+// entry is finite.
 __attribute__((target("avx2,fma")))
-static void block_avx2(const double *row, ptrdiff_t kc, const double *b, ptrdiff_t ldb, ptrdiff_t n,
-                       double *out_row, int add) {
-    uint64_t bits[WORDS];
-    mark_nonzero_avx2(row, kc, bits);
-    ptrdiff_t j = 0;
-    for (; j + CHUNK <= n; j += CHUNK) {
-        __m256d s0 = _mm256_setzero_pd(), s1 = _mm256_setzero_pd(), s2 = _mm256_setzero_pd(),
-                s3 = _mm256_setzero_pd(), s4 = _mm256_setzero_pd(), s5 = _mm256_setzero_pd(),
-                s6 = _mm256_setzero_pd(), s7 = _mm256_setzero_pd();
-        FOR_EACH_NONZERO({
-            __m256d f = _mm256_set1_pd(value);
-            const double *source = b_row + j;
-            s0 = _mm256_fmadd_pd(f, _mm256_loadu_pd(source), s0);
-            s1 = _mm256_fmadd_pd(f, _mm256_loadu_pd(source + 4), s1);
-            s2 = _mm256_fmadd_pd(f, _mm256_loadu_pd(source + 8), s2);
-            s3 = _mm256_fmadd_pd(f, _mm256_loadu_pd(source + 12), s3);
-            s4 = _mm256_fmadd_pd(f, _mm256_loadu_pd(source + 16), s4);
-            s5 = _mm256_fmadd_pd(f, _mm256_loadu_pd(source + 20), s5);
-            s6 = _mm256_fmadd_pd(f, _mm256_loadu_pd(source + 24), s6);
-            s7 = _mm256_fmadd_pd(f, _mm256_loadu_pd(source + 28), s7);
-        })
-        __m256d sums[8] = {s0, s1, s2, s3, s4, s5, s6, s7};
-        for (int v = 0; v < 8; v++) {
-            double *out = out_row + j + 4 * v;
-            _mm256_storeu_pd(out, add ? _mm256_add_pd(_mm256_loadu_pd(out), sums[v]) : sums[v]);
+static int pack_panels_avx2(const double *b, ptrdiff_t ldb, ptrdiff_t k, ptrdiff_t n, double *panels) {
+    __m256d exponent = _mm256_castsi256_pd(_mm256_set1_epi64x((long long)MK_EXPONENT_BITS));
+    __m256d non_finite = _mm256_setzero_pd();
+    for (ptrdiff_t j0 = 0; j0 < n; j0 += CHUNK) {
+        ptrdiff_t width = n - j0 < CHUNK ? n - j0 : CHUNK;
+        double *panel = panels + j0 * k;
+        for (ptrdiff_t p = 0; p < k; p++) {
+            const double *source = b + p * ldb + j0;
+            double *target = panel + p * CHUNK;
+            ptrdiff_t t = 0;
+            for (; t + 4 <= width; t += 4) {
+                __m256d v = _mm256_loadu_pd(source + t);
+                non_finite = _mm256_or_pd(non_finite, _mm256_cmp_pd(_mm256_and_pd(v, exponent), exponent, _CMP_EQ_OQ));
+                _mm256_store_pd(target + t, v);
+            }
+            for (; t < width; t++) {
+                uint64_t bits;
+                if (MK_NON_FINITE(source[t], bits)) non_finite = _mm256_castsi256_pd(_mm256_set1_epi64x(-1));
+                target[t] = source[t];
+            }
+            for (; t < CHUNK; t++) target[t] = 0;
         }
     }
-    for (; j + 4 <= n; j += 4) {
-        __m256d sum = _mm256_setzero_pd();
-        FOR_EACH_NONZERO(sum = _mm256_fmadd_pd(_mm256_set1_pd(value), _mm256_loadu_pd(b_row + j), sum);)
-        double *out = out_row + j;
-        _mm256_storeu_pd(out, add ? _mm256_add_pd(_mm256_loadu_pd(out), sum) : sum);
+    return _mm256_movemask_pd(non_finite) == 0;
+}
+
+// Writes the eight vectors `sums` (entries j0..<j0 + CHUNK of a row of C) to the first `width`
+// of them at `out`: replacing them, or added to them with `add`.
+__attribute__((target("avx2,fma")))
+static void store_chunk(const __m256d sums[8], double *out, ptrdiff_t width, int add) {
+    if (width == CHUNK) {
+        for (int v = 0; v < 8; v++) {
+            double *target = out + 4 * v;
+            _mm256_storeu_pd(target, add ? _mm256_add_pd(_mm256_loadu_pd(target), sums[v]) : sums[v]);
+        }
+        return;
     }
-    for (; j < n; j++) {
-        double sum = 0;
-        FOR_EACH_NONZERO(sum = __builtin_fma(value, b_row[j], sum);)
-        out_row[j] = add ? out_row[j] + sum : sum;
+    double row[CHUNK];
+    for (int v = 0; v < 8; v++) _mm256_storeu_pd(row + 4 * v, sums[v]);
+    for (ptrdiff_t t = 0; t < width; t++) out[t] = add ? out[t] + row[t] : row[t];
+}
+
+// Adds `value` times the CHUNK entries at `source` to the eight running sums.
+#define FMA_CHUNK(value, source)                                       \
+    do {                                                               \
+        __m256d f = _mm256_set1_pd(value);                             \
+        const double *from = (source);                                 \
+        for (int v = 0; v < 8; v++) s[v] = _mm256_fmadd_pd(f, _mm256_load_pd(from + 4 * v), s[v]); \
+    } while (0)
+
+// x·W on AVX2. W is copied into panels of CHUNK columns; then, for a group of up to GROUP rows
+// of C, each panel is walked 64 depth steps at a time (16 KiB of it, in L1), and each row of
+// the group sums its nonzero steps among those 64, keeping its running sums in `sums` between
+// one stretch and the next. Each entry's chain is the one of the row-by-row order: a chain
+// per block of MK_DEPTH_BLOCK steps, from zero, added to C at the block's end.
+__attribute__((target("avx2,fma")))
+static int rows_avx2(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const double *a, ptrdiff_t lda, const double *b,
+                     ptrdiff_t ldb, double *c, ptrdiff_t ldc, int accumulate) {
+    ptrdiff_t chunks = (n + CHUNK - 1) / CHUNK, words = (k + 63) / 64;
+    size_t panel_entries = (size_t)(chunks * k * CHUNK);
+    double *panels = mk_scratch_space(panel_entries + GROUP * CHUNK + (size_t)(GROUP * words));
+    if (!panels) abort();
+    double *sums = panels + panel_entries;
+    uint64_t *bits = (uint64_t *)(sums + GROUP * CHUNK);
+    if (!pack_panels_avx2(b, ldb, k, n, panels)) return 0;
+    for (ptrdiff_t i0 = 0; i0 < m; i0 += GROUP) {
+        ptrdiff_t rows = m - i0 < GROUP ? m - i0 : GROUP;
+        for (ptrdiff_t r = 0; r < rows; r++) mark_nonzero_avx2(a + (i0 + r) * lda, k, bits + r * words);
+        for (ptrdiff_t chunk = 0; chunk < chunks; chunk++) {
+            ptrdiff_t j0 = chunk * CHUNK, width = n - j0 < CHUNK ? n - j0 : CHUNK;
+            for (ptrdiff_t w = 0; w < words; w++) {
+                const double *stretch = panels + (chunk * k + w * 64) * CHUNK;
+                int first = w % WORDS == 0, last = w % WORDS == WORDS - 1 || w == words - 1;
+                for (ptrdiff_t r = 0; r < rows; r++) {
+                    const double *row = a + (i0 + r) * lda + w * 64;
+                    double *kept = sums + r * CHUNK;
+                    __m256d s[8];
+                    for (int v = 0; v < 8; v++) s[v] = first ? _mm256_setzero_pd() : _mm256_load_pd(kept + 4 * v);
+                    for (uint64_t mask = bits[r * words + w]; mask; mask &= mask - 1) {
+                        ptrdiff_t p = __builtin_ctzll(mask);
+                        FMA_CHUNK(row[p], stretch + p * CHUNK);
+                    }
+                    if (last) {
+                        store_chunk(s, c + (i0 + r) * ldc + j0, width, accumulate || w >= WORDS);
+                    } else {
+                        for (int v = 0; v < 8; v++) _mm256_store_pd(kept + 4 * v, s[v]);
+                    }
+                }
+            }
+        }
     }
+    return 1;
+}
+
+// xᵀ·B on AVX2, for at most MK_DEPTH_BLOCK depth steps (one chain per entry). Each row of C
+// (a pixel) lists the images in which it is nonzero; B is copied into panels of CHUNK columns,
+// and each pixel sums B's rows for just those images, in order.
+__attribute__((target("avx2,fma")))
+static int columns_avx2(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const double *a, ptrdiff_t lda, const double *b,
+                        ptrdiff_t ldb, double *c, ptrdiff_t ldc, int accumulate) {
+    ptrdiff_t chunks = (n + CHUNK - 1) / CHUNK, words = (k + 63) / 64;
+    size_t panel_entries = (size_t)(chunks * k * CHUNK);
+    double *panels = mk_scratch_space(panel_entries + (size_t)(m * words));
+    if (!panels) abort();
+    uint64_t *bits = (uint64_t *)(panels + panel_entries);
+    if (!pack_panels_avx2(b, ldb, k, n, panels)) return 0;
+    memset(bits, 0, sizeof(uint64_t) * (size_t)(m * words));
+    __m256d zero = _mm256_setzero_pd();
+    for (ptrdiff_t i = 0; i < k; i++) {
+        const double *image = a + i * lda;
+        uint64_t bit = 1ULL << (i & 63);
+        uint64_t *column = bits + (i >> 6);
+        ptrdiff_t p = 0;
+        for (; p + 4 <= m; p += 4) {
+            unsigned four = (unsigned)_mm256_movemask_pd(_mm256_cmp_pd(_mm256_loadu_pd(image + p), zero, _CMP_NEQ_UQ));
+            for (; four; four &= four - 1) column[(p + __builtin_ctz(four)) * words] |= bit;
+        }
+        for (; p < m; p++) if (image[p] != 0) column[p * words] |= bit;
+    }
+    for (ptrdiff_t chunk = 0; chunk < chunks; chunk++) {
+        ptrdiff_t j0 = chunk * CHUNK, width = n - j0 < CHUNK ? n - j0 : CHUNK;
+        const double *panel = panels + chunk * k * CHUNK;
+        for (ptrdiff_t p = 0; p < m; p++) {
+            __m256d s[8];
+            for (int v = 0; v < 8; v++) s[v] = _mm256_setzero_pd();
+            for (ptrdiff_t w = 0; w < words; w++) {
+                for (uint64_t mask = bits[p * words + w]; mask; mask &= mask - 1) {
+                    ptrdiff_t i = w * 64 + __builtin_ctzll(mask);
+                    FMA_CHUNK(a[i * lda + p], panel + i * CHUNK);
+                }
+            }
+            store_chunk(s, c + p * ldc + j0, width, accumulate);
+        }
+    }
+    return 1;
 }
 #endif
 
 int mk_dgemm_sparse_rows(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const double *a, ptrdiff_t lda,
                     const double *b, ptrdiff_t ldb, double *c, ptrdiff_t ldc, int accumulate) {
-    if (!mostly_zero(a, lda, m, k) || !mk_all_finite(b, ldb, k, n)) return 0;
+    if (!mostly_zero(a, lda, m, k)) return 0;
 #if MK_X86
-    if (mk_uses_avx2()) {
-        for_each_row_block(m, n, k, a, lda, b, ldb, c, ldc, accumulate, block_avx2);
-        return 1;
-    }
+    if (mk_uses_avx2()) return rows_avx2(m, n, k, a, lda, b, ldb, c, ldc, accumulate);
 #endif
-    for_each_row_block(m, n, k, a, lda, b, ldb, c, ldc, accumulate, block_baseline);
+    if (!mk_all_finite(b, ldb, k, n)) return 0;
+    rows_baseline(m, n, k, a, lda, b, ldb, c, ldc, accumulate);
     return 1;
+}
+
+int mk_dgemm_sparse_columns(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const double *a, ptrdiff_t lda,
+                            const double *b, ptrdiff_t ldb, double *c, ptrdiff_t ldc, int accumulate) {
+#if MK_X86
+    if (k <= MK_DEPTH_BLOCK && mk_uses_avx2() && mostly_zero(a, lda, k, m))
+        return columns_avx2(m, n, k, a, lda, b, ldb, c, ldc, accumulate);
+#endif
+    return 0;
 }

@@ -38,8 +38,12 @@ import Testing
     }
 
     /// Forward-like (several depth blocks, a chunk, vectors and a scalar tail across the row)
-    /// and gradient-like (A read transposed) shapes, `m × k · k × n`.
-    static let shapes: [(Int, Int, Int)] = [(20, 530, 45), (9, 64, 37), (70, 300, 5), (2, 257, 40), (100, 64, 20)]
+    /// and gradient-like (A read transposed) shapes, `m × k · k × n`. Read transposed, a depth
+    /// of at most 256 takes the pixel-by-pixel path: one word of images (64), three (130), or
+    /// a depth beyond it (300, 530), which the packed kernel serves.
+    static let shapes: [(Int, Int, Int)] = [
+        (20, 530, 45), (9, 64, 37), (70, 300, 5), (2, 257, 40), (100, 64, 20), (200, 130, 70),
+    ]
 
     @Test(arguments: shapes, [false, true])
     func followsThePackedOrderBitForBit(shape: (Int, Int, Int), transposing: Bool) throws {
@@ -90,6 +94,19 @@ import Testing
         #expect(product[0, 3].isNaN && product[2, 3].isNaN)
         #expect(product[0, 2] == 0 && product[1, 0].isNaN)
         #expect((6..<40).allSatisfy { product[$0, 3].isNaN || product[$0, 3].isInfinite })
+    }
+
+    @Test func aNonFiniteEntryOfBMakesEveryImageCountInAGradient() {
+        // xᵀ·dZ: pixel p of image 5 is zero for most p, and dZ[5, 3] = ∞; 0·∞ is NaN in the
+        // full order, so every such pixel's entry in column 3 is NaN, not skipped.
+        let x = mostlyZero(64, 300, seed: 55)
+        var dz = randomMatrix(64, 20, seed: 56)
+        dz[5, 3] = .infinity
+        let gradient = Matrix.product(x, dz, transposingLeft: true)
+        let zeroInImage5 = (0..<300).filter { x[5, $0] == 0 }
+        #expect(zeroInImage5.count > 150)
+        #expect(zeroInImage5.allSatisfy { gradient[$0, 3].isNaN })
+        #expect(gradient[zeroInImage5[0], 2].isFinite)
     }
 
     @Test func theWholeProductIsTheSameOnOneAndTwoThreads() {
