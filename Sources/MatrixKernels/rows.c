@@ -1,10 +1,12 @@
-// Whole rows: gathering the rows of a shuffled mini-batch, and adding a bias to every row.
+// Whole rows: gathering the rows of a shuffled mini-batch, adding a bias to every row, and
+// dividing a block of rows (a gradient by its batch size).
 //
 // Gathering the rows of a shuffled mini-batch. Each row of a large training set (6 KiB of
 // MNIST pixels) sits far from the last, so the copy waits on memory more than it computes;
 // two threads keep twice as many rows in flight.
 #include "MatrixKernels.h"
 
+#include <math.h>
 #include <string.h>
 
 // Below this many entries one thread copies everything: handing half to the worker costs more.
@@ -63,4 +65,20 @@ void mk_add_to_each_row(double *values, ptrdiff_t rows, ptrdiff_t columns, const
         for (ptrdiff_t t = 0; t < run; t++) target[t] += pattern[t];
     }
     for (ptrdiff_t t = 0; start + t < total; t++) values[start + t] += pattern[t];
+}
+
+void mk_divide_rows(double *values, ptrdiff_t rows, ptrdiff_t columns, ptrdiff_t ld, double divisor) {
+    int exponent;
+    double reciprocal = 1 / divisor;
+    // A power of two (a batch of 64) whose reciprocal is normal: x · (1/d) and x / d round the
+    // same exact value, and a multiplication is several times cheaper than a division.
+    int power_of_two = isnormal(divisor) && fabs(frexp(divisor, &exponent)) == 0.5 && isnormal(reciprocal);
+    for (ptrdiff_t i = 0; i < rows; i++) {
+        double *row = values + i * ld;
+        if (power_of_two) {
+            for (ptrdiff_t j = 0; j < columns; j++) row[j] *= reciprocal;
+        } else {
+            for (ptrdiff_t j = 0; j < columns; j++) row[j] /= divisor;
+        }
+    }
 }

@@ -96,4 +96,35 @@ import Testing
         matrix.divide(by: divisor)
         #expect(matrix.values.map(\.bitPattern) == values.map { ($0 / divisor).bitPattern })
     }
+
+    /// A gradient averaged in the product (`dividingBy:`, each thread dividing its own part)
+    /// has the bits of the product divided afterwards: images times weights, an image gradient
+    /// `xᵀ·dZ`, a dense product split over threads, a direct one; replacing or accumulating.
+    @Test(arguments: [64.0, 3])
+    func aProductDividedAsItIsStoredHasTheBitsOfDividingAfterwards(divisor: Double) {
+        var generator = SeededGenerator(seed: 62)
+        let images = Matrix(rows: 64, columns: 300) { _, _ in
+            generator.nextUniform(from: 0, to: 1) < 0.2 ? generator.nextUniform(from: 0, to: 1) : 0
+        }
+        let cases: [(Matrix, Matrix, Bool)] = [
+            (images, randomMatrix(300, 40, seed: 63), false), (images, randomMatrix(64, 40, seed: 64), true),
+            (randomMatrix(30, 400, seed: 65), randomMatrix(400, 50, seed: 66), false),
+            (randomMatrix(3, 4, seed: 67), randomMatrix(4, 5, seed: 68), false),
+        ]
+        for threads in [1, 2] {
+            Matrix.productThreadCount = threads
+            defer { Matrix.productThreadCount = 2 }
+            for (lhs, rhs, transposing) in cases {
+                for accumulating in [false, true] {
+                    let rows = transposing ? lhs.columns : lhs.rows
+                    let start = randomMatrix(rows, rhs.columns, seed: 69)
+                    var divided = start, expected = start
+                    Matrix.multiply(lhs, rhs, transposingLeft: transposing, into: &divided, accumulating: accumulating, dividingBy: divisor)
+                    Matrix.multiply(lhs, rhs, transposingLeft: transposing, into: &expected, accumulating: accumulating)
+                    expected.divide(by: divisor)
+                    #expect(divided.values.map(\.bitPattern) == expected.values.map(\.bitPattern), "\(lhs.shapeDescription) threads \(threads)")
+                }
+            }
+        }
+    }
 }

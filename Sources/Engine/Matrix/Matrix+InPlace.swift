@@ -14,10 +14,12 @@ extension Matrix {
     }
 
     /// `result = op(lhs) op(rhs)`, or `result += op(lhs) op(rhs)` when `accumulating`, into
-    /// `result`'s storage when its entry count fits (as numpy's `matmul(a, b, out=)`).
+    /// `result`'s storage when its entry count fits (as numpy's `matmul(a, b, out=)`); then
+    /// every entry of `result` divided by `divisor`, with the bits of `divide(by:)` afterwards
+    /// (a gradient averaged over its batch), by each thread in the part it just computed.
     public static func multiply(
         _ lhs: Matrix, _ rhs: Matrix, transposingLeft: Bool = false, transposingRight: Bool = false,
-        into result: inout Matrix, accumulating: Bool = false
+        into result: inout Matrix, accumulating: Bool = false, dividingBy divisor: Double = 1
     ) {
         let (m, k) = transposingLeft ? (lhs.columns, lhs.rows) : (lhs.rows, lhs.columns)
         let (innerRight, n) = transposingRight ? (rhs.columns, rhs.rows) : (rhs.rows, rhs.columns)
@@ -35,6 +37,7 @@ extension Matrix {
         guard m > 0, n > 0 else { return }
         guard k > 0 else {
             if !accumulating { result.fill(with: 0) }
+            if divisor != 1 { result.divide(by: divisor) }
             return
         }
         lhs.values.withUnsafeBufferPointer { a in
@@ -43,7 +46,8 @@ extension Matrix {
                     MatrixProductKernel.multiply(
                         .init(base: a.baseAddress!, rowStride: lhs.columns, transposed: transposingLeft),
                         .init(base: b.baseAddress!, rowStride: rhs.columns, transposed: transposingRight),
-                        into: c.baseAddress!, ldc: n, m: m, n: n, k: k, accumulating: accumulating)
+                        into: c.baseAddress!, ldc: n, m: m, n: n, k: k, accumulating: accumulating,
+                        dividingBy: divisor)
                 }
             }
         }
@@ -67,15 +71,12 @@ extension Matrix {
     ///
     /// A power of two (a batch of 64) is divided by multiplying with its reciprocal: both
     /// round the same exact value, so the bits are the same, and a multiplication is several
-    /// times cheaper than a division.
+    /// times cheaper than a division (`mk_divide_rows`).
     mutating func divide(by divisor: Double) {
-        let reciprocal = 1 / divisor
-        if divisor.isNormal && divisor.significandBitPattern == 0 && reciprocal.isNormal {
-            scale(by: reciprocal)
-            return
-        }
+        let count = values.count
         values.withUnsafeMutableBufferPointer { target in
-            for index in target.indices { target[index] /= divisor }
+            guard let base = target.baseAddress else { return }
+            mk_divide_rows(base, 1, count, count, divisor)
         }
     }
 

@@ -39,17 +39,18 @@ enum MatrixProductKernel {
         }
     }
 
-    /// `C = op(A) op(B)`, or `C += op(A) op(B)` when `accumulating`; `op(A)` is `m × k`,
-    /// `op(B)` is `k × n`, `C` is `m × n` with rows `ldc` apart.
+    /// `C = op(A) op(B)`, or `C += op(A) op(B)` when `accumulating`, then divided by `divisor`;
+    /// `op(A)` is `m × k`, `op(B)` is `k × n`, `C` is `m × n` with rows `ldc` apart.
     static func multiply(
         _ a: Operand, _ b: Operand, into c: UnsafeMutablePointer<Double>, ldc: Int,
-        m: Int, n: Int, k: Int, accumulating: Bool = false
+        m: Int, n: Int, k: Int, accumulating: Bool = false, dividingBy divisor: Double = 1
     ) {
         guard m > 0, n > 0 else { return }
         if mk_dgemm_is_direct(m, n, k) != 0 {
             mk_dgemm(
                 a.transposed ? 1 : 0, b.transposed ? 1 : 0, m, n, k,
                 a.base, a.rowStride, b.base, b.rowStride, c, ldc, accumulating ? 1 : 0)
+            if divisor != 1 { mk_divide_rows(c, m, n, ldc, divisor) }
             return
         }
         // Splitting the columns of C makes each thread pack all of A; splitting the rows, all
@@ -59,11 +60,11 @@ enum MatrixProductKernel {
         let unit = splitsColumns ? tileColumns : tileRows
         let half = ((extent + 1) / 2 + unit - 1) / unit * unit
         guard threadCount > 1, m * n * k >= parallelThreshold, half < extent else {
-            run(a, b, c, ldc: ldc, m: m, n: n, k: k, accumulating: accumulating)
+            run(a, b, c, ldc: ldc, m: m, n: n, k: k, accumulating: accumulating, dividingBy: divisor)
             return
         }
         var split = Split(
-            a: a, b: b, c: c, ldc: ldc, m: m, n: n, k: k, accumulating: accumulating,
+            a: a, b: b, c: c, ldc: ldc, m: m, n: n, k: k, accumulating: accumulating, divisor: divisor,
             splitsColumns: splitsColumns, half: half, extent: extent)
         withUnsafeMutablePointer(to: &split) { job in
             mk_run_pair({ context, part in
@@ -78,6 +79,7 @@ enum MatrixProductKernel {
         var c: UnsafeMutablePointer<Double>
         var ldc, m, n, k: Int
         var accumulating: Bool
+        var divisor: Double
         var splitsColumns: Bool
         var half, extent: Int
 
@@ -85,19 +87,24 @@ enum MatrixProductKernel {
             let start = part == 0 ? 0 : half
             let size = part == 0 ? half : extent - half
             if splitsColumns {
-                MatrixProductKernel.run(a, b.fromColumn(start), c + start, ldc: ldc, m: m, n: size, k: k, accumulating: accumulating)
+                MatrixProductKernel.run(
+                    a, b.fromColumn(start), c + start, ldc: ldc, m: m, n: size, k: k, accumulating: accumulating,
+                    dividingBy: divisor)
             } else {
-                MatrixProductKernel.run(a.fromRow(start), b, c + start * ldc, ldc: ldc, m: size, n: n, k: k, accumulating: accumulating)
+                MatrixProductKernel.run(
+                    a.fromRow(start), b, c + start * ldc, ldc: ldc, m: size, n: n, k: k, accumulating: accumulating,
+                    dividingBy: divisor)
             }
         }
     }
 
     private static func run(
         _ a: Operand, _ b: Operand, _ c: UnsafeMutablePointer<Double>, ldc: Int,
-        m: Int, n: Int, k: Int, accumulating: Bool
+        m: Int, n: Int, k: Int, accumulating: Bool, dividingBy divisor: Double
     ) {
         mk_dgemm_packed(
             a.transposed ? 1 : 0, b.transposed ? 1 : 0, m, n, k,
             a.base, a.rowStride, b.base, b.rowStride, c, ldc, accumulating ? 1 : 0)
+        if divisor != 1 { mk_divide_rows(c, m, n, ldc, divisor) }
     }
 }

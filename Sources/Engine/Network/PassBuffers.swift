@@ -43,8 +43,9 @@ extension Network {
             activation: outputLayer.activation, into: &buffers.sensitivities[last])
         for index in stride(from: last, through: 0, by: -1) {
             let layerInput = index == 0 ? input : buffers.outputs[index - 1]
-            Matrix.multiply(layerInput, buffers.sensitivities[index], transposingLeft: true, into: &buffers.weightGradients[index])
-            buffers.weightGradients[index].divide(by: count)
+            Matrix.multiply(
+                layerInput, buffers.sensitivities[index], transposingLeft: true,
+                into: &buffers.weightGradients[index], dividingBy: count)
             buffers.sensitivities[index].sumOfColumns(into: &buffers.biasGradients[index])
             buffers.biasGradients[index].divide(by: count)
             if index > 0 {

@@ -62,6 +62,11 @@ void mk_column_sums(const double *values, ptrdiff_t rows, ptrdiff_t columns, ptr
 /// after another (a bias over a batch).
 void mk_add_to_each_row(double *values, ptrdiff_t rows, ptrdiff_t columns, const double *row);
 
+/// Divides the `rows × columns` entries at `values` (rows `ld` apart) by `divisor`, in place:
+/// by multiplying with the reciprocal when `divisor` is a power of two whose reciprocal is
+/// normal, which gives the bits of the division.
+void mk_divide_rows(double *values, ptrdiff_t rows, ptrdiff_t columns, ptrdiff_t ld, double divisor);
+
 /// `y[i] = exp(x[i])` for `count` entries, to within 2 ulp of the exact value; `y` may be `x`.
 ///
 /// Overflows to `+inf` above 709.78 and underflows to 0 below −745.13, as `exp` does; NaN stays NaN.
