@@ -70,9 +70,13 @@ static void pack_a(int transpose, const double *a, ptrdiff_t lda, ptrdiff_t ic, 
             packed[0] = v0; packed[1] = v1; packed[2] = v2; packed[3] = v3; packed[4] = v4; packed[5] = v5;
             if (!kept) {
                 packed += MR;
-            } else if ((v0 != 0) | (v1 != 0) | (v2 != 0) | (v3 != 0) | (v4 != 0) | (v5 != 0)) {
-                kept[count++] = (uint16_t)p;
-                packed += MR;
+            } else {
+                // Kept or not without a branch: in a layer's activations (half zeros after
+                // ReLU) whether six entries are all zero is a coin toss the predictor loses.
+                ptrdiff_t nonzero = (v0 != 0) | (v1 != 0) | (v2 != 0) | (v3 != 0) | (v4 != 0) | (v5 != 0);
+                kept[count] = (uint16_t)p;
+                count += nonzero;
+                packed += MR * nonzero;
             }
         }
         if (counts) counts[i0 / MR] = kept ? count : kc;
