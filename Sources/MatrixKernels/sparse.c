@@ -129,7 +129,7 @@ static void store_chunk(const __m256d sums[8], double *out, ptrdiff_t width, int
     for (ptrdiff_t t = 0; t < width; t++) out[t] = add ? out[t] + row[t] : row[t];
 }
 
-// Adds `value` times the CHUNK entries at `source` to the eight running sums.
+// Adds `value` times the CHUNK entries at `source` to the eight running sums `s[0..<8]` in scope.
 #define FMA_CHUNK(value, source)                                       \
     do {                                                               \
         __m256d f = _mm256_set1_pd(value);                             \

@@ -48,7 +48,8 @@ int mk_dgemm_is_direct(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k);
 /// 256 depth steps in turn, each from zero, so the result does not depend on which part of
 /// `C` a call computes: a product split over threads by rows or columns gives the same bits.
 /// Depth steps where six rows of `op(A)` in a row are all zero are skipped, which changes no
-/// bit while `B` is finite (and is not done otherwise): a batch of images costs a fraction.
+/// bit while `B` is finite (and is not done otherwise); a batch of images as `A` (`x·W`, or
+/// `xᵀ·dZ` over at most 256 images) skips each zero pixel on its own: it costs a fraction.
 void mk_dgemm_packed(int transpose_a, int transpose_b, ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,
                      const double *a, ptrdiff_t lda, const double *b, ptrdiff_t ldb,
                      double *c, ptrdiff_t ldc, int accumulate);
