@@ -1,4 +1,4 @@
-// The exponential of many numbers at once, and the logistic function built on it.
+// The exponential of many numbers at once, the logistic function built on it, and its slope.
 //
 // The exponential: exp(x) = 2ⁿ · e^r with n = round(x / ln 2) and
 // |r| ≤ ln 2 / 2, r taken in two parts of ln 2 (Cody and Waite) so it is exact to the last bit,
@@ -69,77 +69,87 @@ static inline __m256d exp4(__m256d input) {
     return _mm256_blendv_pd(result, input, isNaN);
 }
 
-// e^x of sixteen entries in four vectors, in place, with exp4's bits.
+// The vectors that exp_block and sigmoid_block take at once: 24 entries.
+enum { BLOCK_VECTORS = 6 };
+
+// Keeps the compiler from moving one step of the six chains past the next: it would
+// otherwise emit each chain whole, one after another, and the processor's window cannot see
+// far enough ahead to overlap them (measured: 1.66 → 1.21 ns per sigmoid).
+#define IN_STEP(p) __asm__("" : "+x"(p[0]), "+x"(p[1]), "+x"(p[2]), "+x"(p[3]), "+x"(p[4]), "+x"(p[5]))
+
+// e^x of 24 entries in six vectors, in place, with exp4's bits.
 //
 // Horner's rule is a chain of thirteen dependent multiply-adds; one vector at a time the
-// processor cannot keep enough chains in flight to fill its multiply-add units. So the four
+// processor cannot keep enough chains in flight to fill its multiply-add units. So six
 // chains advance together, step by step. And where every |x| < 708 (no NaN), the result is a
 // normal number: 2ⁿ is applied by adding n to p's exponent field, which is exact, and gives
 // the same bits as exp4's two scalings, without the clamping and the NaN test.
-__attribute__((target("avx2,fma")))
-static inline void exp16(__m256d v[4]) {
+__attribute__((target("avx2,fma"), always_inline))
+static inline void exp_block(__m256d v[BLOCK_VECTORS]) {
     const __m256d limit = _mm256_set1_pd(708), sign = _mm256_set1_pd(-0.0);
     __m256d inside = _mm256_cmp_pd(_mm256_andnot_pd(sign, v[0]), limit, _CMP_LT_OQ);
-    for (int q = 1; q < 4; q++) inside = _mm256_and_pd(inside, _mm256_cmp_pd(_mm256_andnot_pd(sign, v[q]), limit, _CMP_LT_OQ));
+    for (int q = 1; q < BLOCK_VECTORS; q++) inside = _mm256_and_pd(inside, _mm256_cmp_pd(_mm256_andnot_pd(sign, v[q]), limit, _CMP_LT_OQ));
     if (_mm256_movemask_pd(inside) != 0xF) {
-        for (int q = 0; q < 4; q++) v[q] = exp4(v[q]);
+        for (int q = 0; q < BLOCK_VECTORS; q++) v[q] = exp4(v[q]);
         return;
     }
     const __m256d shifter = _mm256_set1_pd(6755399441055744.0);  // 1.5 · 2⁵²: n in the low bits
-    __m256d n[4], r[4], p[4];
-    for (int q = 0; q < 4; q++) {
+    __m256d n[BLOCK_VECTORS], r[BLOCK_VECTORS], p[BLOCK_VECTORS];
+    for (int q = 0; q < BLOCK_VECTORS; q++) {
         n[q] = _mm256_round_pd(_mm256_mul_pd(v[q], _mm256_set1_pd(log2e)), _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC);
     }
-    for (int q = 0; q < 4; q++) r[q] = _mm256_fnmadd_pd(n[q], _mm256_set1_pd(ln2_high), v[q]);
-    for (int q = 0; q < 4; q++) r[q] = _mm256_fnmadd_pd(n[q], _mm256_set1_pd(ln2_low), r[q]);
-    for (int q = 0; q < 4; q++) p[q] = _mm256_set1_pd(taylor[0]);
+    for (int q = 0; q < BLOCK_VECTORS; q++) r[q] = _mm256_fnmadd_pd(n[q], _mm256_set1_pd(ln2_high), v[q]);
+    for (int q = 0; q < BLOCK_VECTORS; q++) r[q] = _mm256_fnmadd_pd(n[q], _mm256_set1_pd(ln2_low), r[q]);
+    for (int q = 0; q < BLOCK_VECTORS; q++) p[q] = _mm256_set1_pd(taylor[0]);
     for (int t = 1; t < 14; t++) {
-        for (int q = 0; q < 4; q++) p[q] = _mm256_fmadd_pd(p[q], r[q], _mm256_set1_pd(taylor[t]));
+        for (int q = 0; q < BLOCK_VECTORS; q++) p[q] = _mm256_fmadd_pd(p[q], r[q], _mm256_set1_pd(taylor[t]));
+        IN_STEP(p);
     }
-    for (int q = 0; q < 4; q++) {
+    for (int q = 0; q < BLOCK_VECTORS; q++) {
         __m256i exponent = _mm256_slli_epi64(_mm256_castpd_si256(_mm256_add_pd(n[q], shifter)), 52);
         v[q] = _mm256_castsi256_pd(_mm256_add_epi64(_mm256_castpd_si256(p[q]), exponent));
     }
 }
 
-// σ(x) from e = e^(−|x|), sixteen entries in place: 1 / (1 + e) for x ≥ 0, e / (1 + e) below.
-__attribute__((target("avx2,fma")))
-static inline void sigmoid16(__m256d v[4]) {
-    __m256d e[4];
-    for (int q = 0; q < 4; q++) e[q] = _mm256_sub_pd(_mm256_setzero_pd(), _mm256_andnot_pd(_mm256_set1_pd(-0.0), v[q]));
-    exp16(e);
-    for (int q = 0; q < 4; q++) {
+// σ(x) from e = e^(−|x|), 24 entries in place: 1 / (1 + e) for x ≥ 0, e / (1 + e) below.
+__attribute__((target("avx2,fma"), always_inline))
+static inline void sigmoid_block(__m256d v[BLOCK_VECTORS]) {
+    __m256d e[BLOCK_VECTORS];
+    for (int q = 0; q < BLOCK_VECTORS; q++) e[q] = _mm256_sub_pd(_mm256_setzero_pd(), _mm256_andnot_pd(_mm256_set1_pd(-0.0), v[q]));
+    exp_block(e);
+    for (int q = 0; q < BLOCK_VECTORS; q++) {
         __m256d numerator = _mm256_blendv_pd(e[q], _mm256_set1_pd(1), _mm256_cmp_pd(v[q], _mm256_setzero_pd(), _CMP_GE_OQ));
         v[q] = _mm256_div_pd(numerator, _mm256_add_pd(_mm256_set1_pd(1), e[q]));
     }
 }
 
-// `function` of every entry, sixteen at a time; the last few go through the same lanes,
-// padded with zeros, so an entry's result does not depend on its position.
-#define SIXTEEN_AT_A_TIME(function, x, y, count)                                        \
-    {                                                                                   \
-        __m256d v[4];                                                                   \
-        ptrdiff_t i = 0;                                                                \
-        for (; i + 16 <= count; i += 16) {                                              \
-            for (int q = 0; q < 4; q++) v[q] = _mm256_loadu_pd(x + i + 4 * q);          \
-            function(v);                                                                \
-            for (int q = 0; q < 4; q++) _mm256_storeu_pd(y + i + 4 * q, v[q]);          \
-        }                                                                               \
-        if (i < count) {                                                                \
-            double padded[16] = {0};                                                    \
-            memcpy(padded, x + i, (size_t)(count - i) * sizeof(double));               \
-            for (int q = 0; q < 4; q++) v[q] = _mm256_loadu_pd(padded + 4 * q);         \
-            function(v);                                                                \
-            for (int q = 0; q < 4; q++) _mm256_storeu_pd(padded + 4 * q, v[q]);         \
-            memcpy(y + i, padded, (size_t)(count - i) * sizeof(double));                \
-        }                                                                               \
+// `function` of every entry, a block of 24 at a time; the last few go through the same
+// lanes, padded with zeros, so an entry's result does not depend on its position.
+#define BLOCK_AT_A_TIME(function, x, y, count)                                           \
+    {                                                                                    \
+        enum { size = 4 * BLOCK_VECTORS };                                               \
+        __m256d v[BLOCK_VECTORS];                                                        \
+        ptrdiff_t i = 0;                                                                 \
+        for (; i + size <= count; i += size) {                                           \
+            for (int q = 0; q < BLOCK_VECTORS; q++) v[q] = _mm256_loadu_pd(x + i + 4 * q); \
+            function(v);                                                                 \
+            for (int q = 0; q < BLOCK_VECTORS; q++) _mm256_storeu_pd(y + i + 4 * q, v[q]); \
+        }                                                                                \
+        if (i < count) {                                                                 \
+            double padded[size] = {0};                                                   \
+            memcpy(padded, x + i, (size_t)(count - i) * sizeof(double));                \
+            for (int q = 0; q < BLOCK_VECTORS; q++) v[q] = _mm256_loadu_pd(padded + 4 * q); \
+            function(v);                                                                 \
+            for (int q = 0; q < BLOCK_VECTORS; q++) _mm256_storeu_pd(padded + 4 * q, v[q]); \
+            memcpy(y + i, padded, (size_t)(count - i) * sizeof(double));                 \
+        }                                                                                \
     }
 
 __attribute__((target("avx2,fma")))
-static void exp_avx2(const double *x, double *y, ptrdiff_t count) SIXTEEN_AT_A_TIME(exp16, x, y, count)
+static void exp_avx2(const double *x, double *y, ptrdiff_t count) BLOCK_AT_A_TIME(exp_block, x, y, count)
 
 __attribute__((target("avx2,fma")))
-static void sigmoid_avx2(const double *x, double *y, ptrdiff_t count) SIXTEEN_AT_A_TIME(sigmoid16, x, y, count)
+static void sigmoid_avx2(const double *x, double *y, ptrdiff_t count) BLOCK_AT_A_TIME(sigmoid_block, x, y, count)
 #endif
 
 // σ(x) from e = e^(−|x|): 1 / (1 + e) for x ≥ 0, e / (1 + e) below (NaN stays NaN).
@@ -156,6 +166,28 @@ void mk_sigmoid(const double *x, double *y, ptrdiff_t count) {
     }
 #endif
     for (ptrdiff_t i = 0; i < count; i++) y[i] = sigmoid_baseline(x[i]);
+}
+
+#if MK_X86
+__attribute__((target("avx2,fma")))
+static ptrdiff_t sigmoid_backward_avx2(double *g, const double *a, ptrdiff_t count) {
+    const __m256d one = _mm256_set1_pd(1);
+    ptrdiff_t i = 0;
+    for (; i + 4 <= count; i += 4) {
+        __m256d output = _mm256_loadu_pd(a + i);
+        __m256d slope = _mm256_mul_pd(output, _mm256_sub_pd(one, output));
+        _mm256_storeu_pd(g + i, _mm256_mul_pd(_mm256_loadu_pd(g + i), slope));
+    }
+    return i;
+}
+#endif
+
+void mk_sigmoid_backward(double *g, const double *a, ptrdiff_t count) {
+    ptrdiff_t i = 0;
+#if MK_X86
+    if (mk_uses_avx2()) i = sigmoid_backward_avx2(g, a, count);
+#endif
+    for (; i < count; i++) g[i] *= a[i] * (1 - a[i]);
 }
 
 void mk_exp(const double *x, double *y, ptrdiff_t count) {

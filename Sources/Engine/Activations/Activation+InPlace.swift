@@ -60,7 +60,10 @@ extension Activation {
                     case .linear:
                         for i in g.indices { g[i] *= 1 }
                     case .sigmoid:
-                        for i in g.indices { g[i] *= a[i] * (1 - a[i]) }
+                        // g · (a · (1 − a)), four entries at a time where the processor has AVX2.
+                        if let sensitivity = g.baseAddress, let output = a.baseAddress {
+                            mk_sigmoid_backward(sensitivity, output, g.count)
+                        }
                     case .tanh:
                         for i in g.indices { g[i] *= 1 - a[i] * a[i] }
                     case .relu:

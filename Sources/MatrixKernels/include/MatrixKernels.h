@@ -77,6 +77,11 @@ void mk_exp(const double *x, double *y, ptrdiff_t count);
 /// below, so that no exponential overflows, with `e^(−|x|)` from `mk_exp`; `y` may be `x`.
 void mk_sigmoid(const double *x, double *y, ptrdiff_t count);
 
+/// A sensitivity through the logistic function: `g[i] = g[i] · (a[i] · (1 − a[i]))`, where
+/// `a = σ(n)` is the layer's output, in that order, so every version gives the bits of the
+/// formula evaluated one entry at a time.
+void mk_sigmoid_backward(double *g, const double *a, ptrdiff_t count);
+
 /// A task in two parts, `part` 0 and 1, that write to disjoint memory.
 typedef void (*mk_task)(void *context, int part);
 
