@@ -44,7 +44,7 @@ import Testing
 
     /// Column sums of a short column, a long one (past 16 rows: four chains), and a row of more
     /// than 256 entries (one chain each again), against the product's documented order.
-    @Test(arguments: [(1000, 1), (1003, 3), (16, 3), (17, 2), (64, 128), (40, 300), (5, 1), (1, 7)])
+    @Test(arguments: [(1000, 1), (1001, 1), (1003, 3), (16, 3), (17, 2), (17, 1), (64, 128), (40, 300), (5, 1), (1, 7)])
     func columnSumsAreTheProductOfARowOfOnes(shape: (Int, Int)) throws {
         try #require(Kernels.usesAVX2, "the fused order is the AVX2 version's")
         let (rows, columns) = shape
@@ -80,6 +80,32 @@ import Testing
                 #expect(
                     output.values[index].bitPattern == expected.bitPattern || (x.isNaN && output.values[index].isNaN),
                     "baseline \(baseline): σ(\(x)) = \(output.values[index]), the formula gives \(expected)")
+            }
+        }
+    }
+
+    /// The sensitivity through a logistic layer is `g · (a · (1 − a))`, entry by entry in that
+    /// order, in both versions, at every position of a vector and its tail.
+    @Test func theLogisticSlopeScalesEachSensitivityInTheFormulasOrder() {
+        var generator = SeededGenerator(seed: 48)
+        let outputs: [Double] = (0..<1000).map { _ in generator.nextUniform(from: 0, to: 1) }
+            + [0, 1, 0.5, .leastNormalMagnitude / 8, 1 - .ulpOfOne / 2, .nan, 1e-300]
+        let gradients: [Double] = outputs.indices.map { _ in generator.nextUniform(from: -3, to: 3) }
+        let net = Matrix(rows: 1, columns: outputs.count, repeating: 0)
+        let output = Matrix(rows: 1, columns: outputs.count, values: outputs)
+        for baseline in [false, true] {
+            let run = { () -> Matrix in
+                var gradient = Matrix(rows: 1, columns: gradients.count, values: gradients)
+                Activation.sigmoid.backward(&gradient, net: net, output: output)
+                return gradient
+            }
+            let result = baseline ? Kernels.withBaseline(run) : run()
+            for index in outputs.indices {
+                let a = outputs[index]
+                let expected = gradients[index] * (a * (1 - a))
+                #expect(
+                    result.values[index].bitPattern == expected.bitPattern || (a.isNaN && result.values[index].isNaN),
+                    "baseline \(baseline): entry \(index) is \(result.values[index]), the formula gives \(expected)")
             }
         }
     }
