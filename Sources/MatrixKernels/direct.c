@@ -181,7 +181,8 @@ static int long_outer_avx2(int transpose_a, int transpose_b, ptrdiff_t m, ptrdif
 __attribute__((target("avx2,fma"), always_inline))
 static inline void few_rows_avx2(const int depth, int transpose_a, int transpose_b, ptrdiff_t m, ptrdiff_t n,
                                  const double *a, ptrdiff_t lda, const double *b, ptrdiff_t ldb,
-                                 const double *plus, double *c, ptrdiff_t ldc, int accumulate) {
+                                 const double *plus, const double *slope_of, double *c, ptrdiff_t ldc,
+                                 int accumulate) {
     // op(A)[i][p] at a + i·row + p·step.
     ptrdiff_t row = transpose_a ? 1 : lda, step = transpose_a ? lda : 1;
     if (n == 1) {
@@ -201,6 +202,14 @@ static inline void few_rows_avx2(const int depth, int transpose_a, int transpose
                 double sum = 0;
                 for (int p = 0; p < depth; p++) sum = __builtin_fma(entries[p * step], column[p], sum);
                 c[i * ldc] = sum + added;
+            }
+        } else if (slope_of) {
+            for (ptrdiff_t i = 0; i < m; i++) {
+                const double *entries = a + i * row;
+                double sum = 0;
+                for (int p = 0; p < depth; p++) sum = __builtin_fma(entries[p * step], column[p], sum);
+                double output = slope_of[i];
+                c[i * ldc] = sum * (output * (1 - output));
             }
         } else {
             for (ptrdiff_t i = 0; i < m; i++) {
@@ -227,6 +236,21 @@ static inline void few_rows_avx2(const int depth, int transpose_a, int transpose
     __m256d sum = start;                                                                            \
     for (int p = 0; p < depth; p++) sum = _mm256_fmadd_pd(_mm256_broadcast_sd(entries + p * step), b_rows[p], sum);
     ptrdiff_t i = 0;
+    if (slope_of) {
+        // The logistic slope o·(1 − o) of the outputs in C's place, read like C is written.
+        const __m256d one = _mm256_set1_pd(1);
+        for (; i < whole; i++) {
+            ROW_SUM(i, _mm256_setzero_pd())
+            __m256d output = _mm256_loadu_pd(slope_of + i * ldc);
+            _mm256_storeu_pd(c + i * ldc, _mm256_mul_pd(sum, _mm256_mul_pd(output, _mm256_sub_pd(one, output))));
+        }
+        for (; i < m; i++) {
+            ROW_SUM(i, _mm256_setzero_pd())
+            __m256d output = _mm256_maskload_pd(slope_of + i * ldc, inside);
+            _mm256_maskstore_pd(c + i * ldc, inside, _mm256_mul_pd(sum, _mm256_mul_pd(output, _mm256_sub_pd(one, output))));
+        }
+        return;
+    }
     if (plus) {
         __m256d added = _mm256_maskload_pd(plus, inside);
         for (; i < whole; i++) {
@@ -254,10 +278,11 @@ static inline void few_rows_avx2(const int depth, int transpose_a, int transpose
 __attribute__((target("avx2,fma")))
 static void few_rows_of_depth(ptrdiff_t k, int transpose_a, int transpose_b, ptrdiff_t m, ptrdiff_t n,
                               const double *a, ptrdiff_t lda, const double *b, ptrdiff_t ldb,
-                              const double *plus, double *c, ptrdiff_t ldc, int accumulate) {
+                              const double *plus, const double *slope_of, double *c, ptrdiff_t ldc,
+                              int accumulate) {
     switch (k) {
 #define FEW_ROWS(depth) \
-    case depth: few_rows_avx2(depth, transpose_a, transpose_b, m, n, a, lda, b, ldb, plus, c, ldc, accumulate); return;
+    case depth: few_rows_avx2(depth, transpose_a, transpose_b, m, n, a, lda, b, ldb, plus, slope_of, c, ldc, accumulate); return;
         FEW_ROWS(1) FEW_ROWS(2) FEW_ROWS(3) FEW_ROWS(4) FEW_ROWS(5) FEW_ROWS(6) FEW_ROWS(7) FEW_ROWS(8)
         FEW_ROWS(9) FEW_ROWS(10) FEW_ROWS(11) FEW_ROWS(12) FEW_ROWS(13) FEW_ROWS(14) FEW_ROWS(15) FEW_ROWS(16)
 #undef FEW_ROWS
@@ -275,7 +300,7 @@ static void direct_avx2(int transpose_a, int transpose_b, ptrdiff_t m, ptrdiff_t
             return;
         }
         if (n <= 4 && k >= 1 && k <= 16) {
-            few_rows_of_depth(k, transpose_a, transpose_b, m, n, a, lda, b, ldb, NULL, c, ldc, accumulate);
+            few_rows_of_depth(k, transpose_a, transpose_b, m, n, a, lda, b, ldb, NULL, NULL, c, ldc, accumulate);
             return;
         }
         ptrdiff_t i = 0;
@@ -356,10 +381,24 @@ void mk_dgemm_plus_row(int transpose_a, int transpose_b, ptrdiff_t m, ptrdiff_t 
     if (m <= 0 || n <= 0) return;
 #if MK_X86
     if (mk_uses_avx2() && mk_dgemm_is_direct(m, n, k) && n <= 4 && k >= 1 && k <= 16) {
-        few_rows_of_depth(k, transpose_a, transpose_b, m, n, a, lda, b, ldb, row, c, n, 0);
+        few_rows_of_depth(k, transpose_a, transpose_b, m, n, a, lda, b, ldb, row, NULL, c, n, 0);
         return;
     }
 #endif
     mk_dgemm(transpose_a, transpose_b, m, n, k, a, lda, b, ldb, c, n, 0);
     mk_add_to_each_row(c, m, n, row);
+}
+
+void mk_dgemm_sigmoid_backward(int transpose_a, int transpose_b, ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,
+                               const double *a, ptrdiff_t lda, const double *b, ptrdiff_t ldb,
+                               const double *outputs, double *c) {
+    if (m <= 0 || n <= 0) return;
+#if MK_X86
+    if (mk_uses_avx2() && mk_dgemm_is_direct(m, n, k) && n <= 4 && k >= 1 && k <= 16) {
+        few_rows_of_depth(k, transpose_a, transpose_b, m, n, a, lda, b, ldb, NULL, outputs, c, n, 0);
+        return;
+    }
+#endif
+    mk_dgemm(transpose_a, transpose_b, m, n, k, a, lda, b, ldb, c, n, 0);
+    mk_sigmoid_backward(c, outputs, m * n);
 }

@@ -109,4 +109,29 @@ import Testing
             }
         }
     }
+
+    /// Carrying a sensitivity back into a logistic layer in one pass gives the bits of the
+    /// product followed by the slope: rows of one to four entries (the fused loop, its whole and
+    /// its masked last row) and shapes beyond it, in both versions.
+    @Test(arguments: [(1000, 1, 3), (1000, 3, 1), (999, 2, 2), (7, 4, 5), (5, 3, 16), (3, 1, 1), (40, 9, 3), (64, 20, 10), (300, 5, 17)])
+    func backpropagatingIntoALogisticLayerIsTheProductThenTheSlope(shape: (Int, Int, Int)) {
+        let (rows, columns, inner) = shape
+        let sensitivity = randomMatrix(rows, inner, seed: 49)
+        let weights = randomMatrix(columns, inner, seed: 50)
+        var generator = SeededGenerator(seed: 51)
+        let output = Matrix(rows: rows, columns: columns, values: (0..<(rows * columns)).map { _ in generator.nextUniform() })
+        let net = Matrix(rows: rows, columns: columns, repeating: 0)
+        for baseline in [false, true] {
+            let run = { () -> (Matrix, Matrix) in
+                var fused = Matrix(rows: 0, columns: 0)
+                Activation.sigmoid.backpropagate(sensitivity, through: weights, into: &fused, net: net, output: output)
+                var separate = Matrix.product(sensitivity, weights, transposingRight: true)
+                Activation.sigmoid.backward(&separate, net: net, output: output)
+                return (fused, separate)
+            }
+            let (fused, separate) = baseline ? Kernels.withBaseline(run) : run()
+            #expect(fused.rows == rows && fused.columns == columns)
+            #expect(fused.values.map(\.bitPattern) == separate.values.map(\.bitPattern), "baseline \(baseline)")
+        }
+    }
 }

@@ -49,11 +49,10 @@ extension Network {
             buffers.sensitivities[index].sumOfColumns(into: &buffers.biasGradients[index])
             buffers.biasGradients[index].divide(by: count)
             if index > 0 {
-                Matrix.multiply(
-                    buffers.sensitivities[index], layers[index].weights, transposingRight: true,
-                    into: &buffers.sensitivities[index - 1])
-                layers[index - 1].activation.backward(
-                    &buffers.sensitivities[index - 1], net: buffers.nets[index - 1], output: buffers.outputs[index - 1])
+                layers[index - 1].activation.backpropagate(
+                    buffers.sensitivities[index], through: layers[index].weights,
+                    into: &buffers.sensitivities[index - 1], net: buffers.nets[index - 1],
+                    output: buffers.outputs[index - 1])
             }
         }
     }

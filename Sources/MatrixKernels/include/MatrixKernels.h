@@ -41,6 +41,14 @@ void mk_dgemm_plus_row(int transpose_a, int transpose_b, ptrdiff_t m, ptrdiff_t 
                        const double *a, ptrdiff_t lda, const double *b, ptrdiff_t ldb, const double *row,
                        double *c);
 
+/// `C = (op(A) op(B)) ⊙ o ⊙ (1 − o)`, where `o` (`outputs`, m × n) is a logistic layer's output
+/// and the rows of `C` and `o` follow one another: a sensitivity carried back into that layer,
+/// with the bits of `mk_dgemm` followed by `mk_sigmoid_backward`, on one thread. A small
+/// product scales each row before it stores it, saving a pass over the batch.
+void mk_dgemm_sigmoid_backward(int transpose_a, int transpose_b, ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,
+                               const double *a, ptrdiff_t lda, const double *b, ptrdiff_t ldb,
+                               const double *outputs, double *c);
+
 /// Whether `mk_dgemm` computes an `m × k` by `k × n` product directly, without packing.
 int mk_dgemm_is_direct(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k);
 
