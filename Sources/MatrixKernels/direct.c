@@ -80,7 +80,9 @@ static inline __m256d four(const double *start, ptrdiff_t stride) {
 // side, `vector`, four entries a block; the other side, `broadcast`, gives up to three
 // entries a step, each broadcast. Partial sum l of entry (s, lane) is accs[l][s] — the same
 // chain as DIRECT_PRODUCT's sum p mod 4, since fma(u, v, acc) = fma(v, u, acc) — so the bits
-// are the same. `totals[s]` gets (sum 0 + sum 1) + (sum 2 + sum 3) for each lane.
+// are the same. `totals[s]` gets (sum 0 + sum 1) + (sum 2 + sum 3) for each lane. With `ones`,
+// the last of the `rows` is a row of ones that is not stored: its chains add the entries
+// themselves, as fma(1, v, acc) = v + acc does (a bias gradient beside its weight gradient).
 typedef struct {
     const double *start;  // the entry 0 at depth step 0
     ptrdiff_t step;       // from one depth step to the next
@@ -88,8 +90,8 @@ typedef struct {
 } outer_side;
 
 __attribute__((target("avx2,fma"), always_inline))
-static inline void outer_block(int rows, ptrdiff_t k, outer_side vector, int lanes, outer_side broadcast,
-                               __m256d totals[3]) {
+static inline void outer_block(int rows, int ones, ptrdiff_t k, outer_side vector, int lanes,
+                               outer_side broadcast, __m256d totals[3]) {
     __m256i inside = _mm256_setr_epi64x(-1, lanes > 1 ? -1 : 0, lanes > 2 ? -1 : 0, lanes > 3 ? -1 : 0);
     __m256d accs[4][3];
     for (int l = 0; l < 4; l++) for (int s = 0; s < 3; s++) accs[l][s] = _mm256_setzero_pd();
@@ -98,8 +100,9 @@ static inline void outer_block(int rows, ptrdiff_t k, outer_side vector, int lan
         const double *v = vector.start + (p) * vector.step;                                         \
         __m256d values = LOAD;                                                                      \
         const double *u = broadcast.start + (p) * broadcast.step;                                   \
-        for (int s = 0; s < rows; s++)                                                              \
+        for (int s = 0; s < rows - ones; s++)                                                       \
             accs[l][s] = _mm256_fmadd_pd(_mm256_broadcast_sd(u + s * broadcast.entry), values, accs[l][s]); \
+        if (ones) accs[l][rows - 1] = _mm256_add_pd(values, accs[l][rows - 1]);                     \
     }
 #define WHOLE _mm256_loadu_pd(v)
 #define MASKED _mm256_maskload_pd(v, inside)
@@ -148,11 +151,11 @@ static int long_outer_avx2(int transpose_a, int transpose_b, ptrdiff_t m, ptrdif
             part.start += s0 * broadcast.entry;
             __m256d sums[3];
             if (rows == 3) {
-                outer_block(3, k, block, lanes, part, sums);
+                outer_block(3, 0, k, block, lanes, part, sums);
             } else if (rows == 2) {
-                outer_block(2, k, block, lanes, part, sums);
+                outer_block(2, 0, k, block, lanes, part, sums);
             } else {
-                outer_block(1, k, block, lanes, part, sums);
+                outer_block(1, 0, k, block, lanes, part, sums);
             }
             for (int s = 0; s < rows; s++) {
                 double lane_values[4];
@@ -401,4 +404,50 @@ void mk_dgemm_sigmoid_backward(int transpose_a, int transpose_b, ptrdiff_t m, pt
 #endif
     mk_dgemm(transpose_a, transpose_b, m, n, k, a, lda, b, ldb, c, n, 0);
     mk_sigmoid_backward(c, outputs, m * n);
+}
+
+#if MK_X86
+// mk_layer_gradients where x has one or two columns and dz at least as many: the product's
+// outer-product order (long_outer_avx2, lanes along dz) with the row of ones as a third row.
+__attribute__((target("avx2,fma")))
+static void layer_gradients_avx2(const double *x, const double *dz, ptrdiff_t rows, ptrdiff_t inputs,
+                                 ptrdiff_t outputs, double *dw, double *db) {
+    outer_side vector = {dz, outputs, 1}, broadcast = {x, inputs, 1};
+    for (ptrdiff_t j0 = 0; j0 < outputs; j0 += 4) {
+        int lanes = outputs - j0 < 4 ? (int)(outputs - j0) : 4;
+        outer_side block = vector;
+        block.start += j0;
+        __m256d sums[3];
+        if (inputs == 2) {
+            outer_block(3, 1, rows, block, lanes, broadcast, sums);
+        } else {
+            outer_block(2, 1, rows, block, lanes, broadcast, sums);
+        }
+        double lane_values[3][4];
+        for (int s = 0; s <= inputs; s++) _mm256_storeu_pd(lane_values[s], sums[s]);
+        for (int l = 0; l < lanes; l++) {
+            for (ptrdiff_t i = 0; i < inputs; i++) dw[i * outputs + j0 + l] = lane_values[i][l];
+            db[j0 + l] = lane_values[inputs][l];
+        }
+    }
+}
+#endif
+
+int mk_layer_gradients(const double *x, const double *dz, ptrdiff_t rows, ptrdiff_t inputs, ptrdiff_t outputs,
+                       double divisor, double *dw, double *db) {
+#if MK_X86
+    // The shapes whose separate products are both summed in four partial sums per entry
+    // (direct, deeper than 16, at most 256 entries) by outer products along dz.
+    int fused = mk_uses_avx2() && rows > 16 && (inputs == 1 || inputs == 2) && outputs >= inputs &&
+                (inputs + 1) * outputs <= 256 && mk_dgemm_is_direct(inputs, outputs, rows) &&
+                mk_dgemm_is_direct(1, outputs, rows);
+    if (fused) {
+        layer_gradients_avx2(x, dz, rows, inputs, outputs, dw, db);
+        mk_divide_rows(dw, inputs, outputs, outputs, divisor);
+        mk_divide_rows(db, 1, outputs, outputs, divisor);
+        return 1;
+    }
+#endif
+    (void)x, (void)dz, (void)rows, (void)inputs, (void)outputs, (void)divisor, (void)dw, (void)db;
+    return 0;
 }

@@ -134,4 +134,32 @@ import Testing
             #expect(fused.values.map(\.bitPattern) == separate.values.map(\.bitPattern), "baseline \(baseline)")
         }
     }
+
+    /// A small layer's weight and bias gradients, taken in one pass over the batch, have the
+    /// bits of the product and the column sums, each divided: for shapes that are fused (one or
+    /// two inputs, a tail of one to three rows, outputs in whole and partial vectors) and shapes
+    /// that are not, in both versions.
+    @Test(arguments: [(1000, 2, 3), (1000, 1, 1), (1003, 2, 2), (17, 1, 5), (999, 2, 9), (1001, 2, 84), (300, 2, 1), (16, 2, 3), (5000, 2, 7), (64, 3, 4)])
+    func aLayersGradientsInOnePassAreTheProductAndTheColumnSums(shape: (Int, Int, Int)) {
+        let (rows, inputs, outputs) = shape
+        var input = randomMatrix(rows, inputs, seed: 52)
+        input[0, 0] = 0
+        let sensitivity = randomMatrix(rows, outputs, seed: 53)
+        for baseline in [false, true] {
+            let run = { () -> [Matrix] in
+                var weights = Matrix(rows: 0, columns: 0), bias = Matrix(rows: 0, columns: 0)
+                Network.gradients(
+                    input: input, sensitivity: sensitivity, dividingBy: Double(rows), weights: &weights, bias: &bias)
+                var expectedWeights = Matrix(rows: 0, columns: 0), expectedBias = Matrix(rows: 0, columns: 0)
+                Matrix.multiply(input, sensitivity, transposingLeft: true, into: &expectedWeights, dividingBy: Double(rows))
+                sensitivity.sumOfColumns(into: &expectedBias)
+                expectedBias.divide(by: Double(rows))
+                return [weights, bias, expectedWeights, expectedBias]
+            }
+            let results = baseline ? Kernels.withBaseline(run) : run()
+            #expect(results[0].rows == inputs && results[0].columns == outputs && results[1].rows == 1)
+            #expect(results[0].values.map(\.bitPattern) == results[2].values.map(\.bitPattern), "weights, baseline \(baseline)")
+            #expect(results[1].values.map(\.bitPattern) == results[3].values.map(\.bitPattern), "bias, baseline \(baseline)")
+        }
+    }
 }

@@ -1,3 +1,5 @@
+import MatrixKernels
+
 /// The matrices of one forward and backward pass, kept from batch to batch so that a
 /// training step allocates nothing: each is overwritten in place while no one else holds it,
 /// and copied first (copy-on-write) when a trace record still does.
@@ -43,11 +45,9 @@ extension Network {
             activation: outputLayer.activation, into: &buffers.sensitivities[last])
         for index in stride(from: last, through: 0, by: -1) {
             let layerInput = index == 0 ? input : buffers.outputs[index - 1]
-            Matrix.multiply(
-                layerInput, buffers.sensitivities[index], transposingLeft: true,
-                into: &buffers.weightGradients[index], dividingBy: count)
-            buffers.sensitivities[index].sumOfColumns(into: &buffers.biasGradients[index])
-            buffers.biasGradients[index].divide(by: count)
+            Self.gradients(
+                input: layerInput, sensitivity: buffers.sensitivities[index], dividingBy: count,
+                weights: &buffers.weightGradients[index], bias: &buffers.biasGradients[index])
             if index > 0 {
                 layers[index - 1].activation.backpropagate(
                     buffers.sensitivities[index], through: layers[index].weights,
@@ -55,5 +55,34 @@ extension Network {
                     output: buffers.outputs[index - 1])
             }
         }
+    }
+
+
+    /// `weights = (inputᵀ · sensitivity) / count` and `bias = (1ᵀ · sensitivity) / count`: a
+    /// layer's gradients averaged over the batch. A small layer gets both in one pass over the
+    /// batch (`mk_layer_gradients`), with the bits of the product and the column sums.
+    static func gradients(
+        input: Matrix, sensitivity: Matrix, dividingBy count: Double, weights: inout Matrix, bias: inout Matrix
+    ) {
+        let (rows, inputs, outputs) = (input.rows, input.columns, sensitivity.columns)
+        if rows > 0, inputs > 0, outputs > 0, sensitivity.rows == rows {
+            weights.prepare(rows: inputs, columns: outputs)
+            bias.prepare(rows: 1, columns: outputs)
+            let fused = input.values.withUnsafeBufferPointer { x in
+                sensitivity.values.withUnsafeBufferPointer { dz in
+                    weights.values.withUnsafeMutableBufferPointer { dw in
+                        bias.values.withUnsafeMutableBufferPointer { db in
+                            mk_layer_gradients(
+                                x.baseAddress!, dz.baseAddress!, rows, inputs, outputs, count, dw.baseAddress!,
+                                db.baseAddress!)
+                        }
+                    }
+                }
+            }
+            if fused != 0 { return }
+        }
+        Matrix.multiply(input, sensitivity, transposingLeft: true, into: &weights, dividingBy: count)
+        sensitivity.sumOfColumns(into: &bias)
+        bias.divide(by: count)
     }
 }

@@ -49,6 +49,14 @@ void mk_dgemm_sigmoid_backward(int transpose_a, int transpose_b, ptrdiff_t m, pt
                                const double *a, ptrdiff_t lda, const double *b, ptrdiff_t ldb,
                                const double *outputs, double *c);
 
+/// A small layer's gradients over a batch in one pass: `dw = (xᵀ·dz) / divisor` (inputs ×
+/// outputs) and `db = (1ᵀ·dz) / divisor` (1 × outputs), with the bits of `mk_dgemm`,
+/// `mk_column_sums` and `mk_divide_rows`; `x` is rows × inputs and `dz` rows × outputs, their
+/// rows following one another. Returns 0, having written nothing, for the shapes it does not
+/// fuse (and without AVX2); the caller then computes the two.
+int mk_layer_gradients(const double *x, const double *dz, ptrdiff_t rows, ptrdiff_t inputs, ptrdiff_t outputs,
+                       double divisor, double *dw, double *db);
+
 /// Whether `mk_dgemm` computes an `m × k` by `k × n` product directly, without packing.
 int mk_dgemm_is_direct(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k);
 
