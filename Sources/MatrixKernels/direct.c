@@ -175,6 +175,32 @@ static int long_outer_avx2(int transpose_a, int transpose_b, ptrdiff_t m, ptrdif
     return 1;
 }
 
+// Four rows of `depth` entries (2 to 4) that follow one another at `rows`, as `depth` columns:
+// lane r of columns[p] is entry p of row r.
+__attribute__((target("avx2,fma"), always_inline))
+static inline void four_rows_as_columns(const int depth, const double *rows, __m256d columns[4]) {
+    if (depth == 2) {
+        __m256d v0 = _mm256_loadu_pd(rows), v1 = _mm256_loadu_pd(rows + 4);  // rows 0, 1 | rows 2, 3
+        columns[0] = _mm256_permute4x64_pd(_mm256_unpacklo_pd(v0, v1), 0xD8);
+        columns[1] = _mm256_permute4x64_pd(_mm256_unpackhi_pd(v0, v1), 0xD8);
+    } else if (depth == 3) {
+        // Twelve entries in three vectors; each column is two blends and a permutation.
+        __m256d v0 = _mm256_loadu_pd(rows), v1 = _mm256_loadu_pd(rows + 4), v2 = _mm256_loadu_pd(rows + 8);
+        columns[0] = _mm256_permute4x64_pd(_mm256_blend_pd(_mm256_blend_pd(v0, v1, 0x4), v2, 0x2), 0x6C);
+        columns[1] = _mm256_permute4x64_pd(_mm256_blend_pd(_mm256_blend_pd(v0, v1, 0x9), v2, 0x4), 0xB1);
+        columns[2] = _mm256_permute4x64_pd(_mm256_blend_pd(_mm256_blend_pd(v0, v1, 0x2), v2, 0x9), 0xC6);
+    } else {
+        __m256d r0 = _mm256_loadu_pd(rows), r1 = _mm256_loadu_pd(rows + 4);
+        __m256d r2 = _mm256_loadu_pd(rows + 8), r3 = _mm256_loadu_pd(rows + 12);
+        __m256d low01 = _mm256_unpacklo_pd(r0, r1), high01 = _mm256_unpackhi_pd(r0, r1);
+        __m256d low23 = _mm256_unpacklo_pd(r2, r3), high23 = _mm256_unpackhi_pd(r2, r3);
+        columns[0] = _mm256_permute2f128_pd(low01, low23, 0x20);
+        columns[1] = _mm256_permute2f128_pd(high01, high23, 0x20);
+        columns[2] = _mm256_permute2f128_pd(low01, low23, 0x31);
+        columns[3] = _mm256_permute2f128_pd(high01, high23, 0x31);
+    }
+}
+
 // Rows of at most four entries over a depth of at most sixteen (the layers of a small network
 // over a batch): one row of C a step, lane j entry j, a chain of `depth` fused multiply-adds,
 // with the depth a constant so that B's rows stay in registers and the loop unrolls. A row of
@@ -191,6 +217,29 @@ static inline void few_rows_avx2(const int depth, int transpose_a, int transpose
     if (n == 1) {
         double column[16];
         for (int p = 0; p < depth; p++) column[p] = B_AT(p, 0);
+        if (depth >= 2 && depth <= 4 && step == 1 && row == depth && ldc == 1) {
+            // Rows of two to four entries one after another: four rows at a time, row r of
+            // the four in lane r, each depth step a column of them (transposed in registers).
+            // The same chain for each row, but four rows' chains in one.
+            ptrdiff_t first = 0;
+            const __m256d one = _mm256_set1_pd(1);
+            for (; first + 4 <= m; first += 4) {
+                __m256d columns[4];
+                four_rows_as_columns(depth, a + first * depth, columns);
+                __m256d sum = accumulate ? _mm256_loadu_pd(c + first) : _mm256_setzero_pd();
+                for (int p = 0; p < depth; p++) sum = _mm256_fmadd_pd(columns[p], _mm256_set1_pd(column[p]), sum);
+                if (!accumulate && plus) sum = _mm256_add_pd(sum, _mm256_set1_pd(plus[0]));
+                if (!accumulate && !plus && slope_of) {
+                    __m256d output = _mm256_loadu_pd(slope_of + first);
+                    sum = _mm256_mul_pd(sum, _mm256_mul_pd(output, _mm256_sub_pd(one, output)));
+                }
+                _mm256_storeu_pd(c + first, sum);
+            }
+            a += first * depth;
+            c += first;
+            if (slope_of) slope_of += first;
+            m -= first;
+        }
         if (accumulate) {
             for (ptrdiff_t i = 0; i < m; i++) {
                 const double *entries = a + i * row;

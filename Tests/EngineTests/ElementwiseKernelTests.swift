@@ -23,7 +23,7 @@ import Testing
 
     /// A layer's net input `x W + b` is the product and then the bias, bit for bit, whether the
     /// product stores rows with the bias added (small layers) or the bias is added after.
-    @Test(arguments: [(1000, 2, 3), (1001, 3, 1), (5, 8, 4), (7, 1, 2), (300, 9, 3), (40, 16, 2), (64, 20, 10), (3, 2, 1)])
+    @Test(arguments: [(1000, 2, 3), (1001, 3, 1), (1002, 2, 1), (999, 4, 1), (5, 8, 4), (7, 1, 2), (300, 9, 3), (40, 16, 2), (64, 20, 10), (3, 2, 1)])
     func aLayersNetInputIsTheProductPlusTheBias(shape: (Int, Int, Int)) {
         let (rows, inputs, outputs) = shape
         var input = randomMatrix(rows, inputs, seed: 45)
@@ -113,7 +113,7 @@ import Testing
     /// Carrying a sensitivity back into a logistic layer in one pass gives the bits of the
     /// product followed by the slope: rows of one to four entries (the fused loop, its whole and
     /// its masked last row) and shapes beyond it, in both versions.
-    @Test(arguments: [(1000, 1, 3), (1000, 3, 1), (999, 2, 2), (7, 4, 5), (5, 3, 16), (3, 1, 1), (40, 9, 3), (64, 20, 10), (300, 5, 17)])
+    @Test(arguments: [(1000, 1, 3), (1001, 1, 2), (6, 1, 4), (1000, 3, 1), (999, 2, 2), (7, 4, 5), (5, 3, 16), (3, 1, 1), (40, 9, 3), (64, 20, 10), (300, 5, 17)])
     func backpropagatingIntoALogisticLayerIsTheProductThenTheSlope(shape: (Int, Int, Int)) {
         let (rows, columns, inner) = shape
         let sensitivity = randomMatrix(rows, inner, seed: 49)
