@@ -136,7 +136,13 @@ public struct GradientDescentTrainer {
     ) throws(TrainingError) -> UpdateOutcome {
         let last = network.layers.count - 1
         let measuring = measuring || recording
-        network.forward(batch.inputs, into: &buffers)
+        // A small logistic network over a large batch runs its whole pass on two threads.
+        let inHalves = network.passesInHalves(rows: batch.count, loss: configuration.loss)
+        if inHalves {
+            network.passInHalves(input: batch.inputs, target: batch.targets, in: &buffers)
+        } else {
+            network.forward(batch.inputs, into: &buffers)
+        }
         let loss = !measuring ? 0 :
             configuration.loss.value(
                 output: buffers.outputs[last], net: buffers.nets[last], target: batch.targets,
@@ -144,7 +150,9 @@ public struct GradientDescentTrainer {
         guard loss.isFinite else {
             throw .diverged(step: step, quantity: "the loss", value: loss, learningRate: configuration.learningRate)
         }
-        network.backward(input: batch.inputs, target: batch.targets, loss: configuration.loss, in: &buffers)
+        if !inHalves {
+            network.backward(input: batch.inputs, target: batch.targets, loss: configuration.loss, in: &buffers)
+        }
         if configuration.weightDecay != 0 {
             for index in network.layers.indices {
                 buffers.weightGradients[index].addScaled(network.layers[index].weights, by: configuration.weightDecay)

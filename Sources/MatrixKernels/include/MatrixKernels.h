@@ -98,6 +98,24 @@ void mk_sigmoid(const double *x, double *y, ptrdiff_t count);
 /// formula evaluated one entry at a time.
 void mk_sigmoid_backward(double *g, const double *a, ptrdiff_t count);
 
+/// A layer of a network for `mk_logistic_pass`: its parameters, and where the pass writes.
+typedef struct {
+    ptrdiff_t inputs, outputs;
+    const double *weights, *bias;                  // inputs × outputs, 1 × outputs
+    double *net, *output, *sensitivity;            // rows × outputs each
+    double *weight_gradient, *bias_gradient;       // inputs × outputs, 1 × outputs, averaged
+} mk_logistic_layer;
+
+/// One forward and backward pass over `rows` examples `x` (rows × inputs of layer 0) with
+/// targets `y` (rows × outputs of the last layer) of a network whose layers all have a
+/// logistic activation, trained with binary cross-entropy (so the last sensitivity is a − y).
+/// Each thread of `mk_run_pair` takes half of the rows through every layer and back, then the
+/// gradients of alternate layers over the whole batch. For layers of at most 16 inputs and
+/// outputs whose products over the batch are all direct (`mk_dgemm_is_direct`), it gives the
+/// bits of the serial pass: `mk_dgemm_plus_row`, `mk_sigmoid`, `mk_dgemm_sigmoid_backward`,
+/// then `mk_layer_gradients` or the product and column sums, each divided by `rows`.
+void mk_logistic_pass(const mk_logistic_layer *layers, int count, const double *x, const double *y, ptrdiff_t rows);
+
 /// A task in two parts, `part` 0 and 1, that write to disjoint memory.
 typedef void (*mk_task)(void *context, int part);
 

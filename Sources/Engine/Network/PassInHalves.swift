@@ -1,0 +1,87 @@
+import MatrixKernels
+
+/// A small network of logistic layers over a large batch (the circles chapter's 2-3-1 over
+/// 1,000 points) spends its pass in many short steps. Instead of one thread running them in
+/// turn, the two threads take half of the batch each through the whole pass, then the
+/// gradients of alternate layers (`mk_logistic_pass`). The bits are those of `forward` and
+/// `backward`, which a test checks.
+extension Network {
+    /// Whether `passInHalves` applies to a batch of `rows`: two threads, a batch of at least
+    /// 256 rows, and layers that are all logistic with at most 16 inputs and outputs, trained
+    /// with binary cross-entropy, every product over the batch direct (so that half the rows
+    /// are summed as the whole batch would be).
+    func passesInHalves(rows: Int, loss: Loss) -> Bool {
+        guard Matrix.productThreadCount > 1, rows >= 256, loss == .binaryCrossEntropy else { return false }
+        return layers.allSatisfy { layer in
+            let (inputs, outputs) = (layer.inputCount, layer.outputCount)
+            return layer.activation == .sigmoid && inputs >= 1 && inputs <= 16 && outputs >= 1 && outputs <= 16
+                && mk_dgemm_is_direct(rows, outputs, inputs) != 0 && mk_dgemm_is_direct(rows, inputs, outputs) != 0
+                && mk_dgemm_is_direct(inputs, outputs, rows) != 0
+        }
+    }
+
+    /// `forward(input, into:)` and then `backward(input:target:loss: .binaryCrossEntropy, in:)`,
+    /// with the same bits, by halves of the batch on two threads; only where `passesInHalves`.
+    func passInHalves(input: Matrix, target: Matrix, in buffers: inout PassBuffers) {
+        let rows = input.rows
+        require(
+            input.columns == layers[0].inputCount && target.rows == rows && target.columns == outputLayer.outputCount,
+            "Network passInHalves: input \(input.shapeDescription) or target \(target.shapeDescription) does not fit")
+        for (index, layer) in layers.enumerated() {
+            buffers.nets[index].prepare(rows: rows, columns: layer.outputCount)
+            buffers.outputs[index].prepare(rows: rows, columns: layer.outputCount)
+            buffers.sensitivities[index].prepare(rows: rows, columns: layer.outputCount)
+            buffers.weightGradients[index].prepare(rows: layer.inputCount, columns: layer.outputCount)
+            buffers.biasGradients[index].prepare(rows: 1, columns: layer.outputCount)
+        }
+        let count = layers.count
+        withUnsafeTemporaryAllocation(of: mk_logistic_layer.self, capacity: count) { table in
+            buffers.nets.withUnsafeMutableBufferPointer { nets in
+                buffers.outputs.withUnsafeMutableBufferPointer { outputs in
+                    buffers.sensitivities.withUnsafeMutableBufferPointer { sensitivities in
+                        buffers.weightGradients.withUnsafeMutableBufferPointer { weightGradients in
+                            buffers.biasGradients.withUnsafeMutableBufferPointer { biasGradients in
+                                // Each layer's storage, one level of closures a matrix, then the pass.
+                                func describe(_ index: Int) {
+                                    guard index < count else {
+                                        input.values.withUnsafeBufferPointer { x in
+                                            target.values.withUnsafeBufferPointer { y in
+                                                mk_logistic_pass(
+                                                    table.baseAddress!, Int32(count), x.baseAddress!, y.baseAddress!, rows)
+                                            }
+                                        }
+                                        return
+                                    }
+                                    let layer = layers[index]
+                                    layer.weights.values.withUnsafeBufferPointer { w in
+                                        layer.bias.values.withUnsafeBufferPointer { b in
+                                            nets[index].values.withUnsafeMutableBufferPointer { n in
+                                                outputs[index].values.withUnsafeMutableBufferPointer { a in
+                                                    sensitivities[index].values.withUnsafeMutableBufferPointer { s in
+                                                        weightGradients[index].values.withUnsafeMutableBufferPointer { dw in
+                                                            biasGradients[index].values.withUnsafeMutableBufferPointer { db in
+                                                                table[index] = mk_logistic_layer(
+                                                                    inputs: layer.inputCount, outputs: layer.outputCount,
+                                                                    weights: w.baseAddress!, bias: b.baseAddress!,
+                                                                    net: n.baseAddress!, output: a.baseAddress!,
+                                                                    sensitivity: s.baseAddress!,
+                                                                    weight_gradient: dw.baseAddress!,
+                                                                    bias_gradient: db.baseAddress!)
+                                                                describe(index + 1)
+                                                            }
+                                                        }
+                                                    }
+                                                }
+                                            }
+                                        }
+                                    }
+                                }
+                                describe(0)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
