@@ -38,6 +38,54 @@ typedef void (*micro_kernel)(ptrdiff_t count, const uint16_t *steps, const doubl
 
 static ptrdiff_t min_of(ptrdiff_t a, ptrdiff_t b) { return a < b ? a : b; }
 
+#if MK_X86
+// Four depth steps p..<p+4 of a full panel read down stored columns (six rows at `row`, `lda`
+// apart), written as pack_a writes them one at a time: each step's six entries at `packed`,
+// which advances past a step only if it is kept (one of its entries nonzero or NaN) when
+// `kept` lists steps, and past every step otherwise. Returns where the next step goes; adds
+// the kept steps to `kept` from `count` on and to `count`.
+__attribute__((target("avx2,fma")))
+static double *pack_four_steps(const double *row, ptrdiff_t lda, ptrdiff_t p, double *packed, uint16_t *kept,
+                               ptrdiff_t *count) {
+    __m256d r0 = _mm256_loadu_pd(row), r1 = _mm256_loadu_pd(row + lda), r2 = _mm256_loadu_pd(row + 2 * lda);
+    __m256d r3 = _mm256_loadu_pd(row + 3 * lda), r4 = _mm256_loadu_pd(row + 4 * lda);
+    __m256d r5 = _mm256_loadu_pd(row + 5 * lda);
+    // Lane s of t01 holds rows 0 and 1 of step s in its 128-bit halves' order, and so on.
+    __m256d low01 = _mm256_unpacklo_pd(r0, r1), high01 = _mm256_unpackhi_pd(r0, r1);
+    __m256d low23 = _mm256_unpacklo_pd(r2, r3), high23 = _mm256_unpackhi_pd(r2, r3);
+    __m256d low45 = _mm256_unpacklo_pd(r4, r5), high45 = _mm256_unpackhi_pd(r4, r5);
+    __m256d first[4] = {
+        _mm256_permute2f128_pd(low01, low23, 0x20), _mm256_permute2f128_pd(high01, high23, 0x20),
+        _mm256_permute2f128_pd(low01, low23, 0x31), _mm256_permute2f128_pd(high01, high23, 0x31),
+    };
+    __m128d last[4] = {
+        _mm256_castpd256_pd128(low45), _mm256_castpd256_pd128(high45),
+        _mm256_extractf128_pd(low45, 1), _mm256_extractf128_pd(high45, 1),
+    };
+    int nonzero = 0xF;
+    if (kept) {
+        const __m256d zero = _mm256_setzero_pd();
+        __m256d any = _mm256_or_pd(_mm256_cmp_pd(r0, zero, _CMP_NEQ_UQ), _mm256_cmp_pd(r1, zero, _CMP_NEQ_UQ));
+        any = _mm256_or_pd(any, _mm256_or_pd(_mm256_cmp_pd(r2, zero, _CMP_NEQ_UQ), _mm256_cmp_pd(r3, zero, _CMP_NEQ_UQ)));
+        any = _mm256_or_pd(any, _mm256_or_pd(_mm256_cmp_pd(r4, zero, _CMP_NEQ_UQ), _mm256_cmp_pd(r5, zero, _CMP_NEQ_UQ)));
+        nonzero = _mm256_movemask_pd(any);
+    }
+    for (int step = 0; step < 4; step++) {
+        _mm256_storeu_pd(packed, first[step]);
+        _mm_storeu_pd(packed + 4, last[step]);
+        if (kept) {
+            ptrdiff_t keep = (nonzero >> step) & 1;
+            kept[*count] = (uint16_t)(p + step);
+            *count += keep;
+            packed += MR * keep;
+        } else {
+            packed += MR;
+        }
+    }
+    return packed;
+}
+#endif
+
 // Rows ic..<ic+mc, depth pc..<pc+kc of op(A), as panels of MR rows: panel[p][r], zero-padded;
 // panel i0 / MR starts at packed + i0 · kc. With `steps`, a panel keeps only the depth steps
 // where one of its rows is nonzero (or NaN), lists them from steps + (i0 / MR) · kc on, and
@@ -49,7 +97,16 @@ static void pack_a(int transpose, const double *a, ptrdiff_t lda, ptrdiff_t ic, 
         double *packed = base + i0 * kc;
         uint16_t *kept = steps ? steps + (i0 / MR) * kc : NULL;
         ptrdiff_t count = 0;
-        for (ptrdiff_t p = 0; p < kc; p++) {
+        ptrdiff_t p = 0;
+#if MK_X86
+        if (rows == MR && !transpose && mk_uses_avx2()) {
+            // Six rows four steps at a time: six loads and a transposition in registers
+            // instead of six strided loads per step.
+            const double *row = a + (ic + i0) * lda + pc;
+            for (; p + 4 <= kc; p += 4) packed = pack_four_steps(row + p, lda, p, packed, kept, &count);
+        }
+#endif
+        for (; p < kc; p++) {
             // The six entries of depth step p, in six scalars: tested as they are, not read
             // back from memory (a wide load of narrow stores just made waits for them).
             double v0 = 0, v1 = 0, v2 = 0, v3 = 0, v4 = 0, v5 = 0;
