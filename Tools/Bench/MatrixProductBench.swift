@@ -82,7 +82,7 @@ struct MatrixProductBench {
 
     /// numpy's float64 GFLOP/s for a 2048² product on both cores, the practical limit.
     private func machineLimit() -> Double? {
-        guard let output = peers.output(of: "matmul_peak.py", ["--reps", "3"]) else { return nil }
+        guard let output = peers.output(of: "matmul_peak.py", ["--reps", "5"]) else { return nil }
         for line in output.split(separator: "\n") where line.hasPrefix("square") && line.contains("float64") {
             let parts = line.split(separator: ":").last?.split(separator: " ")
             if let first = parts?.first, let value = Double(first) { return value }
