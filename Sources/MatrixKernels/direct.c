@@ -427,32 +427,38 @@ void mk_dgemm_direct(int transpose_a, int transpose_b, ptrdiff_t m, ptrdiff_t n,
     direct_baseline(transpose_a, transpose_b, m, n, k, a, lda, b, ldb, c, ldc, accumulate);
 }
 
-void mk_dgemm_plus_row(int transpose_a, int transpose_b, ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,
-                       const double *a, ptrdiff_t lda, const double *b, ptrdiff_t ldb, const double *row,
-                       double *c) {
+// C = op(A) op(B) with C's rows one after another, each row then finished: `row` added to it
+// (a bias), or multiplied by the logistic slope o·(1 − o) of `outputs` in its place. A small
+// product (rows of at most four entries over a depth of at most sixteen) finishes each row
+// before it stores it; the others take a second pass. The bits are the same either way.
+static void product_then(int transpose_a, int transpose_b, ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,
+                         const double *a, ptrdiff_t lda, const double *b, ptrdiff_t ldb, const double *row,
+                         const double *outputs, double *c) {
     if (m <= 0 || n <= 0) return;
 #if MK_X86
     if (mk_uses_avx2() && mk_dgemm_is_direct(m, n, k) && n <= 4 && k >= 1 && k <= 16) {
-        few_rows_of_depth(k, transpose_a, transpose_b, m, n, a, lda, b, ldb, row, NULL, c, n, 0);
+        few_rows_of_depth(k, transpose_a, transpose_b, m, n, a, lda, b, ldb, row, outputs, c, n, 0);
         return;
     }
 #endif
     mk_dgemm(transpose_a, transpose_b, m, n, k, a, lda, b, ldb, c, n, 0);
-    mk_add_to_each_row(c, m, n, row);
+    if (row) {
+        mk_add_to_each_row(c, m, n, row);
+    } else {
+        mk_sigmoid_backward(c, outputs, m * n);
+    }
+}
+
+void mk_dgemm_plus_row(int transpose_a, int transpose_b, ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,
+                       const double *a, ptrdiff_t lda, const double *b, ptrdiff_t ldb, const double *row,
+                       double *c) {
+    product_then(transpose_a, transpose_b, m, n, k, a, lda, b, ldb, row, NULL, c);
 }
 
 void mk_dgemm_sigmoid_backward(int transpose_a, int transpose_b, ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,
                                const double *a, ptrdiff_t lda, const double *b, ptrdiff_t ldb,
                                const double *outputs, double *c) {
-    if (m <= 0 || n <= 0) return;
-#if MK_X86
-    if (mk_uses_avx2() && mk_dgemm_is_direct(m, n, k) && n <= 4 && k >= 1 && k <= 16) {
-        few_rows_of_depth(k, transpose_a, transpose_b, m, n, a, lda, b, ldb, NULL, outputs, c, n, 0);
-        return;
-    }
-#endif
-    mk_dgemm(transpose_a, transpose_b, m, n, k, a, lda, b, ldb, c, n, 0);
-    mk_sigmoid_backward(c, outputs, m * n);
+    product_then(transpose_a, transpose_b, m, n, k, a, lda, b, ldb, NULL, outputs, c);
 }
 
 #if MK_X86

@@ -59,17 +59,8 @@ extension Activation {
             backward(&gradient, net: net, output: output)
             return
         }
-        gradient.prepare(rows: rows, columns: columns)
-        sensitivity.values.withUnsafeBufferPointer { s in
-            weights.values.withUnsafeBufferPointer { w in
-                output.values.withUnsafeBufferPointer { o in
-                    gradient.values.withUnsafeMutableBufferPointer { g in
-                        mk_dgemm_sigmoid_backward(
-                            0, 1, rows, columns, inner, s.baseAddress!, inner, w.baseAddress!, inner,
-                            o.baseAddress!, g.baseAddress!)
-                    }
-                }
-            }
+        Matrix.withStorage(of: sensitivity, weights, output, writing: &gradient, rows: rows, columns: columns) { s, w, o, g in
+            mk_dgemm_sigmoid_backward(0, 1, rows, columns, inner, s, inner, w, inner, o, g)
         }
     }
 

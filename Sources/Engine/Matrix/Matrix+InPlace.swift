@@ -13,6 +13,25 @@ extension Matrix {
         self.columns = columns
     }
 
+    /// Shapes `result` as `rows × columns` and runs `body` with the storage of three operands
+    /// and of `result`: a C loop that reads three matrices and writes one (a layer's product and
+    /// its bias, a sensitivity's product and a layer's outputs).
+    static func withStorage(
+        of first: Matrix, _ second: Matrix, _ third: Matrix, writing result: inout Matrix, rows: Int, columns: Int,
+        _ body: (UnsafePointer<Double>, UnsafePointer<Double>, UnsafePointer<Double>, UnsafeMutablePointer<Double>) -> Void
+    ) {
+        result.prepare(rows: rows, columns: columns)
+        first.values.withUnsafeBufferPointer { a in
+            second.values.withUnsafeBufferPointer { b in
+                third.values.withUnsafeBufferPointer { c in
+                    result.values.withUnsafeMutableBufferPointer { target in
+                        body(a.baseAddress!, b.baseAddress!, c.baseAddress!, target.baseAddress!)
+                    }
+                }
+            }
+        }
+    }
+
     /// `result = op(lhs) op(rhs)`, or `result += op(lhs) op(rhs)` when `accumulating`, into
     /// `result`'s storage when its entry count fits (as numpy's `matmul(a, b, out=)`); then
     /// every entry of `result` divided by `divisor`, with the bits of `divide(by:)` afterwards

@@ -53,17 +53,8 @@ public struct DenseLayer: Sendable, Hashable, CustomStringConvertible {
             return
         }
         // A small product adds the bias as it stores each row (the same bits as the two steps).
-        result.prepare(rows: rows, columns: outputs)
-        input.values.withUnsafeBufferPointer { x in
-            weights.values.withUnsafeBufferPointer { w in
-                bias.values.withUnsafeBufferPointer { b in
-                    result.values.withUnsafeMutableBufferPointer { net in
-                        mk_dgemm_plus_row(
-                            0, 0, rows, outputs, inputCount, x.baseAddress!, inputCount, w.baseAddress!, outputs,
-                            b.baseAddress!, net.baseAddress!)
-                    }
-                }
-            }
+        Matrix.withStorage(of: input, weights, bias, writing: &result, rows: rows, columns: outputs) { x, w, b, net in
+            mk_dgemm_plus_row(0, 0, rows, outputs, inputCount, x, inputCount, w, outputs, b, net)
         }
     }
 }
