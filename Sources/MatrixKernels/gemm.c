@@ -70,18 +70,29 @@ static double *pack_four_steps(const double *row, ptrdiff_t lda, ptrdiff_t p, do
         any = _mm256_or_pd(any, _mm256_or_pd(_mm256_cmp_pd(r4, zero, _CMP_NEQ_UQ), _mm256_cmp_pd(r5, zero, _CMP_NEQ_UQ)));
         nonzero = _mm256_movemask_pd(any);
     }
+    if (nonzero == 0xF) {
+        // Every step kept (a dense operand): no step waits on the one before.
+        for (int step = 0; step < 4; step++) {
+            _mm256_storeu_pd(packed + step * MR, first[step]);
+            _mm_storeu_pd(packed + step * MR + 4, last[step]);
+        }
+        if (kept) {
+            ptrdiff_t at = *count;
+            for (int step = 0; step < 4; step++) kept[at + step] = (uint16_t)(p + step);
+            *count = at + 4;
+        }
+        return packed + 4 * MR;
+    }
+    ptrdiff_t at = *count;
     for (int step = 0; step < 4; step++) {
         _mm256_storeu_pd(packed, first[step]);
         _mm_storeu_pd(packed + 4, last[step]);
-        if (kept) {
-            ptrdiff_t keep = (nonzero >> step) & 1;
-            kept[*count] = (uint16_t)(p + step);
-            *count += keep;
-            packed += MR * keep;
-        } else {
-            packed += MR;
-        }
+        ptrdiff_t keep = (nonzero >> step) & 1;
+        kept[at] = (uint16_t)(p + step);
+        at += keep;
+        packed += MR * keep;
     }
+    *count = at;
     return packed;
 }
 #endif
