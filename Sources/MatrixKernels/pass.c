@@ -9,12 +9,22 @@
 // same rows in the same order, so the bits are the serial pass's.
 #include "MatrixKernels.h"
 
+#include <stdatomic.h>
+#include <time.h>
+
 typedef struct {
     const mk_logistic_layer *layers;
     int count;
     const double *x, *y;
     ptrdiff_t rows, half;
+    double part_done;  // when the caller finished its part of the last split, in seconds
 } pass_job;
+
+static double seconds(void) {
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (double)now.tv_sec + 1e-9 * (double)now.tv_nsec;
+}
 
 // The forward pass and the sensitivities of rows start..<end.
 static void row_steps(const pass_job *job, ptrdiff_t start, ptrdiff_t end) {
@@ -60,9 +70,10 @@ static void layer_gradients(const pass_job *job, int l) {
 }
 
 static void halves(void *context, int part) {
-    const pass_job *job = context;
+    pass_job *job = context;
     if (part == 0) {
         row_steps(job, 0, job->half);
+        job->part_done = seconds();
     } else {
         row_steps(job, job->half, job->rows);
     }
@@ -70,14 +81,38 @@ static void halves(void *context, int part) {
 
 // The last layer on the calling thread, the one before it on the worker, and so on.
 static void alternate_layers(void *context, int part) {
-    const pass_job *job = context;
+    pass_job *job = context;
     for (int l = job->count - 1 - part; l >= 0; l -= 2) layer_gradients(job, l);
+    if (part == 0) job->part_done = seconds();
+}
+
+// When the worker's core is busy with other work (another program, another chapter with
+// `--jobs`), the caller can wait milliseconds for its half, far more than the split saves.
+// After such a wait the passes run on the caller alone for a while; the bits are the same.
+enum { SERIAL_PASSES_AFTER_A_LONG_WAIT = 2000 };
+static const double long_wait = 200e-6;
+static atomic_int serial_passes_left = 0;
+
+// Runs both parts of `task`: on the two threads, or on the caller while passes are serial.
+// Returns whether the caller waited long for the worker.
+static int run_parts(mk_task task, pass_job *job, int serial) {
+    if (serial) {
+        task(job, 0);
+        task(job, 1);
+        return 0;
+    }
+    mk_run_pair(task, job);
+    return seconds() - job->part_done > long_wait;
 }
 
 void mk_logistic_pass(const mk_logistic_layer *layers, int count, const double *x, const double *y, ptrdiff_t rows) {
     if (count <= 0 || rows <= 0) return;
     // Halves of whole vectors' worth of rows, so both start on the same footing.
-    pass_job job = {layers, count, x, y, rows, rows / 2 / 4 * 4};
-    mk_run_pair(halves, &job);
-    mk_run_pair(alternate_layers, &job);
+    pass_job job = {layers, count, x, y, rows, rows / 2 / 4 * 4, 0};
+    int left = atomic_load_explicit(&serial_passes_left, memory_order_relaxed);
+    int serial = left > 0;
+    if (serial) atomic_store_explicit(&serial_passes_left, left - 1, memory_order_relaxed);
+    int waited = run_parts(halves, &job, serial);
+    waited |= run_parts(alternate_layers, &job, serial);
+    if (waited) atomic_store_explicit(&serial_passes_left, SERIAL_PASSES_AFTER_A_LONG_WAIT, memory_order_relaxed);
 }

@@ -110,7 +110,9 @@ typedef struct {
 /// targets `y` (rows × outputs of the last layer) of a network whose layers all have a
 /// logistic activation, trained with binary cross-entropy (so the last sensitivity is a − y).
 /// Each thread of `mk_run_pair` takes half of the rows through every layer and back, then the
-/// gradients of alternate layers over the whole batch. For layers of at most 16 inputs and
+/// gradients of alternate layers over the whole batch; after a pass in which the caller waited
+/// long for the worker (its core busy elsewhere), the next 2,000 run on the caller alone.
+/// For layers of at most 16 inputs and
 /// outputs whose products over the batch are all direct (`mk_dgemm_is_direct`), it gives the
 /// bits of the serial pass: `mk_dgemm_plus_row`, `mk_sigmoid`, `mk_dgemm_sigmoid_backward`,
 /// then `mk_layer_gradients` or the product and column sums, each divided by `rows`.
