@@ -222,17 +222,13 @@ static inline void few_rows_avx2(const int depth, int transpose_a, int transpose
             // the four in lane r, each depth step a column of them (transposed in registers).
             // The same chain for each row, but four rows' chains in one.
             ptrdiff_t first = 0;
-            const __m256d one = _mm256_set1_pd(1);
             for (; first + 4 <= m; first += 4) {
                 __m256d columns[4];
                 four_rows_as_columns(depth, a + first * depth, columns);
                 __m256d sum = accumulate ? _mm256_loadu_pd(c + first) : _mm256_setzero_pd();
                 for (int p = 0; p < depth; p++) sum = _mm256_fmadd_pd(columns[p], _mm256_set1_pd(column[p]), sum);
                 if (!accumulate && plus) sum = _mm256_add_pd(sum, _mm256_set1_pd(plus[0]));
-                if (!accumulate && !plus && slope_of) {
-                    __m256d output = _mm256_loadu_pd(slope_of + first);
-                    sum = _mm256_mul_pd(sum, _mm256_mul_pd(output, _mm256_sub_pd(one, output)));
-                }
+                if (!accumulate && !plus && slope_of) sum = mk_times_logistic_slope4(sum, _mm256_loadu_pd(slope_of + first));
                 _mm256_storeu_pd(c + first, sum);
             }
             a += first * depth;
@@ -260,8 +256,7 @@ static inline void few_rows_avx2(const int depth, int transpose_a, int transpose
                 const double *entries = a + i * row;
                 double sum = 0;
                 for (int p = 0; p < depth; p++) sum = __builtin_fma(entries[p * step], column[p], sum);
-                double output = slope_of[i];
-                c[i * ldc] = sum * (output * (1 - output));
+                c[i * ldc] = mk_times_logistic_slope(sum, slope_of[i]);
             }
         } else {
             for (ptrdiff_t i = 0; i < m; i++) {
@@ -290,16 +285,14 @@ static inline void few_rows_avx2(const int depth, int transpose_a, int transpose
     ptrdiff_t i = 0;
     if (slope_of) {
         // The logistic slope o·(1 − o) of the outputs in C's place, read like C is written.
-        const __m256d one = _mm256_set1_pd(1);
         for (; i < whole; i++) {
             ROW_SUM(i, _mm256_setzero_pd())
-            __m256d output = _mm256_loadu_pd(slope_of + i * ldc);
-            _mm256_storeu_pd(c + i * ldc, _mm256_mul_pd(sum, _mm256_mul_pd(output, _mm256_sub_pd(one, output))));
+            _mm256_storeu_pd(c + i * ldc, mk_times_logistic_slope4(sum, _mm256_loadu_pd(slope_of + i * ldc)));
         }
         for (; i < m; i++) {
             ROW_SUM(i, _mm256_setzero_pd())
             __m256d output = _mm256_maskload_pd(slope_of + i * ldc, inside);
-            _mm256_maskstore_pd(c + i * ldc, inside, _mm256_mul_pd(sum, _mm256_mul_pd(output, _mm256_sub_pd(one, output))));
+            _mm256_maskstore_pd(c + i * ldc, inside, mk_times_logistic_slope4(sum, output));
         }
         return;
     }

@@ -171,12 +171,9 @@ void mk_sigmoid(const double *x, double *y, ptrdiff_t count) {
 #if MK_X86
 __attribute__((target("avx2,fma")))
 static ptrdiff_t sigmoid_backward_avx2(double *g, const double *a, ptrdiff_t count) {
-    const __m256d one = _mm256_set1_pd(1);
     ptrdiff_t i = 0;
     for (; i + 4 <= count; i += 4) {
-        __m256d output = _mm256_loadu_pd(a + i);
-        __m256d slope = _mm256_mul_pd(output, _mm256_sub_pd(one, output));
-        _mm256_storeu_pd(g + i, _mm256_mul_pd(_mm256_loadu_pd(g + i), slope));
+        _mm256_storeu_pd(g + i, mk_times_logistic_slope4(_mm256_loadu_pd(g + i), _mm256_loadu_pd(a + i)));
     }
     return i;
 }
@@ -187,7 +184,7 @@ void mk_sigmoid_backward(double *g, const double *a, ptrdiff_t count) {
 #if MK_X86
     if (mk_uses_avx2()) i = sigmoid_backward_avx2(g, a, count);
 #endif
-    for (; i < count; i++) g[i] *= a[i] * (1 - a[i]);
+    for (; i < count; i++) g[i] = mk_times_logistic_slope(g[i], a[i]);
 }
 
 void mk_exp(const double *x, double *y, ptrdiff_t count) {

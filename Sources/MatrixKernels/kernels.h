@@ -45,6 +45,20 @@ int mk_dgemm_sparse_rows(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const double *a,
 int mk_dgemm_sparse_columns(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const double *a, ptrdiff_t lda,
                             const double *b, ptrdiff_t ldb, double *c, ptrdiff_t ldc, int accumulate);
 
+// A sensitivity `g` carried through a logistic layer whose output is `a`: g · (a · (1 − a)),
+// in that order, so that every loop applying it gives the bits of mk_sigmoid_backward.
+static inline double mk_times_logistic_slope(double g, double a) { return g * (a * (1 - a)); }
+
+#if MK_X86
+#include <immintrin.h>
+
+// mk_times_logistic_slope in four lanes.
+__attribute__((target("avx2,fma"), always_inline))
+static inline __m256d mk_times_logistic_slope4(__m256d g, __m256d a) {
+    return _mm256_mul_pd(g, _mm256_mul_pd(a, _mm256_sub_pd(_mm256_set1_pd(1), a)));
+}
+#endif
+
 // C = op(A) op(B) (or C += …) summed directly in the order `mk_dgemm` documents for small
 // and skinny shapes (direct.c).
 void mk_dgemm_direct(int transpose_a, int transpose_b, ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,
