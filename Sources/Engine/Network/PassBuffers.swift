@@ -57,7 +57,6 @@ extension Network {
         }
     }
 
-
     /// `weights = (inputᵀ · sensitivity) / count` and `bias = (1ᵀ · sensitivity) / count`: a
     /// layer's gradients averaged over the batch. A small layer gets both in one pass over the
     /// batch (`mk_layer_gradients`), with the bits of the product and the column sums.
