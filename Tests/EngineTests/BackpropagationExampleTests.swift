@@ -30,10 +30,10 @@ import Testing
         let trainer = GradientDescentTrainer(
             configuration: TrainingConfiguration(loss: .squaredError, learningRate: 0.1, epochs: 1, trace: .all))
         let result = try trainer.train(&trained, on: example)
-        expectClose(trained.layers[0].weights, Matrix([[0.2, 0.2], [0.2, 0.2]]))  // eq. 48
-        expectClose(trained.layers[0].bias, Matrix(row: [-0.8, -0.8]))  // eq. 49
-        expectClose(trained.layers[1].weights, Matrix(column: [-0.6, -0.6]))  // eq. 50
-        expectClose(trained.layers[1].bias, Matrix(scalar: -0.8))  // eq. 51
+        expectClose(trained[dense: 0].weights, Matrix([[0.2, 0.2], [0.2, 0.2]]))  // eq. 48
+        expectClose(trained[dense: 0].bias, Matrix(row: [-0.8, -0.8]))  // eq. 49
+        expectClose(trained[dense: 1].weights, Matrix(column: [-0.6, -0.6]))  // eq. 50
+        expectClose(trained[dense: 1].bias, Matrix(scalar: -0.8))  // eq. 51
 
         let record = try #require(result.trace.record(at: TraceStep(epoch: 1, step: 1)))
         #expect(record["s2"] == Matrix(scalar: 8))

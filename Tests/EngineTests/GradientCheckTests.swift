@@ -30,7 +30,7 @@ import Testing
         // Non-zero biases keep ReLU's kink away: with zero biases a unit whose inputs are all
         // zero sits exactly at n = 0, where the derivative is not defined.
         for index in network.layers.indices {
-            network.layers[index].bias = network.layers[index].bias.map { _ in generator.nextNormal(mean: 0.3, standardDeviation: 0.5) }
+            network[dense: index].bias = network[dense: index].bias.map { _ in generator.nextNormal(mean: 0.3, standardDeviation: 0.5) }
         }
         let inputs = Matrix(rows: 6, columns: 3) { _, _ in generator.nextNormal() }
         let targets: Matrix

@@ -23,9 +23,10 @@ import Testing
         var network = network()
         var state = OptimizerState(optimizer: optimizer, network: network)
         for step in 1...3 {
-            let weights = network.layers.indices.map { randomMatrix(network.layers[$0].weights.rows, network.layers[$0].weights.columns, seed: UInt64(100 * step + $0)) }
-            let biases = network.layers.indices.map { randomMatrix(1, network.layers[$0].bias.columns, seed: UInt64(100 * step + 50 + $0)) }
-            #expect(state.update(&network, weightGradients: weights, biasGradients: biases, learningRate: 0.05) == nil)
+            let weights = network.layers.indices.map { randomMatrix(network[dense: $0].weights.rows, network[dense: $0].weights.columns, seed: UInt64(100 * step + $0)) }
+            let biases = network.layers.indices.map { randomMatrix(1, network[dense: $0].bias.columns, seed: UInt64(100 * step + 50 + $0)) }
+            let gradients = zip(weights, biases).flatMap { [$0.0, $0.1] }
+            #expect(state.update(&network, gradients: gradients, learningRate: 0.05) == nil)
         }
         return network
     }
@@ -33,43 +34,45 @@ import Testing
     /// The same three steps, entry by entry, with the formulas written out in Swift.
     func scalarSteps(_ optimizer: Optimizer) -> Network {
         var network = network()
-        var parameters = network.layers.flatMap { [$0.weights.values, $0.bias.values] }
+        var parameters = network.denseLayers.flatMap { [$0.weights.values, $0.bias.values] }
         var first = parameters.map { [Double](repeating: 0, count: $0.count) }
         var second = first
         for step in 1...3 {
             let gradients = network.layers.indices.flatMap { layer in
-                [randomMatrix(network.layers[layer].weights.rows, network.layers[layer].weights.columns, seed: UInt64(100 * step + layer)).values,
-                 randomMatrix(1, network.layers[layer].bias.columns, seed: UInt64(100 * step + 50 + layer)).values]
+                [randomMatrix(network[dense: layer].weights.rows, network[dense: layer].weights.columns, seed: UInt64(100 * step + layer)).values,
+                 randomMatrix(1, network[dense: layer].bias.columns, seed: UInt64(100 * step + 50 + layer)).values]
             }
             var c1 = 1.0, c2 = 1.0
-            if case let .adam(beta1, beta2, _) = optimizer {
-                for _ in 0..<step { c1 *= beta1; c2 *= beta2 }
+            if let adam = optimizer.rule as? Adam {
+                for _ in 0..<step { c1 *= adam.beta1; c2 *= adam.beta2 }
                 c1 = 1 - c1
                 c2 = 1 - c2
             }
             for slot in parameters.indices {
                 for i in parameters[slot].indices {
                     let g = gradients[slot][i], w = parameters[slot][i]
-                    switch optimizer {
-                    case .gradientDescent:
+                    switch optimizer.rule {
+                    case is GradientDescent:
                         parameters[slot][i] = w + -0.05 * g
-                    case let .momentum(beta):
-                        first[slot][i] = first[slot][i] * beta + g
+                    case let momentum as Momentum:
+                        first[slot][i] = first[slot][i] * momentum.beta + g
                         parameters[slot][i] = w + -0.05 * first[slot][i]
-                    case let .rmsProp(rho, epsilon):
-                        second[slot][i] = rho * second[slot][i] + (1 - rho) * g * g
-                        parameters[slot][i] = w + -0.05 * (g / (second[slot][i].squareRoot() + epsilon))
-                    case let .adam(beta1, beta2, epsilon):
-                        first[slot][i] = beta1 * first[slot][i] + (1 - beta1) * g
-                        second[slot][i] = beta2 * second[slot][i] + (1 - beta2) * g * g
-                        parameters[slot][i] = w + -0.05 * ((first[slot][i] / c1) / ((second[slot][i] / c2).squareRoot() + epsilon))
+                    case let rms as RMSProp:
+                        second[slot][i] = rms.rho * second[slot][i] + (1 - rms.rho) * g * g
+                        parameters[slot][i] = w + -0.05 * (g / (second[slot][i].squareRoot() + rms.epsilon))
+                    case let adam as Adam:
+                        first[slot][i] = adam.beta1 * first[slot][i] + (1 - adam.beta1) * g
+                        second[slot][i] = adam.beta2 * second[slot][i] + (1 - adam.beta2) * g * g
+                        parameters[slot][i] = w + -0.05 * ((first[slot][i] / c1) / ((second[slot][i] / c2).squareRoot() + adam.epsilon))
+                    default:
+                        Issue.record("no scalar formula for \(optimizer)")
                     }
                 }
             }
         }
         for layer in network.layers.indices {
-            network.layers[layer].weights.values = parameters[2 * layer]
-            network.layers[layer].bias.values = parameters[2 * layer + 1]
+            network[dense: layer].weights.values = parameters[2 * layer]
+            network[dense: layer].bias.values = parameters[2 * layer + 1]
         }
         return network
     }
@@ -87,10 +90,11 @@ import Testing
             var network = network()
             let before = network
             var state = OptimizerState(optimizer: optimizer, network: network)
-            var weights = network.layers.map { Matrix(rows: $0.weights.rows, columns: $0.weights.columns) }
-            let biases = network.layers.map { Matrix(rows: 1, columns: $0.bias.columns) }
+            var weights = network.denseLayers.map { Matrix(rows: $0.weights.rows, columns: $0.weights.columns) }
+            let biases = network.denseLayers.map { Matrix(rows: 1, columns: $0.bias.columns) }
             weights[layer].values[index] = .infinity
-            let bad = state.update(&network, weightGradients: weights, biasGradients: biases, learningRate: 0.05)
+            let gradients = zip(weights, biases).flatMap { [$0.0, $0.1] }
+            let bad = state.update(&network, gradients: gradients, learningRate: 0.05)
             #expect(bad?.name == "W\(layer + 1)")
             #expect(bad.map { !$0.value.isFinite } == true)
             #expect(network == before)

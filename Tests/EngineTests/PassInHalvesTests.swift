@@ -77,7 +77,7 @@ struct PassInHalvesTests {
             let result = try trainer.train(&trained, on: data)
             results.append((trained, result.history.epochs.map(\.trainingLoss)))
         }
-        for (split, serial) in zip(results[0].0.layers, results[1].0.layers) {
+        for (split, serial) in zip(results[0].0.denseLayers, results[1].0.denseLayers) {
             #expect(split.weights.values.map(\.bitPattern) == serial.weights.values.map(\.bitPattern))
             #expect(split.bias.values.map(\.bitPattern) == serial.bias.values.map(\.bitPattern))
         }

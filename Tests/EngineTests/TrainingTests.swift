@@ -44,8 +44,8 @@ import Testing
             return network
         }
         let first = try run(), second = try run()
-        #expect(first.layers.map(\.weights.values) == second.layers.map(\.weights.values))
-        #expect(first.layers.map(\.bias.values) == second.layers.map(\.bias.values))
+        #expect(first.denseLayers.map(\.weights.values) == second.denseLayers.map(\.weights.values))
+        #expect(first.denseLayers.map(\.bias.values) == second.denseLayers.map(\.bias.values))
         #expect(first != xorNetwork(seed: 11))
     }
 
@@ -91,8 +91,8 @@ import Testing
                 loss: .halfSquaredError, optimizer: .momentum(beta: 0.9), learningRate: 0.1, epochs: 2))
         _ = try trainer.train(&network, on: data)
         // w, b after step 1: 0.9, −0.1; gradient 0.8 for both; v = 0.9 + 0.8 = 1.7 and −0.9·... for b.
-        #expect(isClose(network.layers[0].weights.scalar, 0.9 - 0.1 * (0.9 * 1 + 0.8)))
-        #expect(isClose(network.layers[0].bias.scalar, -0.1 - 0.1 * (0.9 * 1 + 0.8)))
+        #expect(isClose(network[dense: 0].weights.scalar, 0.9 - 0.1 * (0.9 * 1 + 0.8)))
+        #expect(isClose(network[dense: 0].bias.scalar, -0.1 - 0.1 * (0.9 * 1 + 0.8)))
     }
 
     @Test func weightDecayShrinksTheWeights() throws {
@@ -102,7 +102,7 @@ import Testing
                 configuration: TrainingConfiguration(
                     loss: .binaryCrossEntropy, learningRate: 1, epochs: 500, weightDecay: decay))
             _ = try trainer.train(&network, on: Self.xor)
-            return network.layers.reduce(0) { $0 + $1.weights.sumOfSquares() }
+            return network.denseLayers.reduce(0) { $0 + $1.weights.sumOfSquares() }
         }
         #expect(try trainedWeightNorm(decay: 0.05) < 0.5 * trainedWeightNorm(decay: 0))
     }
@@ -141,7 +141,7 @@ import Testing
                 && error.description.hasPrefix("training diverged in epoch \(step.epoch) (update \(step.step)): \(quantity) became ")
                 && error.description.hasSuffix("; try a smaller learning rate than 1000000")
         }
-        #expect(network.layers.allSatisfy { $0.weights.isFinite && $0.bias.isFinite })
+        #expect(network.denseLayers.allSatisfy { $0.weights.isFinite && $0.bias.isFinite })
         #expect(network != before)
     }
 

@@ -163,7 +163,7 @@ extension CompareCellRunTests {
         ("vary: learning_rate\nvalues: [-1]", "6:10: error: 'values' in compare cell items must be between 0 and 1000000000000, not -1"),
         ("vary: learning_rate\nvalues: [0.1, 0.10]", "6:15: error: 'values' in compare cell lists 0.1 twice"),
         ("vary: optimizer\nvalues: [adam, adamw]",
-         "6:16: error: 'values' in compare cell items must be one of 'gradient-descent', 'momentum', 'rmsprop', 'adam', not the text 'adamw' (did you mean 'adam'?)"),
+         "6:16: error: 'values' in compare cell items must be one of \(CompareCellErrorTests.registeredOptimizers), not the text 'adamw' (did you mean 'adam'?)"),
         ("vary: init\nvalues: [zeros, xavir]",
          "6:17: error: 'values' in compare cell items must be one of 'he', 'he-uniform', 'xavier', 'xavier-normal', 'zeros', 'normal', 'uniform', not the text 'xavir' (did you mean 'xavier'?)"),
         ("vary: hidden\nvalues: [16, [8]]",
@@ -179,6 +179,18 @@ extension CompareCellRunTests {
     ])
     func mistakesInTheCellArePositioned(body: String, expected: String) {
         expectLessonError("lessons/x.md:" + expected) { _ = try CompareCell(try firstCell(body, kind: "compare")) }
+    }
+
+    /// Every registered optimizer, quoted, in the course's order: what the message lists.
+    static var registeredOptimizers: String { CompareCell.optimizerNames.map { "'\($0)'" }.joined(separator: ", ") }
+
+    /// The list starts with the four optimizers of the course, in its order (others, such as
+    /// Nesterov momentum, come in where their files put them).
+    @Test func optimizersAreListedInTheCoursesOrder() {
+        let names = CompareCell.optimizerNames
+        let course = ["gradient-descent", "momentum", "rmsprop", "adam"]
+        #expect(names.filter(course.contains) == course)
+        #expect(names.first == "gradient-descent")
     }
 
     @Test func theRunnerReadsCompareCells() throws {

@@ -12,7 +12,7 @@ public enum GradientCheck {
     public struct Entry: Sendable, Hashable {
         /// The layer, from 1.
         public var layer: Int
-        /// `"W"` or `"b"`.
+        /// The parameter's symbol, `"W"` or `"b"` for a dense layer.
         public var parameter: String
         /// The entry's row in the parameter matrix, from 0.
         public var row: Int
@@ -42,19 +42,14 @@ public enum GradientCheck {
                 activation: candidate.outputLayer.activation)
         }
         var entries = [Entry]()
+        var slot = 0
         for (index, layer) in network.layers.enumerated() {
-            for (name, parameter, analytic) in [
-                ("W", layer.weights, gradients.weights[index]), ("b", layer.bias, gradients.biases[index]),
-            ] {
+            for (name, (parameter, analytic)) in zip(layer.parameterSymbols, zip(layer.parameters, gradients.parameters[index])) {
                 for row in 0..<parameter.rows {
                     for column in 0..<parameter.columns {
                         func lossValue(shiftedBy shift: Double) -> Double {
                             var shifted = network
-                            if name == "W" {
-                                shifted.layers[index].weights[row, column] += shift
-                            } else {
-                                shifted.layers[index].bias[row, column] += shift
-                            }
+                            shifted.shiftParameter(slot, row: row, column: column, by: shift)
                             return meanLoss(of: shifted)
                         }
                         let numerical =
@@ -66,6 +61,7 @@ public enum GradientCheck {
                                 analytic: analytic[row, column], numerical: numerical))
                     }
                 }
+                slot += 1
             }
         }
         return entries

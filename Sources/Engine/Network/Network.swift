@@ -1,18 +1,26 @@
-/// A feed-forward network of dense layers, `a⁰ = x`, `aᵏ = fᵏ(aᵏ⁻¹ Wᵏ + bᵏ)`.
+/// A feed-forward network, `a⁰ = x`, `aᵏ = layerᵏ(aᵏ⁻¹)`; a dense layer's is `fᵏ(aᵏ⁻¹ Wᵏ + bᵏ)`.
+///
+/// The last layer is dense: the loss reads its activation and net input.
 public struct Network: Sendable, Hashable, CustomStringConvertible {
     /// The layers, first hidden layer first, output layer last.
-    public var layers: [DenseLayer]
+    public var layers: [any Layer]
 
-    /// Creates a network from explicit layers, whose sizes must chain.
-    public init(layers: [DenseLayer]) {
+    /// Creates a network from explicit layers, whose sizes must chain and whose last layer is dense.
+    public init(layers: [any Layer]) {
         require(!layers.isEmpty, "Network: a network needs at least one layer")
         for (index, pair) in zip(layers, layers.dropFirst()).enumerated() {
             require(
                 pair.0.outputCount == pair.1.inputCount,
-                "Network: layer \(index + 1) weights \(pair.0.weights.shapeDescription) do not chain into "
-                    + "layer \(index + 2) weights \(pair.1.weights.shapeDescription)")
+                "Network: layer \(index + 1) \(pair.0) (\(pair.0.outputCount) outputs) does not chain into "
+                    + "layer \(index + 2) \(pair.1) (\(pair.1.inputCount) inputs)")
         }
+        require(layers.last is DenseLayer, "Network: the last layer must be dense, not \(layers[layers.count - 1])")
         self.layers = layers
+    }
+
+    /// Creates a network of dense layers.
+    public init(layers: [DenseLayer]) {
+        self.init(layers: layers.map { $0 as any Layer })
     }
 
     /// Creates a network with the given layer sizes (inputs first) and freshly drawn weights.
@@ -38,30 +46,82 @@ public struct Network: Sendable, Hashable, CustomStringConvertible {
         self.init(layers: layers)
     }
 
+    /// Layer `index` (from 0), which must be dense, to read or change.
+    public subscript(dense index: Int) -> DenseLayer {
+        get {
+            guard let layer = layers[index] as? DenseLayer else { preconditionFailure("Network: layer \(index + 1) is \(layers[index]), not dense") }
+            return layer
+        }
+        set { layers[index] = newValue }
+    }
+
+    /// The dense layers, in order (every layer of a network built from sizes).
+    public var denseLayers: [DenseLayer] { layers.compactMap { $0 as? DenseLayer } }
+    /// Whether every layer is dense.
+    public var isDense: Bool { layers.allSatisfy { $0 is DenseLayer } }
     /// The layer sizes, inputs first (`[2, 3, 1]`).
     public var sizes: [Int] { [layers[0].inputCount] + layers.map(\.outputCount) }
     /// The number of weights and biases.
     public var parameterCount: Int { layers.reduce(0) { $0 + $1.parameterCount } }
     /// The output layer.
-    public var outputLayer: DenseLayer { layers[layers.count - 1] }
+    public var outputLayer: DenseLayer { layers[layers.count - 1] as! DenseLayer }
+
+    /// Every parameter, layer by layer in each layer's order (`W1`, `b1`, `W2`, …).
+    public var parameters: [Matrix] { layers.flatMap(\.parameters) }
+    /// Their trace names, in the same order.
+    public var parameterNames: [String] {
+        layers.enumerated().flatMap { index, layer in layer.parameterSymbols.map { "\($0)\(index + 1)" } }
+    }
+
+    /// Exchanges every parameter with `values` (in `parameters`' order and shapes).
+    public mutating func swapParameters(with values: inout [Matrix]) {
+        var start = 0
+        for index in layers.indices {
+            let count = layers[index].parameterSymbols.count
+            var slice = values[start..<(start + count)]
+            layers[index].swapParameters(with: &slice)
+            values.replaceSubrange(start..<(start + count), with: slice)
+            start += count
+        }
+    }
+
+    /// Adds `shift` to entry `(row, column)` of parameter `slot` (in `parameters`' order).
+    public mutating func shiftParameter(_ slot: Int, row: Int, column: Int, by shift: Double) {
+        var values = parameters
+        values[slot][row, column] += shift
+        swapParameters(with: &values)
+    }
 
     /// `Network(2→3, sigmoid; 3→1, sigmoid)`.
     public var description: String {
-        "Network(" + layers.map { "\($0.inputCount)→\($0.outputCount), \($0.activation)" }.joined(separator: "; ") + ")"
+        "Network(" + layers.map { layer in
+            (layer as? DenseLayer).map { "\($0.inputCount)→\($0.outputCount), \($0.activation)" } ?? "\(layer)"
+        }.joined(separator: "; ") + ")"
+    }
+
+    public static func == (lhs: Network, rhs: Network) -> Bool {
+        lhs.layers.count == rhs.layers.count
+            && zip(lhs.layers, rhs.layers).allSatisfy { $0.0.isEqual(to: $0.1) }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        for layer in layers { hasher.combine(layer) }
     }
 
     /// The forward pass, keeping every layer's net input and activation.
-    public func forward(_ input: Matrix) -> ForwardPass {
+    public func forward(_ input: Matrix, context: PassContext = .evaluation) -> ForwardPass {
         var buffers = PassBuffers(layerCount: layers.count)
-        forward(input, into: &buffers)
+        var context = context
+        forward(input, into: &buffers, context: &context)
         return ForwardPass(input: input, nets: buffers.nets, outputs: buffers.outputs)
     }
 
     /// The network's output for `input`.
     public func predict(_ input: Matrix) -> Matrix {
         var buffers = PassBuffers(layerCount: layers.count)
-        forward(input, into: &buffers)
-        return buffers.outputs[layers.count - 1]
+        var context = PassContext.evaluation
+        forward(input, into: &buffers, context: &context)
+        return buffers.layers[layers.count - 1].output
     }
 
     /// The backward pass: every layer's sensitivity and parameter gradients for the batch mean loss.
@@ -72,11 +132,13 @@ public struct Network: Sendable, Hashable, CustomStringConvertible {
     /// ```
     public func backward(_ pass: ForwardPass, target: Matrix, loss: Loss) -> Gradients {
         var buffers = PassBuffers(layerCount: layers.count)
-        buffers.nets = pass.nets
-        buffers.outputs = pass.outputs
+        for index in layers.indices {
+            buffers.layers[index].net = pass.nets[index]
+            buffers.layers[index].output = pass.outputs[index]
+        }
         backward(input: pass.input, target: target, loss: loss, in: &buffers)
         return Gradients(
-            sensitivities: buffers.sensitivities, weights: buffers.weightGradients, biases: buffers.biasGradients)
+            sensitivities: buffers.layers.map(\.sensitivity), parameters: buffers.layers.map(\.parameterGradients))
     }
 }
 
@@ -84,7 +146,7 @@ public struct Network: Sendable, Hashable, CustomStringConvertible {
 public struct ForwardPass: Sendable {
     /// The input `a⁰ = x`, `m × inputs`.
     public let input: Matrix
-    /// The net inputs, one per layer.
+    /// The net inputs, one per layer (a layer without one: empty).
     public let nets: [Matrix]
     /// The activations, one per layer.
     public let outputs: [Matrix]
@@ -102,8 +164,11 @@ public struct ForwardPass: Sendable {
 public struct Gradients: Sendable {
     /// The per-sample sensitivities `dZᵏ = ∂Lᵢ/∂nᵏ` (δ in one notation, s in another).
     public var sensitivities: [Matrix]
-    /// `∂L/∂Wᵏ`, averaged over the batch.
-    public var weights: [Matrix]
-    /// `∂L/∂bᵏ`, averaged over the batch.
-    public var biases: [Matrix]
+    /// Each layer's parameter gradients, averaged over the batch, in its parameters' order.
+    public var parameters: [[Matrix]]
+
+    /// `∂L/∂Wᵏ` of each layer (the first parameter; empty for a layer without parameters).
+    public var weights: [Matrix] { parameters.map { $0.first ?? Matrix(rows: 0, columns: 0) } }
+    /// `∂L/∂bᵏ` of each layer (the second parameter; empty for a layer without).
+    public var biases: [Matrix] { parameters.map { $0.count > 1 ? $0[1] : Matrix(rows: 0, columns: 0) } }
 }

@@ -1,58 +1,78 @@
 import MatrixKernels
 
-/// The matrices of one forward and backward pass, kept from batch to batch so that a
-/// training step allocates nothing: each is overwritten in place while no one else holds it,
-/// and copied first (copy-on-write) when a trace record still does.
+/// The matrices of one forward and backward pass, one `LayerBuffers` per layer, kept from
+/// batch to batch so that a training step allocates nothing.
 struct PassBuffers {
-    /// The net input `nᵏ` of each layer.
-    var nets: [Matrix]
-    /// The activation `aᵏ` of each layer.
-    var outputs: [Matrix]
-    /// The per-sample sensitivity `dZᵏ = ∂Lᵢ/∂nᵏ` of each layer.
-    var sensitivities: [Matrix]
-    /// `∂L/∂Wᵏ`, averaged over the batch.
-    var weightGradients: [Matrix]
-    /// `∂L/∂bᵏ`, averaged over the batch.
-    var biasGradients: [Matrix]
+    /// Each layer's buffers.
+    var layers: [LayerBuffers]
 
     /// Empty buffers for a network of `layerCount` layers; the first pass sizes them.
     init(layerCount: Int) {
-        let empty = [Matrix](repeating: Matrix(rows: 0, columns: 0), count: layerCount)
-        nets = empty
-        outputs = empty
-        sensitivities = empty
-        weightGradients = empty
-        biasGradients = empty
+        layers = [LayerBuffers](repeating: LayerBuffers(), count: layerCount)
     }
+
+    /// The net input of each layer (empty for a layer without one).
+    var nets: [Matrix] { layers.map(\.net) }
+    /// The output of each layer.
+    var outputs: [Matrix] { layers.map(\.output) }
+    /// The sensitivity of each layer.
+    var sensitivities: [Matrix] { layers.map(\.sensitivity) }
+    /// Each dense layer's `∂L/∂W` (empty for other layers).
+    var weightGradients: [Matrix] { layers.map { $0.parameterGradients.first ?? Matrix(rows: 0, columns: 0) } }
+    /// Each dense layer's `∂L/∂b` (empty for other layers).
+    var biasGradients: [Matrix] { layers.map { $0.parameterGradients.count > 1 ? $0.parameterGradients[1] : Matrix(rows: 0, columns: 0) } }
+    /// Every parameter gradient, in `Network.parameters`' order.
+    var parameterGradients: [Matrix] { layers.flatMap(\.parameterGradients) }
 }
 
 extension Network {
-    /// The forward pass of `input` into `buffers`' nets and outputs.
+    /// An evaluation's forward pass of `input` into `buffers`.
     func forward(_ input: Matrix, into buffers: inout PassBuffers) {
-        for (index, layer) in layers.enumerated() {
-            let layerInput = index == 0 ? input : buffers.outputs[index - 1]
-            layer.net(layerInput, into: &buffers.nets[index])
-            layer.activation.apply(buffers.nets[index], into: &buffers.outputs[index])
+        var context = PassContext.evaluation
+        forward(input, into: &buffers, context: &context)
+    }
+
+    /// The forward pass of `input` into `buffers`.
+    func forward(_ input: Matrix, into buffers: inout PassBuffers, context: inout PassContext) {
+        for index in layers.indices {
+            if index == 0 {
+                layers[index].forward(input, into: &buffers.layers[index], context: &context)
+            } else {
+                let layerInput = buffers.layers[index - 1].output
+                layers[index].forward(layerInput, into: &buffers.layers[index], context: &context)
+            }
         }
     }
 
-    /// The backward pass after `forward(input, into: &buffers)`: fills the sensitivities and gradients.
+    /// The backward pass after `forward(input, into: &buffers)`: fills the sensitivities and
+    /// gradients. The output layer's sensitivity comes from the loss; each layer then hands
+    /// `∂Lᵢ/∂a` to the one before, and a dense layer after a dense layer carries its
+    /// sensitivity straight into the previous layer's (`Activation.backpropagate`, the same
+    /// bits as the two steps, in one pass for a small logistic layer).
     func backward(input: Matrix, target: Matrix, loss: Loss, in buffers: inout PassBuffers) {
         let last = layers.count - 1
         let count = Double(input.rows)
         loss.outputSensitivity(
-            output: buffers.outputs[last], net: buffers.nets[last], target: target,
-            activation: outputLayer.activation, into: &buffers.sensitivities[last])
+            output: buffers.layers[last].output, net: buffers.layers[last].net, target: target,
+            activation: outputLayer.activation, into: &buffers.layers[last].sensitivity)
         for index in stride(from: last, through: 0, by: -1) {
-            let layerInput = index == 0 ? input : buffers.outputs[index - 1]
-            Self.gradients(
-                input: layerInput, sensitivity: buffers.sensitivities[index], dividingBy: count,
-                weights: &buffers.weightGradients[index], bias: &buffers.biasGradients[index])
-            if index > 0 {
-                layers[index - 1].activation.backpropagate(
-                    buffers.sensitivities[index], through: layers[index].weights,
-                    into: &buffers.sensitivities[index - 1], net: buffers.nets[index - 1],
-                    output: buffers.outputs[index - 1])
+            let layerInput = index == 0 ? input : buffers.layers[index - 1].output
+            if index > 0, let dense = layers[index] as? DenseLayer, let previous = layers[index - 1] as? DenseLayer {
+                var none: Matrix? = nil
+                dense.backward(layerInput, buffers: &buffers.layers[index], count: count, inputGradient: &none)
+                previous.activation.backpropagate(
+                    buffers.layers[index].sensitivity, through: dense.weights,
+                    into: &buffers.layers[index - 1].sensitivity, net: buffers.layers[index - 1].net,
+                    output: buffers.layers[index - 1].output)
+            } else if index > 0 {
+                var gradient: Matrix? = buffers.layers[index - 1].sensitivity
+                buffers.layers[index - 1].sensitivity = Matrix(rows: 0, columns: 0)
+                layers[index].backward(layerInput, buffers: &buffers.layers[index], count: count, inputGradient: &gradient)
+                buffers.layers[index - 1].sensitivity = gradient!
+                layers[index - 1].receive(&buffers.layers[index - 1])
+            } else {
+                var none: Matrix? = nil
+                layers[index].backward(layerInput, buffers: &buffers.layers[index], count: count, inputGradient: &none)
             }
         }
     }

@@ -11,8 +11,8 @@ extension Network {
     /// with binary cross-entropy, every product over the batch direct (so that half the rows
     /// are summed as the whole batch would be).
     func passesInHalves(rows: Int, loss: Loss) -> Bool {
-        guard Matrix.productThreadCount > 1, rows >= 256, loss == .binaryCrossEntropy else { return false }
-        return layers.allSatisfy { layer in
+        guard Matrix.productThreadCount > 1, rows >= 256, loss == .binaryCrossEntropy, isDense else { return false }
+        return denseLayers.allSatisfy { layer in
             let (inputs, outputs) = (layer.inputCount, layer.outputCount)
             return layer.activation == .sigmoid && inputs >= 1 && inputs <= 16 && outputs >= 1 && outputs <= 16
                 && mk_dgemm_is_direct(rows, outputs, inputs) != 0 && mk_dgemm_is_direct(rows, inputs, outputs) != 0
@@ -27,20 +27,20 @@ extension Network {
         require(
             input.columns == layers[0].inputCount && target.rows == rows && target.columns == outputLayer.outputCount,
             "Network passInHalves: input \(input.shapeDescription) or target \(target.shapeDescription) does not fit")
+        let layers = denseLayers
         for (index, layer) in layers.enumerated() {
-            buffers.nets[index].prepare(rows: rows, columns: layer.outputCount)
-            buffers.outputs[index].prepare(rows: rows, columns: layer.outputCount)
-            buffers.sensitivities[index].prepare(rows: rows, columns: layer.outputCount)
-            buffers.weightGradients[index].prepare(rows: layer.inputCount, columns: layer.outputCount)
-            buffers.biasGradients[index].prepare(rows: 1, columns: layer.outputCount)
+            buffers.layers[index].net.prepare(rows: rows, columns: layer.outputCount)
+            buffers.layers[index].output.prepare(rows: rows, columns: layer.outputCount)
+            buffers.layers[index].sensitivity.prepare(rows: rows, columns: layer.outputCount)
+            if buffers.layers[index].parameterGradients.count != 2 {
+                buffers.layers[index].parameterGradients = [Matrix(rows: 0, columns: 0), Matrix(rows: 0, columns: 0)]
+            }
+            buffers.layers[index].parameterGradients[0].prepare(rows: layer.inputCount, columns: layer.outputCount)
+            buffers.layers[index].parameterGradients[1].prepare(rows: 1, columns: layer.outputCount)
         }
         let count = layers.count
         withUnsafeTemporaryAllocation(of: mk_logistic_layer.self, capacity: count) { table in
-            buffers.nets.withUnsafeMutableBufferPointer { nets in
-                buffers.outputs.withUnsafeMutableBufferPointer { outputs in
-                    buffers.sensitivities.withUnsafeMutableBufferPointer { sensitivities in
-                        buffers.weightGradients.withUnsafeMutableBufferPointer { weightGradients in
-                            buffers.biasGradients.withUnsafeMutableBufferPointer { biasGradients in
+            buffers.layers.withUnsafeMutableBufferPointer { passes in
                                 // Each layer's storage, one level of closures a matrix, then the pass.
                                 func describe(_ index: Int) {
                                     guard index < count else {
@@ -55,11 +55,11 @@ extension Network {
                                     let layer = layers[index]
                                     layer.weights.values.withUnsafeBufferPointer { w in
                                         layer.bias.values.withUnsafeBufferPointer { b in
-                                            nets[index].values.withUnsafeMutableBufferPointer { n in
-                                                outputs[index].values.withUnsafeMutableBufferPointer { a in
-                                                    sensitivities[index].values.withUnsafeMutableBufferPointer { s in
-                                                        weightGradients[index].values.withUnsafeMutableBufferPointer { dw in
-                                                            biasGradients[index].values.withUnsafeMutableBufferPointer { db in
+                                            passes[index].net.values.withUnsafeMutableBufferPointer { n in
+                                                passes[index].output.values.withUnsafeMutableBufferPointer { a in
+                                                    passes[index].sensitivity.values.withUnsafeMutableBufferPointer { s in
+                                                        passes[index].parameterGradients[0].values.withUnsafeMutableBufferPointer { dw in
+                                                            passes[index].parameterGradients[1].values.withUnsafeMutableBufferPointer { db in
                                                                 table[index] = mk_logistic_layer(
                                                                     inputs: layer.inputCount, outputs: layer.outputCount,
                                                                     weights: w.baseAddress!, bias: b.baseAddress!,
@@ -77,10 +77,6 @@ extension Network {
                                     }
                                 }
                                 describe(0)
-                            }
-                        }
-                    }
-                }
             }
         }
     }

@@ -6,6 +6,7 @@
 /// backward:  dZᴸ = ∂Lᵢ/∂nᴸ,  dZᵏ = (dZᵏ⁺¹ (Wᵏ⁺¹)ᵀ) ⊙ fᵏ'(nᵏ)
 /// update:    Wᵏ ← Wᵏ − η (aᵏ⁻¹)ᵀ dZᵏ / m,  bᵏ ← bᵏ − η Σ dZᵏ / m     (plain gradient descent)
 /// ```
+/// for dense layers; any other `Layer` takes its own part of both passes.
 public struct GradientDescentTrainer {
     /// The configuration of the run.
     public var configuration: TrainingConfiguration
@@ -39,6 +40,8 @@ public struct GradientDescentTrainer {
             "GradientDescentTrainer: recordsEvery \(configuration.recordsEvery) must be 1 with early stopping, and positive")
         var optimizer = OptimizerState(optimizer: configuration.optimizer, network: network)
         var buffers = PassBuffers(layerCount: network.layers.count)
+        // Layers that draw random numbers in training (dropout) draw them from a stream of their own.
+        var context = PassContext(mode: .training, generator: SeededGenerator(seed: configuration.seed, stream: "layers"))
         var generator = SeededGenerator(seed: configuration.seed, stream: "shuffle")
         var history = History()
         var trace = Trace()
@@ -69,7 +72,8 @@ public struct GradientDescentTrainer {
                 }
                 let position = TraceStep(epoch: epoch, step: step)
                 let update = try self.update(
-                    &network, on: batch, optimizer: &optimizer, buffers: &buffers, at: position, iteration: iteration,
+                    &network, on: batch, optimizer: &optimizer, buffers: &buffers, context: &context, at: position,
+                    iteration: iteration,
                     threshold: threshold, measuring: recorded,
                     recording: configuration.trace.includes(position, iteration: iteration))
                 lossTotal += update.loss * Double(batch.count)
@@ -116,9 +120,16 @@ public struct GradientDescentTrainer {
         return (loss + decayPenalty(network), Accuracy.fraction(output: pass.output, target: data.targets, threshold: threshold))
     }
 
+    /// `λ/2 Σ‖Wᵏ‖²` over the weights (each layer's parameters called `W`), not the biases.
     private func decayPenalty(_ network: Network) -> Double {
-        configuration.weightDecay == 0
-            ? 0 : configuration.weightDecay / 2 * network.layers.reduce(0) { $0 + $1.weights.sumOfSquares() }
+        guard configuration.weightDecay != 0 else { return 0 }
+        var total = 0.0
+        for layer in network.layers {
+            for (symbol, parameter) in zip(layer.parameterSymbols, layer.parameters) where symbol == "W" {
+                total += parameter.sumOfSquares()
+            }
+        }
+        return configuration.weightDecay / 2 * total
     }
 
     private struct UpdateOutcome {
@@ -132,7 +143,7 @@ public struct GradientDescentTrainer {
     /// otherwise 0 and 0. A diverging unmeasured step is caught by its parameters.
     private func update(
         _ network: inout Network, on batch: LabeledData, optimizer: inout OptimizerState, buffers: inout PassBuffers,
-        at step: TraceStep, iteration: Int, threshold: Double, measuring: Bool, recording: Bool
+        context: inout PassContext, at step: TraceStep, iteration: Int, threshold: Double, measuring: Bool, recording: Bool
     ) throws(TrainingError) -> UpdateOutcome {
         let last = network.layers.count - 1
         let measuring = measuring || recording
@@ -141,11 +152,11 @@ public struct GradientDescentTrainer {
         if inHalves {
             network.passInHalves(input: batch.inputs, target: batch.targets, in: &buffers)
         } else {
-            network.forward(batch.inputs, into: &buffers)
+            network.forward(batch.inputs, into: &buffers, context: &context)
         }
         let loss = !measuring ? 0 :
             configuration.loss.value(
-                output: buffers.outputs[last], net: buffers.nets[last], target: batch.targets,
+                output: buffers.layers[last].output, net: buffers.layers[last].net, target: batch.targets,
                 activation: network.outputLayer.activation) + decayPenalty(network)
         guard loss.isFinite else {
             throw .diverged(step: step, quantity: "the loss", value: loss, learningRate: configuration.learningRate)
@@ -155,19 +166,22 @@ public struct GradientDescentTrainer {
         }
         if configuration.weightDecay != 0 {
             for index in network.layers.indices {
-                buffers.weightGradients[index].addScaled(network.layers[index].weights, by: configuration.weightDecay)
+                let layer = network.layers[index]
+                for (slot, (symbol, parameter)) in zip(layer.parameterSymbols, layer.parameters).enumerated()
+                where symbol == "W" {
+                    buffers.layers[index].parameterGradients[slot].addScaled(parameter, by: configuration.weightDecay)
+                }
             }
         }
         let before = recording ? network : nil
         if let bad = optimizer.update(
-            &network, weightGradients: buffers.weightGradients, biasGradients: buffers.biasGradients,
-            learningRate: configuration.learningRate)
+            &network, gradients: buffers.parameterGradients, learningRate: configuration.learningRate)
         {
-            let what = bad.name.hasPrefix("W") ? "weights" : "bias"
+            let what = bad.name.hasPrefix("W") ? "weights" : bad.name.hasPrefix("b") ? "bias" : "parameter"
             throw .diverged(
                 step: step, quantity: "the \(what) \(bad.name)", value: bad.value, learningRate: configuration.learningRate)
         }
-        let output = buffers.outputs[last]
+        let output = buffers.layers[last].output
         let correct = !measuring ? 0 : Accuracy.correctCount(output: output, target: batch.targets, threshold: threshold)
         guard recording, let before else { return UpdateOutcome(loss: loss, correct: correct, record: nil) }
 
@@ -176,23 +190,32 @@ public struct GradientDescentTrainer {
         record.record("y", batch.targets)
         record.record("eta", configuration.learningRate)
         record.record("m", Double(batch.count))
-        for index in network.layers.indices {
+        for (index, layer) in network.layers.enumerated() {
             let k = index + 1
-            record.record("W\(k)", before.layers[index].weights)
-            record.record("b\(k)", before.layers[index].bias)
-            record.record("n\(k)", buffers.nets[index])
-            record.record("a\(k)", buffers.outputs[index])
+            for (symbol, parameter) in zip(layer.parameterSymbols, before.layers[index].parameters) {
+                record.record("\(symbol)\(k)", parameter)
+            }
+            for (symbol, value) in layer.forwardQuantities(buffers.layers[index]) { record.record("\(symbol)\(k)", value) }
         }
         record.record("loss", loss)
-        for index in network.layers.indices.reversed() {
+        for (index, layer) in network.layers.enumerated().reversed() {
             let k = index + 1
-            record.record("s\(k)", buffers.sensitivities[index])
-            record.record("dW\(k)", buffers.weightGradients[index])
-            record.record("db\(k)", buffers.biasGradients[index])
+            for (symbol, value) in layer.backwardQuantities(buffers.layers[index]) { record.record("\(symbol)\(k)", value) }
+            for (symbol, gradient) in zip(layer.parameterSymbols, buffers.layers[index].parameterGradients) {
+                record.record("d\(symbol)\(k)", gradient)
+            }
         }
-        for index in network.layers.indices {
-            record.record("W\(index + 1)_new", network.layers[index].weights)
-            record.record("b\(index + 1)_new", network.layers[index].bias)
+        var slot = 0
+        for (index, layer) in network.layers.enumerated() {
+            for (symbol, parameter) in zip(layer.parameterSymbols, layer.parameters) {
+                record.record("\(symbol)\(index + 1)_new", parameter)
+                for (stateIndex, stateName) in optimizer.optimizer.type.stateNames.enumerated() {
+                    record.record(
+                        "\(symbol)\(index + 1)_\(stateName)",
+                        optimizer.state(stateIndex, ofParameter: slot, shapedAs: parameter))
+                }
+                slot += 1
+            }
         }
         return UpdateOutcome(loss: loss, correct: correct, record: record)
     }

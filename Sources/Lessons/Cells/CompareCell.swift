@@ -57,8 +57,8 @@ public struct CompareCell: Sendable, Equatable {
     public static let keys = ["vary", "values", "epochs", "keep", "title"]
     /// The most values one comparison may list (one colour each in the chart).
     public static let maximumValueCount = 8
-    /// The optimizer names `vary: optimizer` accepts.
-    public static let optimizerNames = ["gradient-descent", "momentum", "rmsprop", "adam"]
+    /// The optimizer names `vary: optimizer` accepts: every registered optimizer.
+    public static var optimizerNames: [String] { Optimizer.rules.map { $0.name } }
     /// The initializer names `vary: init` accepts.
     public static let initializerNames = ModelCell.initializers.keys.sorted() + ["normal", "uniform"]
 

@@ -5,7 +5,8 @@ import Engine
 /// ```yaml
 /// rule: gradient-descent      # or perceptron
 /// loss: binary-cross-entropy  # squared-error, half-squared-error, binary-cross-entropy, categorical-cross-entropy
-/// optimizer: adam             # gradient-descent, momentum, rmsprop, adam
+/// optimizer: adam             # any registered optimizer (`Optimizer.rules`), with its own keys:
+/// beta1: 0.9                  # Adam's β₁ (defaults from the optimizer's file)
 /// learning_rate: 0.01
 /// epochs: 20
 /// batch_size: 64              # or full (the default), or 1 for one sample at a time
@@ -19,11 +20,21 @@ public struct TrainCell: Sendable, Equatable {
         case gradientDescent = "gradient-descent"
     }
 
-    /// The keys a train cell may hold.
+    /// The keys a train cell may hold: its own, and every registered optimizer's hyperparameters.
     public static let keys = [
-        "rule", "loss", "optimizer", "momentum", "learning_rate", "epochs", "batch_size", "shuffle",
+        "rule", "loss", "optimizer", "learning_rate", "epochs", "batch_size", "shuffle",
         "weight_decay", "early_stopping", "trace_every",
-    ]
+    ] + optimizerKeys
+    /// The hyperparameter keys of every registered optimizer, each once.
+    static let optimizerKeys: [String] = {
+        var keys = [String]()
+        for rule in Optimizer.rules {
+            for hyperparameter in rule.hyperparameters where !keys.contains(hyperparameter.key) {
+                keys.append(hyperparameter.key)
+            }
+        }
+        return keys
+    }()
 
     /// The learning rule.
     public var rule: Rule
@@ -61,13 +72,7 @@ public struct TrainCell: Sendable, Equatable {
         patience = fields.contains("early_stopping") ? try fields.integer("early_stopping", in: 1...1_000_000) : nil
         traceEvery = fields.contains("trace_every") ? try fields.integer("trace_every", in: 1...1_000_000_000) : nil
 
-        let beta = try fields.number("momentum", default: 0.9, in: 0...0.999999)
-        switch try fields.choice("optimizer", among: ["gradient-descent", "momentum", "rmsprop", "adam"], default: "gradient-descent") {
-        case "momentum": optimizer = .momentum(beta: beta)
-        case "rmsprop": optimizer = .defaultRMSProp
-        case "adam": optimizer = .defaultAdam
-        default: optimizer = .gradientDescent
-        }
+        optimizer = try Self.optimizer(fields)
 
         if let value = fields.value("batch_size"), value.text == "full" {
             batching = .fullBatch
@@ -85,6 +90,27 @@ public struct TrainCell: Sendable, Equatable {
                     at: try fields.required(key).position)
             }
         }
+    }
+
+    /// The optimizer named by `optimizer` (plain gradient descent by default) with the
+    /// hyperparameters the cell gives; another optimizer's key is a mistake worth naming.
+    private static func optimizer(_ fields: FieldReader) throws(LessonError) -> Optimizer {
+        let name = try fields.choice(
+            "optimizer", among: Optimizer.rules.map { $0.name }, default: GradientDescent.name)
+        let rule = Optimizer.rule(named: name)!
+        let own = rule.hyperparameters.map(\.key)
+        for key in optimizerKeys where !own.contains(key) && fields.contains(key) {
+            let reads = own.isEmpty ? "takes no settings" : "reads " + own.map { "'\($0)'" }.joined(separator: ", ")
+            throw LessonError(
+                .invalidValue(key: key, in: "train cell", message: "does not apply to the optimizer '\(name)', which \(reads)"),
+                at: try fields.required(key).position)
+        }
+        var values = [String: Double]()
+        for hyperparameter in rule.hyperparameters {
+            values[hyperparameter.key] = try fields.number(
+                hyperparameter.key, default: hyperparameter.defaultValue, in: hyperparameter.range)
+        }
+        return Optimizer(rule, values)
     }
 
     /// The loss this cell trains with, given the network's output activation.

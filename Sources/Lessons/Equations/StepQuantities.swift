@@ -21,15 +21,15 @@ struct StepQuantities: Sendable {
     init(forward network: Network, input: Matrix, target: Matrix) {
         let pass = network.forward(input)
         var values: [(String, Matrix)] = [("x", input), ("y", target)]
-        if network.layers.count == 1 {
-            let layer = network.layers[0]
+        if network.denseLayers.count == 1 {
+            let layer = network.denseLayers[0]
             values += [
                 ("W", layer.weights), ("b", layer.bias),
                 ("theta", Matrix.verticalConcatenation([layer.bias, layer.weights])), ("n", pass.nets[0]),
                 ("a", pass.outputs[0]),
             ]
         }
-        for (index, layer) in network.layers.enumerated() {
+        for (index, layer) in network.denseLayers.enumerated() {
             let k = index + 1
             values += [("W\(k)", layer.weights), ("b\(k)", layer.bias), ("n\(k)", pass.nets[index]), ("a\(k)", pass.outputs[index])]
         }

@@ -30,9 +30,9 @@ extension PlotCell {
         let data = try requireData(session)
         let network = try requireNetwork(session)
         let plane = try self.plane(of: data)
-        guard network.layers[0].inputCount == data.training.featureCount else {
+        guard network.denseLayers[0].inputCount == data.training.featureCount else {
             throw misfit(
-                "needs a network that takes the data's \(data.training.featureCount) features, but the network takes \(network.layers[0].inputCount)")
+                "needs a network that takes the data's \(data.training.featureCount) features, but the network takes \(network.denseLayers[0].inputCount)")
         }
         let measured = data.test.map { $0.count > 0 ? ($0, "test") : (data.training, "training") } ?? (data.training, "training")
         let accuracy = PlotSupport.accuracy(of: network, on: measured.0, data: data)
@@ -40,12 +40,12 @@ extension PlotCell {
         let when = PlotSupport.trainingPhrase(session)
         let measure = "\(measured.1) accuracy \(NumberText.percent(accuracy))"
 
-        if network.layers.count == 1, plane.map == nil {
+        if network.denseLayers.count == 1, plane.map == nil {
             let figure = makeFigure(width: 480, height: 440)
             let axes = figure.addAxes()
             axes.title = title ?? "Decision boundary \(when)"
             drawPoints(on: axes, plane: plane, data: data)
-            let layer = network.layers[0]
+            let layer = network.denseLayers[0]
             var equations = [String]()
             for unit in 0..<layer.outputCount {
                 let w = [layer.weights[0, unit], layer.weights[1, unit]]

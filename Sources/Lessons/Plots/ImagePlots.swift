@@ -8,8 +8,8 @@ extension PlotCell {
     /// The network, which must take the data's features.
     private func requireFittingNetwork(_ session: Session, data: SessionData) throws(LessonError) -> Network {
         let network = try requireNetwork(session)
-        guard network.layers[0].inputCount == data.training.featureCount else {
-            throw misfit("needs a network that takes the data's \(data.training.featureCount) features, but the network takes \(network.layers[0].inputCount)")
+        guard network.denseLayers[0].inputCount == data.training.featureCount else {
+            throw misfit("needs a network that takes the data's \(data.training.featureCount) features, but the network takes \(network.denseLayers[0].inputCount)")
         }
         return network
     }
@@ -95,7 +95,7 @@ extension PlotCell {
     /// `weights`: the first layer's weights into each unit as an image, blue negative, red positive.
     func weightsPlot(_ session: Session) throws(LessonError) -> PlotOutput {
         let network = try requireNetwork(session)
-        let layer = network.layers[0]
+        let layer = network.denseLayers[0]
         let side = Int(Double(layer.inputCount).squareRoot().rounded())
         guard session.data?.isImages ?? true, side * side == layer.inputCount, side >= 4 else {
             throw misfit("shows first-layer weights as images, but the network's \(layer.inputCount) inputs are not the pixels of square images")

@@ -7,7 +7,7 @@ extension PlotCell {
     /// The network, which must have a hidden layer.
     private func requireHiddenLayer(_ session: Session) throws(LessonError) -> Network {
         let network = try requireNetwork(session)
-        guard network.layers.count >= 2 else {
+        guard network.denseLayers.count >= 2 else {
             throw misfit("shows a hidden layer, but the network \(PlotSupport.shape(of: network)) has none")
         }
         return network
@@ -17,7 +17,7 @@ extension PlotCell {
     func hiddenLinesPlot(_ session: Session) throws(LessonError) -> PlotOutput {
         let data = try requireData(session)
         let network = try requireHiddenLayer(session)
-        let layer = network.layers[0]
+        let layer = network.denseLayers[0]
         guard layer.inputCount == 2, data.training.featureCount == 2 else {
             throw misfit("draws each hidden unit's line in the plane, but the network's inputs are \(layer.inputCount)-dimensional")
         }
@@ -53,7 +53,7 @@ extension PlotCell {
     func hiddenSpacePlot(_ session: Session) throws(LessonError) -> PlotOutput {
         let data = try requireData(session)
         let network = try requireHiddenLayer(session)
-        let layer = network.layers[0]
+        let layer = network.denseLayers[0]
         guard layer.inputCount == data.training.featureCount else {
             throw misfit("needs a network that takes the data's \(data.training.featureCount) features, but the network takes \(layer.inputCount)")
         }
@@ -63,9 +63,9 @@ extension PlotCell {
         let hidden = layer.activation.apply(layer.net(data.training.inputs)).rowArrays
         let names = PlotSupport.classNames(data)
         // The output unit's decision plane (or line), when the next layer is a single output.
-        let next = network.layers[1]
+        let next = network.denseLayers[1]
         let boundary: (weights: [Double], bias: Double)? =
-            network.layers.count == 2 && next.outputCount == 1 ? (next.weights.values, next.bias[0, 0]) : nil
+            network.denseLayers.count == 2 && next.outputCount == 1 ? (next.weights.values, next.bias[0, 0]) : nil
         let figure = makeFigure(width: 560, height: 480)
         let axes = figure.addAxes()
         axes.title = title ?? "The data in hidden space: \(layer.activation)(x W¹ + b¹)"
@@ -104,10 +104,10 @@ extension PlotCell {
         axes.title = title ?? "The \(PlotSupport.shape(of: network)) network \(PlotSupport.trainingPhrase(session))"
         let small = network.sizes.allSatisfy { $0 <= 12 }
         axes.networkDiagram(
-            weights: network.layers.map(\.weights.rowArrays),
-            biases: small ? network.layers.map(\.bias.values) : nil, showsValues: showsValues)
-        let largest = network.layers.map { $0.weights.maxAbsoluteValue() }.max() ?? 0
-        let activations = network.layers.map(\.activation.rawValue).joined(separator: ", ")
+            weights: network.denseLayers.map(\.weights.rowArrays),
+            biases: small ? network.denseLayers.map(\.bias.values) : nil, showsValues: showsValues)
+        let largest = network.denseLayers.map { $0.weights.maxAbsoluteValue() }.max() ?? 0
+        let activations = network.denseLayers.map(\.activation.rawValue).joined(separator: ", ")
         let caption = "The \(PlotSupport.shape(of: network)) network (\(activations)) \(PlotSupport.trainingPhrase(session)), \(NumberText.grouped(network.parameterCount)) weights and biases: blue edges are positive weights, vermillion negative, thicker is larger (largest |w| = \(session.format(largest)))."
         return PlotOutput(
             figure: figure, caption: caption,

@@ -27,7 +27,7 @@ extension CompareCell {
             switch run.setting {
             case let .learningRate(rate): "η = \(Setting.compact(rate))"
             case let .optimizer(name):
-                ["gradient-descent": "gradient descent", "momentum": "momentum", "rmsprop": "RMSProp", "adam": "Adam"][name] ?? name
+                Optimizer.rule(named: name)?.title ?? name
             case let .initializer(name): name
             case .hidden: layersText(run)
             case let .batchSize(size): size.map { "batch \($0)" } ?? "full batch"

@@ -134,16 +134,10 @@ extension CompareCell: RunnableCell {
         }
     }
 
-    /// The optimizer `name` stands for; `momentum` keeps the train cell's β when it has one.
+    /// The optimizer `name` stands for, with its default settings, or the train cell's when
+    /// the train cell uses it (`momentum` keeps the train cell's β).
     static func optimizer(named name: String, base: Optimizer) -> Optimizer {
-        switch name {
-        case "momentum":
-            if case let .momentum(beta) = base { return .momentum(beta: beta) }
-            return .defaultMomentum
-        case "rmsprop": return .defaultRMSProp
-        case "adam": return .defaultAdam
-        default: return .gradientDescent
-        }
+        base.name == name ? base : Optimizer(Optimizer.rule(named: name)!)
     }
 
     /// Trains one run; a divergence ends its curve instead of failing the chapter.

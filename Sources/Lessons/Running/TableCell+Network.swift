@@ -10,7 +10,7 @@ extension TableCell {
         let samples = data.training
         try network.requireFit(
             features: samples.featureCount, targetColumns: samples.targets.columns, samples: "the data has", at: cell.position)
-        let columnCount = samples.featureCount + 2 + 2 * network.layers.reduce(0) { $0 + $1.outputCount }
+        let columnCount = samples.featureCount + 2 + 2 * network.denseLayers.reduce(0) { $0 + $1.outputCount }
         guard columnCount <= Self.maximumTruthTableColumns else {
             throw LessonError(
                 .failed("a truth table of this network and data would have \(columnCount) columns (at most \(Self.maximumTruthTableColumns)); for one sample of a larger network, use 'of: trace' with 'at: {input: N}'"),
@@ -18,12 +18,12 @@ extension TableCell {
         }
         let count = min(samples.count, rowLimit)
         let pass = network.forward(samples.inputs.rows(0..<count))
-        let layerCount = network.layers.count
+        let layerCount = network.denseLayers.count
         let oneHot = samples.targets.columns > 1
 
         var headers = samples.featureNames.map(Self.mathName)
         headers.append(oneHot ? "target" : "$y$")
-        for (index, layer) in network.layers.enumerated() {
+        for (index, layer) in network.denseLayers.enumerated() {
             let layerMark = layerCount == 1 ? "" : "^{\(index + 1)}"
             for unit in 0..<layer.outputCount {
                 let unitMark = layer.outputCount == 1 ? "" : "_{\(unit + 1)}"
@@ -40,7 +40,7 @@ extension TableCell {
             var row = samples.inputs.row(sample).values.map(session.format)
             row.append(oneHot ? "\(samples.labels[sample])" : session.format(samples.targets[sample, 0]))
             for index in 0..<layerCount {
-                for unit in 0..<network.layers[index].outputCount {
+                for unit in 0..<network.denseLayers[index].outputCount {
                     row.append(session.format(pass.nets[index][sample, unit]))
                     row.append(session.format(pass.outputs[index][sample, unit]))
                 }

@@ -24,7 +24,7 @@ extension TrainCell: RunnableCell {
     }
 
     private func runPerceptron(_ cell: Cell, network: Network, data: SessionData, session: Session) throws(LessonError) {
-        guard network.layers.count == 1, network.layers[0].activation == .hardLimit else {
+        guard network.denseLayers.count == 1, network.denseLayers[0].activation == .hardLimit else {
             throw LessonError(
                 .failed("the perceptron rule trains one hard-limit layer; the model is \(network)"), at: cell.position)
         }
@@ -38,11 +38,11 @@ extension TrainCell: RunnableCell {
                         + "more than the limit of \(NumberText.grouped(Self.maximumPerceptronUpdates)); use fewer samples or epochs"),
                 at: cell.position)
         }
-        var layer = network.layers[0]
+        var layer = network.denseLayers[0]
         let rule = PerceptronRule(learningRate: learningRate, maximumEpochs: epochs, trace: .all)
         let result = rule.train(&layer, on: data.trainingExamples)
         session.network = Network(layers: [layer])
-        session.training = .perceptron(PerceptronRun(result: result, initial: network.layers[0], final: layer, learningRate: learningRate))
+        session.training = .perceptron(PerceptronRun(result: result, initial: network.denseLayers[0], final: layer, learningRate: learningRate))
         session.setHeadline("epochs", "\(result.epochsRun)")
         session.setHeadline("converged:", result.converged ? "yes" : "no")
         session.removeHeadline("training accuracy")

@@ -4,7 +4,9 @@ import MatrixKernels
 ///
 /// Shapes, with one sample per row: input `m × inputCount`, weights `W` `inputCount × outputCount`,
 /// bias `b` `1 × outputCount` (broadcast over the `m` rows), net input and output `m × outputCount`.
-public struct DenseLayer: Sendable, Hashable, CustomStringConvertible {
+public struct DenseLayer: Layer, Hashable {
+    public static let name = "dense"
+
     /// The weights `W`, `inputCount × outputCount`: column `j` holds the weights into unit `j`.
     public var weights: Matrix
     /// The bias `b`, `1 × outputCount`.
@@ -27,8 +29,15 @@ public struct DenseLayer: Sendable, Hashable, CustomStringConvertible {
     public var inputCount: Int { weights.rows }
     /// The number of units.
     public var outputCount: Int { weights.columns }
-    /// The number of weights and biases.
-    public var parameterCount: Int { weights.count + bias.count }
+    /// `[W, b]`.
+    public var parameters: [Matrix] { [weights, bias] }
+    public var parameterSymbols: [String] { ["W", "b"] }
+
+    public mutating func swapParameters(with values: inout ArraySlice<Matrix>) {
+        let start = values.startIndex
+        swap(&weights, &values[start])
+        swap(&bias, &values[start + 1])
+    }
 
     /// `Dense(2→8, relu)`.
     public var description: String { "Dense(\(inputCount)→\(outputCount), \(activation))" }
@@ -58,6 +67,44 @@ public struct DenseLayer: Sendable, Hashable, CustomStringConvertible {
         }
     }
 }
+
+extension DenseLayer {
+    /// `n = A_prev W + b`, `a = f(n)`.
+    public func forward(_ input: Matrix, into buffers: inout LayerBuffers, context: inout PassContext) {
+        net(input, into: &buffers.net)
+        activation.apply(buffers.net, into: &buffers.output)
+    }
+
+    /// `∂Lᵢ/∂n = ∂Lᵢ/∂a ⊙ f'(n)` (for softmax, the row's Jacobian times `∂Lᵢ/∂a`).
+    public func receive(_ buffers: inout LayerBuffers) {
+        activation.backward(&buffers.sensitivity, net: buffers.net, output: buffers.output)
+    }
+
+    /// `dW = A_prevᵀ dZ / m`, `db = Σ dZ / m`, and `∂Lᵢ/∂A_prev = dZ Wᵀ`.
+    public func backward(_ input: Matrix, buffers: inout LayerBuffers, count: Double, inputGradient: inout Matrix?) {
+        if buffers.parameterGradients.count != 2 {
+            buffers.parameterGradients = [Matrix(rows: 0, columns: 0), Matrix(rows: 0, columns: 0)]
+        }
+        // Taken out of the array and put back, so the two are written at once without a copy.
+        var (weightGradient, biasGradient) = (Matrix(rows: 0, columns: 0), Matrix(rows: 0, columns: 0))
+        swap(&weightGradient, &buffers.parameterGradients[0])
+        swap(&biasGradient, &buffers.parameterGradients[1])
+        Network.gradients(
+            input: input, sensitivity: buffers.sensitivity, dividingBy: count, weights: &weightGradient, bias: &biasGradient)
+        swap(&weightGradient, &buffers.parameterGradients[0])
+        swap(&biasGradient, &buffers.parameterGradients[1])
+        if inputGradient != nil {
+            Matrix.multiply(buffers.sensitivity, weights, transposingRight: true, into: &inputGradient!)
+        }
+    }
+
+    public func forwardQuantities(_ buffers: LayerBuffers) -> [(symbol: String, value: Matrix)] {
+        [("n", buffers.net), ("a", buffers.output)]
+    }
+}
+
+@used @section("lessons_layers")
+private let registration: RegistryRecord = { DenseLayer.registryRecord }
 
 extension Matrix {
     /// Adds the `1 × columns` row `row` to every row, in place (a bias over a batch).

@@ -1,0 +1,150 @@
+import MatrixKernels
+
+/// The running state of an optimizer over one network's parameters (what its rule's
+/// `stateNames` name, per entry) and the update's proposals.
+///
+/// An update first computes every parameter's new value into buffers of its own, and only
+/// when all of them are finite swaps them into the network: a diverging step leaves the
+/// network as it was without copying it beforehand.
+struct OptimizerState {
+    let optimizer: Optimizer
+    private var rule: any OptimizerRule
+    private let memory: StateMemory
+    /// The proposed new parameters; after a step, the previous ones (storage reused).
+    private var proposals: [Matrix]
+    private var step = 0
+
+    /// A parameter whose proposed value is not finite: which one (`W2`, `b1`) and the value.
+    struct NonFiniteParameter {
+        var name: String
+        var value: Double
+    }
+
+    /// State for `network`'s parameters, in `Network.parameterNames`' order.
+    init(optimizer: Optimizer, network: Network) {
+        self.optimizer = optimizer
+        rule = optimizer.rule
+        let counts = network.parameters.map(\.count)
+        require(
+            optimizer.type.stateNames.count <= 4, "Optimizer \(optimizer.name): at most four state names")
+        memory = StateMemory(counts: counts, statesPerParameter: optimizer.type.stateNames.count)
+        proposals = network.parameters.map { Matrix(rows: $0.rows, columns: $0.columns) }
+    }
+
+    /// The state `stateNames[index]` of parameter `slot` (in `Network.parameterNames`' order),
+    /// shaped as the parameter.
+    func state(_ index: Int, ofParameter slot: Int, shapedAs parameter: Matrix) -> Matrix {
+        let values = memory.pointers[slot * memory.statesPerParameter + index]
+        return Matrix(rows: parameter.rows, columns: parameter.columns,
+                      values: Array(UnsafeBufferPointer(start: values, count: parameter.count)))
+    }
+
+    /// Applies one update with learning rate `η` from `gradients` (in `Network.parameterNames`'
+    /// order), or, when a new parameter would be NaN or infinite, leaves `network` unchanged
+    /// and names the first such parameter.
+    mutating func update(_ network: inout Network, gradients: [Matrix], learningRate: Double) -> NonFiniteParameter? {
+        step += 1
+        rule.begin(step: step)
+        let parameters = network.parameters
+        var allFinite = true
+        for slot in parameters.indices {
+            allFinite = propose(parameters[slot], gradient: gradients[slot], slot: slot, learningRate) && allFinite
+        }
+        if !allFinite {
+            let names = network.parameterNames
+            for slot in proposals.indices {
+                if let bad = proposals[slot].values.first(where: { !$0.isFinite }) {
+                    return NonFiniteParameter(name: names[slot], value: bad)
+                }
+            }
+        }
+        network.swapParameters(with: &proposals)
+        return nil
+    }
+
+    /// Writes the new value of one parameter into `proposals[slot]`, updating the optimizer's
+    /// state; whether every new value is finite. Large parameters are split over two threads;
+    /// each entry's arithmetic is its own, so the split changes no bit.
+    private mutating func propose(_ parameter: Matrix, gradient: Matrix, slot: Int, _ learningRate: Double) -> Bool {
+        require(
+            parameter.rows == gradient.rows && parameter.columns == gradient.columns,
+            "Optimizer: gradient \(gradient.shapeDescription) does not fit parameter \(parameter.shapeDescription)")
+        proposals[slot].prepare(rows: parameter.rows, columns: parameter.columns)
+        let count = parameter.count
+        guard count > 0 else { return true }
+        let (rule, states) = (self.rule, memory.states(ofParameter: slot))
+        return parameter.values.withUnsafeBufferPointer { w in
+            gradient.values.withUnsafeBufferPointer { g in
+                proposals[slot].values.withUnsafeMutableBufferPointer { p in
+                    let entries = ParameterEntries(
+                        count: count, parameter: w.baseAddress!, gradient: g.baseAddress!, proposal: p.baseAddress!,
+                        states: states)
+                    guard count >= 1 << 15, MatrixProductKernel.threadCount > 1 else {
+                        return rule.update(entries, learningRate: learningRate)
+                    }
+                    var split = SplitUpdate(rule: rule, entries: entries, learningRate: learningRate)
+                    withUnsafeMutablePointer(to: &split) { job in
+                        mk_run_pair({ context, part in
+                            SplitUpdate.run(context!.assumingMemoryBound(to: SplitUpdate.self), part: Int(part))
+                        }, job)
+                    }
+                    return split.firstHalfFinite && split.secondHalfFinite
+                }
+            }
+        }
+    }
+
+    /// An update cut in two halves, one per thread; each entry's arithmetic is its own.
+    private struct SplitUpdate {
+        let rule: any OptimizerRule
+        let entries: ParameterEntries
+        let learningRate: Double
+        var firstHalfFinite = true, secondHalfFinite = true
+
+        /// Runs one half; each thread writes its own flag, through its own pointer.
+        static func run(_ job: UnsafeMutablePointer<SplitUpdate>, part: Int) {
+            let (rule, entries, rate) = (job.pointee.rule, job.pointee.entries, job.pointee.learningRate)
+            let half = entries.count / 2
+            if part == 0 {
+                job.pointer(to: \.firstHalfFinite)!.pointee = rule.update(entries.slice(0..<half), learningRate: rate)
+            } else {
+                job.pointer(to: \.secondHalfFinite)!.pointee =
+                    rule.update(entries.slice(half..<entries.count), learningRate: rate)
+            }
+        }
+    }
+}
+
+/// The optimizer's per-entry state, zero to start: `statesPerParameter` buffers for each
+/// parameter, and for each parameter a table of pointers to its buffers (what
+/// `ParameterEntries.state(_:)` reads).
+private final class StateMemory {
+    let statesPerParameter: Int
+    /// Parameter `p`'s state `i` is `pointers[p * statesPerParameter + i]`.
+    let pointers: UnsafeMutablePointer<UnsafeMutablePointer<Double>>
+
+    private let bufferCount: Int
+
+    init(counts: [Int], statesPerParameter: Int) {
+        self.statesPerParameter = statesPerParameter
+        bufferCount = counts.count * statesPerParameter
+        pointers = .allocate(capacity: max(1, counts.count * statesPerParameter))
+        for (slot, count) in counts.enumerated() {
+            for index in 0..<statesPerParameter {
+                let buffer = UnsafeMutablePointer<Double>.allocate(capacity: max(count, 1))
+                buffer.initialize(repeating: 0, count: max(count, 1))
+                (pointers + slot * statesPerParameter + index).initialize(to: buffer)
+            }
+        }
+    }
+
+    /// The table of parameter `slot`'s state buffers.
+    func states(ofParameter slot: Int) -> UnsafePointer<UnsafeMutablePointer<Double>> {
+        UnsafePointer(pointers + slot * statesPerParameter)
+    }
+
+    deinit {
+        for index in 0..<bufferCount { pointers[index].deallocate() }
+        pointers.deallocate()
+    }
+}

@@ -1,0 +1,42 @@
+import Engine
+import Foundation
+import Testing
+
+@testable import Lessons
+
+/// Every registered optimizer and data set has its line in `lessons/README.md`, the lesson
+/// format's documentation, with each key it reads: adding one is its file, its test and that
+/// line, and a forgotten line fails here.
+@Suite struct RegistryDocumentationTests {
+    /// The lesson format's documentation.
+    static let guide: String = {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("lessons/README.md")
+        return (try? String(contentsOf: url, encoding: .utf8)) ?? ""
+    }()
+
+    /// The table row that documents `name`: a line starting `` | `name` ``.
+    static func row(documenting name: String) -> String? {
+        guard !name.isEmpty else { return nil }
+        return guide.split(separator: "\n").first { $0.hasPrefix("| `\(name)` |") || $0.hasPrefix("| `\(name)`,") }
+            .map(String.init)
+    }
+
+    @Test func theGuideIsThere() {
+        #expect(Self.guide.contains("### `train`"))
+    }
+
+    @Test(arguments: Optimizer.rules.map { $0.name })
+    func everyOptimizerHasItsLine(name: String) throws {
+        let row = try #require(Self.row(documenting: name), "lessons/README.md has no line for the optimizer '\(name)'")
+        for hyperparameter in Optimizer.rule(named: name)!.hyperparameters {
+            #expect(row.contains("`\(hyperparameter.key): "), "the line for '\(name)' does not give '\(hyperparameter.key)'")
+        }
+    }
+
+    /// The check itself can fail: a name the guide does not document has no line.
+    @Test func anUndocumentedNameHasNoLine() {
+        #expect(Self.row(documenting: "adamw") == nil)
+        #expect(Self.row(documenting: "adam") != nil)
+    }
+}
