@@ -112,10 +112,19 @@ let hasSharedMNIST = FileManager.default.fileExists(atPath: sharedMNIST.appendin
         #expect(data.classNames == ["false", "true"])
     }
 
+    /// The list of names starts with the gates and keeps the course's order (others come in
+    /// where their files put them).
+    @Test func datasetsAreListedInTheCoursesOrder() {
+        let course = ["and", "or", "xor", "nand", "nor", "circles", "blobs", "spirals", "quadrants", "mnist", "csv"]
+        #expect(DataCell.datasetNames.filter(course.contains) == course)
+        #expect(Array(DataCell.datasetNames.prefix(5)) == ["and", "or", "xor", "nand", "nor"])
+    }
+
     // MARK: - Mistakes
 
     @Test func anUnknownDatasetGetsASuggestion() {
-        expectLessonError("lessons/x.md:6:10: error: 'dataset' in data cell must be one of 'and', 'or', 'xor', 'nand', 'nor', 'circles', 'blobs', 'spirals', 'quadrants', 'mnist', 'csv', not 'circels' (did you mean 'circles'?)") {
+        let registered = DataCell.datasetNames.map { "'\($0)'" }.joined(separator: ", ")
+        expectLessonError("lessons/x.md:6:10: error: 'dataset' in data cell must be one of \(registered), not 'circels' (did you mean 'circles'?)") {
             _ = try runLesson(cell("data", "dataset: circels"))
         }
     }

@@ -34,6 +34,16 @@ import Testing
         }
     }
 
+    @Test(arguments: DataCell.kinds.map { $0.name })
+    func everyDatasetHasItsLine(name: String) throws {
+        let kind = try #require(DataCell.kind(named: name))
+        let row = try #require(
+            Self.row(documenting: kind.names[0]), "lessons/README.md has no line for the data set '\(name)'")
+        for key in kind.keys {
+            #expect(row.contains("`\(key)"), "the line for '\(name)' does not give '\(key)'")
+        }
+    }
+
     /// The check itself can fail: a name the guide does not document has no line.
     @Test func anUndocumentedNameHasNoLine() {
         #expect(Self.row(documenting: "adamw") == nil)

@@ -2,46 +2,9 @@ import Datasets
 import Engine
 import Report
 
-/// The samples a data set gave before the steps every data set shares (class names,
-/// validation, the feature map).
-struct LoadedData {
-    /// The training samples.
-    var training: Dataset
-    /// The test samples, if the data set has or made any.
-    var test: Dataset?
-    /// Whether each input is a 28×28 image.
-    var isImages = false
-    /// Where the data came from, for `SessionData.sourceNote`.
-    var sourceNote: String?
-    /// A note the report must show whether or not the lesson asks (the MNIST subset), as plain text.
-    var requiredNote: String?
-}
-
 extension DataCell: RunnableCell {
     func run(_ cell: Cell, in session: Session) throws(LessonError) {
-        var loaded: LoadedData
-        switch source {
-        case let .gate(gate, encoding):
-            loaded = LoadedData(training: gate.dataset(encoding: encoding))
-            if shuffles {
-                var generator = session.generator("data")
-                loaded.training = loaded.training.shuffled(using: &generator)
-            }
-        case let .mnist(trainCount):
-            loaded = try loadMNIST(trainCount: trainCount, in: session)
-        case let .csv(path, label):
-            loaded = try loadCSV(path: path, label: label, in: session)
-        case .circles, .blobs, .spirals, .quadrants:
-            var generator = session.generator("data")
-            loaded = LoadedData(training: draw(count: nil, using: &generator))
-            if let testCount {
-                // The test set comes from a stream of its own: drawn independently of the
-                // training samples, as a fresh sample of the same distribution.
-                var testGenerator = session.generator("test-data")
-                loaded.test = draw(count: testCount, using: &testGenerator)
-                loaded.test?.name += " (test)"
-            }
-        }
+        let loaded = try source.load(for: self, in: session)
 
         let classCount = loaded.training.classCount
         let names = classNames ?? source.defaultClassNames(classCount: classCount)
@@ -72,25 +35,6 @@ extension DataCell: RunnableCell {
         // The loader's sentences are plain text (`$MNIST_DIR` would open math in Markdown).
         if let note = loaded.requiredNote { session.append(.note(note.markdownLiteral)) }
         if shows { session.append(.note(summary(of: data))) }
-    }
-
-    /// A fresh draw of the synthetic set: `count` samples, or the cell's own count.
-    private func draw(count: Int?, using generator: inout SeededGenerator) -> Dataset {
-        switch source {
-        case let .circles(trainCount, noise, factor):
-            return .circles(count: count ?? trainCount, noise: noise, factor: factor, shuffle: shuffles, using: &generator)
-        case let .blobs(trainCount, centers, noise):
-            return .blobs(
-                centers: centers, countPerCenter: (count ?? trainCount) / centers.count, standardDeviation: noise,
-                shuffle: shuffles, using: &generator)
-        case let .spirals(trainCount, noise, turns):
-            return .spirals(countPerClass: (count ?? trainCount) / 2, noise: noise, turns: turns, shuffle: shuffles, using: &generator)
-        case let .quadrants(trainCount, noise):
-            return .xorQuadrants(
-                countPerQuadrant: (count ?? trainCount) / 4, standardDeviation: noise, shuffle: shuffles, using: &generator)
-        case .gate, .mnist, .csv:
-            programmingError("DataCell.draw: \(source.title) is not synthetic")
-        }
     }
 
     /// Splits `dataset` into the samples kept and `fraction` of them (rounded) held out.

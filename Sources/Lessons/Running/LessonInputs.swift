@@ -33,13 +33,9 @@ extension LessonRunner {
         var inputs = [LessonInput]()
         // Only the data cells name files; reading them alone keeps this quick.
         for case let data? in lesson.cells.lazy.filter({ $0.kind == .data }).map({ try? DataCell($0) }) {
-            let input: LessonInput
-            switch data.source {
-            case let .csv(path, _): input = .file(DataCell.csvLocation(path, lessonPath: lesson.path))
-            case .mnist: input = mnistLoader.inputWithoutDownload
-            case .gate, .circles, .blobs, .spirals, .quadrants: continue
+            for input in data.source.inputs(lessonPath: lesson.path, mnistLoader: mnistLoader) where !inputs.contains(input) {
+                inputs.append(input)
             }
-            if !inputs.contains(input) { inputs.append(input) }
         }
         return inputs
     }
