@@ -1,5 +1,7 @@
 // Which version of each loop runs, and on how many threads: the machine decides, once, unless
 // `LESSONS_KERNELS=baseline` is set; a thread's settings can narrow that (`mk_set_settings`).
+
+#pragma STDC FP_CONTRACT OFF  // a multiply-add fuses only where an intrinsic says so (kernels.h)
 #include "MatrixKernels.h"
 #include "kernels.h"
 

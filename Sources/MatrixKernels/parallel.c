@@ -4,6 +4,8 @@
 // thread through the kernel costs tens of microseconds each time, and Dispatch's pool did so
 // for every product. The worker here spins for a short while after each task, so the next
 // task of a training step finds it awake, and only then sleeps on a condition variable.
+
+#pragma STDC FP_CONTRACT OFF  // a multiply-add fuses only where an intrinsic says so (kernels.h)
 #include "MatrixKernels.h"
 #include "kernels.h"
 
