@@ -19,11 +19,11 @@ public struct HTMLWriter: Sendable {
     public func page(for document: ReportDocument) -> String {
         let navigation = self.navigation(document.neighbours)
         var body = navigation
-        body += "<header><h1>\(document.title.htmlEscaped)</h1></header>\n<main>\n"
+        body += "<header><h1>\(document.title.xmlEscaped)</h1></header>\n<main>\n"
         for block in document.blocks { body += html(for: block) + "\n" }
         body += "</main>\n" + navigation
         if !document.footer.isEmpty {
-            body += "<footer>" + document.footer.map(\.htmlEscaped).joined(separator: " · ") + "</footer>\n"
+            body += "<footer>" + document.footer.map(\.xmlEscaped).joined(separator: " · ") + "</footer>\n"
         }
         return HTMLWriter.page(title: document.title, stylesheet: stylesheet, body: body)
     }
@@ -33,11 +33,11 @@ public struct HTMLWriter: Sendable {
     public func navigation(_ neighbours: ReportDocument.Neighbours) -> String {
         var links = [String]()
         if let previous = neighbours.previous {
-            links.append("<a rel=\"prev\" href=\"../\(previous.folder.htmlEscaped)/index.html\">← \(previous.title.htmlEscaped)</a>")
+            links.append("<a rel=\"prev\" href=\"../\(previous.folder.xmlEscaped)/index.html\">← \(previous.title.xmlEscaped)</a>")
         }
-        if let contents { links.append("<a href=\"\(contents.htmlEscaped)\">All chapters</a>") }
+        if let contents { links.append("<a href=\"\(contents.xmlEscaped)\">All chapters</a>") }
         if let next = neighbours.next {
-            links.append("<a rel=\"next\" href=\"../\(next.folder.htmlEscaped)/index.html\">\(next.title.htmlEscaped) →</a>")
+            links.append("<a rel=\"next\" href=\"../\(next.folder.xmlEscaped)/index.html\">\(next.title.xmlEscaped) →</a>")
         }
         return links.isEmpty ? "" : "<nav>" + links.joined() + "</nav>\n"
     }
@@ -51,8 +51,8 @@ public struct HTMLWriter: Sendable {
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <meta name="color-scheme" content="light dark">
-        <title>\(title.htmlEscaped)</title>
-        <link rel="stylesheet" href="\(stylesheet.htmlEscaped)">
+        <title>\(title.xmlEscaped)</title>
+        <link rel="stylesheet" href="\(stylesheet.xmlEscaped)">
         </head>
         <body>
         \(body)</body>
@@ -65,7 +65,7 @@ public struct HTMLWriter: Sendable {
         switch block {
         case let .heading(level, text):
             let tag = "h\(min(max(level, 2), 6))"
-            return "<\(tag)>\(text.htmlEscaped)</\(tag)>"
+            return "<\(tag)>\(text.xmlEscaped)</\(tag)>"
         case let .prose(text):
             return prose(text)
         case let .math(tex):
@@ -76,7 +76,7 @@ public struct HTMLWriter: Sendable {
                 <figure class="relation \(state)">
                 <div class="equation">\(math(relation.symbolic, display: true))</div>
                 <div class="equation numbers">\(math(relation.numeric, display: true))</div>
-                <figcaption class="check">\(CheckWording.sentence(relation.check, step: relation.step).htmlEscaped)</figcaption>
+                <figcaption class="check">\(CheckWording.sentence(relation.check, step: relation.step).xmlEscaped)</figcaption>
                 </figure>
                 """
         case let .table(table):
@@ -85,7 +85,7 @@ public struct HTMLWriter: Sendable {
             let width = figure.width.map { " width=\"\($0)\"" } ?? ""
             return """
                 <figure class="plot">
-                <img src="\(figure.file.htmlEscaped)" alt="\(figure.alternativeText.htmlEscaped)"\(width)>
+                <img src="\(figure.file.xmlEscaped)" alt="\(figure.alternativeText.xmlEscaped)"\(width)>
                 <figcaption>\(inline(figure.caption))</figcaption>
                 </figure>
                 """
@@ -93,8 +93,8 @@ public struct HTMLWriter: Sendable {
             return "<aside class=\"note\">\n\(prose(text))\n</aside>"
         case let .error(error):
             return """
-                <div class="error" role="alert"><strong>Error</strong> <code>\(error.position.htmlEscaped)</code> \
-                \(error.message.htmlEscaped)</div>
+                <div class="error" role="alert"><strong>Error</strong> <code>\(error.position.xmlEscaped)</code> \
+                \(error.message.xmlEscaped)</div>
                 """
         }
     }
@@ -120,7 +120,7 @@ public struct HTMLWriter: Sendable {
         do {
             return try MathML.convert(tex, display: display)
         } catch {
-            return "<code class=\"math-error\" title=\"\(error.description.htmlEscaped)\">\(tex.htmlEscaped)</code>"
+            return "<code class=\"math-error\" title=\"\(error.description.xmlEscaped)\">\(tex.xmlEscaped)</code>"
         }
     }
 
