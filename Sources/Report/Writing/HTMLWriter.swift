@@ -117,10 +117,16 @@ public struct HTMLWriter: Sendable {
 
     /// A formula as MathML; a formula that does not convert shows its source and the reason.
     func math(_ tex: String, display: Bool) -> String {
-        do {
-            return try MathML.convert(tex, display: display)
-        } catch {
-            return "<code class=\"math-error\" title=\"\(error.description.xmlEscaped)\">\(tex.xmlEscaped)</code>"
+        math(tex, Result { () throws(MathError) in try MathML.convert(tex, display: display) })
+    }
+
+    /// A formula converted (or not): its MathML, or its source and the reason.
+    private func math(_ tex: String, _ converted: Result<String, MathError>) -> String {
+        switch converted {
+        case let .success(mathML):
+            mathML
+        case let .failure(error):
+            "<code class=\"math-error\" title=\"\(error.description.xmlEscaped)\">\(tex.xmlEscaped)</code>"
         }
     }
 
@@ -164,7 +170,7 @@ public struct HTMLWriter: Sendable {
     /// Ink copies a link's URL into `href` or `src` as written, so a `"` in it would close the
     /// attribute and open another (`[q](x" onmouseover="…)`); hidden, it comes back as `&quot;`.
     private func extractMath(_ markdown: String) -> (String, [String]) {
-        let segments = (try? ProseMath.segments(markdown)) ?? [.text(markdown)]
+        let segments = (try? ProseMath.typeset(markdown)) ?? [.text(markdown)]
         var text = ""
         var formulas = [String]()
         for segment in segments {
@@ -173,9 +179,9 @@ public struct HTMLWriter: Sendable {
                 // Raw HTML in a lesson is shown as text: Ink would pass tags through.
                 text += piece.replacingAll("<", with: HTMLWriter.lessThanPlaceholder)
                     .replacingAll("\"", with: HTMLWriter.quotePlaceholder)
-            case let .math(tex, display, _):
+            case let .math(tex, _, converted, _):
                 text += "mathplaceholder\(formulas.count)x"
-                formulas.append(math(tex, display: display))
+                formulas.append(math(tex, converted))
             }
         }
         return (text, formulas)
