@@ -51,7 +51,8 @@ let package = Package(
         // The chapter document model and its Markdown and HTML writers; no engine, no Cairo.
         .target(
             name: "Report",
-            dependencies: ["MathML", .product(name: "Ink", package: "Ink")]
+            dependencies: ["MathML", .product(name: "Ink", package: "Ink")],
+            exclude: ["README.md"]
         ),
         // Lesson files and the runner: parse, validate, run cells, build each chapter's report.
         .target(
