@@ -37,7 +37,7 @@ let package = Package(
         // an AVX2 + FMA and a baseline version chosen at run time. Optimized in every build.
         .target(
             name: "MatrixKernels",
-            cSettings: [.unsafeFlags(["-O3", "-fno-math-errno", "-ffp-contract=off"])]
+            cSettings: [.unsafeFlags(["-O3"])]  // optimized in debug builds too (SwiftPM has no safe flag for it); the floating-point semantics are in the sources. The cost: a package with unsafe flags cannot be a versioned dependency
         ),
         // The linker sections each registry's entries place themselves in (optimizers, layers,
         // data sets, plot kinds): adding one is one file, which no list names.
@@ -54,7 +54,8 @@ let package = Package(
         // The chapter document model and its Markdown and HTML writers; no engine, no Cairo.
         .target(
             name: "Report",
-            dependencies: ["MathML", .product(name: "Ink", package: "Ink")]
+            dependencies: ["MathML", .product(name: "Ink", package: "Ink")],
+            exclude: ["README.md"]
         ),
         // Lesson files and the runner: parse, validate, run cells, build each chapter's report.
         .target(

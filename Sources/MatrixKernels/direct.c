@@ -5,6 +5,8 @@
 // network over a large batch) in four interleaved partial sums per entry (depth step p goes
 // to sum p mod 4), added pairwise at the end, so that the chains of dependent multiply-adds
 // overlap.
+
+#pragma STDC FP_CONTRACT OFF  // a multiply-add fuses only where an intrinsic says so (kernels.h)
 #include "MatrixKernels.h"
 #include "kernels.h"
 

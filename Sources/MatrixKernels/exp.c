@@ -5,6 +5,8 @@
 // and e^r from its Taylor polynomial of degree 13, whose truncation error is below 10⁻¹⁷.
 // The scale 2ⁿ is applied as two powers of two so that results near overflow and in the
 // subnormal range come out right.
+
+#pragma STDC FP_CONTRACT OFF  // a multiply-add fuses only where an intrinsic says so (kernels.h)
 #include "MatrixKernels.h"
 #include "kernels.h"
 

@@ -12,6 +12,8 @@
 // where the full chain's next +0 makes it +0.) If B holds a NaN or ±∞, nothing is dropped.
 // Batches of images go to sparse.c first, which skips each zero pixel on its own (x·W, and
 // xᵀ·dZ over at most 256 images on AVX2); this serves what it declines.
+
+#pragma STDC FP_CONTRACT OFF  // a multiply-add fuses only where an intrinsic says so (kernels.h)
 #include "MatrixKernels.h"
 #include "kernels.h"
 

@@ -8,6 +8,11 @@
 #define MK_X86 0
 #endif
 
+// Every kernel file starts with `#pragma STDC FP_CONTRACT OFF`: each multiply and add rounds
+// on its own, in the order written, and a fused multiply-add happens only where an intrinsic
+// (`_mm256_fmadd_pd`) asks for one, so that each version gives the bits it documents whatever
+// flags the file is compiled with (short of `-ffp-contract=fast`, which overrides the pragma).
+
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
@@ -44,6 +49,16 @@ int mk_dgemm_sparse_rows(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const double *a,
 // an entry of B is NaN or ±∞.
 int mk_dgemm_sparse_columns(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const double *a, ptrdiff_t lda,
                             const double *b, ptrdiff_t ldb, double *c, ptrdiff_t ldc, int accumulate);
+
+// The square root, correctly rounded as IEEE 754 defines it (a negative gives NaN), without
+// touching `errno`: the compiler may then vectorize it (vsqrtpd) without `-fno-math-errno`.
+static inline double mk_sqrt(double x) {
+#if defined(__has_builtin) && __has_builtin(__builtin_elementwise_sqrt)
+    return __builtin_elementwise_sqrt(x);
+#else
+    return __builtin_sqrt(x);
+#endif
+}
 
 // A sensitivity `g` carried through a logistic layer whose output is `a`: g · (a · (1 − a)),
 // in that order, so that every loop applying it gives the bits of mk_sigmoid_backward.

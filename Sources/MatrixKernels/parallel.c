@@ -4,6 +4,8 @@
 // thread through the kernel costs tens of microseconds each time, and Dispatch's pool did so
 // for every product. The worker here spins for a short while after each task, so the next
 // task of a training step finds it awake, and only then sleeps on a condition variable.
+
+#pragma STDC FP_CONTRACT OFF  // a multiply-add fuses only where an intrinsic says so (kernels.h)
 #include "MatrixKernels.h"
 #include "kernels.h"
 
@@ -29,6 +31,10 @@ static atomic_ulong finished = 0;  // the number of the last task the worker fin
 static atomic_int sleeping = 0;
 static mk_task pending_task;
 static void *pending_context;
+static mk_settings pending_settings;  // the caller's, for the worker to run its part with
+static pthread_t ran_on;              // the thread that ran the last part 1 (the worker)
+// Per calling thread: the parts of its tasks that ran on another thread (a test's evidence).
+static _Thread_local long parts_run_elsewhere = 0;
 
 static void relax(void) {
 #if MK_X86
@@ -53,7 +59,9 @@ static void *work(void *unused) {
             pthread_mutex_unlock(&sleep_lock);
         }
         seen = now;
+        mk_set_settings(pending_settings);
         pending_task(pending_context, 1);
+        ran_on = pthread_self();
         atomic_store_explicit(&finished, seen, memory_order_release);
     }
     return NULL;
@@ -69,14 +77,16 @@ static void start_worker(void) {
 }
 
 void mk_run_pair(mk_task task, void *context) {
-    pthread_once(&start_once, start_worker);
-    if (!worker_running || pthread_mutex_trylock(&owner) != 0) {
+    mk_settings settings = mk_current_settings();
+    if (settings.threads >= 2) pthread_once(&start_once, start_worker);
+    if (settings.threads < 2 || !worker_running || pthread_mutex_trylock(&owner) != 0) {
         task(context, 0);
         task(context, 1);
         return;
     }
     pending_task = task;
     pending_context = context;
+    pending_settings = settings;
     pthread_mutex_lock(&sleep_lock);
     unsigned long number = atomic_load(&posted) + 1;
     atomic_store_explicit(&posted, number, memory_order_release);
@@ -85,5 +95,8 @@ void mk_run_pair(mk_task task, void *context) {
 
     task(context, 0);
     while (atomic_load_explicit(&finished, memory_order_acquire) != number) relax();
+    if (!pthread_equal(ran_on, pthread_self())) parts_run_elsewhere++;
     pthread_mutex_unlock(&owner);
 }
+
+long mk_parts_run_elsewhere(void) { return parts_run_elsewhere; }

@@ -7,6 +7,8 @@
 // first layer) for its own half of the rows, and then each sums the gradients of alternate
 // layers over the whole batch. Every step calls the kernel the serial pass calls, over the
 // same rows in the same order, so the bits are the serial pass's.
+
+#pragma STDC FP_CONTRACT OFF  // a multiply-add fuses only where an intrinsic says so (kernels.h)
 #include "MatrixKernels.h"
 
 #include <stdatomic.h>

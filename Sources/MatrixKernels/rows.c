@@ -4,6 +4,8 @@
 // Gathering the rows of a shuffled mini-batch. Each row of a large training set (6 KiB of
 // MNIST pixels) sits far from the last, so the copy waits on memory more than it computes;
 // two threads keep twice as many rows in flight.
+
+#pragma STDC FP_CONTRACT OFF  // a multiply-add fuses only where an intrinsic says so (kernels.h)
 #include "MatrixKernels.h"
 
 #include <math.h>

@@ -12,6 +12,8 @@
 // columns with contiguous rows: read in place, its rows (a power of two apart in MNIST's
 // shapes) share a few cache sets and evict one another. The paths are taken only when every
 // entry of that operand is finite: 0·∞ is NaN, which skipping loses.
+
+#pragma STDC FP_CONTRACT OFF  // a multiply-add fuses only where an intrinsic says so (kernels.h)
 #include "MatrixKernels.h"
 #include "kernels.h"
 

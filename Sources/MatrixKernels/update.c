@@ -2,9 +2,11 @@
 // own, and whether every new value is finite.
 //
 // Each loop is written once (`UPDATE_LOOPS`) and compiled twice, for AVX2 + FMA and for the
-// baseline. The compiler vectorizes both; `-ffp-contract=off` keeps it from fusing a multiply
+// baseline. The compiler vectorizes both; `FP_CONTRACT OFF` keeps it from fusing a multiply
 // and an add, and vector square roots and divisions round exactly as scalar ones, so the two
 // versions, and the scalar formulas in Optimizer.swift's documentation, give the same bits.
+
+#pragma STDC FP_CONTRACT OFF  // a multiply-add fuses only where an intrinsic says so (kernels.h)
 #include "MatrixKernels.h"
 #include "kernels.h"
 
@@ -44,7 +46,7 @@
         uint64_t non_finite = 0;                                                                             \
         for (ptrdiff_t i = 0; i < count; i++) {                                                              \
             double s = rho * square[i] + (1 - rho) * g[i] * g[i];                                            \
-            double value = w[i] + -rate * (g[i] / (sqrt(s) + epsilon));                                      \
+            double value = w[i] + -rate * (g[i] / (mk_sqrt(s) + epsilon));                                   \
             uint64_t bits;                                                                                   \
             non_finite |= MK_NON_FINITE(value, bits);                                                        \
             square[i] = s;                                                                                   \
@@ -63,7 +65,7 @@
         for (ptrdiff_t i = 0; i < count; i++) {                                                              \
             double m = beta1 * first[i] + (1 - beta1) * g[i];                                                \
             double v = beta2 * second[i] + (1 - beta2) * g[i] * g[i];                                        \
-            double step = (m / first_correction) / (sqrt(v / second_correction) + epsilon);                  \
+            double step = (m / first_correction) / (mk_sqrt(v / second_correction) + epsilon);               \
             double value = w[i] + -rate * step;                                                              \
             uint64_t bits;                                                                                   \
             non_finite |= MK_NON_FINITE(value, bits);                                                        \

@@ -22,9 +22,7 @@ import Testing
         let a = randomMatrix(200, 300, seed: 3)
         let b = randomMatrix(300, 100, seed: 4)
         let twoThreads = a.matmul(b)
-        MatrixProductKernel.threadCount = 1
-        defer { MatrixProductKernel.threadCount = 2 }
-        #expect(a.matmul(b).values == twoThreads.values)
+        #expect(Kernels.withSettings(threads: 1) { a.matmul(b) }.values == twoThreads.values)
     }
 
     @Test func transposedProducts() {
@@ -112,17 +110,17 @@ import Testing
             (randomMatrix(3, 4, seed: 67), randomMatrix(4, 5, seed: 68), false),
         ]
         for threads in [1, 2] {
-            Matrix.productThreadCount = threads
-            defer { Matrix.productThreadCount = 2 }
-            for (lhs, rhs, transposing) in cases {
-                for accumulating in [false, true] {
-                    let rows = transposing ? lhs.columns : lhs.rows
-                    let start = randomMatrix(rows, rhs.columns, seed: 69)
-                    var divided = start, expected = start
-                    Matrix.multiply(lhs, rhs, transposingLeft: transposing, into: &divided, accumulating: accumulating, dividingBy: divisor)
-                    Matrix.multiply(lhs, rhs, transposingLeft: transposing, into: &expected, accumulating: accumulating)
-                    expected.divide(by: divisor)
-                    #expect(divided.values.map(\.bitPattern) == expected.values.map(\.bitPattern), "\(lhs.shapeDescription) threads \(threads)")
+            Kernels.withSettings(threads: threads) {
+                for (lhs, rhs, transposing) in cases {
+                    for accumulating in [false, true] {
+                        let rows = transposing ? lhs.columns : lhs.rows
+                        let start = randomMatrix(rows, rhs.columns, seed: 69)
+                        var divided = start, expected = start
+                        Matrix.multiply(lhs, rhs, transposingLeft: transposing, into: &divided, accumulating: accumulating, dividingBy: divisor)
+                        Matrix.multiply(lhs, rhs, transposingLeft: transposing, into: &expected, accumulating: accumulating)
+                        expected.divide(by: divisor)
+                        #expect(divided.values.map(\.bitPattern) == expected.values.map(\.bitPattern), "\(lhs.shapeDescription) threads \(threads)")
+                    }
                 }
             }
         }

@@ -71,11 +71,11 @@ struct PassInHalvesTests {
                 loss: .binaryCrossEntropy, learningRate: 1, epochs: 300, seed: 1, recordsEvery: 50))
         var results: [(Network, [Double])] = []
         for threads in [2, 1] {
-            Matrix.productThreadCount = threads
-            defer { Matrix.productThreadCount = 2 }
-            var trained = network([2, 3, 1], seed: 80)
-            let result = try trainer.train(&trained, on: data)
-            results.append((trained, result.history.epochs.map(\.trainingLoss)))
+            try Kernels.withSettings(threads: threads) {
+                var trained = network([2, 3, 1], seed: 80)
+                let result = try trainer.train(&trained, on: data)
+                results.append((trained, result.history.epochs.map(\.trainingLoss)))
+            }
         }
         for (split, serial) in zip(results[0].0.denseLayers, results[1].0.denseLayers) {
             #expect(split.weights.values.map(\.bitPattern) == serial.weights.values.map(\.bitPattern))

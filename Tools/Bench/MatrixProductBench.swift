@@ -41,8 +41,6 @@ struct MatrixProductBench {
         if let limit {
             print(String(format: "  machine limit: numpy float64 2048² on 2 threads = %.1f GFLOP/s (goal: ≥ 70%% = %.1f)", limit, 0.7 * limit))
         }
-        let saved = Matrix.productThreadCount
-        defer { Matrix.productThreadCount = saved }
         var announcedImages = false
         for item in Self.cases {
             if item.images && !announcedImages {
@@ -56,19 +54,20 @@ struct MatrixProductBench {
             let inner = max(1, Int(2e8 / flops))
             var rates = [Double]()
             for threads in [1, 2] {
-                Matrix.productThreadCount = threads
-                // Into one result, after a first product, as the peer times numpy's matmul(out=)
-                // and as the training loop reuses its buffers.
-                var result = Matrix(rows: 0, columns: 0)
-                let multiply = {
-                    Matrix.multiply(
-                        a, b, transposingLeft: item.transposingLeft, transposingRight: item.transposingRight, into: &result)
+                Kernels.withSettings(threads: threads) {
+                    // Into one result, after a first product, as the peer times numpy's matmul(out=)
+                    // and as the training loop reuses its buffers.
+                    var result = Matrix(rows: 0, columns: 0)
+                    let multiply = {
+                        Matrix.multiply(
+                            a, b, transposingLeft: item.transposingLeft, transposingRight: item.transposingRight, into: &result)
+                    }
+                    multiply()
+                    let time = bestTime(of: max(repeats, 3)) {
+                        for _ in 0..<inner { multiply() }
+                    } / Double(inner)
+                    rates.append(flops / time / 1e9)
                 }
-                multiply()
-                let time = bestTime(of: max(repeats, 3)) {
-                    for _ in 0..<inner { multiply() }
-                } / Double(inner)
-                rates.append(flops / time / 1e9)
             }
             var line = "  \(item.name)  1 thread \(pad(oneDecimal(rates[0])))   2 threads \(pad(oneDecimal(rates[1])))"
             if let limit, !item.images {

@@ -11,20 +11,22 @@ import Foundation
 
 let options = BenchOptions(arguments: Array(CommandLine.arguments.dropFirst()))
 let peers = PeerRunner(benchDirectory: options.peerDirectory, enabled: !options.skipPeers)
-Matrix.productThreadCount = options.threads
-print(
-    "lessons-bench: engine in Double precision, \(ProcessInfo.processInfo.activeProcessorCount) cores, "
-        + "circles and MNIST on \(Matrix.productThreadCount) thread\(Matrix.productThreadCount == 1 ? "" : "s")")
-print(peers.note)
-print("")
-if options.cases.contains("matmul") {
-    MatrixProductBench(peers: peers, repeats: options.repeats, images: imageBatch(from: options.mnistDirectory)).run()
+// The circles and MNIST runs on `--threads`; the matrix product sets its own.
+Kernels.withSettings(threads: options.threads) {
+    print(
+        "lessons-bench: engine in Double precision, \(ProcessInfo.processInfo.activeProcessorCount) cores, "
+            + "circles and MNIST on \(Kernels.threadCount) thread\(Kernels.threadCount == 1 ? "" : "s")")
+    print(peers.note)
     print("")
-}
-if options.cases.contains("circles") {
-    CirclesBench(peers: peers, repeats: options.repeats).run()
-    print("")
-}
-if options.cases.contains("mnist") {
-    MNISTBench(peers: peers, directory: options.mnistDirectory, epochs: options.epochs).run()
+    if options.cases.contains("matmul") {
+        MatrixProductBench(peers: peers, repeats: options.repeats, images: imageBatch(from: options.mnistDirectory)).run()
+        print("")
+    }
+    if options.cases.contains("circles") {
+        CirclesBench(peers: peers, repeats: options.repeats).run()
+        print("")
+    }
+    if options.cases.contains("mnist") {
+        MNISTBench(peers: peers, directory: options.mnistDirectory, epochs: options.epochs).run()
+    }
 }

@@ -10,7 +10,7 @@ struct GalleryPage {
         body += "<p>Every construct of the LaTeX subset, converted by the <code>MathML</code> target: "
         body += "the source, then the formula inline in a sentence, then in display.</p>\n"
         for (section, formulas) in constructs {
-            body += "<h2>\(escape(section))</h2>\n"
+            body += "<h2>\(section.xmlEscaped)</h2>\n"
             for tex in formulas {
                 body += entry(source: tex, inline: rendered(tex, display: false), display: rendered(tex, display: true))
             }
@@ -22,7 +22,7 @@ struct GalleryPage {
         if !corpus.isEmpty {
             body += "<h2>Seed corpus (\(corpus.count) formulas, as written in the seeds)</h2>\n<table>\n"
             for formula in corpus {
-                body += "<tr><td class=\"seed\">\(escape(String(formula.seed.prefix(3))))</td>"
+                body += "<tr><td class=\"seed\">\(String(formula.seed.prefix(3)).xmlEscaped)</td>"
                 body += "<td>\(rendered(formula.tex, display: formula.display))</td></tr>\n"
             }
             body += "</table>\n"
@@ -31,14 +31,14 @@ struct GalleryPage {
     }
 
     private func entry(source: String, inline: String, display: String) -> String {
-        "<div class=\"entry\"><code>\(escape(source))</code>\n<p>Inline, the formula \(inline) sits in a line of text.</p>\n\(display)</div>\n"
+        "<div class=\"entry\"><code>\(source.xmlEscaped)</code>\n<p>Inline, the formula \(inline) sits in a line of text.</p>\n\(display)</div>\n"
     }
 
     private func rendered(_ tex: String, display: Bool) -> String {
         do {
             return try MathML.convert(tex, display: display)
         } catch {
-            return "<span class=\"error\">\(escape(error.description))</span>"
+            return "<span class=\"error\">\(error.description.xmlEscaped)</span>"
         }
     }
 
@@ -67,16 +67,3 @@ struct GalleryPage {
         """
 }
 
-func escape(_ text: String) -> String {
-    var result = ""
-    for character in text {
-        switch character {
-        case "&": result += "&amp;"
-        case "<": result += "&lt;"
-        case ">": result += "&gt;"
-        case "\"": result += "&quot;"
-        default: result.append(character)
-        }
-    }
-    return result
-}

@@ -23,12 +23,8 @@ extension Matrix {
 }
 
 extension Matrix {
-    /// The number of threads a large product is split over (2 by default, the machine's cores).
-    ///
-    /// Results are bit-identical for every value. Set it before work starts, not while
-    /// products run on other threads.
-    public static var productThreadCount: Int {
-        get { MatrixProductKernel.threadCount }
-        set { MatrixProductKernel.threadCount = max(1, newValue) }
-    }
+    /// The number of threads a large product is split over on this thread (2 by default, the
+    /// machine's cores): `Kernels.threadCount`, set for a closure with
+    /// `Kernels.withSettings(threads:)`. Results are bit-identical for every value.
+    public static var productThreadCount: Int { Kernels.threadCount }
 }

@@ -14,9 +14,9 @@ enum MatrixProductKernel {
     /// The kernel's register tile, `rows × columns`; parts of a split are whole tiles.
     static let tileRows = 6, tileColumns = 8
 
-    /// The number of threads large products and parameter updates are split over: 2 (the
-    /// caller and the kernels' worker, `mk_run_pair`) or 1.
-    nonisolated(unsafe) static var threadCount = 2
+    /// The number of threads large products and parameter updates are split over on this
+    /// thread: `Kernels.threadCount`, set for a closure with `Kernels.withSettings(threads:)`.
+    static var threadCount: Int { Kernels.threadCount }
 
     /// One operand as stored: its entries, the distance between rows, and whether it is read transposed.
     struct Operand: @unchecked Sendable {

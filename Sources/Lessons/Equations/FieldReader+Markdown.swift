@@ -8,24 +8,17 @@ extension FieldReader {
     func markdown(_ key: String, of cell: Cell) throws(LessonError) -> String? {
         guard let value = value(key) else { return nil }
         let text = try self.text(key)
-        let segments: [ProseMath.Segment]
-        do {
-            segments = try ProseMath.segments(text)
-        } catch {
+        switch ProseMath.firstMistake(in: text) {
+        case nil:
+            return text
+        case let .unclosed(offset):
             throw LessonError(
                 .invalidValue(key: key, in: place, message: "has a '$' that opens math never closed (write \\$ for a dollar sign)"),
-                at: cell.position(ofCharacter: error.offset, in: value))
+                at: cell.position(ofCharacter: offset, in: value))
+        case let .formula(_, error, offset):
+            throw LessonError(
+                .invalidValue(key: key, in: place, message: "has a formula that does not typeset: \(error.message)"),
+                at: cell.position(ofCharacter: offset, in: value))
         }
-        for case let .math(tex, display, offset) in segments {
-            do {
-                _ = try MathML.convert(tex, display: display)
-            } catch {
-                let characters = offset + String(decoding: tex.utf8.prefix(error.offset), as: UTF8.self).count
-                throw LessonError(
-                    .invalidValue(key: key, in: place, message: "has a formula that does not typeset: \(error.message)"),
-                    at: cell.position(ofCharacter: characters, in: value))
-            }
-        }
-        return text
     }
 }

@@ -37,7 +37,7 @@ extension EquationCell: RunnableCell {
 
     /// The report's wording of a check: the largest relative difference when it holds, where
     /// and by how much it fails otherwise.
-    static func outcome(of check: Relations.RelationCheck) -> Report.RelationCheck {
+    static func outcome(of check: Relations.RelationCheck) -> RelationVerdict {
         guard check.held else {
             var message = check.description
             if message.hasPrefix("does not hold: ") { message.removeFirst("does not hold: ".count) }

@@ -14,12 +14,27 @@
 extern "C" {
 #endif
 
-/// Whether this machine runs the AVX2 + FMA versions (decided once, on first use).
+/// Whether the calling thread runs the AVX2 + FMA versions: the machine has both and the
+/// thread's settings do not force the baseline. What the machine has is decided once, on first
+/// use; with the environment variable `LESSONS_KERNELS=baseline` set then, it has neither.
 int mk_uses_avx2(void);
 
-/// Forces the baseline versions (`1`) or lets the machine decide (`0`) on the calling
-/// thread only; for tests that compare the two.
-void mk_force_baseline(int force);
+/// How the kernels run on one thread.
+typedef struct {
+    /// The number of threads large products, updates and gathers are split over: 2 (the caller
+    /// and the worker of `mk_run_pair`, the default) or 1.
+    int threads;
+    /// Non-zero to run the baseline versions (no AVX2, no fused multiply-add); 0 by default.
+    int baseline;
+} mk_settings;
+
+/// The calling thread's settings; `{2, 0}` on a thread that never set any.
+mk_settings mk_current_settings(void);
+
+/// Sets the calling thread's settings (a thread count below 1 counts as 1). They reach the
+/// worker with each task the thread hands it (`mk_run_pair`), and no other thread: the Swift
+/// side sets and restores them around a closure (`Kernels.withSettings`).
+void mk_set_settings(mk_settings settings);
 
 /// `C = op(A) op(B)`, or `C += op(A) op(B)` when `accumulate` is non-zero, on one thread.
 ///
@@ -122,10 +137,15 @@ void mk_logistic_pass(const mk_logistic_layer *layers, int count, const double *
 typedef void (*mk_task)(void *context, int part);
 
 /// Runs part 0 of `task` on the calling thread and part 1 on the kernels' worker thread, and
-/// returns when both are done. The worker spins for about 100 µs after each task before it
-/// sleeps, so the tasks of a training step find it awake. While it works for another thread,
-/// the caller runs both parts itself, one after the other.
+/// returns when both are done; part 1 runs with the caller's settings (`mk_set_settings`). The
+/// worker spins for about 100 µs after each task before it sleeps, so the tasks of a training
+/// step find it awake. While it works for another thread, or when the caller's settings say one
+/// thread, the caller runs both parts itself, one after the other.
 void mk_run_pair(mk_task task, void *context);
+
+/// For tests: how many parts of tasks the calling thread handed to `mk_run_pair` ran on
+/// another thread, since the thread started.
+long mk_parts_run_elsewhere(void);
 
 /// Copies row `indices[r]` of `source` (rows `columns` long) to row `r` of `destination`, for
 /// `r < count`; split over the calling thread and the worker when `threads` is 2 or more and

@@ -69,10 +69,10 @@ public struct RelationBlock: Sendable, Equatable {
     /// Where in training the numbers come from (`epoch 1, sample 4`).
     public var step: String
     /// The outcome of comparing the two sides.
-    public var check: RelationCheck
+    public var check: RelationVerdict
 
     /// Creates a relation block.
-    public init(symbolic: String, numeric: String, step: String, check: RelationCheck) {
+    public init(symbolic: String, numeric: String, step: String, check: RelationVerdict) {
         self.symbolic = symbolic
         self.numeric = numeric
         self.step = step
@@ -80,8 +80,11 @@ public struct RelationBlock: Sendable, Equatable {
     }
 }
 
-/// The outcome of checking a relation against the recorded numbers.
-public enum RelationCheck: Sendable, Equatable {
+/// The verdict on a relation checked against the recorded numbers, as the report words it.
+///
+/// The check itself, with both sides' values, is `Relations.RelationCheck`; the runner turns
+/// it into this (`EquationCell.outcome(of:)`), so the report needs no engine.
+public enum RelationVerdict: Sendable, Equatable {
     /// Every entry agrees within the tolerance; `largestDeviation` is the worst relative one.
     case holds(largestDeviation: Double, tolerance: Double)
     /// Some entry disagrees; the message says which and by how much.

@@ -1,3 +1,5 @@
+import MathML
+
 /// The table of contents of the whole report: one card per chapter with its thumbnail and
 /// headline numbers.
 public struct SiteIndex: Sendable, Equatable {
@@ -47,17 +49,17 @@ public struct SiteIndex: Sendable, Equatable {
     /// The index as an HTML page at the root of the report.
     public func html() -> String {
         let writer = HTMLWriter(stylesheet: "style.css", contents: nil)
-        var body = "<header><h1>\(title.htmlEscaped)</h1></header>\n<main>\n\(writer.prose(introduction))\n<ol class=\"chapters\">\n"
+        var body = "<header><h1>\(title.xmlEscaped)</h1></header>\n<main>\n\(writer.prose(introduction))\n<ol class=\"chapters\">\n"
         for chapter in chapters {
-            let link = "\(chapter.folder)/index.html".htmlEscaped
+            let link = "\(chapter.folder)/index.html".xmlEscaped
             let image = chapter.thumbnail.map {
-                "<img src=\"\("\(chapter.folder)/\($0)".htmlEscaped)\" alt=\"\">"
+                "<img src=\"\("\(chapter.folder)/\($0)".xmlEscaped)\" alt=\"\">"
             } ?? "<span></span>"
-            let numbers = chapter.numbers.map(\.htmlEscaped).joined(separator: " · ")
+            let numbers = chapter.numbers.map(\.xmlEscaped).joined(separator: " · ")
             let summary = chapter.summary.map { "<p class=\"summary\">\(writer.inline($0))</p>" } ?? ""
             body += """
                 <li><a class="chapter-card\(chapter.failed ? " failed" : "")" href="\(link)">\(image)\
-                <div><h2>\(chapter.title.htmlEscaped)</h2>\(summary)<p class="numbers">\(numbers)</p></div></a></li>
+                <div><h2>\(chapter.title.xmlEscaped)</h2>\(summary)<p class="numbers">\(numbers)</p></div></a></li>
 
                 """
         }

@@ -1,16 +1,16 @@
 import Foundation
 
-/// How both writers word a relation's check.
+/// How both writers word the verdict on a relation.
 enum CheckWording {
     /// `true` when the relation holds.
-    static func holds(_ check: RelationCheck) -> Bool {
-        if case .holds = check { return true }
+    static func holds(_ verdict: RelationVerdict) -> Bool {
+        if case .holds = verdict { return true }
         return false
     }
 
     /// The sentence under the filled-in relation.
-    static func sentence(_ check: RelationCheck, step: String) -> String {
-        switch check {
+    static func sentence(_ verdict: RelationVerdict, step: String) -> String {
+        switch verdict {
         case let .holds(deviation, tolerance):
             let largest = deviation == 0 ? "0" : String(format: "%.1e", deviation)
             return "✓ Checked at \(step): both sides agree "

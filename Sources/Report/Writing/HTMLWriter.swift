@@ -19,11 +19,11 @@ public struct HTMLWriter: Sendable {
     public func page(for document: ReportDocument) -> String {
         let navigation = self.navigation(document.neighbours)
         var body = navigation
-        body += "<header><h1>\(document.title.htmlEscaped)</h1></header>\n<main>\n"
+        body += "<header><h1>\(document.title.xmlEscaped)</h1></header>\n<main>\n"
         for block in document.blocks { body += html(for: block) + "\n" }
         body += "</main>\n" + navigation
         if !document.footer.isEmpty {
-            body += "<footer>" + document.footer.map(\.htmlEscaped).joined(separator: " · ") + "</footer>\n"
+            body += "<footer>" + document.footer.map(\.xmlEscaped).joined(separator: " · ") + "</footer>\n"
         }
         return HTMLWriter.page(title: document.title, stylesheet: stylesheet, body: body)
     }
@@ -33,11 +33,11 @@ public struct HTMLWriter: Sendable {
     public func navigation(_ neighbours: ReportDocument.Neighbours) -> String {
         var links = [String]()
         if let previous = neighbours.previous {
-            links.append("<a rel=\"prev\" href=\"../\(previous.folder.htmlEscaped)/index.html\">← \(previous.title.htmlEscaped)</a>")
+            links.append("<a rel=\"prev\" href=\"../\(previous.folder.xmlEscaped)/index.html\">← \(previous.title.xmlEscaped)</a>")
         }
-        if let contents { links.append("<a href=\"\(contents.htmlEscaped)\">All chapters</a>") }
+        if let contents { links.append("<a href=\"\(contents.xmlEscaped)\">All chapters</a>") }
         if let next = neighbours.next {
-            links.append("<a rel=\"next\" href=\"../\(next.folder.htmlEscaped)/index.html\">\(next.title.htmlEscaped) →</a>")
+            links.append("<a rel=\"next\" href=\"../\(next.folder.xmlEscaped)/index.html\">\(next.title.xmlEscaped) →</a>")
         }
         return links.isEmpty ? "" : "<nav>" + links.joined() + "</nav>\n"
     }
@@ -51,8 +51,8 @@ public struct HTMLWriter: Sendable {
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <meta name="color-scheme" content="light dark">
-        <title>\(title.htmlEscaped)</title>
-        <link rel="stylesheet" href="\(stylesheet.htmlEscaped)">
+        <title>\(title.xmlEscaped)</title>
+        <link rel="stylesheet" href="\(stylesheet.xmlEscaped)">
         </head>
         <body>
         \(body)</body>
@@ -65,7 +65,7 @@ public struct HTMLWriter: Sendable {
         switch block {
         case let .heading(level, text):
             let tag = "h\(min(max(level, 2), 6))"
-            return "<\(tag)>\(text.htmlEscaped)</\(tag)>"
+            return "<\(tag)>\(text.xmlEscaped)</\(tag)>"
         case let .prose(text):
             return prose(text)
         case let .math(tex):
@@ -76,7 +76,7 @@ public struct HTMLWriter: Sendable {
                 <figure class="relation \(state)">
                 <div class="equation">\(math(relation.symbolic, display: true))</div>
                 <div class="equation numbers">\(math(relation.numeric, display: true))</div>
-                <figcaption class="check">\(CheckWording.sentence(relation.check, step: relation.step).htmlEscaped)</figcaption>
+                <figcaption class="check">\(CheckWording.sentence(relation.check, step: relation.step).xmlEscaped)</figcaption>
                 </figure>
                 """
         case let .table(table):
@@ -85,7 +85,7 @@ public struct HTMLWriter: Sendable {
             let width = figure.width.map { " width=\"\($0)\"" } ?? ""
             return """
                 <figure class="plot">
-                <img src="\(figure.file.htmlEscaped)" alt="\(figure.alternativeText.htmlEscaped)"\(width)>
+                <img src="\(figure.file.xmlEscaped)" alt="\(figure.alternativeText.xmlEscaped)"\(width)>
                 <figcaption>\(inline(figure.caption))</figcaption>
                 </figure>
                 """
@@ -93,8 +93,8 @@ public struct HTMLWriter: Sendable {
             return "<aside class=\"note\">\n\(prose(text))\n</aside>"
         case let .error(error):
             return """
-                <div class="error" role="alert"><strong>Error</strong> <code>\(error.position.htmlEscaped)</code> \
-                \(error.message.htmlEscaped)</div>
+                <div class="error" role="alert"><strong>Error</strong> <code>\(error.position.xmlEscaped)</code> \
+                \(error.message.xmlEscaped)</div>
                 """
         }
     }
@@ -117,10 +117,16 @@ public struct HTMLWriter: Sendable {
 
     /// A formula as MathML; a formula that does not convert shows its source and the reason.
     func math(_ tex: String, display: Bool) -> String {
-        do {
-            return try MathML.convert(tex, display: display)
-        } catch {
-            return "<code class=\"math-error\" title=\"\(error.description.htmlEscaped)\">\(tex.htmlEscaped)</code>"
+        math(tex, Result { () throws(MathError) in try MathML.convert(tex, display: display) })
+    }
+
+    /// A formula converted (or not): its MathML, or its source and the reason.
+    private func math(_ tex: String, _ converted: Result<String, MathError>) -> String {
+        switch converted {
+        case let .success(mathML):
+            mathML
+        case let .failure(error):
+            "<code class=\"math-error\" title=\"\(error.description.xmlEscaped)\">\(tex.xmlEscaped)</code>"
         }
     }
 
@@ -164,7 +170,7 @@ public struct HTMLWriter: Sendable {
     /// Ink copies a link's URL into `href` or `src` as written, so a `"` in it would close the
     /// attribute and open another (`[q](x" onmouseover="…)`); hidden, it comes back as `&quot;`.
     private func extractMath(_ markdown: String) -> (String, [String]) {
-        let segments = (try? ProseMath.segments(markdown)) ?? [.text(markdown)]
+        let segments = (try? ProseMath.typeset(markdown)) ?? [.text(markdown)]
         var text = ""
         var formulas = [String]()
         for segment in segments {
@@ -173,9 +179,9 @@ public struct HTMLWriter: Sendable {
                 // Raw HTML in a lesson is shown as text: Ink would pass tags through.
                 text += piece.replacingAll("<", with: HTMLWriter.lessThanPlaceholder)
                     .replacingAll("\"", with: HTMLWriter.quotePlaceholder)
-            case let .math(tex, display, _):
+            case let .math(tex, _, converted, _):
                 text += "mathplaceholder\(formulas.count)x"
-                formulas.append(math(tex, display: display))
+                formulas.append(math(tex, converted))
             }
         }
         return (text, formulas)

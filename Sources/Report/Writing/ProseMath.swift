@@ -1,3 +1,5 @@
+import MathML
+
 /// Finds the `$…$` (inline) and `$$…$$` (display) math in Markdown prose.
 ///
 /// A backslash-escaped dollar (`\$`) is a dollar sign, not math, and dollars inside code spans
@@ -69,5 +71,62 @@ public enum ProseMath {
         }
         if !text.isEmpty { segments.append(.text(text)) }
         return segments
+    }
+}
+
+extension ProseMath {
+    /// A piece of prose with its formula typeset: text, or a formula as MathML (or the reason
+    /// it does not convert).
+    public enum TypesetSegment: Sendable, Equatable {
+        /// Markdown text.
+        case text(String)
+        /// A formula: its LaTeX, whether it is display math, its MathML or the converter's error,
+        /// and the character offset of its first character in the prose.
+        case math(String, display: Bool, Result<String, MathError>, offset: Int)
+    }
+
+    /// What is wrong with the math of a piece of prose, and where (in characters).
+    public enum Mistake: Error, Sendable, Equatable {
+        /// An opening `$` or `$$` without its closing partner, at `offset`.
+        case unclosed(offset: Int)
+        /// A formula that does not convert: its LaTeX, the converter's error, and the character
+        /// offset in the prose of the place the error points at.
+        case formula(String, MathError, offset: Int)
+
+        /// The character offset in the prose.
+        public var offset: Int {
+            switch self {
+            case let .unclosed(offset), let .formula(_, _, offset): offset
+            }
+        }
+    }
+
+    /// Finds the `$…$` and `$$…$$` math in `prose` (`segments`) and typesets each formula as
+    /// MathML: what the report shows, and what a lesson's check looks at (`firstMistake`).
+    public static func typeset(_ prose: String) throws(UnclosedMath) -> [TypesetSegment] {
+        try segments(prose).map { segment in
+            switch segment {
+            case let .text(text):
+                .text(text)
+            case let .math(tex, display, offset):
+                .math(tex, display: display, Result { () throws(MathError) in try MathML.convert(tex, display: display) }, offset: offset)
+            }
+        }
+    }
+
+    /// The first mistake in the math of `prose`, or `nil` when every formula typesets.
+    public static func firstMistake(in prose: String) -> Mistake? {
+        let pieces: [TypesetSegment]
+        do {
+            pieces = try typeset(prose)
+        } catch {
+            return .unclosed(offset: error.offset)
+        }
+        for case let .math(tex, _, .failure(error), offset) in pieces {
+            // The converter counts UTF-8 bytes into the formula; the prose counts characters.
+            let characters = offset + String(decoding: tex.utf8.prefix(error.offset), as: UTF8.self).count
+            return .formula(tex, error, offset: characters)
+        }
+        return nil
     }
 }
