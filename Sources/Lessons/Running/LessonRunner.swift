@@ -1,6 +1,5 @@
 import Engine
 import Foundation
-import MathML
 import Report
 
 /// What running one lesson produced.
@@ -160,21 +159,15 @@ public struct LessonRunner {
             }
             return SourcePosition(file: prose.position.file, line: line, column: column)
         }
-        let segments: [ProseMath.Segment]
-        do {
-            segments = try ProseMath.segments(prose.text)
-        } catch {
-            return LessonError(.failed("a '$' opens math that is never closed (write \\$ for a dollar sign)"), at: position(ofCharacter: error.offset))
+        switch ProseMath.firstMistake(in: prose.text) {
+        case nil:
+            return nil
+        case let .unclosed(offset):
+            return LessonError(
+                .failed("a '$' opens math that is never closed (write \\$ for a dollar sign)"), at: position(ofCharacter: offset))
+        case let .formula(tex, error, offset):
+            return LessonError(.failed("in the formula '\(tex)': \(error.message)"), at: position(ofCharacter: offset))
         }
-        for case let .math(tex, display, offset) in segments {
-            do {
-                _ = try MathML.convert(tex, display: display)
-            } catch {
-                let characterOffset = offset + String(decoding: tex.utf8.prefix(error.offset), as: UTF8.self).count
-                return LessonError(.failed("in the formula '\(tex)': \(error.message)"), at: position(ofCharacter: characterOffset))
-            }
-        }
-        return nil
     }
 }
 
