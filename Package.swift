@@ -57,14 +57,20 @@ let package = Package(
             dependencies: ["MathML", .product(name: "Ink", package: "Ink")],
             exclude: ["README.md"]
         ),
-        // Lesson files and the runner: parse, validate, run cells, build each chapter's report.
+        // The lesson format: Markdown with fenced cells, parsed with source positions, the
+        // YAML of each cell read and checked field by field, positioned diagnostics.
         .target(
-            name: "Lessons",
-            dependencies: [
-                "Engine", "Datasets", "Relations", "MathML", "Report", "Plotting", "Suggestions",
-                .product(name: "Yams", package: "Yams"),
-            ]
+            name: "LessonFormat",
+            dependencies: ["Suggestions", .product(name: "Yams", package: "Yams")]
         ),
+        // The runtime: each cell kind read and run, the registries of data sets and plot kinds,
+        // equations filled in and checked, figures drawn; one chapter's report.
+        .target(
+            name: "LessonRuntime",
+            dependencies: ["LessonFormat", "Engine", "Datasets", "Relations", "MathML", "Report", "Plotting", "Suggestions"]
+        ),
+        // The book: every chapter in order, the index, the chapter cache, the output folder's guard.
+        .target(name: "Book", dependencies: ["LessonRuntime", "LessonFormat", "Datasets", "Report"]),
         // The `numbers` relation language of equation cells: parse, evaluate, check, fill in.
         .target(name: "Relations", dependencies: ["Engine", "Suggestions"], exclude: ["README.md"]),
         // Did-you-mean: edit distance and the closest names, for every module's messages.
@@ -83,7 +89,7 @@ let package = Package(
         .executableTarget(
             name: "LessonsCLI",
             dependencies: [
-                "Lessons",
+                "Book", "LessonRuntime", "LessonFormat",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -113,7 +119,7 @@ let package = Package(
         // MARK: Fuzzing (Tools/Fuzzing/README.md): `swift run -c release LessonsFuzz --inputs 100000`
         .target(
             name: "LessonsFuzzing",
-            dependencies: ["Lessons", "Relations", "MathML", "Report", "Engine"],
+            dependencies: ["LessonFormat", "LessonRuntime", "Book", "Relations", "MathML", "Report", "Engine"],
             path: "Tools/Fuzzing/LessonsFuzzing"
         ),
         .executableTarget(name: "LessonsFuzz", dependencies: ["LessonsFuzzing"], path: "Tools/Fuzzing/LessonsFuzz"),
@@ -121,7 +127,7 @@ let package = Package(
         // MARK: Tests
         .testTarget(name: "EngineTests", dependencies: ["Engine"]),
         .testTarget(name: "CCairoTests", dependencies: ["CCairo"]),
-        .testTarget(name: "LessonsTests", dependencies: ["Lessons", "Suggestions"]),
+        .testTarget(name: "LessonsTests", dependencies: ["LessonFormat", "LessonRuntime", "Book", "Suggestions"]),
         .testTarget(name: "ReportTests", dependencies: ["Report"]),
         .testTarget(name: "LessonsCLITests", dependencies: ["LessonsCLI"]),
         .testTarget(name: "MathMLTests", dependencies: ["MathML"], exclude: ["Fixtures"]),

@@ -1,7 +1,9 @@
 import Foundation
 import Engine
 import Testing
-@testable import Lessons
+@testable import Book
+@testable import LessonFormat
+@testable import LessonRuntime
 
 @Suite struct LessonHeaderTests {
     @Test func readsTheFrontMatterWithDefaults() throws {

@@ -2,7 +2,9 @@ import Datasets
 import Foundation
 import Report
 import Testing
-@testable import Lessons
+@testable import Book
+@testable import LessonFormat
+@testable import LessonRuntime
 
 /// A book in a scratch folder: lessons in `lessons/`, the report in `output/`, and a cache
 /// whose program fingerprint the test chooses.

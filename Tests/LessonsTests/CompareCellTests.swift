@@ -3,7 +3,9 @@ import Engine
 import Foundation
 import Report
 import Testing
-@testable import Lessons
+@testable import Book
+@testable import LessonFormat
+@testable import LessonRuntime
 
 /// The XOR truth table as session data (no held-out sets).
 private func xorData() -> SessionData {

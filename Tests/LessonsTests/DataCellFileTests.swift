@@ -3,7 +3,9 @@ import Engine
 import Foundation
 import Report
 import Testing
-@testable import Lessons
+@testable import Book
+@testable import LessonFormat
+@testable import LessonRuntime
 
 /// A scratch project: `lessons/` with a lesson path inside it, removed when the test ends.
 struct ScratchProject {

@@ -3,7 +3,9 @@ import Engine
 import Foundation
 import Report
 import Testing
-@testable import Lessons
+@testable import Book
+@testable import LessonFormat
+@testable import LessonRuntime
 
 /// Runs `cells` as a lesson (front matter of four lines, so the first cell's fence is line 5
 /// and its first key line 6) against a fresh session, and returns the session.

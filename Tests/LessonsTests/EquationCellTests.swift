@@ -5,7 +5,9 @@ import MathML
 import Relations
 import Report
 import Testing
-@testable import Lessons
+@testable import Book
+@testable import LessonFormat
+@testable import LessonRuntime
 
 /// What running a few cells produced: the chapter's blocks and the error that stopped it, if any.
 struct CellsRun {

@@ -3,7 +3,9 @@ import Engine
 import Foundation
 import Report
 import Testing
-@testable import Lessons
+@testable import Book
+@testable import LessonFormat
+@testable import LessonRuntime
 
 /// Seed 004's hand-designed XOR network: two hard-limit units and their OR-like combination.
 let handDesignedXOR = cell("model", """

@@ -1,5 +1,7 @@
 import Testing
-@testable import Lessons
+@testable import Book
+@testable import LessonFormat
+@testable import LessonRuntime
 
 @Suite struct FieldReaderTests {
     let keys = ["rule", "learning_rate", "epochs", "layers", "shuffle", "weights", "note"]

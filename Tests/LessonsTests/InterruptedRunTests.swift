@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import Lessons
+@testable import Book
+@testable import LessonFormat
+@testable import LessonRuntime
 
 @Suite struct InterruptedRunTests {
     /// Tidying one chapter's leftovers leaves alone another chapter's whose name starts the same.

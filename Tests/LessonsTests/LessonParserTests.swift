@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import Lessons
+@testable import Book
+@testable import LessonFormat
+@testable import LessonRuntime
 
 @Suite struct LessonParserTests {
     let path = "lessons/01-perceptron.md"

@@ -2,7 +2,9 @@ import Datasets
 import Engine
 import Testing
 
-@testable import Lessons
+@testable import Book
+@testable import LessonFormat
+@testable import LessonRuntime
 
 /// `dataset: moons`: two interleaving half circles, checked against points worked out by hand.
 @Suite struct MoonsDataTests {

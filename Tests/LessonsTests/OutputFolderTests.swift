@@ -1,7 +1,9 @@
 import Foundation
 import Testing
 
-@testable import Lessons
+@testable import Book
+@testable import LessonFormat
+@testable import LessonRuntime
 
 /// The book never replaces files that are not its own.
 @Suite struct OutputFolderTests {

@@ -4,7 +4,9 @@ import Foundation
 import Plotting
 import Report
 import Testing
-@testable import Lessons
+@testable import Book
+@testable import LessonFormat
+@testable import LessonRuntime
 
 // MARK: - Helpers
 

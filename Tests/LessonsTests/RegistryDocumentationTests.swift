@@ -2,7 +2,9 @@ import Engine
 import Foundation
 import Testing
 
-@testable import Lessons
+@testable import Book
+@testable import LessonFormat
+@testable import LessonRuntime
 
 /// Every registered optimizer and data set has its line in `lessons/README.md`, the lesson
 /// format's documentation, with each key it reads: adding one is its file, its test and that

@@ -3,7 +3,9 @@ import Engine
 import Foundation
 import Report
 import Testing
-@testable import Lessons
+@testable import Book
+@testable import LessonFormat
+@testable import LessonRuntime
 
 /// Runs a whole lesson the way the book does: every cell in order, errors as blocks.
 private func chapter(_ text: String, path: String = "lessons/x.md") throws -> ChapterResult {

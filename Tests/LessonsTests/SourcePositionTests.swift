@@ -1,5 +1,7 @@
 import Testing
-@testable import Lessons
+@testable import Book
+@testable import LessonFormat
+@testable import LessonRuntime
 
 /// Offsets into a formula map back to the lesson file through YAML's quoting.
 @Suite struct SourcePositionTests {

@@ -1,5 +1,7 @@
 import Testing
-@testable import Lessons
+@testable import Book
+@testable import LessonFormat
+@testable import LessonRuntime
 import Suggestions
 
 @Suite struct SuggestionTests {

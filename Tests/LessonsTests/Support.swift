@@ -1,6 +1,8 @@
 import Report
 import Testing
-@testable import Lessons
+@testable import Book
+@testable import LessonFormat
+@testable import LessonRuntime
 
 /// Reads the first cell of a lesson made of `cells`, after a fixed three-line front matter.
 func firstCell(_ body: String, kind: String) throws -> Cell {

@@ -2,7 +2,9 @@ import Datasets
 import Engine
 import Report
 import Testing
-@testable import Lessons
+@testable import Book
+@testable import LessonFormat
+@testable import LessonRuntime
 
 private let xorGate = SessionData(title: "the XOR gate", training: LogicGate.xor.dataset(), classNames: ["0", "1"])
 

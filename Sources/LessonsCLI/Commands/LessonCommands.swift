@@ -1,6 +1,8 @@
 import ArgumentParser
+import Book
 import Foundation
-import Lessons
+import LessonFormat
+import LessonRuntime
 
 extension LessonsCommand {
     /// `lessons all`: run every lesson in lessons/ and write the whole report.

@@ -1,6 +1,8 @@
+import Book
 import Dispatch
 import Foundation
-import Lessons
+import LessonFormat
+import LessonRuntime
 
 /// Shows training progress on standard error, for one chapter or several running at once,
 /// and keeps it apart from the lines the commands print.

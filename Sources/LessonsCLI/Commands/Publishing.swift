@@ -1,7 +1,9 @@
 import ArgumentParser
+import Book
 import Dispatch
 import Foundation
-import Lessons
+import LessonFormat
+import LessonRuntime
 
 /// Runs lessons, publishes their chapters and the index, and sets the exit status.
 enum Publishing {

@@ -1,5 +1,7 @@
+import Book
 import Foundation
-import Lessons
+import LessonFormat
+import LessonRuntime
 
 /// What the commands print: progress on standard output, errors on standard error.
 enum Terminal {

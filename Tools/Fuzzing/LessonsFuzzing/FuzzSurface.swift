@@ -1,5 +1,7 @@
+import Book
 import Engine
-import Lessons
+import LessonFormat
+import LessonRuntime
 import MathML
 import Relations
 

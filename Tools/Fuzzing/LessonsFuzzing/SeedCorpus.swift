@@ -1,5 +1,7 @@
+import Book
 import Foundation
-import Lessons
+import LessonFormat
+import LessonRuntime
 import Report
 
 /// The inputs mutations start from, per surface: the shipped lessons, their cells, their

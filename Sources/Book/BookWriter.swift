@@ -1,0 +1,281 @@
+import Foundation
+import LessonFormat
+import LessonRuntime
+import Report
+
+/// Runs lessons and publishes their chapters and the table of contents under one output folder.
+///
+/// A chapter is written into a hidden staging folder first and moved into place only when
+/// complete, so an interrupted or failing run never leaves a half-written chapter where a
+/// good one was. Nothing is written outside the output folder.
+public struct BookWriter: Sendable {
+    /// The output folder (`output/`).
+    public let output: URL
+    /// The book's title on the index page.
+    public var title = "Neural networks, worked"
+    /// The introduction on the index page (Markdown).
+    public var introduction = """
+        Every chapter was run by the `lessons` engine. Each equation is followed by the same relation \
+        with the numbers the engine computed, and each such relation has been checked.
+        """
+
+    /// Creates a writer for `output`.
+    public init(output: URL) {
+        self.output = output
+    }
+
+    /// Why the book could not be written.
+    public struct WriteError: Error, CustomStringConvertible {
+        /// What failed.
+        public var description: String
+    }
+
+    /// Runs `entry` and publishes its chapter.
+    ///
+    /// - Parameter seed: a seed that overrides the lesson's own.
+    /// - Returns: the chapter's result; its `errors` list the lesson's mistakes.
+    public func publish(
+        _ entry: LessonLibrary.Entry, seed: UInt64? = nil, neighbours: ReportDocument.Neighbours = .init(),
+        progress: ((TrainingProgress) -> Void)? = nil
+    ) throws(WriteError) -> ChapterResult {
+        recoverFromInterruptedRun(of: entry.name)
+        return try run(entry, text: Result { try entry.text() }, seed: seed, neighbours: neighbours, progress: progress)
+    }
+
+    /// What publishing a chapter did.
+    public enum Publication: Sendable {
+        /// The lesson ran and its chapter was written.
+        case ran(ChapterResult)
+        /// Nothing the chapter is made from changed since its last clean run: it was kept as it
+        /// was, and this is its `results.json`.
+        case kept(ChapterSummary)
+    }
+
+    /// Publishes `entry`'s chapter, or keeps the published one when `cache` holds the key
+    /// of everything it is made from (see `ChapterCache`).
+    ///
+    /// - Parameters:
+    ///   - seed: a seed that overrides the lesson's own.
+    ///   - force: run the lesson even when its chapter could be kept.
+    public func publish(
+        _ entry: LessonLibrary.Entry, seed: UInt64? = nil, neighbours: ReportDocument.Neighbours = .init(),
+        reusing cache: ChapterCache, force: Bool = false, progress: ((TrainingProgress) -> Void)? = nil
+    ) throws(WriteError) -> Publication {
+        recoverFromInterruptedRun(of: entry.name)
+        // The text is read once: the key names the very text that runs.
+        let text = Result { try entry.text() }
+        let key = (try? text.get()).flatMap { cache.key(for: entry, text: $0, seed: seed) }
+        if !force, let key, let kept = cache.keptChapter(entry.name, key: key, in: output) {
+            if kept.neighbours == neighbours { return .kept(kept.summary) }
+            // A neighbour was renamed, added or removed: only the links change.
+            if relink(entry.name, from: kept.neighbours, to: neighbours) {
+                try record(key, neighbours: neighbours, for: entry.name, in: cache)
+                return .kept(kept.summary)
+            }
+        }
+        cache.forget(entry.name)
+        let result = try run(entry, text: text, seed: seed, neighbours: neighbours, progress: progress)
+        if let key, result.errors.isEmpty {
+            try record(key, neighbours: neighbours, for: entry.name, in: cache)
+        }
+        return .ran(result)
+    }
+
+    /// Stores the key of the chapter `name` as it now stands in `output`.
+    private func record(
+        _ key: ChapterCache.Key, neighbours: ReportDocument.Neighbours, for name: String, in cache: ChapterCache
+    ) throws(WriteError) {
+        do {
+            try cache.store(key, neighbours: neighbours, for: name, in: output)
+        } catch {
+            throw WriteError(description: "cannot record the chapter \(name) in \(cache.folder.path): \(error.localizedDescription)")
+        }
+    }
+
+    /// Rewrites the links to the neighbouring chapters in the published pages of the chapter
+    /// `name`, from those to `old` to those to `new`, so the pages are the ones a run would
+    /// write; `false`, with the pages as they were or partly rewritten, when the old links are
+    /// not where the writers put them (the chapter then runs again).
+    private func relink(_ name: String, from old: ReportDocument.Neighbours, to new: ReportDocument.Neighbours) -> Bool {
+        let chapter = output.appendingPathComponent(name)
+        let pages = [
+            ("index.html", HTMLWriter().navigation(old), HTMLWriter().navigation(new)),
+            ("README.md", MarkdownWriter().links(old), MarkdownWriter().links(new)),
+        ]
+        for (file, before, after) in pages {
+            let url = chapter.appendingPathComponent(file)
+            guard let text = try? String(contentsOf: url, encoding: .utf8), !before.isEmpty, text.contains(before),
+                (try? text.replacingOccurrences(of: before, with: after).write(to: url, atomically: true, encoding: .utf8)) != nil
+            else { return false }
+        }
+        return true
+    }
+
+    /// Runs the lesson `text` of `entry` and publishes its chapter.
+    private func run(
+        _ entry: LessonLibrary.Entry, text: Result<String, any Error>, seed: UInt64?, neighbours: ReportDocument.Neighbours,
+        progress: ((TrainingProgress) -> Void)?
+    ) throws(WriteError) -> ChapterResult {
+        let staging = output.appendingPathComponent(".staging-\(entry.name)-\(ProcessInfo.processInfo.processIdentifier)")
+        let manager = FileManager.default
+        do {
+            try manager.createDirectory(at: staging, withIntermediateDirectories: true)
+        } catch {
+            throw WriteError(description: "cannot create \(staging.path): \(error.localizedDescription)")
+        }
+        defer { try? manager.removeItem(at: staging) }
+
+        var result: ChapterResult
+        do {
+            let lesson = try LessonParser.parse(try text.get(), path: entry.displayPath)
+            result = LessonRunner().run(lesson, figureDirectory: staging, seed: seed, progress: progress)
+        } catch let error as LessonError {
+            result = Self.failure(entry, error)
+        } catch {
+            result = Self.failure(entry, LessonError(.unreadable(reason: error.localizedDescription), at: SourcePosition(file: entry.displayPath, line: 1)))
+        }
+
+        result.document.neighbours = neighbours
+        let summary = ChapterSummary(
+            name: entry.name, title: result.header.title, order: result.header.order, summary: result.header.summary,
+            headline: result.headline, thumbnail: result.thumbnail, errorCount: result.errors.count,
+            metrics: result.metrics)
+        do {
+            try HTMLWriter().page(for: result.document).write(to: staging.appendingPathComponent("index.html"), atomically: false, encoding: .utf8)
+            try MarkdownWriter().markdown(for: result.document).write(to: staging.appendingPathComponent("README.md"), atomically: false, encoding: .utf8)
+            try summary.encoded().write(to: staging.appendingPathComponent(ChapterSummary.fileName))
+            try replace(output.appendingPathComponent(entry.name), with: staging)
+        } catch let error as WriteError {
+            throw error
+        } catch {
+            throw WriteError(description: "cannot write the chapter \(entry.name): \(error.localizedDescription)")
+        }
+        return result
+    }
+
+    /// Writes `index.html`, `README.md` and `style.css` for the chapters of `entries` that
+    /// have been published (their `results.json`), in book order.
+    public func writeIndex(for entries: [LessonLibrary.Entry]) throws(WriteError) {
+        let decoder = JSONDecoder()
+        let summaries = entries.compactMap { entry -> ChapterSummary? in
+            let file = output.appendingPathComponent(entry.name).appendingPathComponent(ChapterSummary.fileName)
+            return (try? Data(contentsOf: file)).flatMap { try? decoder.decode(ChapterSummary.self, from: $0) }
+        }.sorted { ($0.order, $0.name) < ($1.order, $1.name) }
+        let index = SiteIndex(
+            title: title, introduction: introduction,
+            chapters: summaries.map {
+                SiteIndex.Chapter(
+                    title: $0.title, folder: $0.name, thumbnail: $0.thumbnail, summary: $0.summary, numbers: $0.headline,
+                    failed: $0.errorCount > 0)
+            })
+        do {
+            try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+            try writeAtomically(index.html(), to: "index.html")
+            try writeAtomically(index.markdown(), to: "README.md")
+            try writeAtomically(Stylesheet.css, to: "style.css")
+        } catch {
+            throw WriteError(description: "cannot write the index in \(output.path): \(error.localizedDescription)")
+        }
+    }
+
+    /// The lessons in book order (front matter `order`, then file name) with their titles, for
+    /// the links between neighbouring chapters. A lesson whose front matter does not read
+    /// stands last under its file name.
+    public static func bookOrder(_ entries: [LessonLibrary.Entry]) -> [(entry: LessonLibrary.Entry, title: String)] {
+        entries.map { entry -> (LessonLibrary.Entry, String, Int) in
+            guard let text = try? entry.text(),
+                let lesson = try? LessonParser.parse(text, path: entry.displayPath),
+                let header = try? LessonHeader(lesson)
+            else { return (entry, entry.name, Int.max) }
+            return (entry, header.title, header.order)
+        }
+        .sorted { ($0.2, $0.0.name) < ($1.2, $1.0.name) }
+        .map { ($0.0, $0.1) }
+    }
+
+    /// The chapters before and after `entry` in `order`.
+    public static func neighbours(
+        of entry: LessonLibrary.Entry, in order: [(entry: LessonLibrary.Entry, title: String)]
+    ) -> ReportDocument.Neighbours {
+        guard let index = order.firstIndex(where: { $0.entry == entry }) else { return .init() }
+        let previous = index > 0 ? (order[index - 1].title, order[index - 1].entry.name) : nil
+        let next = index + 1 < order.count ? (order[index + 1].title, order[index + 1].entry.name) : nil
+        return .init(previous: previous.map { (title: $0.0, folder: $0.1) }, next: next.map { (title: $0.0, folder: $0.1) })
+    }
+
+    /// Records each chapter's run time in `timings.json`, outside the chapters' folders: run
+    /// times differ between runs, and the chapters must not.
+    public func writeTimings(_ seconds: [String: Double]) throws(WriteError) {
+        let file = output.appendingPathComponent("timings.json")
+        var all = (try? Data(contentsOf: file)).flatMap { try? JSONDecoder().decode([String: Double].self, from: $0) } ?? [:]
+        for (name, time) in seconds { all[name] = (time * 1000).rounded() / 1000 }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        do {
+            try encoder.encode(all).write(to: file, options: .atomic)
+        } catch {
+            throw WriteError(description: "cannot write \(file.path): \(error.localizedDescription)")
+        }
+    }
+
+    private func writeAtomically(_ text: String, to name: String) throws {
+        try text.write(to: output.appendingPathComponent(name), atomically: true, encoding: .utf8)
+    }
+
+    /// Tidies what a run interrupted with Ctrl-C left of a chapter: its staging folder goes,
+    /// and a published chapter moved aside but not yet replaced is put back.
+    func recoverFromInterruptedRun(of name: String) {
+        let manager = FileManager.default
+        guard let names = try? manager.contentsOfDirectory(atPath: output.path) else { return }
+        let target = output.appendingPathComponent(name)
+        // `.staging-NAME-PID` and `.old-NAME-PID` only: `.staging-intro-2-PID` is another
+        // chapter's, perhaps being written by another job of this very run.
+        func isLeftover(_ file: String, _ kind: String) -> Bool {
+            guard file.hasPrefix(".\(kind)-\(name)-") else { return false }
+            let process = file.dropFirst(kind.count + name.count + 3)
+            return !process.isEmpty && process.allSatisfy(\.isASCII) && process.allSatisfy(\.isNumber)
+        }
+        for leftover in names.sorted() {
+            let url = output.appendingPathComponent(leftover)
+            if isLeftover(leftover, "staging") {
+                try? manager.removeItem(at: url)
+            } else if isLeftover(leftover, "old") {
+                if manager.fileExists(atPath: target.path) {
+                    try? manager.removeItem(at: url)
+                } else {
+                    try? manager.moveItem(at: url, to: target)
+                }
+            }
+        }
+    }
+
+    /// Moves `staging` to `target`, replacing what was there only once the new folder is complete.
+    private func replace(_ target: URL, with staging: URL) throws {
+        let manager = FileManager.default
+        let old = output.appendingPathComponent(".old-\(target.lastPathComponent)-\(ProcessInfo.processInfo.processIdentifier)")
+        try? manager.removeItem(at: old)
+        if manager.fileExists(atPath: target.path) {
+            // Only a chapter this writer published is replaced, never a folder or file of another kind.
+            guard manager.fileExists(atPath: target.appendingPathComponent(ChapterSummary.fileName).path) else {
+                throw WriteError(
+                    description: "\(target.path) exists and is not a chapter of the book; move it or choose another --output")
+            }
+            try manager.moveItem(at: target, to: old)
+        }
+        do {
+            try manager.moveItem(at: staging, to: target)
+        } catch {
+            if manager.fileExists(atPath: old.path) { try? manager.moveItem(at: old, to: target) }
+            throw error
+        }
+        try? manager.removeItem(at: old)
+    }
+
+    private static func failure(_ entry: LessonLibrary.Entry, _ error: LessonError) -> ChapterResult {
+        let header = LessonHeader(title: entry.name)
+        return ChapterResult(
+            header: header,
+            document: ReportDocument(title: entry.name, blocks: [.error(ReportError(position: error.position.description, message: error.message))]),
+            errors: [error], headline: [], thumbnail: nil)
+    }
+}

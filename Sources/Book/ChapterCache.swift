@@ -1,0 +1,194 @@
+import Datasets
+import Foundation
+import LessonFormat
+import LessonRuntime
+import Report
+
+/// Decides whether a published chapter can be kept instead of run again, like a notebook
+/// build's "freeze": a chapter is kept only when everything its pages were made from is the
+/// same as when it was last run cleanly.
+///
+/// The **key** of a chapter is a short text naming all of that:
+/// - the cache format and the **program**: the `lessons` version and a fingerprint of its
+///   executable (path, size, modification time, inode), so any rebuild, and with it any
+///   change to the engine, runs every chapter again;
+/// - the **lesson file**: its path as messages show it and the SHA-256 of its text;
+/// - the **seed** given with `--seed`, if any;
+/// - the **data files** its data cells read (`LessonRunner.inputs(of:)`): a CSV file by the
+///   SHA-256 of its content; the MNIST files by path, size and modification time, since
+///   hashing 55 MB would take longer than the rest of a no-op build, and the loader verifies
+///   their published SHA-256 on every run that reads them. MNIST that would be downloaded
+///   or replaced by the bundled subset has no key: that chapter always runs.
+///
+/// The key is kept in `output/.cache/NAME.json`, outside the chapter's folder, so the folder
+/// stays byte-identical between machines; with it, the names and sizes of the chapter's
+/// files, so a folder that lost or truncated a file is not kept, and the chapters before and
+/// after it that its pages link to: a neighbour's new title changes those links
+/// (`BookWriter` rewrites them), not what the chapter computed. It is removed before a
+/// chapter runs and written only after a run without errors: an interrupted or failing run
+/// leaves no key, and the next build runs that chapter again.
+public struct ChapterCache: Sendable {
+    /// Where the keys are: `output/.cache/`.
+    public let folder: URL
+    /// The running program's fingerprint; any change runs every chapter again.
+    public var program: String
+    /// How MNIST is found, as a lesson's session finds it.
+    public var mnistLoader: MNISTLoader
+
+    /// The version of the key's format; changing what the key holds changes it.
+    static let format = "lessons chapter cache 2"
+
+    /// The folder that holds the keys of the chapters under `output`.
+    public static func folder(in output: URL) -> URL {
+        output.appendingPathComponent(".cache")
+    }
+
+    /// Creates the cache of the book in `output`.
+    ///
+    /// - Parameters:
+    ///   - program: the fingerprint of the running program, usually
+    ///     `ChapterCache.programFingerprint(version:)`; tests pass their own.
+    ///   - mnistLoader: how MNIST is found; the default is the one the runner uses.
+    public init(output: URL, program: String, mnistLoader: MNISTLoader = MNISTLoader()) {
+        folder = Self.folder(in: output)
+        self.program = program
+        self.mnistLoader = mnistLoader
+    }
+
+    /// The `lessons` program as it runs: `version` and its executable's fingerprint.
+    public static func programFingerprint(version: String) -> String {
+        #if os(Linux)
+            let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        #else
+            let executable = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
+        #endif
+        return "lessons \(version) \(fileFingerprint(executable))"
+    }
+
+    /// A file's path, size, modification time and inode: a cheap fingerprint that changes
+    /// whenever the file is rewritten or replaced.
+    static func fileFingerprint(_ url: URL) -> String {
+        var status = stat()
+        guard stat(url.path, &status) == 0 else { return "\(url.path) missing" }
+        #if os(Linux)
+            let modified = "\(status.st_mtim.tv_sec).\(status.st_mtim.tv_nsec)"
+        #else
+            let modified = "\(status.st_mtimespec.tv_sec).\(status.st_mtimespec.tv_nsec)"
+        #endif
+        return "\(url.path) size=\(status.st_size) mtime=\(modified) inode=\(status.st_dev):\(status.st_ino)"
+    }
+
+    /// The key of the chapter `entry` would publish from `text`, or `nil` when the chapter
+    /// must run whatever happened before (it does not parse, or `$MNIST_DIR` names a folder
+    /// without MNIST).
+    public func key(for entry: LessonLibrary.Entry, text: String, seed: UInt64?) -> Key? {
+        guard let lesson = try? LessonParser.parse(text, path: entry.displayPath) else { return nil }
+        var lines = [
+            Self.format,
+            "program \(program)",
+            "lesson \(entry.displayPath) sha256=\(SHA256.hexDigest(of: Array(text.utf8)))",
+            "seed \(seed.map(String.init) ?? "from the lesson")",
+        ]
+        for input in LessonRunner().inputs(of: lesson, mnistLoader: mnistLoader) {
+            switch input {
+            case let .file(url):
+                if let data = try? Data(contentsOf: url) {
+                    lines.append("file \(url.path) sha256=\(SHA256.hexDigest(of: Array(data)))")
+                } else {
+                    lines.append("file \(url.path) unreadable")
+                }
+            case let .mnist(files):
+                lines += files.map { "mnist \(Self.fileFingerprint($0))" }
+            case let .bundledMNISTSubset(files):
+                lines.append("mnist not on disk: downloaded, or else the bundled subset")
+                lines += files.map { "mnist subset \(Self.fileFingerprint($0))" }
+            case .unresolved:
+                return nil
+            }
+        }
+        return Key(lines: lines)
+    }
+
+    /// What a chapter was made from, one line per thing.
+    public struct Key: Codable, Sendable, Equatable {
+        /// The lines, in a fixed order.
+        public var lines: [String]
+    }
+
+    /// A chapter that links to another: its title and folder.
+    private struct Link: Codable, Equatable {
+        var title: String
+        var folder: String
+    }
+
+    /// A key as stored, with the files of the chapter it was stored for and its neighbours.
+    private struct Stored: Codable {
+        var key: Key
+        /// Each file of the chapter's folder and its size in bytes.
+        var files: [String: Int]
+        /// The chapters its pages link to.
+        var previous: Link?
+        var next: Link?
+
+        var neighbours: ReportDocument.Neighbours {
+            .init(
+                previous: previous.map { (title: $0.title, folder: $0.folder) },
+                next: next.map { (title: $0.title, folder: $0.folder) })
+        }
+    }
+
+    /// A chapter that can be kept: its `results.json`, and the neighbours its pages link to.
+    public struct Kept: Sendable {
+        public var summary: ChapterSummary
+        public var neighbours: ReportDocument.Neighbours
+    }
+
+    /// The chapter `name` in `output`, when it was published by a clean run with this `key`
+    /// and its folder still holds every file that run wrote, at its size.
+    public func keptChapter(_ name: String, key: Key, in output: URL) -> Kept? {
+        guard let data = try? Data(contentsOf: file(for: name)),
+            let stored = try? JSONDecoder().decode(Stored.self, from: data),
+            stored.key == key
+        else { return nil }
+        let chapter = output.appendingPathComponent(name)
+        for (file, size) in stored.files {
+            guard let attributes = try? FileManager.default.attributesOfItem(atPath: chapter.appendingPathComponent(file).path),
+                (attributes[.size] as? NSNumber)?.intValue == size
+            else { return nil }
+        }
+        guard let summaryData = try? Data(contentsOf: chapter.appendingPathComponent(ChapterSummary.fileName)),
+            let summary = try? JSONDecoder().decode(ChapterSummary.self, from: summaryData),
+            summary.errorCount == 0, summary.name == name
+        else { return nil }
+        return Kept(summary: summary, neighbours: stored.neighbours)
+    }
+
+    /// Records that the chapter `name`, just published in `output` by a clean run (or just
+    /// relinked), was made from `key` and links to `neighbours`.
+    func store(_ key: Key, neighbours: ReportDocument.Neighbours, for name: String, in output: URL) throws {
+        let chapter = output.appendingPathComponent(name)
+        let manager = FileManager.default
+        var files = [String: Int]()
+        for file in try manager.contentsOfDirectory(atPath: chapter.path) {
+            let size = try manager.attributesOfItem(atPath: chapter.appendingPathComponent(file).path)[.size] as? NSNumber
+            files[file] = size?.intValue ?? -1
+        }
+        let stored = Stored(
+            key: key, files: files,
+            previous: neighbours.previous.map { Link(title: $0.title, folder: $0.folder) },
+            next: neighbours.next.map { Link(title: $0.title, folder: $0.folder) })
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        try manager.createDirectory(at: folder, withIntermediateDirectories: true)
+        try encoder.encode(stored).write(to: file(for: name), options: .atomic)
+    }
+
+    /// Forgets the chapter `name`'s key, before it runs again.
+    func forget(_ name: String) {
+        try? FileManager.default.removeItem(at: file(for: name))
+    }
+
+    private func file(for name: String) -> URL {
+        folder.appendingPathComponent(name + ".json")
+    }
+}

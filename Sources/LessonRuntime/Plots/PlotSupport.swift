@@ -1,0 +1,100 @@
+import Datasets
+import Engine
+import Foundation
+import LessonFormat
+import Plotting
+
+/// What several plot kinds share: class predictions, captions' numbers and phrases.
+enum PlotSupport {
+    /// The output value at which a one-output network switches class: 0.5 for probabilities and
+    /// the hard-limit's 0/1, 0 for a tanh or linear output trained on −1/+1 targets.
+    static func threshold(of network: Network, data: SessionData) -> Double {
+        Accuracy.threshold(for: network.outputLayer.activation, targets: data.training.targets)
+    }
+
+    /// The class the network predicts for each row of `inputs`, with its confidence.
+    static func predictions(
+        of network: Network, on inputs: Matrix, data: SessionData
+    ) -> (classes: [Int], confidence: [Double]) {
+        let output = network.predict(inputs)
+        if output.columns == 1 {
+            let threshold = threshold(of: network, data: data)
+            let classes = output.values.map { $0 >= threshold ? 1 : 0 }
+            let confidence = output.values.map { abs($0 - threshold) }
+            return (classes, confidence)
+        }
+        let classes = output.argmaxOfEachRow()
+        let confidence = classes.enumerated().map { row, column in output[row, column] }
+        return (classes, confidence)
+    }
+
+    /// The fraction of `samples` the network classifies correctly.
+    static func accuracy(of network: Network, on samples: Dataset, data: SessionData) -> Double {
+        guard samples.count > 0 else { return 0 }
+        let predicted = predictions(of: network, on: samples.inputs, data: data).classes
+        return Double(zip(predicted, samples.labels).filter { $0 == $1 }.count) / Double(samples.count)
+    }
+
+    /// The probability-like value drawn in decision regions: the output rescaled so that the
+    /// network's threshold sits at 0.5, clamped to 0…1.
+    static func regionValue(_ output: Double, threshold: Double) -> Double {
+        let value = threshold == 0 ? (output + 1) / 2 : output
+        return min(max(value, 0), 1)
+    }
+
+    /// `2-3-1`.
+    static func shape(of network: Network) -> String {
+        network.sizes.map(String.init).joined(separator: "-")
+    }
+
+    /// `after 5,000 epochs`, `after 1 epoch`, or `before training`.
+    static func trainingPhrase(_ session: Session) -> String {
+        guard let training = session.training else { return "before training" }
+        return "after \(epochs(training.epochsRun))"
+    }
+
+    /// `1 epoch`, `5,000 epochs`.
+    static func epochs(_ count: Int) -> String {
+        "\(NumberText.grouped(count)) epoch\(count == 1 ? "" : "s")"
+    }
+
+    /// `[0.2, −0.1]`, rounded as the lesson's numbers are.
+    static func vector(_ values: [Double], session: Session) -> String {
+        "[" + values.map(session.format).joined(separator: ", ") + "]"
+    }
+
+    /// The class names, or `class 0`, `class 1`, … when the data has none.
+    static func classNames(_ data: SessionData) -> [String] {
+        data.classNames.count == data.training.classCount
+            ? data.classNames : (0..<data.training.classCount).map { "class \($0)" }
+    }
+
+    /// The first two columns of each row, as points.
+    static func points(_ inputs: Matrix) -> [(Double, Double)] {
+        (0..<inputs.rows).map { (inputs[$0, 0], inputs[$0, 1]) }
+    }
+
+    /// The data's box with a margin, as axis limits.
+    /// A few points (the logic gates) get a wide margin, so their labels and the lines between
+    /// them have room.
+    static func limits(around inputs: [Matrix]) -> (x: ClosedRange<Double>, y: ClosedRange<Double>) {
+        let all = Matrix.verticalConcatenation(inputs)
+        let box = BoundingBox(around: all, padding: all.rows <= 8 ? 0.5 : 0.08)
+        return (box.minX...box.maxX, box.minY...box.maxY)
+    }
+
+    /// `x₁`, `x₂`, from the data's feature names (`x1` → `x₁`).
+    static func axisLabel(_ name: String) -> String {
+        let subscripts: [Character: Character] = [
+            "0": "₀", "1": "₁", "2": "₂", "3": "₃", "4": "₄", "5": "₅", "6": "₆", "7": "₇", "8": "₈", "9": "₉",
+        ]
+        guard name.count >= 2, name.first!.isLetter, name.dropFirst().first!.isASCII, name.dropFirst().first!.isNumber
+        else { return name }
+        return String(name.first!) + String(name.dropFirst().map { subscripts[$0] ?? $0 })
+    }
+
+    /// A layer's weights as rows (`inputCount × outputCount`).
+    static func rows(_ matrix: Matrix) -> [[Double]] {
+        matrix.rowArrays
+    }
+}

@@ -1,0 +1,149 @@
+import Engine
+import LessonFormat
+import Plotting
+import Report
+
+extension CompareCell {
+    /// Adds the comparison's figure (loss and accuracy curves of every run) and its table.
+    func report(_ runs: [CompareRun], data: SessionData, session: Session) throws(LessonError) {
+        let hasValidation = data.validationExamples != nil
+        let labels = runs.map(legendLabel)
+        var caption = "Loss (left) and accuracy (right) per epoch for each \(quantity.noun)"
+        if hasValidation { caption += "; solid lines are the training set, dashed lines the validation set" }
+        caption += "."
+        if runs.contains(where: { $0.divergedEpoch != nil }) {
+            caption += " A curve that ends early belongs to a run that diverged."
+        }
+        try session.addFigure(
+            figure(runs, labels: labels, hasValidation: hasValidation),
+            name: "compare-" + quantity.rawValue.replacingOccurrences(of: "_", with: "-"), caption: caption,
+            alternativeText: "Two line charts of loss and accuracy per epoch, one line per \(quantity.noun): \(labels.joined(separator: ", ")).",
+            at: position)
+        session.append(.table(table(runs, data: data, session: session)))
+    }
+
+    /// The legend's name for a run: `η = 0.1`, `Adam`, `2–16–1`, `batch 32`.
+    func legendLabel(_ run: CompareRun) -> String {
+        let name =
+            switch run.setting {
+            case let .learningRate(rate): "η = \(Setting.compact(rate))"
+            case let .optimizer(name):
+                Optimizer.rule(named: name)?.title ?? name
+            case let .initializer(name): name
+            case .hidden: layersText(run)
+            case let .batchSize(size): size.map { "batch \($0)" } ?? "full batch"
+            case let .earlyStopping(patience): patience.map { "patience \($0)" } ?? "no early stopping"
+            }
+        return run.divergedEpoch == nil ? name : name + " (diverged)"
+    }
+
+    private func layersText(_ run: CompareRun) -> String {
+        run.initial.sizes.map(String.init).joined(separator: "–")
+    }
+
+    /// Side-by-side panels: the loss (log scale when it falls over decades) and the accuracy.
+    func figure(_ runs: [CompareRun], labels: [String], hasValidation: Bool) -> Figure {
+        let figure = Figure(width: 860, height: 340)
+        figure.title = title ?? "Comparing \(quantity.noun)s"
+        let panels = figure.addAxesGrid(rows: 1, columns: 2)
+        let (loss, accuracy) = (panels[0], panels[1])
+        loss.title = "Loss"
+        loss.xLabel = "epoch"
+        loss.yLabel = runs[0].configuration.loss.rawValue.replacingOccurrences(of: "-", with: " ")
+        accuracy.title = "Accuracy"
+        accuracy.xLabel = "epoch"
+        accuracy.yLabel = "accuracy"
+        accuracy.yLimits = -0.02...1.02
+        accuracy.legendPlacement = .hidden
+
+        setLossLimits(of: loss, runs: runs)
+
+        // One colour per run, the same in both panels and for its validation curve.
+        loss.curves(zip(labels, runs).map { ($0, $1.epochs.map(\.trainingLoss)) })
+        accuracy.curves(zip(labels, runs).map { ($0, $1.epochs.map(\.trainingAccuracy)) })
+        if hasValidation {
+            for (index, run) in runs.enumerated() {
+                let color = Palette.color(index)
+                loss.line(y: run.epochs.map { $0.validationLoss ?? .nan }, color: color, dash: .dashed)
+                accuracy.line(y: run.epochs.map { $0.validationAccuracy ?? .nan }, color: color, dash: .dashed)
+            }
+        }
+        return figure
+    }
+
+    /// A log scale when the losses fall over a decade or more, and a ceiling of 100 times the
+    /// largest first-epoch loss, so a run on its way to diverging leaves the chart at the top
+    /// instead of squashing the others (and the axis stays within finite numbers).
+    private func setLossLimits(of axes: Axes, runs: [CompareRun]) {
+        let losses = runs.flatMap { run in
+            run.epochs.flatMap { [$0.trainingLoss] + ($0.validationLoss.map { [$0] } ?? []) }
+        }.filter(\.isFinite)
+        guard let low = losses.min(), let highest = losses.max(),
+            let firstLoss = runs.compactMap({ $0.epochs.first?.trainingLoss }).filter(\.isFinite).max()
+        else { return }
+        let high = min(highest, 100 * max(firstLoss, low))
+        if low > 0, high / low >= 10 {
+            axes.yScale = .log
+            axes.yLimits = (low / 1.25)...(high * 1.25)
+        } else if high > low {
+            let margin = (high - low) * 0.05
+            axes.yLimits = (low - margin)...(high + margin)
+        }
+    }
+
+    /// One row per run: the value, the last epoch's numbers, the epochs run and how the run ended.
+    func table(_ runs: [CompareRun], data: SessionData, session: Session) -> ReportTable {
+        let hasValidation = data.validationExamples != nil
+        let hasTest = data.testExamples != nil
+        var headers = [quantity.heading, "final training loss", "training accuracy"]
+        if hasValidation { headers.append("validation accuracy") }
+        if hasTest { headers.append("test accuracy") }
+        headers += ["epochs", "outcome"]
+
+        let rows = runs.map { run -> [String] in
+            let value = quantity == .hidden ? layersText(run) : run.setting.valueText
+            let last = run.divergedEpoch == nil ? run.epochs.last : nil
+            var row = [value, last.map { session.format($0.trainingLoss) } ?? "—", last.map { NumberText.percent($0.trainingAccuracy) } ?? "—"]
+            if hasValidation { row.append(last?.validationAccuracy.map(NumberText.percent) ?? "—") }
+            if hasTest { row.append(run.testAccuracy.map(NumberText.percent) ?? "—") }
+            row.append("\(run.epochs.count)")
+            row.append(outcome(run))
+            return row
+        }
+        let epochs = runs[0].configuration.epochs
+        let caption =
+            "\(runs.count) run\(runs.count == 1 ? "" : "s") on \(data.title) that differ only in the \(quantity.noun), "
+            + "each for up to \(epochs) epoch\(epochs == 1 ? "" : "s") from weights drawn from the same random stream "
+            + "(seed \(session.header.seed)). Losses and accuracies are those of the last epoch."
+        return ReportTable(headers: headers, rows: rows, caption: caption, numericColumns: Set(1..<(headers.count - 1)))
+    }
+
+    private func outcome(_ run: CompareRun) -> String {
+        if let epoch = run.divergedEpoch { return "diverged in epoch \(epoch)" }
+        if let result = run.result, result.stoppedEarly {
+            return "stopped early (best epoch \(result.bestEpoch.map(String.init) ?? "?"))"
+        }
+        return "finished"
+    }
+
+    /// Replaces the session's network and training with the run of lowest final validation
+    /// loss (training loss without a validation set), among the runs that did not diverge.
+    func keepBest(of runs: [CompareRun], session: Session) {
+        func score(_ run: CompareRun) -> Double {
+            run.epochs.last.map { $0.validationLoss ?? $0.trainingLoss } ?? .infinity
+        }
+        let finished = runs.filter { $0.result != nil && !$0.epochs.isEmpty }
+        guard let best = finished.min(by: { score($0) < score($1) }), let result = best.result else {
+            session.append(.note("Every run diverged, so the cells below use the model and training from above this comparison."))
+            return
+        }
+        session.network = best.network
+        session.training = .gradientDescent(
+            GradientDescentRun(result: result, configuration: best.configuration, initial: best.initial, seconds: best.seconds))
+        session.model = best.model
+        session.lastTrain = best.train
+        let measure = best.epochs.last?.validationLoss == nil ? "training" : "validation"
+        session.append(
+            .note("The cells below continue with the run \(legendLabel(best)), which has the lowest final \(measure) loss (\(session.format(score(best))))."))
+    }
+}

@@ -1,0 +1,115 @@
+import Datasets
+import Engine
+import Foundation
+import LessonFormat
+import Report
+
+extension EvaluateCell: RunnableCell {
+    func run(_ cell: Cell, in session: Session) throws(LessonError) {
+        let data = try session.requireData(for: cell)
+        let network = try session.requireNetwork(for: cell)
+        let samples = try self.samples(of: data)
+        try network.requireFit(
+            features: samples.featureCount, targetColumns: samples.targets.columns, samples: "the \(split) samples have",
+            at: position)
+        let loss = try effectiveLoss(for: network, in: session)
+        try ForwardPassLimit.check(
+            rows: samples.count, through: network.sizes, what: "evaluating the \(split) samples",
+            advice: "use fewer samples or units", at: position)
+
+        let pass = network.forward(samples.inputs)
+        let activation = network.outputLayer.activation
+        let predicted = Evaluation.predictedLabels(outputs: pass.output, activation: activation, samples: samples)
+        let evaluation = Evaluation(
+            split: split, samples: samples, outputs: pass.output, predictedLabels: predicted, loss: loss,
+            lossValue: loss?.value(output: pass.output, net: pass.nets[pass.nets.count - 1], target: samples.targets, activation: activation),
+            classNames: data.classNames,
+            confusion: Evaluation.confusion(labels: samples.labels, predicted: predicted, classCount: samples.classCount),
+            network: network)
+
+        session.append(.table(summaryTable(evaluation, data: data, session: session)))
+        session.setHeadline("\(split) accuracy", NumberText.percent(evaluation.accuracy))
+        switch split {
+        case .training: session.metrics.trainingAccuracy = evaluation.accuracy
+        case .validation: session.metrics.validationAccuracy = evaluation.accuracy
+        case .test: session.metrics.testAccuracy = evaluation.accuracy
+        }
+        if let listing { session.append(self.listing(listing, of: evaluation, data: data, session: session)) }
+        if showsConfusion { session.append(.table(confusionTable(evaluation, data: data))) }
+        session.evaluation = evaluation
+    }
+
+    /// The samples `on` names, or an error saying how the data cell makes them.
+    private func samples(of data: SessionData) throws(LessonError) -> Dataset {
+        switch split {
+        case .training:
+            return data.training
+        case .validation:
+            guard let validation = data.validation else {
+                throw LessonError(
+                    .failed("there are no validation samples to evaluate on: give the data cell a 'validation' fraction, such as 'validation: 0.2'"),
+                    at: position)
+            }
+            return validation
+        case .test:
+            guard let test = data.test else {
+                throw LessonError(.failed("there are no test samples to evaluate on: \(Self.howToMakeATestSet(data))"), at: position)
+            }
+            return test
+        }
+    }
+
+    /// Advice fitted to the data set: a gate has only its truth table; other sets take a `test_count`.
+    static func howToMakeATestSet(_ data: SessionData) -> String {
+        if LogicGate(rawValue: data.training.name) != nil {
+            return "\(data.title) has only its \(data.training.count) rows; evaluate on them with 'on: training'"
+        }
+        return "give the data cell a 'test_count' (a test set of that many samples), or write 'on: training'"
+    }
+
+    /// The loss the cell reports: its own `loss`, else the last gradient-descent run's, else none.
+    private func effectiveLoss(for network: Network, in session: Session) throws(LessonError) -> Loss? {
+        var chosen = loss
+        if chosen == nil, case let .gradientDescent(run) = session.training { chosen = run.configuration.loss }
+        guard let chosen else { return nil }
+        let activation = network.outputLayer.activation
+        if chosen == .binaryCrossEntropy || chosen == .categoricalCrossEntropy, ![.sigmoid, .softmax].contains(activation) {
+            throw LessonError(
+                .failed("\(chosen) needs probabilities: the network ends with a \(activation) layer; choose another 'loss'"),
+                at: lossPosition ?? position)
+        }
+        return chosen
+    }
+
+    private func summaryTable(_ evaluation: Evaluation, data: SessionData, session: Session) -> ReportTable {
+        var headers = ["samples"]
+        var row = [NumberText.grouped(evaluation.samples.count)]
+        if let loss = evaluation.loss, let value = evaluation.lossValue {
+            headers.append("loss (\(loss.spokenName))")
+            row.append(session.format(value))
+        }
+        headers += ["accuracy", "misclassified"]
+        row += [NumberText.percent(evaluation.accuracy), NumberText.grouped(evaluation.samples.count - evaluation.correctCount)]
+        return ReportTable(
+            headers: ["set"] + headers, rows: [[split.rawValue] + row],
+            caption: "The network measured on the \(split) samples of \(data.title).",
+            numericColumns: Set(1...headers.count))
+    }
+
+    private func confusionTable(_ evaluation: Evaluation, data: SessionData) -> ReportTable {
+        let rows = evaluation.confusion.enumerated().map { label, counts in
+            [data.classNames[label].markdownLiteral] + counts.map(NumberText.grouped)
+        }
+        return ReportTable(
+            headers: ["true ╲ predicted"] + data.classNames.map(\.markdownLiteral), rows: rows,
+            caption: "Confusion counts on the \(split) samples of \(data.title): one row per true class, one column per predicted class; the diagonal holds the correct ones.",
+            numericColumns: Set(1...data.classNames.count))
+    }
+}
+
+extension Loss {
+    /// `binary cross-entropy`, as tables and messages name the loss.
+    var spokenName: String {
+        rawValue.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "cross entropy", with: "cross-entropy")
+    }
+}

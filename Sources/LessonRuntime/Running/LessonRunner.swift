@@ -1,0 +1,199 @@
+import Engine
+import Foundation
+import LessonFormat
+import Report
+
+/// What running one lesson produced.
+public struct ChapterResult: Sendable {
+    /// The lesson's front matter.
+    public var header: LessonHeader
+    /// The chapter as a document, ready for the writers.
+    public var document: ReportDocument
+    /// Every mistake found, in order (empty when the chapter ran cleanly).
+    public var errors: [LessonError]
+    /// Headline numbers for the table of contents.
+    public var headline: [String]
+    /// The first figure's file, if any.
+    public var thumbnail: String?
+    /// The machine-readable numbers for `results.json`.
+    public var metrics = ChapterMetrics()
+
+    /// A chapter from its parts (a runner's, or the book's for a lesson that could not be read).
+    package init(
+        header: LessonHeader, document: ReportDocument, errors: [LessonError], headline: [String], thumbnail: String?,
+        metrics: ChapterMetrics = ChapterMetrics()
+    ) {
+        self.header = header
+        self.document = document
+        self.errors = errors
+        self.headline = headline
+        self.thumbnail = thumbnail
+        self.metrics = metrics
+    }
+}
+
+/// Runs a lesson's cells top to bottom against one session and builds its chapter.
+///
+/// Every cell is read first, so all mistakes in the file's keys are reported together
+/// before anything trains. A cell that fails at run time becomes an error block where it
+/// stands; the cells below it are not run (their input would be missing or stale).
+public struct LessonRunner {
+    /// Creates a runner.
+    public init() {}
+
+    /// Reads every cell of `lesson` and checks every formula without running anything.
+    public func check(_ lesson: Lesson) -> [LessonError] {
+        read(lesson).errors
+    }
+
+    /// Every block's cell as read (`nil` for prose and for cells with mistakes), and every
+    /// mistake in the front matter, the prose's formulas and the cells, in file order.
+    private func read(_ lesson: Lesson) -> (cells: [(any RunnableCell)?], errors: [LessonError]) {
+        var errors = [LessonError]()
+        do { _ = try LessonHeader(lesson) } catch { errors.append(error) }
+        var cells = [(any RunnableCell)?]()
+        for block in lesson.blocks {
+            switch block {
+            case let .prose(prose):
+                if let error = mathError(in: prose) { errors.append(error) }
+                cells.append(nil)
+            case let .cell(cell):
+                do {
+                    cells.append(try cell.kind.read(cell))
+                } catch {
+                    errors.append(error)
+                    cells.append(nil)
+                }
+            }
+        }
+        return (cells, errors)
+    }
+
+    /// Runs `lesson`, writing its figures into `figureDirectory`.
+    public func run(
+        _ lesson: Lesson, figureDirectory: URL, seed: UInt64? = nil, progress: ((TrainingProgress) -> Void)? = nil
+    ) -> ChapterResult {
+        var header: LessonHeader
+        do {
+            header = try LessonHeader(lesson)
+        } catch {
+            let title = lesson.path
+            return ChapterResult(
+                header: LessonHeader(title: title), document: ReportDocument(title: title, blocks: [.error(block(for: error))]),
+                errors: [error], headline: [], thumbnail: nil)
+        }
+        if let seed { header.seed = seed }
+        let (cells, errors) = read(lesson)
+        let session = Session(header: header, path: lesson.path, figureDirectory: figureDirectory)
+        session.progress = progress
+        if !errors.isEmpty {
+            for error in errors { session.append(.error(block(for: error))) }
+            return result(session, errors: errors)
+        }
+
+        for (index, block) in lesson.blocks.enumerated() {
+            switch block {
+            case let .prose(prose):
+                session.append(.prose(prose.text))
+            case let .cell(cell):
+                guard let runnable = cells[index] else { continue }
+                if cell.kind == .train {
+                    session.traceRequests = TraceSchedule(steps: Set(stepsRequested(after: index, in: lesson, cells: cells)))
+                }
+                do {
+                    try runnable.run(cell, in: session)
+                } catch {
+                    session.append(.error(self.block(for: error)))
+                    session.append(.note("The cells below this one were not run."))
+                    return result(session, errors: [error])
+                }
+            }
+        }
+        if let wanted = header.thumbnail, !(session.thumbnail ?? "").hasSuffix("-\(wanted).png") {
+            let error = LessonError(
+                .failed("the front matter's thumbnail '\(wanted)' names no figure of this chapter (a plot cell's 'name' or kind)"),
+                at: SourcePosition(file: lesson.path, line: 1))
+            session.append(.error(block(for: error)))
+            return result(session, errors: [error])
+        }
+        return result(session, errors: [])
+    }
+
+    private func result(_ session: Session, errors: [LessonError]) -> ChapterResult {
+        var footer = ["seed \(session.header.seed)", "lesson \(session.path)"]
+        if !errors.isEmpty { footer.append("\(errors.count) error\(errors.count == 1 ? "" : "s")") }
+        var metrics = session.metrics
+        for block in session.blocks {
+            switch block {
+            case let .relation(relation):
+                if case .holds = relation.check { metrics.relationsHeld += 1 } else { metrics.relationsFailed += 1 }
+            case .figure: metrics.figures += 1
+            default: break
+            }
+        }
+        return ChapterResult(
+            header: session.header,
+            document: ReportDocument(title: session.header.title, blocks: session.blocks, footer: footer),
+            errors: errors, headline: chosenHeadline(session), thumbnail: session.thumbnail, metrics: metrics)
+    }
+
+    /// The headline numbers the front matter's `headline` keeps, in its order (all without it).
+    private func chosenHeadline(_ session: Session) -> [String] {
+        guard let labels = session.header.headlineLabels else { return session.headline }
+        return labels.compactMap { label in session.headline.first { $0.hasPrefix(label + " ") } }
+    }
+
+    /// The steps the cells after a train cell show, up to the next cell that trains or rebuilds.
+    private func stepsRequested(after index: Int, in lesson: Lesson, cells: [(any RunnableCell)?]) -> [TraceStep] {
+        var steps = [TraceStep]()
+        for later in (index + 1)..<lesson.blocks.count {
+            guard case let .cell(cell) = lesson.blocks[later] else { continue }
+            if [.train, .model, .data].contains(cell.kind) { break }
+            steps += cells[later]?.requestedSteps ?? []
+        }
+        return steps
+    }
+
+    private func block(for error: LessonError) -> ReportError {
+        ReportError(position: error.position.description, message: error.message)
+    }
+
+    /// The first formula in `prose` that does not convert, as a positioned error.
+    func mathError(in prose: Prose) -> LessonError? {
+        func position(ofCharacter offset: Int) -> SourcePosition {
+            var line = prose.position.line
+            var column = 1
+            for character in prose.text.prefix(offset) {
+                if character == "\n" {
+                    line += 1
+                    column = 1
+                } else {
+                    column += 1
+                }
+            }
+            return SourcePosition(file: prose.position.file, line: line, column: column)
+        }
+        switch ProseMath.firstMistake(in: prose.text) {
+        case nil:
+            return nil
+        case let .unclosed(offset):
+            return LessonError(
+                .failed("a '$' opens math that is never closed (write \\$ for a dollar sign)"), at: position(ofCharacter: offset))
+        case let .formula(tex, error, offset):
+            return LessonError(.failed("in the formula '\(tex)': \(error.message)"), at: position(ofCharacter: offset))
+        }
+    }
+}
+
+extension LessonHeader {
+    /// A header for a lesson whose front matter could not be read.
+    package init(title: String) {
+        self.title = title
+        order = Int.max
+        seed = 0
+        digits = 4
+        summary = nil
+        headlineLabels = nil
+        thumbnail = nil
+    }
+}

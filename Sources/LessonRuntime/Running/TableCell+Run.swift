@@ -1,0 +1,89 @@
+import Engine
+import LessonFormat
+import MathML
+import Report
+
+extension TableCell: RunnableCell {
+    var requestedSteps: [TraceStep] {
+        kind == .trace ? step.requestedSteps : []
+    }
+
+    func run(_ cell: Cell, in session: Session) throws(LessonError) {
+        let table: ReportTable
+        switch kind {
+        case .updates: table = try updatesTable(cell, session: session)
+        case .truthTable: table = try truthTable(cell, session: session)
+        case .trace: table = try traceTable(cell, session: session)
+        case .history: table = try historyTable(cell, session: session)
+        case .gradientCheck: table = try gradientCheckTable(cell, session: session)
+        case .gradientDescent: table = gradientDescentTable(session: session)
+        }
+        session.append(.table(table))
+    }
+
+    /// A table of at most `rowLimit` rows, its caption the lesson's (or `automatic`) followed by
+    /// `remarks` and a note of the rows left out.
+    ///
+    /// - Parameters:
+    ///   - keepingLast: whether a cut table still ends with the last row (a history's last epoch).
+    ///   - totalCount: the rows there would be, when only the first `rowLimit` were computed.
+    func table(
+        headers: [String], rows: [[String]], numericColumns: Set<Int>, automatic: String, remarks: [String] = [],
+        keepingLast: Bool = false, totalCount: Int? = nil
+    ) -> ReportTable {
+        var shown = rows
+        var sentences = [caption ?? automatic] + remarks
+        if let totalCount, totalCount > rows.count {
+            sentences.append("The first \(rows.count) of \(totalCount) rows are shown.")
+        } else if rows.count > rowLimit {
+            if keepingLast, rowLimit >= 2 {
+                shown = Array(rows.prefix(rowLimit - 1)) + [rows[rows.count - 1]]
+                sentences.append("The first \(rowLimit - 1) of \(rows.count) rows and the last are shown.")
+            } else {
+                shown = Array(rows.prefix(rowLimit))
+                sentences.append("The first \(rowLimit) of \(rows.count) rows are shown.")
+            }
+        }
+        let text = sentences.filter { !$0.isEmpty }.joined(separator: " ")
+        return ReportTable(headers: headers, rows: shown, caption: text.isEmpty ? nil : text, numericColumns: numericColumns)
+    }
+}
+
+extension Session {
+    /// A matrix as table text: a number for 1×1, `[a, b]` for a row or a column, `[a, b; c, d]` otherwise.
+    func vectorText(_ matrix: Matrix) -> String {
+        if matrix.isScalar { return format(matrix.values[0]) }
+        if matrix.rows == 1 || matrix.columns == 1 {
+            return "[" + matrix.values.map(format).joined(separator: ", ") + "]"
+        }
+        return "[" + matrix.rowArrays.map { $0.map(format).joined(separator: ", ") }.joined(separator: "; ") + "]"
+    }
+
+    /// A matrix as inline math for a table cell: a number for 1×1, a small elided `bmatrix` otherwise.
+    func compactMath(_ matrix: Matrix) -> String {
+        if matrix.isScalar { return format(matrix.values[0]) }
+        let tex = TeX.matrix(
+            matrix.rowArrays, format: NumberFormat(significantDigits: header.digits),
+            layout: MatrixLayout(maxRows: 5, maxColumns: 5, shape: .never))
+        return "$" + tex + "$"
+    }
+}
+
+extension TableCell {
+    /// The iterates of gradient descent on the bowl: n, xₙ, yₙ, f and the gradient (2xₙ, 2yₙ).
+    func gradientDescentTable(session: Session) -> ReportTable {
+        let rows = walk.iterates().enumerated().map { step, point in
+            [String(step), session.format(point.x), session.format(point.y),
+             session.format(GradientDescentWalk.value(point)),
+             "(\(session.format(2 * point.x)), \(session.format(2 * point.y)))"]
+        }
+        let factor = session.format(1 - 2 * walk.learningRate)
+        return table(
+            headers: ["$n$", "$x_n$", "$y_n$", "$f(x_n, y_n)$", "$\\nabla f = (2x_n, 2y_n)$"], rows: rows,
+            numericColumns: [0, 1, 2, 3],
+            automatic: "Gradient descent on $f(x, y) = x^2 + y^2$ from (\(session.format(walk.start.x)), \(session.format(walk.start.y))) "
+                + "with $\\alpha$ = \(session.format(walk.learningRate)): each step multiplies both coordinates by "
+                + "$1 - 2\\alpha$ = \(factor).",
+            keepingLast: true)
+    }
+}
