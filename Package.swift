@@ -2,7 +2,10 @@
 import PackageDescription
 
 /// The engine is the hot path of every chapter, and students run debug builds
-/// (`swift run lessons all`), so it is optimized in every configuration.
+/// (`swift run lessons all`), so it is optimized in every configuration; dynamic exclusivity
+/// checks are left out of its loops (they cost a check per array access in `-O`).
+/// SwiftPM has no safe setting for either, and unsafe flags have a cost: a package that uses
+/// them cannot be depended on by version, only by path or branch.
 let optimizedInEveryBuild: [SwiftSetting] = [
     .unsafeFlags(["-O", "-enforce-exclusivity=unchecked"]),
 ]
@@ -37,7 +40,10 @@ let package = Package(
         // an AVX2 + FMA and a baseline version chosen at run time. Optimized in every build.
         .target(
             name: "MatrixKernels",
-            cSettings: [.unsafeFlags(["-O3"])]  // optimized in debug builds too (SwiftPM has no safe flag for it); the floating-point semantics are in the sources. The cost: a package with unsafe flags cannot be a versioned dependency
+            // Optimized in debug builds too, for which SwiftPM has no safe setting (the cost, as
+            // above: no versioned dependency on this package); the floating-point semantics
+            // (no contraction, sqrt without errno) are in the sources, not in flags.
+            cSettings: [.unsafeFlags(["-O3"])]
         ),
         // The linker sections each registry's entries place themselves in (optimizers, layers,
         // data sets, plot kinds): adding one is one file, which no list names.

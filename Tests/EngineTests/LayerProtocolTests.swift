@@ -127,6 +127,13 @@ struct ModeProbe: Layer {
         #expect(trained.layers[1] is Scaling)
     }
 
+    /// The dense layer registers itself; a layer that does not (the tests' own) is not listed.
+    @Test func registeredLayerKinds() {
+        let names = Network.layerKinds.map { $0.name }
+        #expect(names.contains("dense"))
+        #expect(!names.contains(Scaling.name))
+    }
+
     @Test func trainingPassesTrainAndPredictionsEvaluate() throws {
         let network = Network(layers: [
             ModeProbe(width: 2), DenseLayer(weights: Matrix([[1.0], [1.0]]), bias: Matrix(scalar: 0), activation: .linear),

@@ -106,3 +106,9 @@ public struct LayerBuffers: Sendable {
     /// Empty buffers; the first pass sizes them.
     public init() {}
 }
+
+extension Network {
+    /// Every registered kind of layer (section `lessons_layers`), sorted by name: what a
+    /// lesson's model may name (`dense` today).
+    public static let layerKinds: [any Layer.Type] = Registry.entries(of: .layers, as: (any Layer.Type).self)
+}
