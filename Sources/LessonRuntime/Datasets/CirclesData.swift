@@ -25,12 +25,7 @@ struct CirclesData: SyntheticDataset {
         noise = try noiseLevel(in: fields, default: 0.1)
     }
 
-    static var sampleGroups: SampleGroups {
-        var groups = SampleGroups()
-        groups.minimum = (2, "a point on each circle")
-        return groups
-    }
-
+    static let sampleGroups = SampleGroups(minimum: 2, reason: "a point on each circle")
     var groups: SampleGroups { Self.sampleGroups }
     var title: String { "two concentric circles" }
     var classCount: Int? { 2 }

@@ -112,6 +112,11 @@ public struct SampleGroups: Sendable {
         self.count = count
         self.description = description
     }
+
+    /// One group of at least `minimum` samples, for `reason`.
+    public init(minimum: Int, reason: String) {
+        self.minimum = (minimum, reason)
+    }
 }
 
 /// A sample count `key` of a synthetic set (200 by default), which must share out evenly over

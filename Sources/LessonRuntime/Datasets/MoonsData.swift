@@ -21,12 +21,7 @@ struct MoonsData: SyntheticDataset {
         noise = try noiseLevel(in: fields, default: 0.1)
     }
 
-    static var sampleGroups: SampleGroups {
-        var groups = SampleGroups()
-        groups.minimum = (2, "a point on each moon")
-        return groups
-    }
-
+    static let sampleGroups = SampleGroups(minimum: 2, reason: "a point on each moon")
     var groups: SampleGroups { Self.sampleGroups }
     var title: String { "two interleaving half circles" }
     var classCount: Int? { 2 }
