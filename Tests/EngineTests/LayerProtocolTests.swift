@@ -43,6 +43,41 @@ struct ModeProbe: Layer {
     }
 }
 
+/// `a = x − μ`: subtracts the batch's mean in training and the running mean
+/// `μ ← 0.5 μ + 0.5 mean(batch)` in evaluation, as batch normalization does with its statistics.
+struct Centering: Layer {
+    static let name = "centering"
+    var width: Int
+    var runningMean: Matrix
+
+    init(width: Int) {
+        self.width = width
+        runningMean = Matrix(rows: 1, columns: width)
+    }
+
+    var inputCount: Int { width }
+    var outputCount: Int { width }
+    var description: String { "Centering" }
+
+    func forward(_ input: Matrix, into buffers: inout LayerBuffers, context: inout PassContext) {
+        let mean = context.mode == .training ? input.mean(along: .rows) : runningMean
+        buffers.kept = [mean]
+        buffers.output = Matrix(rows: input.rows, columns: width) { row, column in input[row, column] - mean[0, column] }
+    }
+
+    /// `∂L/∂x = ∂L/∂a − mean of ∂L/∂a` over the batch (the mean depends on every sample).
+    func backward(_ input: Matrix, buffers: inout LayerBuffers, count: Double, inputGradient: inout Matrix?) {
+        guard inputGradient != nil else { return }
+        let g = buffers.sensitivity
+        let mean = g.mean(along: .rows)
+        inputGradient = Matrix(rows: g.rows, columns: g.columns) { row, column in g[row, column] - mean[0, column] }
+    }
+
+    mutating func finishTrainingStep(_ buffers: LayerBuffers) {
+        runningMean = Matrix(rows: 1, columns: width) { _, column in 0.5 * runningMean[0, column] + 0.5 * buffers.kept[0][0, column] }
+    }
+}
+
 /// The layer protocol admits a layer without parameters in the middle of a network: the
 /// trainer, the gradient check and the trace need no change for it.
 @Suite struct LayerProtocolTests {
@@ -125,6 +160,28 @@ struct ModeProbe: Layer {
         }
         expectClose(try #require(record["s1"]), expected, tolerance: 1e-12)
         #expect(trained.layers[1] is Scaling)
+    }
+
+    /// A layer with statistics: training updates them after each step, evaluation uses them,
+    /// and its batch-dependent backward pass passes the finite-difference check.
+    @Test func aLayerKeepsItsStatisticsFromTrainingForEvaluation() throws {
+        var network = Network(layers: [
+            Centering(width: 3),
+            DenseLayer(weights: randomMatrix(3, 2, seed: 3), bias: randomMatrix(1, 2, seed: 4), activation: .sigmoid),
+        ])
+        let entries = GradientCheck.compare(network, on: data, loss: .binaryCrossEntropy)
+        #expect(entries.allSatisfy { $0.relativeError < 1e-6 })
+        let trainer = GradientDescentTrainer(
+            configuration: TrainingConfiguration(loss: .binaryCrossEntropy, learningRate: 0.1, epochs: 2))
+        _ = try trainer.train(&network, on: data)
+        // Two full-batch steps: μ = 0.5 · (0.5 · 0 + 0.5 m) + 0.5 m = 0.75 m.
+        let batchMean = data.inputs.mean(along: .rows)
+        let centering = try #require(network.layers[0] as? Centering)
+        expectClose(centering.runningMean, batchMean.map { 0.75 * $0 })
+        let first = network.predict(Matrix([[0.0, 0.0, 0.0]]))
+        var shifted = network
+        shifted.layers[0] = Centering(width: 3)
+        #expect(shifted.predict(Matrix([[0.0, 0.0, 0.0]])) != first)
     }
 
     /// The dense layer registers itself; a layer that does not (the tests' own) is not listed.

@@ -39,6 +39,11 @@ public protocol Layer: Registrable, Sendable, Hashable, CustomStringConvertible 
     /// when it is given.
     func backward(_ input: Matrix, buffers: inout LayerBuffers, count: Double, inputGradient: inout Matrix?)
 
+    /// After a training step whose update succeeded: what the layer keeps from the batch
+    /// besides its parameters (batch normalization's running mean and variance, which its
+    /// evaluation passes use). Nothing by default.
+    mutating func finishTrainingStep(_ buffers: LayerBuffers)
+
     /// The forward pass's quantities a trace records, by symbol (`n`, `a`; layer `k`'s as `n1`).
     func forwardQuantities(_ buffers: LayerBuffers) -> [(symbol: String, value: Matrix)]
     /// The backward pass's quantities a trace records besides the parameter gradients (`s`).
@@ -50,6 +55,7 @@ extension Layer {
     public var parameterSymbols: [String] { [] }
     public mutating func swapParameters(with values: inout ArraySlice<Matrix>) {}
     public func receive(_ buffers: inout LayerBuffers) {}
+    public mutating func finishTrainingStep(_ buffers: LayerBuffers) {}
     public func forwardQuantities(_ buffers: LayerBuffers) -> [(symbol: String, value: Matrix)] {
         [("a", buffers.output)]
     }

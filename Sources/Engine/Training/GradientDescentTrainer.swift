@@ -181,6 +181,9 @@ public struct GradientDescentTrainer {
             throw .diverged(
                 step: step, quantity: "the \(what) \(bad.name)", value: bad.value, learningRate: configuration.learningRate)
         }
+        if !network.isDense {
+            for index in network.layers.indices { network.layers[index].finishTrainingStep(buffers.layers[index]) }
+        }
         let output = buffers.layers[last].output
         let correct = !measuring ? 0 : Accuracy.correctCount(output: output, target: batch.targets, threshold: threshold)
         guard recording, let before else { return UpdateOutcome(loss: loss, correct: correct, record: nil) }
