@@ -13,13 +13,16 @@ struct Scaling: Layer {
     var outputCount: Int { width }
     var description: String { "Scaling(×\(factor))" }
 
+    /// Keeps the factor it used for the backward pass, as dropout keeps its mask.
     func forward(_ input: Matrix, into buffers: inout LayerBuffers, context: inout PassContext) {
         buffers.output = input.map { $0 * factor }
+        buffers.kept = [Matrix(scalar: factor)]
     }
 
-    /// `∂L/∂x = c ∂L/∂a`.
+    /// `∂L/∂x = c ∂L/∂a`, with the `c` its forward pass kept.
     func backward(_ input: Matrix, buffers: inout LayerBuffers, count: Double, inputGradient: inout Matrix?) {
-        if inputGradient != nil { inputGradient = buffers.sensitivity.map { $0 * factor } }
+        let used = buffers.kept[0][0, 0]
+        if inputGradient != nil { inputGradient = buffers.sensitivity.map { $0 * used } }
     }
 }
 

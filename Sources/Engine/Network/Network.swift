@@ -113,7 +113,7 @@ public struct Network: Sendable, Hashable, CustomStringConvertible {
         var buffers = PassBuffers(layerCount: layers.count)
         var context = context
         forward(input, into: &buffers, context: &context)
-        return ForwardPass(input: input, nets: buffers.nets, outputs: buffers.outputs)
+        return ForwardPass(input: input, nets: buffers.nets, outputs: buffers.outputs, layerBuffers: buffers.layers)
     }
 
     /// The network's output for `input`.
@@ -132,10 +132,7 @@ public struct Network: Sendable, Hashable, CustomStringConvertible {
     /// ```
     public func backward(_ pass: ForwardPass, target: Matrix, loss: Loss) -> Gradients {
         var buffers = PassBuffers(layerCount: layers.count)
-        for index in layers.indices {
-            buffers.layers[index].net = pass.nets[index]
-            buffers.layers[index].output = pass.outputs[index]
-        }
+        buffers.layers = pass.layerBuffers
         backward(input: pass.input, target: target, loss: loss, in: &buffers)
         return Gradients(
             sensitivities: buffers.layers.map(\.sensitivity), parameters: buffers.layers.map(\.parameterGradients))
@@ -150,6 +147,8 @@ public struct ForwardPass: Sendable {
     public let nets: [Matrix]
     /// The activations, one per layer.
     public let outputs: [Matrix]
+    /// Everything each layer kept for its backward pass (a dropout mask, say).
+    let layerBuffers: [LayerBuffers]
 
     /// The network's output, the last layer's activation.
     public var output: Matrix { outputs[outputs.count - 1] }
