@@ -4,19 +4,18 @@ import Plotting
 /// The curves of a gradient-descent run per epoch, training and validation, that `loss`,
 /// `accuracy` and `curves` (both side by side) draw.
 enum TrainingCurves {
-    /// Which curves a figure shows.
-    enum Panels {
-        case loss, accuracy, both
+    /// Which curves a figure shows: loss, accuracy, or both side by side.
+    struct Panels: Equatable {
+        var showsLoss: Bool
+        var showsAccuracy: Bool
 
-        var showsLoss: Bool { self != .accuracy }
-        var showsAccuracy: Bool { self != .loss }
-        /// How the alternative text names what is drawn.
+        static let loss = Panels(showsLoss: true, showsAccuracy: false)
+        static let accuracy = Panels(showsLoss: false, showsAccuracy: true)
+        static let both = Panels(showsLoss: true, showsAccuracy: true)
+
+        /// How the alternative text names what is drawn: `loss and accuracy`.
         var subject: String {
-            switch self {
-            case .loss: "loss"
-            case .accuracy: "accuracy"
-            case .both: "loss and accuracy"
-            }
+            [showsLoss ? "loss" : nil, showsAccuracy ? "accuracy" : nil].compactMap { $0 }.joined(separator: " and ")
         }
     }
 
