@@ -124,7 +124,7 @@ private let circlesMLP = cell("model", "layers: [2, 3, 1]\nactivation: sigmoid\n
 
         // The centre of the circles is the inner class (pale red), the box's corner the outer (pale blue).
         let plot = try PlotCell(try firstCell("kind: decision-boundary", kind: "plot"))
-        let figure = try plot.decisionBoundaryPlot(first.session).figure
+        let figure = try plot.kind.draw(plot, in: first.session).figure
         let bitmap = try figure.bitmap()
         let centre = bitmap.color(at: try #require(figure.axes[0].figurePoint(x: 0, y: 0)))
         let corner = bitmap.color(at: try #require(figure.axes[0].figurePoint(x: 1.05, y: -1.05)))
@@ -136,7 +136,8 @@ private let circlesMLP = cell("model", "layers: [2, 3, 1]\nactivation: sigmoid\n
     /// points at once would hold every layer's outputs for all of them); chunked or not, the
     /// outputs are the same to the bit, including a last chunk that is not full.
     @Test func regionGridInChunksEqualsOnePass() throws {
-        let plot = try PlotCell(try firstCell("kind: decision-boundary\nresolution: 70", kind: "plot"))
+        let cell = try PlotCell(try firstCell("kind: decision-boundary\nresolution: 70", kind: "plot"))
+        let plot = try #require(cell.kind as? DecisionBoundaryPlot)
         var generator = SeededGenerator(seed: 11)
         let network = Network(
             sizes: [2, 300, 300, 3], activations: [.tanh, .relu, .softmax], initializer: .xavierUniform,

@@ -6,9 +6,9 @@ import Testing
 @testable import LessonFormat
 @testable import LessonRuntime
 
-/// Every registered optimizer and data set has its line in `lessons/README.md`, the lesson
-/// format's documentation, with each key it reads: adding one is its file, its test and that
-/// line, and a forgotten line fails here.
+/// Every registered optimizer, data set and plot kind has its line in `lessons/README.md`, the
+/// lesson format's documentation, with each key it reads: adding one is its file, its test and
+/// that line, and a forgotten line fails here.
 @Suite struct RegistryDocumentationTests {
     /// The lesson format's documentation.
     static let guide: String = {
@@ -22,6 +22,18 @@ import Testing
         guard !name.isEmpty else { return nil }
         return guide.split(separator: "\n").first { $0.hasPrefix("| `\(name)` |") || $0.hasPrefix("| `\(name)`,") }
             .map(String.init)
+    }
+
+    /// The row of the plot-kind table (`| kind | draws | own keys |`) whose first column names
+    /// `name`, alone or among others (`` `loss`, `accuracy`, `curves` ``).
+    static func plotRow(documenting name: String) -> String? {
+        let lines = guide.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let header = lines.firstIndex(where: { $0.hasPrefix("| kind | draws |") }) else { return nil }
+        let table = lines[(header + 1)...].prefix { $0.hasPrefix("|") }
+        return table.first { row in
+            let names = row.split(separator: "|").first ?? ""
+            return names.split(separator: ",").contains { $0.trimmingCharacters(in: .whitespaces) == "`\(name)`" }
+        }.map(String.init)
     }
 
     @Test func theGuideIsThere() {
@@ -46,9 +58,20 @@ import Testing
         }
     }
 
+    @Test(arguments: PlotCell.kinds.map { $0.name })
+    func everyPlotKindHasItsLine(name: String) throws {
+        let kind = try #require(PlotCell.kind(named: name))
+        let row = try #require(Self.plotRow(documenting: name), "lessons/README.md has no line for the plot kind '\(name)'")
+        for key in kind.keys {
+            #expect(row.contains("`\(key)"), "the line for '\(name)' does not give '\(key)'")
+        }
+    }
+
     /// The check itself can fail: a name the guide does not document has no line.
     @Test func anUndocumentedNameHasNoLine() {
         #expect(Self.row(documenting: "adamw") == nil)
         #expect(Self.row(documenting: "adam") != nil)
+        #expect(Self.plotRow(documenting: "class-counts") == nil)
+        #expect(Self.plotRow(documenting: "accuracy") != nil)
     }
 }

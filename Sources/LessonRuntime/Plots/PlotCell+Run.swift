@@ -3,34 +3,9 @@ import Engine
 import LessonFormat
 import Plotting
 
-/// A drawn figure with the caption and the alternative text its kind writes for it.
-struct PlotOutput {
-    /// The figure.
-    var figure: Figure
-    /// The default caption, with the figure's numbers.
-    var caption: String
-    /// What the figure shows, for readers who cannot see it.
-    var alternativeText: String
-}
-
 extension PlotCell: RunnableCell {
     func run(_ cell: Cell, in session: Session) throws(LessonError) {
-        let output: PlotOutput
-        switch kind {
-        case .data: output = try dataPlot(session)
-        case .decisionBoundary: output = try decisionBoundaryPlot(session)
-        case .boundariesPerEpoch: output = try boundariesPerEpochPlot(session)
-        case .errors: output = try errorsPlot(session)
-        case .loss, .accuracy, .curves: output = try curvesPlot(session)
-        case .hiddenLines: output = try hiddenLinesPlot(session)
-        case .hiddenSpace: output = try hiddenSpacePlot(session)
-        case .network: output = try networkPlot(session)
-        case .activations: output = activationsPlot()
-        case .gradientDescentPath: output = gradientDescentPathPlot()
-        case .confusion: output = try confusionPlot(session)
-        case .digits: output = try digitsPlot(session)
-        case .weights: output = try weightsPlot(session)
-        }
+        let output = try kind.draw(self, in: session)
         try session.addFigure(
             output.figure, name: name, caption: caption ?? output.caption, alternativeText: output.alternativeText,
             at: position)
@@ -57,12 +32,46 @@ extension PlotCell: RunnableCell {
     }
 
     private func missing(_ cell: String) -> LessonError {
-        LessonError(.failed("the '\(kind.rawValue)' plot needs \(cell) above it"), at: position)
+        LessonError(.failed("the '\(kindName)' plot needs \(cell) above it"), at: position)
+    }
+
+    /// The network, which must have a hidden layer.
+    func requireHiddenLayer(_ session: Session) throws(LessonError) -> Network {
+        let network = try requireNetwork(session)
+        guard network.denseLayers.count >= 2 else {
+            throw misfit("shows a hidden layer, but the network \(PlotSupport.shape(of: network)) has none")
+        }
+        return network
+    }
+
+    /// The network, which must take the data's features.
+    func requireFittingNetwork(_ session: Session, data: SessionData) throws(LessonError) -> Network {
+        let network = try requireNetwork(session)
+        guard network.denseLayers[0].inputCount == data.training.featureCount else {
+            throw misfit("needs a network that takes the data's \(data.training.featureCount) features, but the network takes \(network.denseLayers[0].inputCount)")
+        }
+        return network
+    }
+
+    /// The perceptron run, or an error if the last train cell used another rule.
+    func requirePerceptronRun(_ session: Session, instead: String) throws(LessonError) -> PerceptronRun {
+        guard case let .perceptron(run) = try requireTraining(session) else {
+            throw misfit("shows a perceptron run, but the last train cell used gradient descent (plot \(instead) instead)")
+        }
+        return run
+    }
+
+    /// The gradient-descent run, or an error if the last train cell used the perceptron rule.
+    func requireGradientDescentRun(_ session: Session) throws(LessonError) -> GradientDescentRun {
+        guard case let .gradientDescent(run) = try requireTraining(session) else {
+            throw misfit("shows a gradient-descent run's history, but the last train cell used the perceptron rule (plot 'errors' instead)")
+        }
+        return run
     }
 
     /// An error about a kind that does not fit what the session holds, at the `kind` value.
     func misfit(_ reason: String) -> LessonError {
-        LessonError(.failed("a '\(kind.rawValue)' plot \(reason)"), at: kindPosition)
+        LessonError(.failed("a '\(kindName)' plot \(reason)"), at: kindPosition)
     }
 
     /// The held-out samples (original and as the network takes them), or an error if there are none.
@@ -75,7 +84,9 @@ extension PlotCell: RunnableCell {
     }
 
     /// The samples `on` names: the test set by default when there is one.
-    func measuredSamples(_ data: SessionData) throws(LessonError) -> (samples: Dataset, which: Samples) {
+    func measuredSamples(
+        _ data: SessionData, on: PlotOptions.Samples?
+    ) throws(LessonError) -> (samples: Dataset, which: PlotOptions.Samples) {
         switch on {
         case .training: return (data.training, .training)
         case .test: return (try testSamples(data, key: "on").mapped, .test)

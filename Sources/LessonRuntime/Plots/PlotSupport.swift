@@ -93,6 +93,25 @@ enum PlotSupport {
         return String(name.first!) + String(name.dropFirst().map { subscripts[$0] ?? $0 })
     }
 
+    /// `0.2 x₁ + 0.1 x₂ − 0.2 = 0`.
+    static func lineEquation(weights: [Double], bias: Double, names featureNames: [String], session: Session) -> String {
+        let names = featureNames.map(axisLabel)
+        var text = "\(session.format(weights[0])) \(names[0])"
+        text += weights[1] < 0 ? " − \(session.format(-weights[1])) \(names[1])" : " + \(session.format(weights[1])) \(names[1])"
+        text += bias < 0 ? " − \(session.format(-bias))" : " + \(session.format(bias))"
+        return text + " = 0"
+    }
+
+    /// `on: test` → `test images`, with the word images use for the samples.
+    static func samplesName(_ which: PlotOptions.Samples, data: SessionData) -> String {
+        "\(which.rawValue) \(data.isImages ? "images" : "samples")"
+    }
+
+    /// `two concentric circles` → `Two concentric circles`.
+    static func capitalized(_ text: String) -> String {
+        text.prefix(1).uppercased() + text.dropFirst()
+    }
+
     /// A layer's weights as rows (`inputCount × outputCount`).
     static func rows(_ matrix: Matrix) -> [[Double]] {
         matrix.rowArrays
