@@ -13,7 +13,7 @@ import LessonFormat
 /// ```
 /// Every run starts from weights drawn from the same random stream state and shuffles its
 /// samples with the same seed, so the runs differ only in the varied setting.
-public struct CompareCell: Sendable, Equatable {
+struct CompareCell: Sendable, Equatable {
     /// The setting a comparison varies.
     public enum Quantity: String, Sendable, CaseIterable {
         /// The learning rate η.

@@ -25,7 +25,7 @@ import LessonFormat
 /// the numbers of another: `data` draws (or shuffles) the samples, `test-data` draws the
 /// independent test set, `test-split` picks a CSV's test rows and `validation-split` the
 /// validation samples.
-public struct DataCell: Sendable, Equatable {
+struct DataCell: Sendable, Equatable {
     public static func == (lhs: DataCell, rhs: DataCell) -> Bool {
         lhs.source.isEqual(to: rhs.source) && lhs.testCount == rhs.testCount
             && lhs.validationFraction == rhs.validationFraction && lhs.features == rhs.features

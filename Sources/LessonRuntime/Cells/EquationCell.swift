@@ -15,7 +15,7 @@ import Relations
 /// ```
 /// Without `numbers` the cell shows the typeset relation only. `{input: 3}` fills the relation in
 /// with the current network's forward pass on the third training sample, with no training.
-public struct EquationCell: Sendable, Equatable {
+struct EquationCell: Sendable, Equatable {
     /// The keys an equation cell may hold.
     public static let keys = ["tex", "numbers", "at", "caption", "digits", "columns"]
 

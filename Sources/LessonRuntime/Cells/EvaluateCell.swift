@@ -14,7 +14,7 @@ import LessonFormat
 /// The cell adds a one-row table (samples, loss, accuracy, misclassified), sets the
 /// chapter's headline accuracy, and keeps its measurements in `Session.evaluation` for the
 /// plots below it, whatever `confusion` says.
-public struct EvaluateCell: Sendable, Equatable {
+struct EvaluateCell: Sendable, Equatable {
     /// The part of the data measured.
     public enum Split: String, Sendable, CaseIterable {
         case training, validation, test

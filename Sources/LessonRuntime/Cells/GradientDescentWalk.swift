@@ -3,7 +3,7 @@ import LessonFormat
 /// Gradient descent on the bowl f(x, y) = x² + y² (seed 001), whose gradient is (2x, 2y):
 /// the starting point, the step α and the number of steps that the `gradient-descent-path`
 /// plot and the `gradient-descent` table share.
-public struct GradientDescentWalk: Sendable, Equatable {
+struct GradientDescentWalk: Sendable, Equatable {
     /// The keys a cell reads for the walk.
     public static let keys = ["start", "learning_rate", "steps"]
 

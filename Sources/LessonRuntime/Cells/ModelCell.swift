@@ -9,7 +9,7 @@ import LessonFormat
 /// init: xavier                 # zeros, uniform, normal, xavier, xavier-normal, he, he-uniform, explicit
 /// ```
 /// With `init: explicit`, each layer's weights and bias are given as `W1`, `b1`, `W2`, `b2`…
-public struct ModelCell: Sendable, Equatable {
+struct ModelCell: Sendable, Equatable {
     /// Layer sizes, inputs first.
     public var sizes: [Int]
     /// One activation per layer after the inputs.

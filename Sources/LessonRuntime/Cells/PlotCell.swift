@@ -13,7 +13,7 @@ import LessonFormat
 /// Each kind takes a few keys of its own (`scale: log` for `loss`, `count: 16` for `digits`,
 /// `space: features` for `data`…); a key that belongs to another kind is reported, not ignored.
 /// Each kind is one file in `Plots/` (see `PlotKind`) that reads its keys and draws its figure.
-public struct PlotCell: Sendable {
+struct PlotCell: Sendable {
     /// Every registered plot kind, in the order lists and messages show them.
     public static let kinds: [any PlotKind.Type] =
         Registry.entries(of: .plotKinds, as: (any PlotKind.Type).self)

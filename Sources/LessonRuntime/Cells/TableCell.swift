@@ -11,7 +11,7 @@ import LessonFormat
 /// ```
 /// `trace` takes `at` (as an equation cell does, `{input: N}` included) and `quantities: [W1, dW1]`; `history`
 /// takes `every: 10`; `gradient-check` takes `samples: 4` and `loss`.
-public struct TableCell: Sendable, Equatable {
+struct TableCell: Sendable, Equatable {
     /// What the table shows.
     public enum Kind: String, Sendable, CaseIterable {
         /// Every update of the perceptron rule: sample, x, y, a, error, the changes and the new parameters.
@@ -120,7 +120,7 @@ public struct TableCell: Sendable, Equatable {
 }
 
 /// A quantity a `trace` table lists, and where the lesson names it.
-public struct QuantityName: Sendable, Equatable {
+struct QuantityName: Sendable, Equatable {
     /// The recorded name (or one of its other names: `Z1`, `delta2`).
     public var name: String
     /// Where the name is written.

@@ -12,7 +12,7 @@ import LessonFormat
 /// epochs: 20
 /// batch_size: 64              # or full (the default), or 1 for one sample at a time
 /// ```
-public struct TrainCell: Sendable, Equatable {
+struct TrainCell: Sendable, Equatable {
     /// The learning rule.
     public enum Rule: String, Sendable, CaseIterable {
         /// Rosenblatt's rule, one sample at a time, for a single hard-limit layer.

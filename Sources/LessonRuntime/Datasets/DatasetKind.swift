@@ -11,7 +11,7 @@ import LessonFormat
 /// `Registrable`). The data cell, its messages and did-you-mean suggestions, `check`, and the
 /// chapter cache's list of input files all read the registry. Its line in `lessons/README.md`
 /// (the table of data sets) is its documentation; a test checks that every kind has one.
-public protocol DatasetKind: Registrable, Sendable, Equatable {
+protocol DatasetKind: Registrable, Sendable, Equatable {
     /// Every name a lesson may give it (the five logic gates share one kind); `[name]` by default.
     static var names: [String] { get }
     /// Where lists and messages put it.
@@ -62,7 +62,7 @@ extension DatasetKind {
 
 /// A data set drawn from a random generator: `count` samples for training and, with
 /// `test_count`, an independent test set from a stream of its own.
-public protocol SyntheticDataset: DatasetKind {
+protocol SyntheticDataset: DatasetKind {
     /// The number of training samples the cell asks for.
     var count: Int { get }
     /// A fresh draw of `count` samples.
@@ -96,7 +96,7 @@ extension SyntheticDataset {
 
 /// The groups a synthetic set's samples are dealt out to (its four quadrants), which its
 /// sample counts must divide evenly; and the fewest samples it can be drawn with.
-public struct SampleGroups: Sendable {
+struct SampleGroups: Sendable {
     /// How many groups.
     public var count = 1
     /// How messages name them: `4 quadrants`.
@@ -121,7 +121,7 @@ public struct SampleGroups: Sendable {
 
 /// A sample count `key` of a synthetic set (200 by default), which must share out evenly over
 /// its groups.
-public func sampleCount(_ key: String, in fields: FieldReader, groups: SampleGroups) throws(LessonError) -> Int {
+func sampleCount(_ key: String, in fields: FieldReader, groups: SampleGroups) throws(LessonError) -> Int {
     let count = try fields.integer(key, default: 200, in: 1...1_000_000)
     if count < groups.minimum.count {
         throw LessonError(
@@ -139,13 +139,13 @@ public func sampleCount(_ key: String, in fields: FieldReader, groups: SampleGro
 }
 
 /// The `noise` key of a synthetic set.
-public func noiseLevel(in fields: FieldReader, default value: Double) throws(LessonError) -> Double {
+func noiseLevel(in fields: FieldReader, default value: Double) throws(LessonError) -> Double {
     try fields.number("noise", default: value, in: 0...1_000)
 }
 
 /// The samples a data set gave before the steps every data set shares (class names,
 /// validation, the feature map).
-public struct LoadedData {
+struct LoadedData {
     /// The training samples.
     public var training: Dataset
     /// The test samples, if the data set has or made any.

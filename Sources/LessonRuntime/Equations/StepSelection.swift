@@ -9,7 +9,7 @@ import LessonFormat
 /// lesson writes `sample` for rules that update after every sample, and the report repeats
 /// the word it chose. `iteration` counts updates from the first of the run. `input` needs no
 /// training: it is how a chapter fills in the equations of a hand-designed network.
-public enum StepSelection: Sendable, Equatable, CustomStringConvertible {
+enum StepSelection: Sendable, Equatable, CustomStringConvertible {
     /// An update within an epoch; `unit` is `sample` or `step`, as the lesson wrote it.
     case step(TraceStep, unit: String)
     /// The n-th update of the run, from 1.

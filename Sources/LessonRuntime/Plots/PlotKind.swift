@@ -17,7 +17,7 @@ import Plotting
 /// is on `PlotCell`, and numbers and phrases captions share are in `PlotSupport`. Its line in
 /// `lessons/README.md` (the table of plot kinds) is its documentation; a test checks that every
 /// kind has one, with each of its keys.
-public protocol PlotKind: Registrable, Sendable {
+protocol PlotKind: Registrable, Sendable {
     /// Where lists and messages put it: the order the course meets the kinds in.
     static var listOrder: Int { get }
     /// The keys it reads besides those every plot reads (`PlotCell.commonKeys`).
@@ -42,7 +42,7 @@ extension PlotKind {
 }
 
 /// A drawn figure with the caption and the alternative text its kind writes for it.
-public struct PlotOutput {
+struct PlotOutput {
     /// The figure.
     public var figure: Figure
     /// The default caption, with the figure's numbers.

@@ -3,7 +3,7 @@ import LessonFormat
 
 /// The options several plot kinds read, each parsed once here with the same checks and
 /// messages whichever kind reads it.
-public enum PlotOptions {
+enum PlotOptions {
     /// Which samples a plot shows or measures on.
     public enum Samples: String, Sendable, CaseIterable {
         /// The samples the model learns from.

@@ -4,7 +4,7 @@ import LessonFormat
 
 /// What an evaluate cell measured, kept in the session for the plots below it (a confusion
 /// matrix, the misclassified digits).
-public struct Evaluation: Sendable {
+struct Evaluation: Sendable {
     /// The part of the data measured.
     public var split: EvaluateCell.Split
     /// The samples as the network saw them (after any feature map).

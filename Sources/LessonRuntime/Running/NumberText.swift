@@ -3,7 +3,7 @@ import LessonFormat
 import MathML
 
 /// Numbers as tables and captions print them.
-public enum NumberText {
+enum NumberText {
     /// `value` rounded to `significantDigits` significant digits as plain text, by the same
     /// rule as the typeset numbers in the equations beside it (`MathML.NumberFormat`).
     public static func format(_ value: Double, significantDigits: Int) -> String {

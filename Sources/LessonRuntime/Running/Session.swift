@@ -7,7 +7,7 @@ import Report
 
 /// The state one lesson's cells share as they run top to bottom, like a notebook's kernel:
 /// the data, the network, the last training run, and the chapter's report so far.
-public final class Session {
+final class Session {
     /// The lesson's front matter.
     public let header: LessonHeader
     /// The lesson file's path.

@@ -4,7 +4,7 @@ import LessonFormat
 
 /// The data a lesson's cells work on: training samples, and held-out samples if the data
 /// cell made them.
-public struct SessionData: Sendable {
+struct SessionData: Sendable {
     /// How captions name the data (`the AND gate`, `two concentric circles`).
     public var title: String
     /// The samples the model learns from, after any feature map.

@@ -2,7 +2,7 @@ import Engine
 import LessonFormat
 
 /// What the last train cell did.
-public enum TrainingRun: Sendable {
+enum TrainingRun: Sendable {
     /// The perceptron rule on a single hard-limit layer.
     case perceptron(PerceptronRun)
     /// Backpropagation with gradient descent.
@@ -26,7 +26,7 @@ public enum TrainingRun: Sendable {
 }
 
 /// A run of the perceptron rule.
-public struct PerceptronRun: Sendable {
+struct PerceptronRun: Sendable {
     /// What the rule did, update by update.
     public var result: PerceptronRule.Result
     /// The layer before training.
@@ -38,7 +38,7 @@ public struct PerceptronRun: Sendable {
 }
 
 /// A run of gradient descent.
-public struct GradientDescentRun: Sendable {
+struct GradientDescentRun: Sendable {
     /// The history, trace and early-stopping outcome.
     public var result: TrainingResult
     /// The configuration the engine ran.
