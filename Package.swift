@@ -67,16 +67,18 @@ let package = Package(
         // YAML of each cell read and checked field by field, positioned diagnostics.
         .target(
             name: "LessonFormat",
-            dependencies: ["Suggestions", .product(name: "Yams", package: "Yams")]
+            dependencies: ["Suggestions", .product(name: "Yams", package: "Yams")],
+            exclude: ["README.md"]
         ),
         // The runtime: each cell kind read and run, the registries of data sets and plot kinds,
         // equations filled in and checked, figures drawn; one chapter's report.
         .target(
             name: "LessonRuntime",
-            dependencies: ["LessonFormat", "Engine", "Datasets", "Relations", "MathML", "Report", "Plotting", "Suggestions"]
+            dependencies: ["LessonFormat", "Engine", "Datasets", "Relations", "MathML", "Report", "Plotting", "Suggestions"],
+            exclude: ["README.md"]
         ),
         // The book: every chapter in order, the index, the chapter cache, the output folder's guard.
-        .target(name: "Book", dependencies: ["LessonRuntime", "LessonFormat", "Datasets", "Report"]),
+        .target(name: "Book", dependencies: ["LessonRuntime", "LessonFormat", "Datasets", "Report"], exclude: ["README.md"]),
         // The `numbers` relation language of equation cells: parse, evaluate, check, fill in.
         .target(name: "Relations", dependencies: ["Engine", "Suggestions"], exclude: ["README.md"]),
         // Did-you-mean: edit distance and the closest names, for every module's messages.
