@@ -33,10 +33,11 @@ public struct DenseLayer: Layer, Hashable {
     public var parameters: [Matrix] { [weights, bias] }
     public var parameterSymbols: [String] { ["W", "b"] }
 
-    public mutating func swapParameters(with values: inout ArraySlice<Matrix>) {
-        let start = values.startIndex
-        swap(&weights, &values[start])
-        swap(&bias, &values[start + 1])
+    public func parameter(at index: Int) -> Matrix { index == 0 ? weights : bias }
+
+    public mutating func swapParameters(with values: inout [Matrix]) {
+        swap(&weights, &values[0])
+        swap(&bias, &values[1])
     }
 
     /// `Dense(2→8, relu)`.

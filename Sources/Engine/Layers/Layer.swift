@@ -23,9 +23,11 @@ public protocol Layer: Registrable, Sendable, Hashable, CustomStringConvertible 
     var parameters: [Matrix] { get }
     /// Their symbols in a trace (`W`, `b`): layer `k`'s are recorded as `W1`, `dW1`, `W1_new`.
     var parameterSymbols: [String] { get }
+    /// Parameter `index` of `parameters`, without building the list.
+    func parameter(at index: Int) -> Matrix
     /// Exchanges the parameters with `values` (same order and shapes): the optimizer's step
     /// moves its proposals in and keeps the old storage for the next step.
-    mutating func swapParameters(with values: inout ArraySlice<Matrix>)
+    mutating func swapParameters(with values: inout [Matrix])
 
     /// The forward pass: fills `buffers.output` (and whatever else the backward pass needs).
     func forward(_ input: Matrix, into buffers: inout LayerBuffers, context: inout PassContext)
@@ -53,7 +55,8 @@ public protocol Layer: Registrable, Sendable, Hashable, CustomStringConvertible 
 extension Layer {
     public var parameters: [Matrix] { [] }
     public var parameterSymbols: [String] { [] }
-    public mutating func swapParameters(with values: inout ArraySlice<Matrix>) {}
+    public func parameter(at index: Int) -> Matrix { parameters[index] }
+    public mutating func swapParameters(with values: inout [Matrix]) {}
     public func receive(_ buffers: inout LayerBuffers) {}
     public mutating func finishTrainingStep(_ buffers: LayerBuffers) {}
     public func forwardQuantities(_ buffers: LayerBuffers) -> [(symbol: String, value: Matrix)] {

@@ -58,7 +58,7 @@ public struct Network: Sendable, Hashable, CustomStringConvertible {
     /// The dense layers, in order (every layer of a network built from sizes).
     public var denseLayers: [DenseLayer] { layers.compactMap { $0 as? DenseLayer } }
     /// Whether every layer is dense.
-    public var isDense: Bool { layers.allSatisfy { $0 is DenseLayer } }
+    public var isDense: Bool { layers.allSatisfy { type(of: $0) == DenseLayer.self } }
     /// The layer sizes, inputs first (`[2, 3, 1]`).
     public var sizes: [Int] { [layers[0].inputCount] + layers.map(\.outputCount) }
     /// The number of weights and biases.
@@ -73,23 +73,19 @@ public struct Network: Sendable, Hashable, CustomStringConvertible {
         layers.enumerated().flatMap { index, layer in layer.parameterSymbols.map { "\($0)\(index + 1)" } }
     }
 
-    /// Exchanges every parameter with `values` (in `parameters`' order and shapes).
-    public mutating func swapParameters(with values: inout [Matrix]) {
-        var start = 0
-        for index in layers.indices {
-            let count = layers[index].parameterSymbols.count
-            var slice = values[start..<(start + count)]
-            layers[index].swapParameters(with: &slice)
-            values.replaceSubrange(start..<(start + count), with: slice)
-            start += count
-        }
-    }
-
     /// Adds `shift` to entry `(row, column)` of parameter `slot` (in `parameters`' order).
     public mutating func shiftParameter(_ slot: Int, row: Int, column: Int, by shift: Double) {
-        var values = parameters
-        values[slot][row, column] += shift
-        swapParameters(with: &values)
+        var first = 0
+        for index in layers.indices {
+            var values = layers[index].parameters
+            if slot < first + values.count {
+                values[slot - first][row, column] += shift
+                layers[index].swapParameters(with: &values)
+                return
+            }
+            first += values.count
+        }
+        preconditionFailure("Network: no parameter \(slot)")
     }
 
     /// `Network(2→3, sigmoid; 3→1, sigmoid)`.

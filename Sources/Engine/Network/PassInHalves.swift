@@ -11,11 +11,25 @@ extension Network {
     /// with binary cross-entropy, every product over the batch direct (so that half the rows
     /// are summed as the whole batch would be).
     func passesInHalves(rows: Int, loss: Loss) -> Bool {
-        guard Matrix.productThreadCount > 1, rows >= 256, loss == .binaryCrossEntropy, isDense else { return false }
-        return denseLayers.allSatisfy { layer in
+        isSmallLogistic(loss: loss) && halvesFit(rows: rows)
+    }
+
+    /// Whether every layer is a dense logistic layer of at most 16 inputs and outputs, trained
+    /// with binary cross-entropy: the part of `passesInHalves` that training never changes.
+    func isSmallLogistic(loss: Loss) -> Bool {
+        loss == .binaryCrossEntropy && layers.allSatisfy { any in
+            guard let layer = any as? DenseLayer else { return false }
+            return layer.activation == .sigmoid && (1...16).contains(layer.inputCount) && (1...16).contains(layer.outputCount)
+        }
+    }
+
+    /// The rest of `passesInHalves`, for a small logistic network: two threads, at least 256
+    /// rows, every product over the batch direct. Reads the layers' sizes only, without a cast.
+    func halvesFit(rows: Int) -> Bool {
+        guard Matrix.productThreadCount > 1, rows >= 256 else { return false }
+        return layers.allSatisfy { layer in
             let (inputs, outputs) = (layer.inputCount, layer.outputCount)
-            return layer.activation == .sigmoid && inputs >= 1 && inputs <= 16 && outputs >= 1 && outputs <= 16
-                && mk_dgemm_is_direct(rows, outputs, inputs) != 0 && mk_dgemm_is_direct(rows, inputs, outputs) != 0
+            return mk_dgemm_is_direct(rows, outputs, inputs) != 0 && mk_dgemm_is_direct(rows, inputs, outputs) != 0
                 && mk_dgemm_is_direct(inputs, outputs, rows) != 0
         }
     }
@@ -25,9 +39,8 @@ extension Network {
     func passInHalves(input: Matrix, target: Matrix, in buffers: inout PassBuffers) {
         let rows = input.rows
         require(
-            input.columns == layers[0].inputCount && target.rows == rows && target.columns == outputLayer.outputCount,
+            input.columns == layers[0].inputCount && target.rows == rows && target.columns == layers[layers.count - 1].outputCount,
             "Network passInHalves: input \(input.shapeDescription) or target \(target.shapeDescription) does not fit")
-        let layers = denseLayers
         for (index, layer) in layers.enumerated() {
             buffers.layers[index].net.prepare(rows: rows, columns: layer.outputCount)
             buffers.layers[index].output.prepare(rows: rows, columns: layer.outputCount)
@@ -53,8 +66,9 @@ extension Network {
                                         return
                                     }
                                     let layer = layers[index]
-                                    layer.weights.values.withUnsafeBufferPointer { w in
-                                        layer.bias.values.withUnsafeBufferPointer { b in
+                                    let (weights, bias) = (layer.parameter(at: 0), layer.parameter(at: 1))
+                                    weights.values.withUnsafeBufferPointer { w in
+                                        bias.values.withUnsafeBufferPointer { b in
                                             passes[index].net.values.withUnsafeMutableBufferPointer { n in
                                                 passes[index].output.values.withUnsafeMutableBufferPointer { a in
                                                     passes[index].sensitivity.values.withUnsafeMutableBufferPointer { s in

@@ -10,8 +10,10 @@ struct OptimizerState {
     let optimizer: Optimizer
     private var rule: any OptimizerRule
     private let memory: StateMemory
-    /// The proposed new parameters; after a step, the previous ones (storage reused).
-    private var proposals: [Matrix]
+    /// Each layer's proposed new parameters; after a step, the previous ones (storage reused).
+    private var proposals: [[Matrix]]
+    /// The slot (in `Network.parameterNames`' order) of each layer's first parameter.
+    private let firstSlots: [Int]
     private var step = 0
 
     /// A parameter whose proposed value is not finite: which one (`W2`, `b1`) and the value.
@@ -24,11 +26,15 @@ struct OptimizerState {
     init(optimizer: Optimizer, network: Network) {
         self.optimizer = optimizer
         rule = optimizer.rule
-        let counts = network.parameters.map(\.count)
         require(
             optimizer.type.stateNames.count <= 4, "Optimizer \(optimizer.name): at most four state names")
-        memory = StateMemory(counts: counts, statesPerParameter: optimizer.type.stateNames.count)
-        proposals = network.parameters.map { Matrix(rows: $0.rows, columns: $0.columns) }
+        memory = StateMemory(counts: network.parameters.map(\.count), statesPerParameter: optimizer.type.stateNames.count)
+        proposals = network.layers.map { $0.parameters.map { Matrix(rows: $0.rows, columns: $0.columns) } }
+        var first = 0
+        firstSlots = network.layers.map { layer in
+            defer { first += layer.parameterSymbols.count }
+            return first
+        }
     }
 
     /// The state `stateNames[index]` of parameter `slot` (in `Network.parameterNames`' order),
@@ -43,39 +49,61 @@ struct OptimizerState {
     /// order), or, when a new parameter would be NaN or infinite, leaves `network` unchanged
     /// and names the first such parameter.
     mutating func update(_ network: inout Network, gradients: [Matrix], learningRate: Double) -> NonFiniteParameter? {
+        let firstSlots = self.firstSlots
+        return update(&network, learningRate: learningRate) { layer, index in gradients[firstSlots[layer] + index] }
+    }
+
+    /// One update from each layer's gradients as its backward pass left them.
+    mutating func update(_ network: inout Network, gradients buffers: [LayerBuffers], learningRate: Double) -> NonFiniteParameter? {
+        update(&network, learningRate: learningRate) { layer, index in buffers[layer].parameterGradients[index] }
+    }
+
+    /// One update, with `gradient(layer, index)` the gradient of parameter `index` of `layer`.
+    private mutating func update(
+        _ network: inout Network, learningRate: Double, gradient: (Int, Int) -> Matrix
+    ) -> NonFiniteParameter? {
         step += 1
         rule.begin(step: step)
-        let parameters = network.parameters
         var allFinite = true
-        for slot in parameters.indices {
-            allFinite = propose(parameters[slot], gradient: gradients[slot], slot: slot, learningRate) && allFinite
+        for layer in network.layers.indices {
+            for index in proposals[layer].indices {
+                allFinite = propose(
+                    network.layers[layer].parameter(at: index), gradient: gradient(layer, index), layer: layer,
+                    index: index, learningRate) && allFinite
+            }
         }
         if !allFinite {
             let names = network.parameterNames
-            for slot in proposals.indices {
-                if let bad = proposals[slot].values.first(where: { !$0.isFinite }) {
-                    return NonFiniteParameter(name: names[slot], value: bad)
+            for layer in proposals.indices {
+                for index in proposals[layer].indices {
+                    if let bad = proposals[layer][index].values.first(where: { !$0.isFinite }) {
+                        return NonFiniteParameter(name: names[firstSlots[layer] + index], value: bad)
+                    }
                 }
             }
         }
-        network.swapParameters(with: &proposals)
+        for layer in network.layers.indices where !proposals[layer].isEmpty {
+            network.layers[layer].swapParameters(with: &proposals[layer])
+        }
         return nil
     }
 
-    /// Writes the new value of one parameter into `proposals[slot]`, updating the optimizer's
-    /// state; whether every new value is finite. Large parameters are split over two threads;
-    /// each entry's arithmetic is its own, so the split changes no bit.
-    private mutating func propose(_ parameter: Matrix, gradient: Matrix, slot: Int, _ learningRate: Double) -> Bool {
+    /// Writes the new value of parameter `index` of `layer` into its proposal, updating the
+    /// optimizer's state; whether every new value is finite. Large parameters are split over
+    /// two threads; each entry's arithmetic is its own, so the split changes no bit.
+    private mutating func propose(
+        _ parameter: Matrix, gradient: Matrix, layer: Int, index: Int, _ learningRate: Double
+    ) -> Bool {
         require(
             parameter.rows == gradient.rows && parameter.columns == gradient.columns,
             "Optimizer: gradient \(gradient.shapeDescription) does not fit parameter \(parameter.shapeDescription)")
-        proposals[slot].prepare(rows: parameter.rows, columns: parameter.columns)
+        proposals[layer][index].prepare(rows: parameter.rows, columns: parameter.columns)
         let count = parameter.count
         guard count > 0 else { return true }
-        let (rule, states) = (self.rule, memory.states(ofParameter: slot))
+        let (rule, states) = (self.rule, memory.states(ofParameter: firstSlots[layer] + index))
         return parameter.values.withUnsafeBufferPointer { w in
             gradient.values.withUnsafeBufferPointer { g in
-                proposals[slot].values.withUnsafeMutableBufferPointer { p in
+                proposals[layer][index].values.withUnsafeMutableBufferPointer { p in
                     let entries = ParameterEntries(
                         count: count, parameter: w.baseAddress!, gradient: g.baseAddress!, proposal: p.baseAddress!,
                         states: states)

@@ -42,6 +42,9 @@ public struct GradientDescentTrainer {
         var buffers = PassBuffers(layerCount: network.layers.count)
         // Layers that draw random numbers in training (dropout) draw them from a stream of their own.
         var context = PassContext(mode: .training, generator: SeededGenerator(seed: configuration.seed, stream: "layers"))
+        // Training changes a network's parameters, never its kinds of layers.
+        let denseOnly = network.isDense
+        let smallLogistic = network.isSmallLogistic(loss: configuration.loss)
         var generator = SeededGenerator(seed: configuration.seed, stream: "shuffle")
         var history = History()
         var trace = Trace()
@@ -72,7 +75,8 @@ public struct GradientDescentTrainer {
                 }
                 let position = TraceStep(epoch: epoch, step: step)
                 let update = try self.update(
-                    &network, on: batch, optimizer: &optimizer, buffers: &buffers, context: &context, at: position,
+                    &network, on: batch, optimizer: &optimizer, buffers: &buffers, context: &context, denseOnly: denseOnly,
+                    smallLogistic: smallLogistic, at: position,
                     iteration: iteration,
                     threshold: threshold, measuring: recorded,
                     recording: configuration.trace.includes(position, iteration: iteration))
@@ -143,12 +147,12 @@ public struct GradientDescentTrainer {
     /// otherwise 0 and 0. A diverging unmeasured step is caught by its parameters.
     private func update(
         _ network: inout Network, on batch: LabeledData, optimizer: inout OptimizerState, buffers: inout PassBuffers,
-        context: inout PassContext, at step: TraceStep, iteration: Int, threshold: Double, measuring: Bool, recording: Bool
+        context: inout PassContext, denseOnly: Bool, smallLogistic: Bool, at step: TraceStep, iteration: Int, threshold: Double, measuring: Bool, recording: Bool
     ) throws(TrainingError) -> UpdateOutcome {
         let last = network.layers.count - 1
         let measuring = measuring || recording
         // A small logistic network over a large batch runs its whole pass on two threads.
-        let inHalves = network.passesInHalves(rows: batch.count, loss: configuration.loss)
+        let inHalves = smallLogistic && network.halvesFit(rows: batch.count)
         if inHalves {
             network.passInHalves(input: batch.inputs, target: batch.targets, in: &buffers)
         } else {
@@ -175,13 +179,13 @@ public struct GradientDescentTrainer {
         }
         let before = recording ? network : nil
         if let bad = optimizer.update(
-            &network, gradients: buffers.parameterGradients, learningRate: configuration.learningRate)
+            &network, gradients: buffers.layers, learningRate: configuration.learningRate)
         {
             let what = bad.name.hasPrefix("W") ? "weights" : bad.name.hasPrefix("b") ? "bias" : "parameter"
             throw .diverged(
                 step: step, quantity: "the \(what) \(bad.name)", value: bad.value, learningRate: configuration.learningRate)
         }
-        if !network.isDense {
+        if !denseOnly {
             for index in network.layers.indices { network.layers[index].finishTrainingStep(buffers.layers[index]) }
         }
         let output = buffers.layers[last].output
