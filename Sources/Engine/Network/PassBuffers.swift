@@ -21,8 +21,6 @@ struct PassBuffers {
     var weightGradients: [Matrix] { layers.map { $0.parameterGradients.first ?? Matrix(rows: 0, columns: 0) } }
     /// Each dense layer's `∂L/∂b` (empty for other layers).
     var biasGradients: [Matrix] { layers.map { $0.parameterGradients.count > 1 ? $0.parameterGradients[1] : Matrix(rows: 0, columns: 0) } }
-    /// Every parameter gradient, in `Network.parameters`' order.
-    var parameterGradients: [Matrix] { layers.flatMap(\.parameterGradients) }
 }
 
 extension Network {
