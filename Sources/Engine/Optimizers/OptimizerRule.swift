@@ -13,8 +13,8 @@ public protocol OptimizerRule: Registrable, Sendable, CustomStringConvertible {
     static var listOrder: Int { get }
     /// The settings a lesson may give it, with their defaults.
     static var hyperparameters: [Hyperparameter] { get }
-    /// The names of the state it keeps per parameter entry (`v`, or `m` and `v`), at most
-    /// four; the trace records parameter `W1`'s as `W1_v` after each recorded update.
+    /// The names of the state it keeps per parameter entry (`v`, or `m` and `v`); the trace
+    /// records parameter `W1`'s as `W1_v` after each recorded update.
     static var stateNames: [String] { get }
 
     /// The rule with these settings (every hyperparameter present, in its range).

@@ -26,8 +26,6 @@ struct OptimizerState {
     init(optimizer: Optimizer, network: Network) {
         self.optimizer = optimizer
         rule = optimizer.rule
-        require(
-            optimizer.type.stateNames.count <= 4, "Optimizer \(optimizer.name): at most four state names")
         memory = StateMemory(counts: network.parameters.map(\.count), statesPerParameter: optimizer.type.stateNames.count)
         proposals = network.layers.map { $0.parameters.map { Matrix(rows: $0.rows, columns: $0.columns) } }
         var first = 0
