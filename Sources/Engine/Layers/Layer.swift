@@ -117,7 +117,7 @@ public struct LayerBuffers: Sendable {
 }
 
 extension Network {
-    /// Every registered kind of layer (section `lessons_layers`), sorted by name: what a
+    /// Every registered kind of layer (section `lessons_layers`), in list order: what a
     /// lesson's model may name (`dense` today).
     public static let layerKinds: [any Layer.Type] = Registry.entries(of: .layers, as: (any Layer.Type).self)
 }

@@ -10,9 +10,7 @@ public struct Optimizer: Sendable, Hashable, CustomStringConvertible {
     public let settings: OptimizerSettings
 
     /// Every registered rule, in the course's order.
-    public static let rules: [any OptimizerRule.Type] =
-        Registry.entries(of: .optimizers, as: (any OptimizerRule.Type).self)
-            .sorted { ($0.listOrder, $0.name) < ($1.listOrder, $1.name) }
+    public static let rules: [any OptimizerRule.Type] = Registry.entries(of: .optimizers, as: (any OptimizerRule.Type).self)
 
     /// The registered rule a lesson calls `name`.
     public static func rule(named name: String) -> (any OptimizerRule.Type)? {

@@ -9,8 +9,6 @@ public protocol OptimizerRule: Registrable, Sendable, CustomStringConvertible {
     static var title: String { get }
     /// One line for the lesson format's documentation: the update, as formulas.
     static var summary: String { get }
-    /// Where lists and messages put it: the course's order (plain gradient descent first).
-    static var listOrder: Int { get }
     /// The settings a lesson may give it, with their defaults.
     static var hyperparameters: [Hyperparameter] { get }
     /// The names of the state it keeps per parameter entry (`v`, or `m` and `v`); the trace
@@ -30,7 +28,6 @@ public protocol OptimizerRule: Registrable, Sendable, CustomStringConvertible {
 }
 
 extension OptimizerRule {
-    public static var listOrder: Int { 100 }
     public static var hyperparameters: [Hyperparameter] { [] }
     public static var stateNames: [String] { [] }
     public mutating func begin(step: Int) {}

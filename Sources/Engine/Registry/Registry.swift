@@ -13,9 +13,14 @@ import CRegistries
 public protocol Registrable {
     /// The name a lesson writes (`adam`, `moons`): lower case, words joined by `-`.
     static var name: String { get }
+    /// Where lists and messages put it: the course's order (plain gradient descent first, the
+    /// logic gates first); entries that do not say come after those that do.
+    static var listOrder: Int { get }
 }
 
 extension Registrable {
+    public static var listOrder: Int { 1_000 }
+
     /// This type as its registry's record holds it.
     public static var registryRecord: UnsafeRawPointer {
         unsafeBitCast(Self.self as Any.Type, to: UnsafeRawPointer.self)
@@ -52,12 +57,12 @@ public enum RegistrySection: String, Sendable, CaseIterable {
 
 public enum Registry {
     /// The entries of `section` that are `Entry`s (an existential metatype such as
-    /// `(any OptimizerRule.Type).self`), sorted by name, so every list and message built from
-    /// them reads the same whatever order the linker laid them in.
+    /// `(any OptimizerRule.Type).self`), in `listOrder`, then by name: every list and message
+    /// built from them reads the same whatever order the linker laid them in.
     ///
     /// Two entries with one name are a programming error, reported with both types.
     public static func entries<Entry>(of section: RegistrySection, as _: Entry.Type) -> [Entry] {
-        var named = [(name: String, type: Any.Type, entry: Entry)]()
+        var named = [(name: String, order: Int, type: Any.Type, entry: Entry)]()
         for record in section.records {
             let type = unsafeBitCast(record(), to: Any.Type.self)
             guard let entry = type as? Entry, let registrable = type as? any Registrable.Type else {
@@ -66,8 +71,8 @@ public enum Registry {
             if let twin = named.first(where: { $0.name == registrable.name }) {
                 fatalError("Registry \(section.rawValue): \(twin.type) and \(type) are both named '\(registrable.name)'")
             }
-            named.append((registrable.name, type, entry))
+            named.append((registrable.name, registrable.listOrder, type, entry))
         }
-        return named.sorted { $0.name < $1.name }.map(\.entry)
+        return named.sorted { ($0.order, $0.name) < ($1.order, $1.name) }.map(\.entry)
     }
 }

@@ -58,9 +58,7 @@ struct DataCell: Sendable, Equatable {
     }
 
     /// Every registered kind of data set, in the order lists show them.
-    public static let kinds: [any DatasetKind.Type] =
-        Registry.entries(of: .datasets, as: (any DatasetKind.Type).self)
-            .sorted { ($0.listOrder, $0.name) < ($1.listOrder, $1.name) }
+    public static let kinds: [any DatasetKind.Type] = Registry.entries(of: .datasets, as: (any DatasetKind.Type).self)
 
     /// The data set names a cell may give.
     public static let datasetNames: [String] = kinds.flatMap { $0.names }

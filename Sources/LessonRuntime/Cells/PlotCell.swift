@@ -15,9 +15,7 @@ import LessonFormat
 /// Each kind is one file in `Plots/` (see `PlotKind`) that reads its keys and draws its figure.
 struct PlotCell: Sendable {
     /// Every registered plot kind, in the order lists and messages show them.
-    public static let kinds: [any PlotKind.Type] =
-        Registry.entries(of: .plotKinds, as: (any PlotKind.Type).self)
-            .sorted { ($0.listOrder, $0.name) < ($1.listOrder, $1.name) }
+    public static let kinds: [any PlotKind.Type] = Registry.entries(of: .plotKinds, as: (any PlotKind.Type).self)
     /// The names a cell's `kind` may give.
     public static let kindNames: [String] = kinds.map { $0.name }
     /// The keys every plot cell may hold.

@@ -14,8 +14,6 @@ import LessonFormat
 protocol DatasetKind: Registrable, Sendable, Equatable {
     /// Every name a lesson may give it (the five logic gates share one kind); `[name]` by default.
     static var names: [String] { get }
-    /// Where lists and messages put it.
-    static var listOrder: Int { get }
     /// The keys it reads besides those every data set reads (`DataCell.commonKeys`).
     static var keys: [String] { get }
     /// Why `key`, which it does not read, is wrong, when the list of its keys does not say
@@ -50,7 +48,6 @@ protocol DatasetKind: Registrable, Sendable, Equatable {
 
 extension DatasetKind {
     public static var names: [String] { [name] }
-    public static var listOrder: Int { 100 }
     public static func refusal(of key: String) -> String? { nil }
     public var isSynthetic: Bool { false }
     public func defaultClassNames(classCount: Int) -> [String] { (0..<classCount).map(String.init) }

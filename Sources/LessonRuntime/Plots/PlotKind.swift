@@ -18,8 +18,6 @@ import Plotting
 /// `lessons/README.md` (the table of plot kinds) is its documentation; a test checks that every
 /// kind has one, with each of its keys.
 protocol PlotKind: Registrable, Sendable {
-    /// Where lists and messages put it: the order the course meets the kinds in.
-    static var listOrder: Int { get }
     /// The keys it reads besides those every plot reads (`PlotCell.commonKeys`).
     static var keys: [String] { get }
     /// Whether it takes `height`: a grid of images has the height its `width` and rows make.
@@ -36,7 +34,6 @@ protocol PlotKind: Registrable, Sendable {
 }
 
 extension PlotKind {
-    public static var listOrder: Int { 1_000 }
     public static var keys: [String] { [] }
     public static var takesHeight: Bool { true }
 }
