@@ -26,7 +26,7 @@ import Testing
         #expect(state.update(&network, gradients: gradients, learningRate: 0.1) == nil)
         expectClose(network[dense: 0].weights, Matrix([[0.7695], [2.461]]))
         expectClose(network[dense: 0].bias, Matrix(scalar: -0.422))
-        expectClose(state.state(0, ofParameter: 0, shapedAs: network[dense: 0].weights), Matrix([[0.95], [-1.9]]))
+        expectClose(state.state(0, ofParameter: 0, inLayer: 0), Matrix([[0.95], [-1.9]]))
     }
 
     /// A lesson finds it by name, with β as the key `momentum` (0.9 unless given), and its

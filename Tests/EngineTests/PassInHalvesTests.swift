@@ -34,8 +34,8 @@ struct PassInHalvesTests {
         network.backward(input: input, target: target, loss: .binaryCrossEntropy, in: &serial)
         let pairs = [
             ("n", halves.nets, serial.nets), ("a", halves.outputs, serial.outputs),
-            ("s", halves.sensitivities, serial.sensitivities), ("dW", halves.weightGradients, serial.weightGradients),
-            ("db", halves.biasGradients, serial.biasGradients),
+            ("s", halves.gradients.sensitivities, serial.gradients.sensitivities),
+            ("dW", halves.gradients.weights, serial.gradients.weights), ("db", halves.gradients.biases, serial.gradients.biases),
         ]
         for (name, split, whole) in pairs {
             for index in whole.indices {

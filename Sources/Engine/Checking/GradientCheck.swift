@@ -42,14 +42,13 @@ public enum GradientCheck {
                 activation: candidate.outputLayer.activation)
         }
         var entries = [Entry]()
-        var slot = 0
         for (index, layer) in network.layers.enumerated() {
-            for (name, (parameter, analytic)) in zip(layer.parameterSymbols, zip(layer.parameters, gradients.parameters[index])) {
+            for (slot, (name, (parameter, analytic))) in zip(layer.parameterSymbols, zip(layer.parameters, gradients.parameters[index])).enumerated() {
                 for row in 0..<parameter.rows {
                     for column in 0..<parameter.columns {
                         func lossValue(shiftedBy shift: Double) -> Double {
                             var shifted = network
-                            shifted.shiftParameter(slot, row: row, column: column, by: shift)
+                            shifted.shiftParameter(slot, ofLayer: index, row: row, column: column, by: shift)
                             return meanLoss(of: shifted)
                         }
                         let numerical =
@@ -61,7 +60,6 @@ public enum GradientCheck {
                                 analytic: analytic[row, column], numerical: numerical))
                     }
                 }
-                slot += 1
             }
         }
         return entries

@@ -83,9 +83,7 @@ extension DenseLayer {
 
     /// `dW = A_prevᵀ dZ / m`, `db = Σ dZ / m`, and `∂Lᵢ/∂A_prev = dZ Wᵀ`.
     public func backward(_ input: Matrix, buffers: inout LayerBuffers, count: Double, inputGradient: inout Matrix?) {
-        if buffers.parameterGradients.count != 2 {
-            buffers.parameterGradients = [Matrix(rows: 0, columns: 0), Matrix(rows: 0, columns: 0)]
-        }
+        buffers.holdParameterGradients(2)
         // Taken out of the array and put back, so the two are written at once without a copy.
         var (weightGradient, biasGradient) = (Matrix(rows: 0, columns: 0), Matrix(rows: 0, columns: 0))
         swap(&weightGradient, &buffers.parameterGradients[0])

@@ -114,6 +114,13 @@ public struct LayerBuffers: Sendable {
 
     /// Empty buffers; the first pass sizes them.
     public init() {}
+
+    /// Makes room for `count` parameter gradients, keeping their storage once there is room.
+    public mutating func holdParameterGradients(_ count: Int) {
+        if parameterGradients.count != count {
+            parameterGradients = [Matrix](repeating: Matrix(rows: 0, columns: 0), count: count)
+        }
+    }
 }
 
 extension Network {

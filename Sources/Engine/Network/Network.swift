@@ -73,19 +73,11 @@ public struct Network: Sendable, Hashable, CustomStringConvertible {
         layers.enumerated().flatMap { index, layer in layer.parameterSymbols.map { "\($0)\(index + 1)" } }
     }
 
-    /// Adds `shift` to entry `(row, column)` of parameter `slot` (in `parameters`' order).
-    public mutating func shiftParameter(_ slot: Int, row: Int, column: Int, by shift: Double) {
-        var first = 0
-        for index in layers.indices {
-            var values = layers[index].parameters
-            if slot < first + values.count {
-                values[slot - first][row, column] += shift
-                layers[index].swapParameters(with: &values)
-                return
-            }
-            first += values.count
-        }
-        preconditionFailure("Network: no parameter \(slot)")
+    /// Adds `shift` to entry `(row, column)` of parameter `parameter` of layer `layer` (both from 0).
+    public mutating func shiftParameter(_ parameter: Int, ofLayer layer: Int, row: Int, column: Int, by shift: Double) {
+        var values = layers[layer].parameters
+        values[parameter][row, column] += shift
+        layers[layer].swapParameters(with: &values)
     }
 
     /// `Network(2→3, sigmoid; 3→1, sigmoid)`.
@@ -130,8 +122,7 @@ public struct Network: Sendable, Hashable, CustomStringConvertible {
         var buffers = PassBuffers(layerCount: layers.count)
         buffers.layers = pass.layerBuffers
         backward(input: pass.input, target: target, loss: loss, in: &buffers)
-        return Gradients(
-            sensitivities: buffers.layers.map(\.sensitivity), parameters: buffers.layers.map(\.parameterGradients))
+        return buffers.gradients
     }
 }
 

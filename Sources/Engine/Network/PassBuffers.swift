@@ -15,12 +15,10 @@ struct PassBuffers {
     var nets: [Matrix] { layers.map(\.net) }
     /// The output of each layer.
     var outputs: [Matrix] { layers.map(\.output) }
-    /// The sensitivity of each layer.
-    var sensitivities: [Matrix] { layers.map(\.sensitivity) }
-    /// Each dense layer's `∂L/∂W` (empty for other layers).
-    var weightGradients: [Matrix] { layers.map { $0.parameterGradients.first ?? Matrix(rows: 0, columns: 0) } }
-    /// Each dense layer's `∂L/∂b` (empty for other layers).
-    var biasGradients: [Matrix] { layers.map { $0.parameterGradients.count > 1 ? $0.parameterGradients[1] : Matrix(rows: 0, columns: 0) } }
+    /// The sensitivities and parameter gradients of the last backward pass.
+    var gradients: Gradients {
+        Gradients(sensitivities: layers.map(\.sensitivity), parameters: layers.map(\.parameterGradients))
+    }
 }
 
 extension Network {

@@ -45,52 +45,50 @@ extension Network {
             buffers.layers[index].net.prepare(rows: rows, columns: layer.outputCount)
             buffers.layers[index].output.prepare(rows: rows, columns: layer.outputCount)
             buffers.layers[index].sensitivity.prepare(rows: rows, columns: layer.outputCount)
-            if buffers.layers[index].parameterGradients.count != 2 {
-                buffers.layers[index].parameterGradients = [Matrix(rows: 0, columns: 0), Matrix(rows: 0, columns: 0)]
-            }
+            buffers.layers[index].holdParameterGradients(2)
             buffers.layers[index].parameterGradients[0].prepare(rows: layer.inputCount, columns: layer.outputCount)
             buffers.layers[index].parameterGradients[1].prepare(rows: 1, columns: layer.outputCount)
         }
         let count = layers.count
         withUnsafeTemporaryAllocation(of: mk_logistic_layer.self, capacity: count) { table in
             buffers.layers.withUnsafeMutableBufferPointer { passes in
-                                // Each layer's storage, one level of closures a matrix, then the pass.
-                                func describe(_ index: Int) {
-                                    guard index < count else {
-                                        input.values.withUnsafeBufferPointer { x in
-                                            target.values.withUnsafeBufferPointer { y in
-                                                mk_logistic_pass(
-                                                    table.baseAddress!, Int32(count), x.baseAddress!, y.baseAddress!, rows)
-                                            }
-                                        }
-                                        return
-                                    }
-                                    let layer = layers[index]
-                                    let (weights, bias) = (layer.parameter(at: 0), layer.parameter(at: 1))
-                                    weights.values.withUnsafeBufferPointer { w in
-                                        bias.values.withUnsafeBufferPointer { b in
-                                            passes[index].net.values.withUnsafeMutableBufferPointer { n in
-                                                passes[index].output.values.withUnsafeMutableBufferPointer { a in
-                                                    passes[index].sensitivity.values.withUnsafeMutableBufferPointer { s in
-                                                        passes[index].parameterGradients[0].values.withUnsafeMutableBufferPointer { dw in
-                                                            passes[index].parameterGradients[1].values.withUnsafeMutableBufferPointer { db in
-                                                                table[index] = mk_logistic_layer(
-                                                                    inputs: layer.inputCount, outputs: layer.outputCount,
-                                                                    weights: w.baseAddress!, bias: b.baseAddress!,
-                                                                    net: n.baseAddress!, output: a.baseAddress!,
-                                                                    sensitivity: s.baseAddress!,
-                                                                    weight_gradient: dw.baseAddress!,
-                                                                    bias_gradient: db.baseAddress!)
-                                                                describe(index + 1)
-                                                            }
-                                                        }
-                                                    }
-                                                }
+                // Each layer's storage, one level of closures a matrix, then the pass.
+                func describe(_ index: Int) {
+                    guard index < count else {
+                        input.values.withUnsafeBufferPointer { x in
+                            target.values.withUnsafeBufferPointer { y in
+                                mk_logistic_pass(
+                                    table.baseAddress!, Int32(count), x.baseAddress!, y.baseAddress!, rows)
+                            }
+                        }
+                        return
+                    }
+                    let layer = layers[index]
+                    let (weights, bias) = (layer.parameter(at: 0), layer.parameter(at: 1))
+                    weights.values.withUnsafeBufferPointer { w in
+                        bias.values.withUnsafeBufferPointer { b in
+                            passes[index].net.values.withUnsafeMutableBufferPointer { n in
+                                passes[index].output.values.withUnsafeMutableBufferPointer { a in
+                                    passes[index].sensitivity.values.withUnsafeMutableBufferPointer { s in
+                                        passes[index].parameterGradients[0].values.withUnsafeMutableBufferPointer { dw in
+                                            passes[index].parameterGradients[1].values.withUnsafeMutableBufferPointer { db in
+                                                table[index] = mk_logistic_layer(
+                                                    inputs: layer.inputCount, outputs: layer.outputCount,
+                                                    weights: w.baseAddress!, bias: b.baseAddress!,
+                                                    net: n.baseAddress!, output: a.baseAddress!,
+                                                    sensitivity: s.baseAddress!,
+                                                    weight_gradient: dw.baseAddress!,
+                                                    bias_gradient: db.baseAddress!)
+                                                describe(index + 1)
                                             }
                                         }
                                     }
                                 }
-                                describe(0)
+                            }
+                        }
+                    }
+                }
+                describe(0)
             }
         }
     }

@@ -35,12 +35,13 @@ struct OptimizerState {
         }
     }
 
-    /// The state `stateNames[index]` of parameter `slot` (in `Network.parameterNames`' order),
+    /// The state `stateNames[index]` of parameter `parameter` of layer `layer` (both from 0),
     /// shaped as the parameter.
-    func state(_ index: Int, ofParameter slot: Int, shapedAs parameter: Matrix) -> Matrix {
-        let values = memory.pointers[slot * memory.statesPerParameter + index]
-        return Matrix(rows: parameter.rows, columns: parameter.columns,
-                      values: Array(UnsafeBufferPointer(start: values, count: parameter.count)))
+    func state(_ index: Int, ofParameter parameter: Int, inLayer layer: Int) -> Matrix {
+        let shape = proposals[layer][parameter]
+        let values = memory.states(ofParameter: firstSlots[layer] + parameter)[index]
+        return Matrix(rows: shape.rows, columns: shape.columns,
+                      values: Array(UnsafeBufferPointer(start: values, count: shape.count)))
     }
 
     /// Applies one update with learning rate `η` from `gradients` (in `Network.parameterNames`'

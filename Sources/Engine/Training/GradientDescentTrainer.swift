@@ -76,9 +76,7 @@ public struct GradientDescentTrainer {
                 let position = TraceStep(epoch: epoch, step: step)
                 let update = try self.update(
                     &network, on: batch, optimizer: &optimizer, buffers: &buffers, context: &context, denseOnly: denseOnly,
-                    smallLogistic: smallLogistic, at: position,
-                    iteration: iteration,
-                    threshold: threshold, measuring: recorded,
+                    smallLogistic: smallLogistic, at: position, iteration: iteration, threshold: threshold, measuring: recorded,
                     recording: configuration.trace.includes(position, iteration: iteration))
                 lossTotal += update.loss * Double(batch.count)
                 correct += update.correct
@@ -124,16 +122,19 @@ public struct GradientDescentTrainer {
         return (loss + decayPenalty(network), Accuracy.fraction(output: pass.output, target: data.targets, threshold: threshold))
     }
 
-    /// `λ/2 Σ‖Wᵏ‖²` over the weights (each layer's parameters called `W`), not the biases.
+    /// `λ/2 Σ‖Wᵏ‖²` over the weights, not the biases.
     private func decayPenalty(_ network: Network) -> Double {
         guard configuration.weightDecay != 0 else { return 0 }
         var total = 0.0
         for layer in network.layers {
-            for (symbol, parameter) in zip(layer.parameterSymbols, layer.parameters) where symbol == "W" {
-                total += parameter.sumOfSquares()
-            }
+            for slot in Self.decayed(layer) { total += layer.parameter(at: slot).sumOfSquares() }
         }
         return configuration.weightDecay / 2 * total
+    }
+
+    /// The parameters weight decay acts on: each layer's called `W`.
+    private static func decayed(_ layer: any Layer) -> [Int] {
+        layer.parameterSymbols.indices.filter { layer.parameterSymbols[$0] == "W" }
     }
 
     private struct UpdateOutcome {
@@ -147,7 +148,8 @@ public struct GradientDescentTrainer {
     /// otherwise 0 and 0. A diverging unmeasured step is caught by its parameters.
     private func update(
         _ network: inout Network, on batch: LabeledData, optimizer: inout OptimizerState, buffers: inout PassBuffers,
-        context: inout PassContext, denseOnly: Bool, smallLogistic: Bool, at step: TraceStep, iteration: Int, threshold: Double, measuring: Bool, recording: Bool
+        context: inout PassContext, denseOnly: Bool, smallLogistic: Bool, at step: TraceStep, iteration: Int,
+        threshold: Double, measuring: Bool, recording: Bool
     ) throws(TrainingError) -> UpdateOutcome {
         let last = network.layers.count - 1
         let measuring = measuring || recording
@@ -169,11 +171,10 @@ public struct GradientDescentTrainer {
             network.backward(input: batch.inputs, target: batch.targets, loss: configuration.loss, in: &buffers)
         }
         if configuration.weightDecay != 0 {
-            for index in network.layers.indices {
-                let layer = network.layers[index]
-                for (slot, (symbol, parameter)) in zip(layer.parameterSymbols, layer.parameters).enumerated()
-                where symbol == "W" {
-                    buffers.layers[index].parameterGradients[slot].addScaled(parameter, by: configuration.weightDecay)
+            for (index, layer) in network.layers.enumerated() {
+                for slot in Self.decayed(layer) {
+                    buffers.layers[index].parameterGradients[slot].addScaled(
+                        layer.parameter(at: slot), by: configuration.weightDecay)
                 }
             }
         }
@@ -212,16 +213,13 @@ public struct GradientDescentTrainer {
                 record.record("d\(symbol)\(k)", gradient)
             }
         }
-        var slot = 0
         for (index, layer) in network.layers.enumerated() {
-            for (symbol, parameter) in zip(layer.parameterSymbols, layer.parameters) {
+            for (slot, (symbol, parameter)) in zip(layer.parameterSymbols, layer.parameters).enumerated() {
                 record.record("\(symbol)\(index + 1)_new", parameter)
                 for (stateIndex, stateName) in optimizer.optimizer.type.stateNames.enumerated() {
                     record.record(
-                        "\(symbol)\(index + 1)_\(stateName)",
-                        optimizer.state(stateIndex, ofParameter: slot, shapedAs: parameter))
+                        "\(symbol)\(index + 1)_\(stateName)", optimizer.state(stateIndex, ofParameter: slot, inLayer: index))
                 }
-                slot += 1
             }
         }
         return UpdateOutcome(loss: loss, correct: correct, record: record)

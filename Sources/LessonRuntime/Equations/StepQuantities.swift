@@ -22,15 +22,16 @@ struct StepQuantities: Sendable {
     init(forward network: Network, input: Matrix, target: Matrix) {
         let pass = network.forward(input)
         var values: [(String, Matrix)] = [("x", input), ("y", target)]
-        if network.denseLayers.count == 1 {
-            let layer = network.denseLayers[0]
+        let layers = network.denseLayers
+        if layers.count == 1 {
+            let layer = layers[0]
             values += [
                 ("W", layer.weights), ("b", layer.bias),
                 ("theta", Matrix.verticalConcatenation([layer.bias, layer.weights])), ("n", pass.nets[0]),
                 ("a", pass.outputs[0]),
             ]
         }
-        for (index, layer) in network.denseLayers.enumerated() {
+        for (index, layer) in layers.enumerated() {
             let k = index + 1
             values += [("W\(k)", layer.weights), ("b\(k)", layer.bias), ("n\(k)", pass.nets[index]), ("a\(k)", pass.outputs[index])]
         }
