@@ -133,6 +133,28 @@ import Testing
             "lessons/01-perceptron.md:3:1: error: invalid YAML in the front matter: could not find expected ':'")
     }
 
+    /// Nine lines of aliases stand for 10⁹ values ("billion laughs"): the reader grew by about
+    /// 110 MB/s until killed. Anchors and aliases are refused before anything is composed,
+    /// in the front matter and in cells, as values and as keys (Yams hashes keys whole).
+    @Test func anchorsAndAliasesAreRefusedBeforeTheyExpand() {
+        var laughs = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
+        for (previous, name) in zip("abcdefgh", "bcdefghi") {
+            laughs += "\(name): &\(name) [" + Array(repeating: "*\(previous)", count: 10).joined(separator: ", ") + "]\n"
+        }
+        expectError(
+            "---\ntitle: x\n---\n```{train}\nepochs: 3\n" + laughs + "```\n",
+            "lessons/01-perceptron.md:6:4: error: invalid YAML in the train cell: an anchor (&a): anchors and aliases are not supported; write each value out")
+        expectError(
+            "---\ntitle: x\n" + laughs + "? *i\n: 1\n---\n",
+            "lessons/01-perceptron.md:3:4: error: invalid YAML in the front matter: an anchor (&a): anchors and aliases are not supported; write each value out")
+        expectError(
+            "---\ntitle: x\n---\n```{train}\nepochs: *three\n```\n",
+            "lessons/01-perceptron.md:5:9: error: invalid YAML in the train cell: an alias (*three): anchors and aliases are not supported; write each value out")
+        expectError(
+            "---\ntitle: x\n---\n```{data}\ndataset: \"\u{2028}\"\rclasses: [&x a, *x]\n```\n",
+            "lessons/01-perceptron.md:5:24: error: invalid YAML in the data cell: an anchor (&x): anchors and aliases are not supported; write each value out")
+    }
+
     /// Found by the fuzzer: a file saved with Windows line ends was one long line to the parser
     /// (Swift counts "\r\n" as one character, never equal to "\n"), so it had no front matter.
     @Test func windowsLineEndsReadAsUnixOnes() throws {

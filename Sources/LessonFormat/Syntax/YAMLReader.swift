@@ -28,6 +28,12 @@ struct YAMLReader {
 
     private func compose(_ source: String) throws(LessonError) -> LessonValue {
         let start = SourcePosition(file: file, line: firstLine, column: 1)
+        if let found = YAMLAnchorScan.first(in: source) {
+            let written = found.kind == .anchor ? "an anchor (&\(found.name))" : "an alias (*\(found.name))"
+            throw LessonError(
+                .invalidYAML(in: place, problem: "\(written): anchors and aliases are not supported; write each value out"),
+                at: position(line: found.line, column: found.column))
+        }
         let node: Node?
         do {
             node = try Yams.compose(yaml: source)
@@ -44,15 +50,20 @@ struct YAMLReader {
 
     private func position(_ mark: Mark?) -> SourcePosition {
         guard let mark else { return SourcePosition(file: file, line: firstLine, column: 1) }
+        return position(line: mark.line, column: mark.column)
+    }
+
+    /// The file position of YAML's `line` and `column` (from 1).
+    private func position(line: Int, column: Int) -> SourcePosition {
         guard let lineStarts, let last = lineStarts.last else {
-            return SourcePosition(file: file, line: firstLine + mark.line - 1, column: mark.column)
+            return SourcePosition(file: file, line: firstLine + line - 1, column: column)
         }
-        guard lineStarts.indices.contains(mark.line - 1) else {
+        guard lineStarts.indices.contains(line - 1) else {
             // Past the source's end, as for a bracket never closed.
-            return SourcePosition(file: file, line: firstLine + last.line + mark.line - lineStarts.count, column: mark.column)
+            return SourcePosition(file: file, line: firstLine + last.line + line - lineStarts.count, column: column)
         }
-        let start = lineStarts[mark.line - 1]
-        return SourcePosition(file: file, line: firstLine + start.line, column: start.column + mark.column - 1)
+        let start = lineStarts[line - 1]
+        return SourcePosition(file: file, line: firstLine + start.line, column: start.column + column - 1)
     }
 
     /// The file position of the character at `offset` (in characters) of `source`.
@@ -116,7 +127,10 @@ struct YAMLReader {
             }
             return LessonValue(.mapping(entries), at: position(mapping.mark))
         case let .alias(alias):
-            throw LessonError(.invalidYAML(in: place, problem: "aliases (*name) are not supported"), at: position(alias.mark))
+            // Yams resolves aliases while composing, and `YAMLAnchorScan` refuses them before.
+            throw LessonError(
+                .invalidYAML(in: place, problem: "an alias (*\(alias.anchor.rawValue)): anchors and aliases are not supported; write each value out"),
+                at: position(alias.mark))
         }
     }
 
