@@ -127,7 +127,7 @@ public struct BookWriter: Sendable {
 
         var result: ChapterResult
         do {
-            let lesson = try LessonParser.parse(try text.get(), path: entry.displayPath)
+            let lesson = try LessonParser.parse(try text.get(), path: entry.displayPath, file: entry.url)
             result = LessonRunner().run(lesson, figureDirectory: staging, seed: seed, progress: progress)
         } catch let error as LessonError {
             result = Self.failure(entry, error)
@@ -184,7 +184,7 @@ public struct BookWriter: Sendable {
     public static func bookOrder(_ entries: [LessonLibrary.Entry]) -> [(entry: LessonLibrary.Entry, title: String)] {
         entries.map { entry -> (LessonLibrary.Entry, String, Int) in
             guard let text = try? entry.text(),
-                let lesson = try? LessonParser.parse(text, path: entry.displayPath),
+                let lesson = try? LessonParser.parse(text, path: entry.displayPath, file: entry.url),
                 let header = try? LessonHeader(lesson)
             else { return (entry, entry.name, Int.max) }
             return (entry, header.title, header.order)

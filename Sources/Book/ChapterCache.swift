@@ -32,8 +32,8 @@ public struct ChapterCache: Sendable {
     public let folder: URL
     /// The running program's fingerprint; any change runs every chapter again.
     public var program: String
-    /// How MNIST is found, as a lesson's session finds it.
-    public var mnistLoader: MNISTLoader
+    /// How MNIST is found; `nil` for the way each lesson's session finds it.
+    public var mnistLoader: MNISTLoader?
 
     /// The version of the key's format; changing what the key holds changes it.
     static let format = "lessons chapter cache 2"
@@ -48,8 +48,8 @@ public struct ChapterCache: Sendable {
     /// - Parameters:
     ///   - program: the fingerprint of the running program, usually
     ///     `ChapterCache.programFingerprint(version:)`; tests pass their own.
-    ///   - mnistLoader: how MNIST is found; the default is the one the runner uses.
-    public init(output: URL, program: String, mnistLoader: MNISTLoader = MNISTLoader()) {
+    ///   - mnistLoader: how MNIST is found; `nil` (the default) for the one the runner uses.
+    public init(output: URL, program: String, mnistLoader: MNISTLoader? = nil) {
         folder = Self.folder(in: output)
         self.program = program
         self.mnistLoader = mnistLoader
@@ -82,7 +82,7 @@ public struct ChapterCache: Sendable {
     /// must run whatever happened before (it does not parse, or `$MNIST_DIR` names a folder
     /// without MNIST).
     public func key(for entry: LessonLibrary.Entry, text: String, seed: UInt64?) -> Key? {
-        guard let lesson = try? LessonParser.parse(text, path: entry.displayPath) else { return nil }
+        guard let lesson = try? LessonParser.parse(text, path: entry.displayPath, file: entry.url) else { return nil }
         var lines = [
             Self.format,
             "program \(program)",

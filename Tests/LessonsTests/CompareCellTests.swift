@@ -28,7 +28,7 @@ private func runLesson(_ cells: String, data: SessionData, seed: UInt64 = 7) thr
     let directory = FileManager.default.temporaryDirectory
         .appendingPathComponent("compare-tests-\(UUID().uuidString)", isDirectory: true)
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    let session = Session(header: try LessonHeader(lesson), path: lesson.path, figureDirectory: directory)
+    let session = Session(header: try LessonHeader(lesson), lesson: lesson, figureDirectory: directory)
     session.data = data
     for cell in lesson.cells { try cell.kind.read(cell).run(cell, in: session) }
     return session

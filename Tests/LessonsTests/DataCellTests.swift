@@ -13,7 +13,7 @@ func runLesson(
     _ cells: String..., seed: UInt64 = 7, path: String = "lessons/x.md", mnist: MNISTLoader? = nil
 ) throws -> Session {
     let lesson = try LessonParser.parse("---\ntitle: t\nseed: \(seed)\n---\n" + cells.joined(), path: path)
-    let session = Session(header: try LessonHeader(lesson), path: path, figureDirectory: FileManager.default.temporaryDirectory)
+    let session = Session(header: try LessonHeader(lesson), lesson: lesson, figureDirectory: FileManager.default.temporaryDirectory)
     session.mnistLoader = mnist ?? MNISTLoader(environment: [:], allowsDownload: false, progressOutput: nil)
     for cell in lesson.cells { try cell.kind.read(cell).run(cell, in: session) }
     return session

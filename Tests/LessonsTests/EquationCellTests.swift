@@ -32,7 +32,7 @@ struct CellsRun {
 func runCellsWithData(_ text: String, data: SessionData) throws -> CellsRun {
     let lesson = try LessonParser.parse(text, path: "lessons/x.md")
     let session = Session(
-        header: try LessonHeader(lesson), path: lesson.path, figureDirectory: FileManager.default.temporaryDirectory)
+        header: try LessonHeader(lesson), lesson: lesson, figureDirectory: FileManager.default.temporaryDirectory)
     session.data = data
     var runnables = [any RunnableCell]()
     for cell in lesson.cells { runnables.append(try cell.kind.read(cell)) }

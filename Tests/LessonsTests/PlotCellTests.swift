@@ -23,7 +23,7 @@ private final class PlotLesson {
             .appendingPathComponent("plot-cell-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         self.directory = folder
-        session = Session(header: try LessonHeader(lesson), path: lesson.path, figureDirectory: folder)
+        session = Session(header: try LessonHeader(lesson), lesson: lesson, figureDirectory: folder)
         session.data = data
         for cell in lesson.cells {
             try cell.kind.read(cell).run(cell, in: session)

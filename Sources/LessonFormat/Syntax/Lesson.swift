@@ -1,7 +1,12 @@
+import Foundation
+
 /// A parsed lesson file: its front matter and its blocks of prose and cells, in order.
 public struct Lesson: Sendable {
-    /// The path the lesson was read from, as the user named it.
+    /// The path the lesson was read from, as messages show it.
     public var path: String
+    /// The folder the lesson file really is in (links resolved): the lesson's data paths are
+    /// relative to it, whatever the current folder.
+    public var folder: URL
     /// The front matter's keys and values.
     public var frontMatter: LessonValue
     /// The prose and the cells, top to bottom.

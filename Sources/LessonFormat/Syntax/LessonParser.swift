@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// Reads a lesson file into front matter, prose and cells, keeping every position.
@@ -6,10 +7,14 @@ import Yams
 /// fence whose info string is a cell kind in braces (```` ```{train} ````) opens a cell whose
 /// body is YAML, up to a line ```` ``` ````. Other fenced code blocks are prose.
 public enum LessonParser {
-    /// Parses `text`, read from `path`.
+    /// Parses `text`, read from `file`, which messages show as `path`.
     ///
+    /// - Parameters:
+    ///   - path: the file as messages name it (`lessons/01-perceptron.md`).
+    ///   - file: the file on disk; `nil` means `path`, from the current folder. The lesson's
+    ///     data paths are relative to the folder it really is in.
     /// - Throws: `LessonError` at the first mistake, with its file, line and column.
-    public static func parse(_ text: String, path: String) throws(LessonError) -> Lesson {
+    public static func parse(_ text: String, path: String, file: URL? = nil) throws(LessonError) -> Lesson {
         // "\r\n" is one Character, never equal to "\n": Windows line ends are split on their own.
         let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).map { line in
             line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
@@ -69,7 +74,8 @@ public enum LessonParser {
             index += 1
         }
         flushProse(before: lines.count)
-        return Lesson(path: path, frontMatter: frontMatter, blocks: blocks)
+        let folder = (file ?? URL(fileURLWithPath: path)).resolvingSymlinksInPath().deletingLastPathComponent()
+        return Lesson(path: path, folder: folder, frontMatter: frontMatter, blocks: blocks)
     }
 
     private static func cellKind(_ info: String, at position: SourcePosition) throws(LessonError) -> CellKind {

@@ -29,22 +29,22 @@ struct CSVData: DatasetKind {
     var classCount: Int? { nil }
     var featureCount: Int? { nil }
 
-    func inputs(lessonPath: String, mnistLoader: MNISTLoader) -> [LessonInput] {
-        [.file(Self.location(path, lessonPath: lessonPath))]
+    func inputs(lessonFolder: URL, mnistLoader: MNISTLoader) -> [LessonInput] {
+        [.file(Self.location(path, lessonFolder: lessonFolder))]
     }
 
-    /// Where a CSV file named by `path` (components below the lesson's folder) is, for the
-    /// lesson at `lessonPath`: the run reads it there, and the chapter cache hashes it there.
-    static func location(_ path: [String], lessonPath: String) -> URL {
-        path.reduce(URL(fileURLWithPath: lessonPath).deletingLastPathComponent()) { $0.appendingPathComponent($1) }
+    /// Where a CSV file named by `path` (components below the lesson's folder) is, for a
+    /// lesson in `lessonFolder`: the run reads it there, and the chapter cache hashes it there.
+    static func location(_ path: [String], lessonFolder: URL) -> URL {
+        path.reduce(lessonFolder) { $0.appendingPathComponent($1) }
     }
 
     /// The file below the lesson's folder, with `test_count` rows held out for testing.
     func load(for cell: DataCell, in session: Session) throws(LessonError) -> LoadedData {
         let (valuePositions, position, shuffles, testCount) = (cell.valuePositions, cell.position, cell.shuffles, cell.testCount)
         let pathPosition = valuePositions["path"] ?? position
-        let folder = URL(fileURLWithPath: session.path).deletingLastPathComponent()
-        let url = Self.location(path, lessonPath: session.path)
+        let folder = session.lessonFolder
+        let url = Self.location(path, lessonFolder: folder)
         let written = path.joined(separator: "/")
         guard FileManager.default.fileExists(atPath: url.path) else {
             let lessonFolder = (session.path as NSString).deletingLastPathComponent

@@ -1,5 +1,6 @@
 import Datasets
 import Engine
+import Foundation
 import LessonFormat
 
 /// One kind of data a data cell can name (`dataset: circles`): the keys it reads with their
@@ -42,8 +43,9 @@ protocol DatasetKind: Registrable, Sendable, Equatable {
     /// feature map): drawn, read or downloaded.
     func load(for cell: DataCell, in session: Session) throws(LessonError) -> LoadedData
 
-    /// The files it reads, for the chapter cache, without loading them.
-    func inputs(lessonPath: String, mnistLoader: MNISTLoader) -> [LessonInput]
+    /// The files it reads for a lesson in `lessonFolder`, for the chapter cache, without
+    /// loading them.
+    func inputs(lessonFolder: URL, mnistLoader: MNISTLoader) -> [LessonInput]
 }
 
 extension DatasetKind {
@@ -51,7 +53,7 @@ extension DatasetKind {
     public static func refusal(of key: String) -> String? { nil }
     public var isSynthetic: Bool { false }
     public func defaultClassNames(classCount: Int) -> [String] { (0..<classCount).map(String.init) }
-    public func inputs(lessonPath: String, mnistLoader: MNISTLoader) -> [LessonInput] { [] }
+    public func inputs(lessonFolder: URL, mnistLoader: MNISTLoader) -> [LessonInput] { [] }
 
     /// Whether `other` is the same kind with the same settings.
     func isEqual(to other: any DatasetKind) -> Bool { (other as? Self) == self }

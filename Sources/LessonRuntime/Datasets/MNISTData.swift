@@ -25,7 +25,7 @@ struct MNISTData: DatasetKind {
     var classCount: Int? { 10 }
     var featureCount: Int? { MNISTSet.pixelCount }
 
-    func inputs(lessonPath: String, mnistLoader: MNISTLoader) -> [LessonInput] { [mnistLoader.inputWithoutDownload] }
+    func inputs(lessonFolder: URL, mnistLoader: MNISTLoader) -> [LessonInput] { [mnistLoader.inputWithoutDownload] }
 
     /// MNIST through the session's loader: `$MNIST_DIR`, `data/mnist/`, a download, or the
     /// bundled subset, which the report then names with the way to the full set.

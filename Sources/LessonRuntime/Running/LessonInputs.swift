@@ -29,12 +29,14 @@ extension LessonRunner {
     /// without loading any of them. Cells with mistakes are skipped: a lesson with mistakes
     /// fails anyway.
     ///
-    /// - Parameter mnistLoader: how MNIST is found; the runner's session uses the default.
-    public func inputs(of lesson: Lesson, mnistLoader: MNISTLoader = MNISTLoader()) -> [LessonInput] {
+    /// - Parameter mnistLoader: how MNIST is found; `nil` for the lesson's own (see
+    ///   `MNISTLoader.forLesson(in:)`), which the runner's session uses.
+    public func inputs(of lesson: Lesson, mnistLoader: MNISTLoader? = nil) -> [LessonInput] {
+        let mnistLoader = mnistLoader ?? .forLesson(in: lesson.folder)
         var inputs = [LessonInput]()
         // Only the data cells name files; reading them alone keeps this quick.
         for case let data? in lesson.cells.lazy.filter({ $0.kind == .data }).map({ try? DataCell($0) }) {
-            for input in data.source.inputs(lessonPath: lesson.path, mnistLoader: mnistLoader) where !inputs.contains(input) {
+            for input in data.source.inputs(lessonFolder: lesson.folder, mnistLoader: mnistLoader) where !inputs.contains(input) {
                 inputs.append(input)
             }
         }
@@ -43,6 +45,13 @@ extension LessonRunner {
 }
 
 extension MNISTLoader {
+    /// How a lesson in `lessonFolder` finds MNIST: its project is the folder above (the one
+    /// holding `lessons/`), so `data/mnist/` and a relative `$MNIST_DIR` are found from there,
+    /// whatever the current folder.
+    public static func forLesson(in lessonFolder: URL) -> MNISTLoader {
+        MNISTLoader(projectDirectory: lessonFolder.deletingLastPathComponent())
+    }
+
     /// The files `load()` reads when they are all on disk, in the order it looks for them:
     /// `$MNIST_DIR` (relative to the project when not absolute), then `data/mnist/`.
     ///

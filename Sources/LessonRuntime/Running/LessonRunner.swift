@@ -84,7 +84,7 @@ public struct LessonRunner {
         }
         if let seed { header.seed = seed }
         let (cells, errors) = read(lesson)
-        let session = Session(header: header, path: lesson.path, figureDirectory: figureDirectory)
+        let session = Session(header: header, lesson: lesson, figureDirectory: figureDirectory)
         session.progress = progress
         if !errors.isEmpty {
             for error in errors { session.append(.error(block(for: error))) }

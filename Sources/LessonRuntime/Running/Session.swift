@@ -10,8 +10,10 @@ import Report
 final class Session {
     /// The lesson's front matter.
     public let header: LessonHeader
-    /// The lesson file's path.
+    /// The lesson file's path, as messages show it.
     public let path: String
+    /// The folder the lesson file really is in, which its data paths are relative to.
+    public let lessonFolder: URL
     /// The folder the chapter's figures are written to while it runs.
     public let figureDirectory: URL
     /// The data the cells below work on, once a data cell has run.
@@ -28,7 +30,7 @@ final class Session {
     /// misclassified samples); a data cell clears it.
     public var evaluation: Evaluation?
     /// How a `dataset: mnist` cell finds MNIST (`$MNIST_DIR`, `data/mnist/`, a download, the subset).
-    public var mnistLoader = MNISTLoader()
+    public var mnistLoader: MNISTLoader
     /// The steps the next training run must record, gathered from the cells that show them.
     public var traceRequests = TraceSchedule.none
     /// The chapter's blocks so far.
@@ -45,10 +47,12 @@ final class Session {
     private var figureCount = 0
     private var streamCounts: [String: Int] = [:]
 
-    /// Creates a session for a lesson whose figures go to `figureDirectory`.
-    public init(header: LessonHeader, path: String, figureDirectory: URL) {
+    /// Creates a session for `lesson`, whose figures go to `figureDirectory`.
+    public init(header: LessonHeader, lesson: Lesson, figureDirectory: URL) {
         self.header = header
-        self.path = path
+        path = lesson.path
+        lessonFolder = lesson.folder
+        mnistLoader = .forLesson(in: lesson.folder)
         self.figureDirectory = figureDirectory
     }
 

@@ -46,7 +46,7 @@ extension LessonsCommand {
             var failed = false
             for entry in try Publishing.entries(library, named: []) {
                 do {
-                    let lesson = try LessonParser.parse(try entry.text(), path: entry.displayPath)
+                    let lesson = try LessonParser.parse(try entry.text(), path: entry.displayPath, file: entry.url)
                     let header = try LessonHeader(lesson)
                     print("\(entry.name)\t\(header.title)\t(\(lesson.cells.count) cells)")
                 } catch {
@@ -74,7 +74,7 @@ extension LessonsCommand {
             for entry in entries {
                 let errors: [LessonError]
                 do {
-                    let lesson = try LessonParser.parse(try entry.text(), path: entry.displayPath)
+                    let lesson = try LessonParser.parse(try entry.text(), path: entry.displayPath, file: entry.url)
                     errors = LessonRunner().check(lesson)
                 } catch {
                     errors = [error]
