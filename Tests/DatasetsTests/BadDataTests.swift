@@ -49,19 +49,6 @@ import Testing
         #expect(message("\n\n  \n") == "points.csv: the file is empty; expected a header row naming the columns")
         #expect(message("x1,label\n\n\n") == "points.csv: no data rows after the header")
     }
-
-    @Test func aFileThatIsNotUTF8CannotBeRead() throws {
-        let directory = try TestSupport.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let url = directory.appendingPathComponent("latin1.csv")
-        try Data([0x78, 0x31, 0x2C, 0x6C, 0x61, 0x62, 0x65, 0x6C, 0x0A, 0xE9, 0x2C, 0x30, 0x0A]).write(to: url)  // "é" in Latin-1
-        do {
-            _ = try Dataset.csv(contentsOf: url, labelColumn: "label")
-            Issue.record("a Latin-1 file was read")
-        } catch {
-            #expect(error.description.hasPrefix("latin1.csv: cannot be read: "))
-        }
-    }
 }
 
 @Suite struct BadMNISTFileTests {

@@ -7,8 +7,8 @@
 /// points.csv: row 5, column 2 (x2): "abc" is not a number
 /// ```
 public enum CSVError: Error, Equatable, Sendable, CustomStringConvertible {
-    /// The file could not be read.
-    case unreadable(file: String, reason: String)
+    /// The file could not be read as UTF-8 text.
+    case notText(file: String, problem: TextFile.Problem)
     /// The file has no header row.
     case empty(file: String)
     /// The header names the same column twice.
@@ -34,8 +34,8 @@ public enum CSVError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The message shown to the instructor, starting with the file name.
     public var description: String {
         switch self {
-        case .unreadable(let file, let reason):
-            "\(file): cannot be read: \(reason)"
+        case .notText(let file, let problem):
+            "\(file): \(problem)"
         case .empty(let file):
             "\(file): the file is empty; expected a header row naming the columns"
         case .duplicateColumn(let file, let name):

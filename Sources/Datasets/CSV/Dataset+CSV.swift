@@ -25,9 +25,9 @@ extension Dataset {
         let file = url.lastPathComponent
         let text: String
         do {
-            text = try String(contentsOf: url, encoding: .utf8)
+            text = try TextFile.contents(of: url)
         } catch {
-            throw .unreadable(file: file, reason: error.localizedDescription)
+            throw .notText(file: file, problem: error)
         }
         return try csv(
             text: text, file: file, labelColumn: labelColumn,
