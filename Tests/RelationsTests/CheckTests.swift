@@ -137,7 +137,18 @@ import Relations
         #expect(check.outcome == .valuesDiffer(row: 0, column: 0))
         #expect(
             check.description
-                == "does not hold: a = b: the left-hand side is 1 but the right-hand side is NaN "
-                + "(largest deviation inf, allowed 1e-09·max(1, |a|, |b|))")
+                == "does not hold: a = b: the left-hand side is 1 and the right-hand side NaN; "
+                + "NaN (not a number, as 0/0 and ∞ − ∞ give) equals nothing, not even NaN")
+    }
+
+    /// A 0/0 on both sides read "the left-hand side is NaN but the right-hand side is NaN",
+    /// as if the two differed.
+    @Test func bothSidesNaNSaysWhyTheyDoNotAgree() throws {
+        let bindings = Bindings(["a": Matrix(rows: 1, columns: 2, values: [1, .nan]), "z": Matrix(scalar: 0)])
+        let check = try Relation.check("a = [1, z / z]", with: bindings)
+        #expect(
+            check.description
+                == "does not hold: a = [1, z / z]: at row 1, column 2 both sides are NaN; "
+                + "NaN (not a number, as 0/0 and ∞ − ∞ give) equals nothing, not even NaN")
     }
 }

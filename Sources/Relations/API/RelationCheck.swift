@@ -78,6 +78,14 @@ public struct RelationCheck: Sendable, Hashable, CustomStringConvertible {
         case .valuesDiffer(let row, let column):
             let a = lhs[row, column], b = rhs[row, column]
             let position = lhs.isScalar ? "" : " at row \(row + 1), column \(column + 1)"
+            if a.isNaN || b.isNaN {
+                let sides = a.isNaN && b.isNaN
+                    ? "both sides are NaN"
+                    : a.isNaN ? "the left-hand side is NaN and the right-hand side \(full(b))"
+                    : "the left-hand side is \(full(a)) and the right-hand side NaN"
+                return "does not hold: \(filled.relation):\(position) \(sides); NaN (not a number, as 0/0 and ∞ − ∞ give) "
+                    + "equals nothing, not even NaN"
+            }
             return "does not hold: \(filled.relation):\(position) the left-hand side is \(full(a)) "
                 + "but the right-hand side is \(full(b)) (largest deviation \(full(maximumDeviation)), "
                 + "allowed \(full(relativeTolerance))·max(1, |a|, |b|))"
