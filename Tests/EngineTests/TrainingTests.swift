@@ -129,7 +129,7 @@ import Testing
         var network = Network(
             sizes: [2, 2, 1], activations: [.sigmoid, .linear], initializer: .xavierUniform, generator: &generator)
         let trainer = GradientDescentTrainer(
-            configuration: TrainingConfiguration(loss: .squaredError, learningRate: 1e6, epochs: 100, batching: .stochastic))
+            configuration: TrainingConfiguration(loss: .squaredError, learningRate: 1e200, epochs: 100, batching: .stochastic))
         let before = network
         #expect {
             try trainer.train(&network, on: Self.xor)
@@ -137,12 +137,33 @@ import Testing
             guard let error = error as? TrainingError, case let .diverged(step, quantity, _, rate) = error else {
                 return false
             }
-            return step.epoch >= 1 && rate == 1e6 && quantity.hasPrefix("the ")
+            return step.epoch == 1 && rate == 1e200 && quantity.hasPrefix("the ")
                 && error.description.hasPrefix("training diverged in epoch \(step.epoch) (update \(step.step)): \(quantity) became ")
-                && error.description.hasSuffix("; try a smaller learning rate than 1000000")
+                && error.description.hasSuffix("; try a smaller learning rate than 1e+200")
         }
         #expect(network.denseLayers.allSatisfy { $0.weights.isFinite && $0.bias.isFinite })
         #expect(network != before)
+    }
+
+    /// A loss that grows by orders of magnitude while staying finite was reported as a finished
+    /// run (26 → 1.6·10⁵). One weight and one bias, loss ½a² with a = w + b: each step
+    /// multiplies a by 1 − 2η = −2, so epoch k's loss is ½·4^(k−1): 128 in epoch 5 (256 times
+    /// the first) is still training, 512 in epoch 6 (1024 times) has diverged.
+    @Test func aLossThatGrowsAThousandfoldIsReportedAsDivergence() {
+        var network = Network(layers: [DenseLayer(weights: Matrix(scalar: 1), bias: Matrix(scalar: 0), activation: .linear)])
+        let data = LabeledData(inputs: Matrix(scalar: 1), targets: Matrix(scalar: 0))
+        var losses = [Double]()
+        let trainer = GradientDescentTrainer(
+            configuration: TrainingConfiguration(loss: .halfSquaredError, learningRate: 1.5, epochs: 20)
+        ) { losses.append($0.trainingLoss) }
+        #expect {
+            try trainer.train(&network, on: data)
+        } throws: { error in
+            (error as? TrainingError)?.description
+                == "training diverged in epoch 6: the training loss grew from 0.5 in epoch 1 to 512, more than 1000 times "
+                + "as much; try a smaller learning rate than 1.5"
+        }
+        #expect(losses == [0.5, 2, 8, 32, 128, 512])
     }
 
     @Test func traceRecordsTheScheduledStepsAndTheirRelationsHold() throws {

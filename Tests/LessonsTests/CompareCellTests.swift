@@ -57,7 +57,7 @@ private let compareLine = 14
         #expect(table.rows == [
             ["0.01", "0.3644", "25.0 %", "30", "finished"],
             ["0.1", "0.2555", "75.0 %", "30", "finished"],
-            ["1e6", "—", "—", "23", "diverged in epoch 24"],
+            ["1e6", "—", "—", "2", "diverged in epoch 2"],
         ])
         #expect(table.numericColumns == [1, 2, 3])
         let figure = try #require(figures(session).first)

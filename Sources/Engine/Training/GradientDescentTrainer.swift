@@ -19,10 +19,19 @@ public struct GradientDescentTrainer {
         self.epochEnded = epochEnded
     }
 
+    /// How many times the first epoch's training loss an epoch's may reach before the run
+    /// counts as diverged: three orders of magnitude, where a learning rate that is too large
+    /// has long stopped teaching anything (a loss that grows from 26 to 1.6·10⁵ while staying
+    /// finite). Measured against the first epoch, not the lowest, so a loss near zero that
+    /// wobbles is not mistaken for one that explodes.
+    public static let divergingGrowth = 1_000.0
+
     /// Trains `network` in place on `data`, evaluating on `validation` after every epoch.
     ///
     /// - Throws: `TrainingError.diverged` at the first NaN or infinity in the loss or the
-    ///   parameters; the network keeps the parameters of the update before.
+    ///   parameters (the network keeps the parameters of the update before), and
+    ///   `TrainingError.lossGrew` after an epoch whose training loss is more than
+    ///   `divergingGrowth` times the first epoch's.
     public func train(
         _ network: inout Network, on data: LabeledData, validation: LabeledData? = nil
     ) throws(TrainingError) -> TrainingResult {
@@ -93,6 +102,12 @@ public struct GradientDescentTrainer {
             }
             history.epochs.append(record)
             epochEnded?(record)
+            if let first = history.epochs.first?.trainingLoss, first > 0,
+                record.trainingLoss > Self.divergingGrowth * first
+            {
+                throw .lossGrew(
+                    epoch: epoch, firstLoss: first, loss: record.trainingLoss, learningRate: configuration.learningRate)
+            }
 
             if let rule = configuration.earlyStopping, let loss = record.validationLoss {
                 if best == nil || loss < best!.loss - rule.minimumImprovement {

@@ -8,12 +8,27 @@ public enum TrainingError: Error, Sendable, Equatable, CustomStringConvertible {
     ///   - value: the offending value (NaN or ±infinity).
     ///   - learningRate: the learning rate in use.
     case diverged(step: TraceStep, quantity: String, value: Double, learningRate: Double)
+    /// The training loss of `epoch` grew past `GradientDescentTrainer.divergingGrowth` times
+    /// the first epoch's, while staying finite.
+    case lossGrew(epoch: Int, firstLoss: Double, loss: Double, learningRate: Double)
+
+    /// The epoch the run diverged in.
+    public var epoch: Int {
+        switch self {
+        case let .diverged(step, _, _, _): step.epoch
+        case let .lossGrew(epoch, _, _, _): epoch
+        }
+    }
 
     public var description: String {
         switch self {
         case let .diverged(step, quantity, value, learningRate):
             let what = value.isNaN ? "NaN" : (value > 0 ? "+infinity" : "-infinity")
             return "training diverged in epoch \(step.epoch) (update \(step.step)): \(quantity) became \(what); "
+                + "try a smaller learning rate than \(Self.plain(learningRate))"
+        case let .lossGrew(epoch, firstLoss, loss, learningRate):
+            return "training diverged in epoch \(epoch): the training loss grew from \(Self.plain(firstLoss)) in epoch 1 "
+                + "to \(Self.plain(loss)), more than \(Self.plain(GradientDescentTrainer.divergingGrowth)) times as much; "
                 + "try a smaller learning rate than \(Self.plain(learningRate))"
         }
     }

@@ -160,8 +160,7 @@ extension CompareCell: RunnableCell {
             run.network = network
             if let test = data.testExamples { run.testAccuracy = trainer.evaluate(network, on: test).accuracy }
         } catch {
-            let step = switch error { case let .diverged(step, _, _, _): step }
-            run.divergedEpoch = step.epoch
+            run.divergedEpoch = error.epoch
             run.network = network
         }
         run.epochs = finishedEpochs
