@@ -162,5 +162,8 @@ struct ScratchProject {
         #expect(note.hasPrefix("This chapter ran on the bundled MNIST subset (5,000 training and 1,000 test images), not the full set"))
         #expect(note.contains("put the four files"))
         #expect(note.hasSuffix("The lesson asks for 20,000 training images but the set holds 5,000, so all of them are used."))
+        // The terminal's line and the index card show the headline beside the accuracy: before,
+        // the card read "learns the 60,000 MNIST digits" beside 92.8 % and said nothing else.
+        #expect(session.headline == ["only the bundled MNIST subset (5,000 of 60,000 training images)"])
     }
 }

@@ -63,7 +63,12 @@ struct MNISTData: DatasetKind {
             note += " The chapter uses the first \(NumberText.grouped(trainKept)) training and \(NumberText.grouped(testKept)) test images."
         }
         loaded.sourceNote = note
-        if !mnist.source.isFullSet { loaded.requiredNote = note }
+        if !mnist.source.isFullSet {
+            loaded.requiredNote = note
+            // The terminal and the table of contents show the headline beside the accuracy.
+            session.setHeadline(
+                "only", "the bundled MNIST subset (\(NumberText.grouped(mnist.training.count)) of 60,000 training images)")
+        }
         return loaded
     }
 }
