@@ -116,24 +116,24 @@ extension LessonsCommand {
         }
     }
 
-    /// `lessons watch`: re-run a lesson whenever its file changes.
+    /// `lessons watch`: re-run a lesson whenever its file, or a file it reads, changes.
     struct Watch: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Re-run each lesson in lessons/ when its file changes (Ctrl-C stops).")
+            abstract: "Re-run each lesson in lessons/ when its file or its data changes (Ctrl-C stops).")
 
         @OptionGroup var folder: LessonsFolderOption
         @OptionGroup var options: RunOptions
 
         func run() throws {
             let library = Publishing.library(folder)
-            var seen: [String: Date] = [:]
+            var seen: [String: [String: String]] = [:]
             print("Watching \(folder.lessons)/ for changes; Ctrl-C stops.")
             while true {
                 var changed = [LessonLibrary.Entry]()
                 for entry in try Publishing.entries(library, named: []) {
-                    let modified = (try? FileManager.default.attributesOfItem(atPath: entry.url.path)[.modificationDate] as? Date) ?? nil
-                    if let modified, seen[entry.name] != modified {
-                        seen[entry.name] = modified
+                    let stamp = entry.stamp()
+                    if seen[entry.name] != stamp {
+                        seen[entry.name] = stamp
                         changed.append(entry)
                     }
                 }
