@@ -20,15 +20,19 @@ public enum TrainingError: Error, Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    public var description: String {
+    public var description: String { description(losses: Self.plain) }
+
+    /// The message, with the losses of `lossGrew` written by `losses` (a report rounds them;
+    /// `description` writes them in full).
+    public func description(losses: (Double) -> String) -> String {
         switch self {
         case let .diverged(step, quantity, value, learningRate):
             let what = value.isNaN ? "NaN" : (value > 0 ? "+infinity" : "-infinity")
             return "training diverged in epoch \(step.epoch) (update \(step.step)): \(quantity) became \(what); "
                 + "try a smaller learning rate than \(Self.plain(learningRate))"
         case let .lossGrew(epoch, firstLoss, loss, learningRate):
-            return "training diverged in epoch \(epoch): the training loss grew from \(Self.plain(firstLoss)) in epoch 1 "
-                + "to \(Self.plain(loss)), more than \(Self.plain(GradientDescentTrainer.divergingGrowth)) times as much; "
+            return "training diverged in epoch \(epoch): the training loss grew from \(losses(firstLoss)) in epoch 1 "
+                + "to \(losses(loss)), more than \(Self.plain(GradientDescentTrainer.divergingGrowth)) times as much; "
                 + "try a smaller learning rate than \(Self.plain(learningRate))"
         }
     }

@@ -1,5 +1,6 @@
 import Dispatch
 import Engine
+import Relations
 import LessonFormat
 import Report
 
@@ -90,7 +91,8 @@ extension TrainCell: RunnableCell {
             result = try GradientDescentTrainer(configuration: configuration, epochEnded: progress)
                 .train(&trained, on: data.trainingExamples, validation: validation)
         } catch {
-            throw LessonError(.failed(error.description), at: cell.position)
+            throw LessonError(
+                .failed(error.description { PlainText.number($0, significantDigits: 4) }), at: cell.position)
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         session.network = trained
