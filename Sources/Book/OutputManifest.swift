@@ -62,7 +62,8 @@ public struct OutputManifest: Sendable {
 
     /// Adds `names` to the manifest (before their files are written).
     func record(_ names: [String]) throws {
-        let all = (listed() ?? []).union(names)
+        // A folder adopted from before manifests: its own files are listed with the new ones.
+        let all = owned().union(names)
         guard all != listed() else { return }
         let text = "# Files the lessons book wrote here; it replaces only these.\n" + all.sorted().map { $0 + "\n" }.joined()
         try AtomicFile.write(text, to: file)
