@@ -30,11 +30,18 @@ import Testing
         return folder
     }
 
-    func run(_ arguments: [String], in folder: URL? = nil) throws -> Outcome {
+    /// Runs `lessons` with `arguments` in `folder`, with `environment` added to the tests' own.
+    ///
+    /// Whatever the run says, it never shows a Foundation error domain or code
+    /// ("NSCocoaErrorDomain error 512"): every message says what is wrong in words.
+    func run(_ arguments: [String], in folder: URL? = nil, environment: [String: String] = [:]) throws -> Outcome {
         let process = Process()
         process.executableURL = Self.executable
         process.arguments = arguments
         if let folder { process.currentDirectoryURL = folder }
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         let output = Pipe(), error = Pipe()
         process.standardOutput = output
         process.standardError = error
@@ -42,10 +49,21 @@ import Testing
         let outData = output.fileHandleForReading.readDataToEndOfFile()
         let errData = error.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Outcome(
+        let outcome = Outcome(
             status: process.terminationStatus,
             standardOutput: String(decoding: outData, as: UTF8.self),
             standardError: String(decoding: errData, as: UTF8.self))
+        Self.expectPlainWords(outcome, arguments)
+        return outcome
+    }
+
+    /// Fails the test when `outcome` shows a Foundation error domain or code.
+    static func expectPlainWords(_ outcome: Outcome, _ arguments: [String]) {
+        for text in [outcome.standardOutput, outcome.standardError] {
+            #expect(!text.contains("ErrorDomain"), "lessons \(arguments.joined(separator: " ")): \(text)")
+            #expect(text.range(of: #"error \d+\.?\)"#, options: .regularExpression) == nil, "lessons \(arguments.joined(separator: " ")): \(text)")
+            #expect(!text.contains("couldn’t be") && !text.contains("could not be completed"), "lessons \(arguments.joined(separator: " ")): \(text)")
+        }
     }
 
     static let goodLesson = """
@@ -96,7 +114,18 @@ import Testing
         #expect(page.contains("<h1>A small network</h1>"))
         #expect(page.contains("<mi>W</mi>"))
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("output").path)
-        #expect(leftovers.sorted() == [".cache", "02-small", "README.md", "index.html", "style.css", "timings.json"])
+        #expect(leftovers.sorted() == [
+            ".cache", ".lessons-lock", ".lessons-manifest", "02-small", "README.md", "index.html", "style.css", "timings.json",
+        ])
+        #expect(try String(contentsOf: folder.appendingPathComponent("output/.lessons-manifest"), encoding: .utf8) == """
+            # Files the lessons book wrote here; it replaces only these.
+            README.md
+            index.html
+            style.css
+            timings.json
+
+            """)
+        #expect(try Data(contentsOf: folder.appendingPathComponent("output/.lessons-lock")).isEmpty, "the lock's holder is cleared")
         let results = try String(contentsOf: folder.appendingPathComponent("output/02-small/results.json"), encoding: .utf8)
         #expect(results.contains("\"relationsFailed\" : 0"))
         #expect(results.contains("\"title\" : \"A small network\""))
