@@ -9,8 +9,11 @@ import Testing
         var standardError: String
     }
 
-    /// The `lessons` executable beside the test bundle in the build folder.
+    /// The `lessons` executable beside the test bundle in the build folder, or the one
+    /// `$LESSONS_EXECUTABLE` names (to run these tests against an older build, and see which
+    /// of them it fails).
     static var executable: URL {
+        if let path = ProcessInfo.processInfo.environment["LESSONS_EXECUTABLE"] { return URL(fileURLWithPath: path) }
         var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         while !FileManager.default.fileExists(atPath: folder.appendingPathComponent("lessons").path),
             folder.path != "/"
