@@ -39,7 +39,7 @@ public struct BookWriter: Sendable {
         progress: ((TrainingProgress) -> Void)? = nil
     ) throws(WriteError) -> ChapterResult {
         recoverFromInterruptedRun(of: entry.name)
-        return try run(entry, text: Result { try entry.text() }, seed: seed, neighbours: neighbours, progress: progress)
+        return try run(entry, text: Result { try entry.text() }, seed: seed, neighbours: neighbours, progress: progress).result
     }
 
     /// What publishing a chapter did.
@@ -68,60 +68,76 @@ public struct BookWriter: Sendable {
         if !force, let key, let kept = cache.keptChapter(entry.name, key: key, in: output) {
             if kept.neighbours == neighbours { return .kept(kept.summary) }
             // A neighbour was renamed, added or removed: only the links change.
-            if relink(entry.name, from: kept.neighbours, to: neighbours) {
-                try record(key, neighbours: neighbours, for: entry.name, in: cache)
+            if let files = relink(entry.name, from: kept.neighbours, to: neighbours) {
+                try record(key, neighbours: neighbours, files: files, for: entry.name, in: cache)
                 return .kept(kept.summary)
             }
         }
         cache.forget(entry.name)
-        let result = try run(entry, text: text, seed: seed, neighbours: neighbours, progress: progress)
+        let (result, files) = try run(entry, text: text, seed: seed, neighbours: neighbours, progress: progress)
         if let key, result.errors.isEmpty {
-            try record(key, neighbours: neighbours, for: entry.name, in: cache)
+            try record(key, neighbours: neighbours, files: files, for: entry.name, in: cache)
         }
         return .ran(result)
     }
 
-    /// Stores the key of the chapter `name` as it now stands in `output`.
+    /// Stores the key of the chapter `name`, published with `files` (as the run staged them).
     private func record(
-        _ key: ChapterCache.Key, neighbours: ReportDocument.Neighbours, for name: String, in cache: ChapterCache
+        _ key: ChapterCache.Key, neighbours: ReportDocument.Neighbours, files: [String: ChapterCache.FileStamp],
+        for name: String, in cache: ChapterCache
     ) throws(WriteError) {
         do {
-            try cache.store(key, neighbours: neighbours, for: name, in: output)
+            try cache.store(key, neighbours: neighbours, files: files, for: name)
         } catch {
-            throw WriteError(description: "cannot record the chapter \(name) in \(cache.folder.path): \(error.localizedDescription)")
+            throw WriteError(description: "cannot record the chapter \(name) in \(cache.folder.path): \(FileErrorWording.reason(error))")
         }
     }
 
     /// Rewrites the links to the neighbouring chapters in the published pages of the chapter
     /// `name`, from those to `old` to those to `new`, so the pages are the ones a run would
-    /// write; `false`, with the pages as they were or partly rewritten, when the old links are
-    /// not where the writers put them (the chapter then runs again).
-    private func relink(_ name: String, from old: ReportDocument.Neighbours, to new: ReportDocument.Neighbours) -> Bool {
+    /// write: a copy of the chapter is relinked in a staging folder and swapped in whole.
+    /// Returns the relinked chapter's files, or `nil`, with the chapter as it was, when the
+    /// old links are not where the writers put them (the chapter then runs again).
+    private func relink(
+        _ name: String, from old: ReportDocument.Neighbours, to new: ReportDocument.Neighbours
+    ) -> [String: ChapterCache.FileStamp]? {
+        let manager = FileManager.default
         let chapter = output.appendingPathComponent(name)
+        let staging = stagingFolder(for: name)
+        defer { try? manager.removeItem(at: staging) }
+        try? manager.removeItem(at: staging)
+        guard (try? manager.copyItem(at: chapter, to: staging)) != nil else { return nil }
         let pages = [
             ("index.html", HTMLWriter().navigation(old), HTMLWriter().navigation(new)),
             ("README.md", MarkdownWriter().links(old), MarkdownWriter().links(new)),
         ]
         for (file, before, after) in pages {
-            let url = chapter.appendingPathComponent(file)
+            let url = staging.appendingPathComponent(file)
             guard let text = try? String(contentsOf: url, encoding: .utf8), !before.isEmpty, text.contains(before),
-                (try? text.replacingOccurrences(of: before, with: after).write(to: url, atomically: true, encoding: .utf8)) != nil
-            else { return false }
+                (try? text.replacingOccurrences(of: before, with: after).write(to: url, atomically: false, encoding: .utf8)) != nil
+            else { return nil }
         }
-        return true
+        guard let files = try? ChapterCache.stamps(of: staging), (try? replace(chapter, with: staging)) != nil else { return nil }
+        return files
     }
 
-    /// Runs the lesson `text` of `entry` and publishes its chapter.
+    /// The hidden folder a chapter is written in before it is swapped in whole.
+    func stagingFolder(for name: String) -> URL {
+        output.appendingPathComponent(".staging-\(name)-\(ProcessInfo.processInfo.processIdentifier)")
+    }
+
+    /// Runs the lesson `text` of `entry` and publishes its chapter; returns the run's result
+    /// and the files it published, as they were staged.
     private func run(
         _ entry: LessonLibrary.Entry, text: Result<String, any Error>, seed: UInt64?, neighbours: ReportDocument.Neighbours,
         progress: ((TrainingProgress) -> Void)?
-    ) throws(WriteError) -> ChapterResult {
-        let staging = output.appendingPathComponent(".staging-\(entry.name)-\(ProcessInfo.processInfo.processIdentifier)")
+    ) throws(WriteError) -> (result: ChapterResult, files: [String: ChapterCache.FileStamp]) {
+        let staging = stagingFolder(for: entry.name)
         let manager = FileManager.default
         do {
             try manager.createDirectory(at: staging, withIntermediateDirectories: true)
         } catch {
-            throw WriteError(description: "cannot create \(staging.path): \(error.localizedDescription)")
+            throw WriteError(description: "cannot write the chapter \(entry.name): cannot create \(staging.path): \(FileErrorWording.reason(error))")
         }
         defer { try? manager.removeItem(at: staging) }
 
@@ -132,7 +148,7 @@ public struct BookWriter: Sendable {
         } catch let error as LessonError {
             result = Self.failure(entry, error)
         } catch {
-            result = Self.failure(entry, LessonError(.unreadable(reason: error.localizedDescription), at: SourcePosition(file: entry.displayPath, line: 1)))
+            result = Self.failure(entry, LessonError(.unreadable(reason: FileErrorWording.reason(error)), at: SourcePosition(file: entry.displayPath, line: 1)))
         }
 
         result.document.neighbours = neighbours
@@ -140,17 +156,19 @@ public struct BookWriter: Sendable {
             name: entry.name, title: result.header.title, order: result.header.order, summary: result.header.summary,
             headline: result.headline, thumbnail: result.thumbnail, errorCount: result.errors.count,
             metrics: result.metrics)
+        let files: [String: ChapterCache.FileStamp]
         do {
             try HTMLWriter().page(for: result.document).write(to: staging.appendingPathComponent("index.html"), atomically: false, encoding: .utf8)
             try MarkdownWriter().markdown(for: result.document).write(to: staging.appendingPathComponent("README.md"), atomically: false, encoding: .utf8)
             try summary.encoded().write(to: staging.appendingPathComponent(ChapterSummary.fileName))
+            files = try ChapterCache.stamps(of: staging)
             try replace(output.appendingPathComponent(entry.name), with: staging)
         } catch let error as WriteError {
             throw error
         } catch {
-            throw WriteError(description: "cannot write the chapter \(entry.name): \(error.localizedDescription)")
+            throw WriteError(description: "cannot write the chapter \(entry.name): \(FileErrorWording.reason(error))")
         }
-        return result
+        return (result, files)
     }
 
     /// Writes `index.html`, `README.md` and `style.css` for the chapters of `entries` that
@@ -170,12 +188,10 @@ public struct BookWriter: Sendable {
             })
         do {
             try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
-            try writeAtomically(index.html(), to: "index.html")
-            try writeAtomically(index.markdown(), to: "README.md")
-            try writeAtomically(Stylesheet.css, to: "style.css")
         } catch {
-            throw WriteError(description: "cannot write the index in \(output.path): \(error.localizedDescription)")
+            throw WriteError(description: "cannot create \(output.path): \(FileErrorWording.reason(error))")
         }
+        try writeBookFiles(["index.html": Data(index.html().utf8), "README.md": Data(index.markdown().utf8), "style.css": Data(Stylesheet.css.utf8)])
     }
 
     /// The lessons in book order (front matter `order`, then file name) with their titles, for
@@ -211,40 +227,26 @@ public struct BookWriter: Sendable {
         for (name, time) in seconds { all[name] = (time * 1000).rounded() / 1000 }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        guard let data = try? encoder.encode(all) else { return }
+        try writeBookFiles(["timings.json": data])
+    }
+
+    /// Writes the book's own files at the top of the output folder, each whole: only over
+    /// files the book wrote (`OutputManifest`), and each named in the manifest before it appears.
+    private func writeBookFiles(_ files: [String: Data]) throws(WriteError) {
+        let manifest = OutputManifest(output: output)
+        if let reason = manifest.reasonAgainstWriting() { throw WriteError(description: reason) }
         do {
-            try encoder.encode(all).write(to: file, options: .atomic)
+            try manifest.record(Array(files.keys))
         } catch {
-            throw WriteError(description: "cannot write \(file.path): \(error.localizedDescription)")
+            throw WriteError(description: "cannot write \(output.appendingPathComponent(OutputManifest.fileName).path): \(FileErrorWording.reason(error))")
         }
-    }
-
-    private func writeAtomically(_ text: String, to name: String) throws {
-        try text.write(to: output.appendingPathComponent(name), atomically: true, encoding: .utf8)
-    }
-
-    /// Tidies what a run interrupted with Ctrl-C left of a chapter: its staging folder goes,
-    /// and a published chapter moved aside but not yet replaced is put back.
-    func recoverFromInterruptedRun(of name: String) {
-        let manager = FileManager.default
-        guard let names = try? manager.contentsOfDirectory(atPath: output.path) else { return }
-        let target = output.appendingPathComponent(name)
-        // `.staging-NAME-PID` and `.old-NAME-PID` only: `.staging-intro-2-PID` is another
-        // chapter's, perhaps being written by another job of this very run.
-        func isLeftover(_ file: String, _ kind: String) -> Bool {
-            guard file.hasPrefix(".\(kind)-\(name)-") else { return false }
-            let process = file.dropFirst(kind.count + name.count + 3)
-            return !process.isEmpty && process.allSatisfy(\.isASCII) && process.allSatisfy(\.isNumber)
-        }
-        for leftover in names.sorted() {
-            let url = output.appendingPathComponent(leftover)
-            if isLeftover(leftover, "staging") {
-                try? manager.removeItem(at: url)
-            } else if isLeftover(leftover, "old") {
-                if manager.fileExists(atPath: target.path) {
-                    try? manager.removeItem(at: url)
-                } else {
-                    try? manager.moveItem(at: url, to: target)
-                }
+        for (name, data) in files.sorted(by: { $0.key < $1.key }) {
+            let file = output.appendingPathComponent(name)
+            do {
+                try AtomicFile.write(data, to: file)
+            } catch {
+                throw WriteError(description: "cannot write \(file.path): \(FileErrorWording.reason(error))")
             }
         }
     }

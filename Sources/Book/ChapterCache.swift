@@ -21,8 +21,9 @@ import Report
 ///   or replaced by the bundled subset has no key: that chapter always runs.
 ///
 /// The key is kept in `output/.cache/NAME.json`, outside the chapter's folder, so the folder
-/// stays byte-identical between machines; with it, the names and sizes of the chapter's
-/// files, so a folder that lost or truncated a file is not kept, and the chapters before and
+/// stays byte-identical between machines; with it, the name, size and SHA-256 of each file
+/// the run staged for the chapter, so the key vouches for those very bytes: a folder that lost
+/// or changed a file, or holds another run's pages, is not kept. And the chapters before and
 /// after it that its pages link to: a neighbour's new title changes those links
 /// (`BookWriter` rewrites them), not what the chapter computed. It is removed before a
 /// chapter runs and written only after a run without errors: an interrupted or failing run
@@ -36,7 +37,7 @@ public struct ChapterCache: Sendable {
     public var mnistLoader: MNISTLoader?
 
     /// The version of the key's format; changing what the key holds changes it.
-    static let format = "lessons chapter cache 2"
+    static let format = "lessons chapter cache 3"
 
     /// The folder that holds the keys of the chapters under `output`.
     public static func folder(in output: URL) -> URL {
@@ -121,11 +122,27 @@ public struct ChapterCache: Sendable {
         var folder: String
     }
 
+    /// A file of a chapter as its run wrote it: its size, and the SHA-256 of its bytes.
+    public struct FileStamp: Codable, Sendable, Equatable {
+        var size: Int
+        var sha256: String
+    }
+
+    /// The stamp of every file in `folder` (a chapter's, or its staging folder).
+    static func stamps(of folder: URL) throws -> [String: FileStamp] {
+        var stamps = [String: FileStamp]()
+        for file in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
+            let data = try Data(contentsOf: folder.appendingPathComponent(file))
+            stamps[file] = FileStamp(size: data.count, sha256: SHA256.hexDigest(of: Array(data)))
+        }
+        return stamps
+    }
+
     /// A key as stored, with the files of the chapter it was stored for and its neighbours.
     private struct Stored: Codable {
         var key: Key
-        /// Each file of the chapter's folder and its size in bytes.
-        var files: [String: Int]
+        /// Each file of the chapter's folder, as the run that the key describes wrote it.
+        var files: [String: FileStamp]
         /// The chapters its pages link to.
         var previous: Link?
         var next: Link?
@@ -144,16 +161,16 @@ public struct ChapterCache: Sendable {
     }
 
     /// The chapter `name` in `output`, when it was published by a clean run with this `key`
-    /// and its folder still holds every file that run wrote, at its size.
+    /// and its folder still holds every file that run wrote, byte for byte.
     public func keptChapter(_ name: String, key: Key, in output: URL) -> Kept? {
         guard let data = try? Data(contentsOf: file(for: name)),
             let stored = try? JSONDecoder().decode(Stored.self, from: data),
             stored.key == key
         else { return nil }
         let chapter = output.appendingPathComponent(name)
-        for (file, size) in stored.files {
-            guard let attributes = try? FileManager.default.attributesOfItem(atPath: chapter.appendingPathComponent(file).path),
-                (attributes[.size] as? NSNumber)?.intValue == size
+        for (file, stamp) in stored.files {
+            guard let data = try? Data(contentsOf: chapter.appendingPathComponent(file)), data.count == stamp.size,
+                SHA256.hexDigest(of: Array(data)) == stamp.sha256
             else { return nil }
         }
         guard let summaryData = try? Data(contentsOf: chapter.appendingPathComponent(ChapterSummary.fileName)),
@@ -163,24 +180,17 @@ public struct ChapterCache: Sendable {
         return Kept(summary: summary, neighbours: stored.neighbours)
     }
 
-    /// Records that the chapter `name`, just published in `output` by a clean run (or just
-    /// relinked), was made from `key` and links to `neighbours`.
-    func store(_ key: Key, neighbours: ReportDocument.Neighbours, for name: String, in output: URL) throws {
-        let chapter = output.appendingPathComponent(name)
-        let manager = FileManager.default
-        var files = [String: Int]()
-        for file in try manager.contentsOfDirectory(atPath: chapter.path) {
-            let size = try manager.attributesOfItem(atPath: chapter.appendingPathComponent(file).path)[.size] as? NSNumber
-            files[file] = size?.intValue ?? -1
-        }
+    /// Records that the chapter `name`, just published by a clean run (or just relinked) with
+    /// `files`, was made from `key` and links to `neighbours`.
+    func store(_ key: Key, neighbours: ReportDocument.Neighbours, files: [String: FileStamp], for name: String) throws {
         let stored = Stored(
             key: key, files: files,
             previous: neighbours.previous.map { Link(title: $0.title, folder: $0.folder) },
             next: neighbours.next.map { Link(title: $0.title, folder: $0.folder) })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        try manager.createDirectory(at: folder, withIntermediateDirectories: true)
-        try encoder.encode(stored).write(to: file(for: name), options: .atomic)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try AtomicFile.write(try encoder.encode(stored), to: file(for: name))
     }
 
     /// Forgets the chapter `name`'s key, before it runs again.

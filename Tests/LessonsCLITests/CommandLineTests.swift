@@ -9,8 +9,11 @@ import Testing
         var standardError: String
     }
 
-    /// The `lessons` executable beside the test bundle in the build folder.
+    /// The `lessons` executable beside the test bundle in the build folder, or the one
+    /// `$LESSONS_EXECUTABLE` names (to run these tests against an older build, and see which
+    /// of them it fails).
     static var executable: URL {
+        if let path = ProcessInfo.processInfo.environment["LESSONS_EXECUTABLE"] { return URL(fileURLWithPath: path) }
         var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         while !FileManager.default.fileExists(atPath: folder.appendingPathComponent("lessons").path),
             folder.path != "/"
@@ -30,11 +33,18 @@ import Testing
         return folder
     }
 
-    func run(_ arguments: [String], in folder: URL? = nil) throws -> Outcome {
+    /// Runs `lessons` with `arguments` in `folder`, with `environment` added to the tests' own.
+    ///
+    /// Whatever the run says, it never shows a Foundation error domain or code
+    /// ("NSCocoaErrorDomain error 512"): every message says what is wrong in words.
+    func run(_ arguments: [String], in folder: URL? = nil, environment: [String: String] = [:]) throws -> Outcome {
         let process = Process()
         process.executableURL = Self.executable
         process.arguments = arguments
         if let folder { process.currentDirectoryURL = folder }
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         let output = Pipe(), error = Pipe()
         process.standardOutput = output
         process.standardError = error
@@ -42,10 +52,21 @@ import Testing
         let outData = output.fileHandleForReading.readDataToEndOfFile()
         let errData = error.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Outcome(
+        let outcome = Outcome(
             status: process.terminationStatus,
             standardOutput: String(decoding: outData, as: UTF8.self),
             standardError: String(decoding: errData, as: UTF8.self))
+        Self.expectPlainWords(outcome, arguments)
+        return outcome
+    }
+
+    /// Fails the test when `outcome` shows a Foundation error domain or code.
+    static func expectPlainWords(_ outcome: Outcome, _ arguments: [String]) {
+        for text in [outcome.standardOutput, outcome.standardError] {
+            #expect(!text.contains("ErrorDomain"), "lessons \(arguments.joined(separator: " ")): \(text)")
+            #expect(text.range(of: #"error \d+\.?\)"#, options: .regularExpression) == nil, "lessons \(arguments.joined(separator: " ")): \(text)")
+            #expect(!text.contains("couldn’t be") && !text.contains("could not be completed"), "lessons \(arguments.joined(separator: " ")): \(text)")
+        }
     }
 
     static let goodLesson = """
@@ -96,7 +117,18 @@ import Testing
         #expect(page.contains("<h1>A small network</h1>"))
         #expect(page.contains("<mi>W</mi>"))
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("output").path)
-        #expect(leftovers.sorted() == [".cache", "02-small", "README.md", "index.html", "style.css", "timings.json"])
+        #expect(leftovers.sorted() == [
+            ".cache", ".lessons-lock", ".lessons-manifest", "02-small", "README.md", "index.html", "style.css", "timings.json",
+        ])
+        #expect(try String(contentsOf: folder.appendingPathComponent("output/.lessons-manifest"), encoding: .utf8) == """
+            # Files the lessons book wrote here; it replaces only these.
+            README.md
+            index.html
+            style.css
+            timings.json
+
+            """)
+        #expect(try Data(contentsOf: folder.appendingPathComponent("output/.lessons-lock")).isEmpty, "the lock's holder is cleared")
         let results = try String(contentsOf: folder.appendingPathComponent("output/02-small/results.json"), encoding: .utf8)
         #expect(results.contains("\"relationsFailed\" : 0"))
         #expect(results.contains("\"title\" : \"A small network\""))

@@ -222,10 +222,23 @@ private let points = "x1,x2,label\n0.1,0.9,1\n0.8,0.2,0\n0.5,0.5,1\n0.3,0.7,0\n"
         try book.publish("01-xor", neighbours: intro)
         let readme = book.output.appendingPathComponent("01-xor/README.md")
         let text = try String(contentsOf: readme, encoding: .utf8)
-        // Same size, links edited by hand: the cache cannot tell, the relink can.
+        // Same size, links edited by hand: the cache tells by the pages' SHA-256.
         try text.replacingOccurrences(of: "[Intro]", with: "[intro]").write(to: readme, atomically: true, encoding: .utf8)
         #expect(try book.publish("01-xor", neighbours: .init(previous: (title: "Introduction", folder: "00-intro"), next: nil)))
         #expect(try String(contentsOf: readme, encoding: .utf8).contains("← [Introduction](../00-intro/README.md)"))
+    }
+
+    /// Issue 19, item 7: the key vouches for the very bytes its run wrote, so pages of another
+    /// run (here: the same size, other bytes) are never kept under it.
+    @Test func pagesThatAreNotTheKeysRunAreNeverKept() throws {
+        let book = try ScratchBook(["01-xor.md": xorLesson])
+        defer { book.remove() }
+        try book.publish("01-xor")
+        let page = book.output.appendingPathComponent("01-xor/index.html")
+        let text = try String(contentsOf: page, encoding: .utf8)
+        try text.replacingOccurrences(of: "<h1>XOR</h1>", with: "<h1>ROX</h1>").write(to: page, atomically: false, encoding: .utf8)
+        #expect(try book.publish("01-xor"), "pages another run wrote were kept under this run's key")
+        #expect(try String(contentsOf: page, encoding: .utf8).contains("<h1>XOR</h1>"))
     }
 
     @Test func aChapterWithErrorsIsNeverKept() throws {

@@ -51,3 +51,38 @@ import Testing
         #expect(try String(contentsOf: output.appendingPathComponent("Sources/main.swift"), encoding: .utf8) == "keep me")
     }
 }
+
+/// Issue 19, item 3: the root folder, home folders and folders holding them are refused, and
+/// paths are compared by whole components.
+@Suite struct OutputFolderRootAndHomeTests {
+    let project = URL(fileURLWithPath: "/tmp/project")
+
+    @Test func theRootFolderIsRefused() {
+        let reason = BookWriter.reasonAgainst(
+            output: URL(fileURLWithPath: "/"), lessons: project.appendingPathComponent("lessons"), workingDirectory: project)
+        #expect(reason == "--output '/' is the root folder; the book would write its files among the system's; choose a folder of its own, like 'output'")
+    }
+
+    @Test func aHomeFolderAndAFolderHoldingHomesAreRefused() {
+        let lessons = project.appendingPathComponent("lessons")
+        let homes = ["/tmp/people/ada"]
+        #expect(BookWriter.reasonAgainst(output: URL(fileURLWithPath: "/tmp/people/ada/"), lessons: lessons, workingDirectory: project, homes: homes)
+            == "--output '/tmp/people/ada' is a home folder; the book would mix its files with yours; choose a folder of its own, like 'output'")
+        #expect(BookWriter.reasonAgainst(output: URL(fileURLWithPath: "/tmp/people"), lessons: lessons, workingDirectory: project, homes: homes)
+            == "--output '/tmp/people' holds home folders; choose a folder of its own, like 'output'")
+        #expect(BookWriter.reasonAgainst(output: URL(fileURLWithPath: "/tmp/people/ada/book"), lessons: lessons, workingDirectory: project, homes: homes) == nil)
+    }
+
+    @Test func pathsAreComparedByWholeComponents() {
+        #expect(BookWriter.reasonAgainst(
+            output: URL(fileURLWithPath: "/tmp/project/lessons-book"), lessons: project.appendingPathComponent("lessons"),
+            workingDirectory: project, homes: []) == nil)
+        #expect(BookWriter.reasonAgainst(
+            output: URL(fileURLWithPath: "/tmp/proj"), lessons: project.appendingPathComponent("lessons"),
+            workingDirectory: project, homes: []) == nil)
+    }
+
+    @Test func theAccountsHomeFoldersIncludeTheCurrentOne() {
+        #expect(OutputFolder.homeFolders().contains(NSHomeDirectory()))
+    }
+}

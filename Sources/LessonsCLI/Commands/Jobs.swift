@@ -6,30 +6,17 @@ enum Jobs {
     /// Runs `work` on each of `items`, at most `jobs` at once, starting them in the items'
     /// order, and returns the values in the items' order. With one job, everything runs on
     /// the calling thread.
-    ///
-    /// Once a value satisfies `stops`, no further item starts; the items never started
-    /// have no value.
     static func map<Item: Sendable, Value: Sendable>(
-        _ items: [Item], jobs: Int, stops: @escaping @Sendable (Value) -> Bool = { _ in false },
-        _ work: @escaping @Sendable (Item) -> Value
-    ) -> [Value?] {
-        guard jobs > 1, items.count > 1 else {
-            var values = [Value?](repeating: nil, count: items.count)
-            for (index, item) in items.enumerated() {
-                let value = work(item)
-                values[index] = value
-                if stops(value) { break }
-            }
-            return values
-        }
+        _ items: [Item], jobs: Int, _ work: @escaping @Sendable (Item) -> Value
+    ) -> [Value] {
+        guard jobs > 1, items.count > 1 else { return items.map(work) }
         let queue = WorkQueue<Value>(count: items.count)
         let group = DispatchGroup()
         for _ in 0..<min(jobs, items.count) {
             group.enter()
             let thread = Thread {
                 while let index = queue.next() {
-                    let value = work(items[index])
-                    queue.set(index, value, stopping: stops(value))
+                    queue.set(index, work(items[index]))
                 }
                 group.leave()
             }
@@ -38,7 +25,7 @@ enum Jobs {
             thread.start()
         }
         group.wait()
-        return queue.values
+        return queue.values.map { $0! }
     }
 }
 
@@ -46,27 +33,25 @@ enum Jobs {
 private final class WorkQueue<Value: Sendable>: @unchecked Sendable {
     private let lock = NSLock()
     private var nextIndex = 0
-    private var stopped = false
     private var results: [Value?]
 
     init(count: Int) {
         results = Array(repeating: nil, count: count)
     }
 
-    /// The next item to work on, or `nil` when all are taken or the work stopped.
+    /// The next item to work on, or `nil` when all are taken.
     func next() -> Int? {
         lock.lock()
         defer { lock.unlock() }
-        guard !stopped, nextIndex < results.count else { return nil }
+        guard nextIndex < results.count else { return nil }
         defer { nextIndex += 1 }
         return nextIndex
     }
 
-    func set(_ index: Int, _ value: Value, stopping: Bool) {
+    func set(_ index: Int, _ value: Value) {
         lock.lock()
         defer { lock.unlock() }
         results[index] = value
-        if stopping { stopped = true }
     }
 
     var values: [Value?] {

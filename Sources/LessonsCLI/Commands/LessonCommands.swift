@@ -14,7 +14,10 @@ extension LessonsCommand {
 
         func run() throws {
             let library = Publishing.library(folder)
-            try Publishing.publish(try Publishing.entries(library, named: []), library: library, options: options)
+            let contents = try Publishing.everyLesson(library, writes: true)
+            let (writer, lock) = try Publishing.open(options, library: library)
+            defer { lock.release() }
+            try Publishing.publish(contents.entries, library: library, options: options, writer: writer, refused: contents.refused)
         }
     }
 
@@ -31,7 +34,10 @@ extension LessonsCommand {
 
         func run() throws {
             let library = Publishing.library(folder)
-            try Publishing.publish(try Publishing.entries(library, named: names), library: library, options: options)
+            let entries = try Publishing.entries(library, named: names)
+            let (writer, lock) = try Publishing.open(options, library: library)
+            defer { lock.release() }
+            try Publishing.publish(entries, library: library, options: options, writer: writer)
         }
     }
 
@@ -42,9 +48,9 @@ extension LessonsCommand {
         @OptionGroup var folder: LessonsFolderOption
 
         func run() throws {
-            let library = Publishing.library(folder)
-            var failed = false
-            for entry in try Publishing.entries(library, named: []) {
+            let contents = try Publishing.everyLesson(Publishing.library(folder), writes: false)
+            var failed = !contents.refused.isEmpty
+            for entry in contents.entries {
                 do {
                     let lesson = try LessonParser.parse(try entry.text(), path: entry.displayPath, file: entry.url)
                     let header = try LessonHeader(lesson)
@@ -69,8 +75,15 @@ extension LessonsCommand {
         @OptionGroup var folder: LessonsFolderOption
 
         func run() throws {
-            let entries = try Publishing.entries(Publishing.library(folder), named: names)
-            var errorCount = 0
+            let library = Publishing.library(folder)
+            var entries: [LessonLibrary.Entry], errorCount = 0, fileCount: Int
+            if names.isEmpty {
+                let contents = try Publishing.everyLesson(library, writes: false)
+                (entries, errorCount, fileCount) = (contents.entries, contents.refused.count, contents.entries.count + contents.refused.count)
+            } else {
+                entries = try Publishing.entries(library, named: names)
+                fileCount = entries.count
+            }
             for entry in entries {
                 let errors: [LessonError]
                 do {
@@ -83,7 +96,7 @@ extension LessonsCommand {
                 errorCount += errors.count
             }
             if errorCount > 0 {
-                Terminal.error("\(errorCount) error\(errorCount == 1 ? "" : "s") in \(entries.count) lesson\(entries.count == 1 ? "" : "s")")
+                Terminal.error("\(errorCount) error\(errorCount == 1 ? "" : "s") in \(fileCount) lesson\(fileCount == 1 ? "" : "s")")
                 throw ExitCode.failure
             }
             print("\(entries.count) lesson\(entries.count == 1 ? "" : "s") checked: no errors")
@@ -105,14 +118,25 @@ extension LessonsCommand {
                 Terminal.error("error: \(LessonLibrary.LookupError.invalidName(name).description)")
                 throw ExitCode.failure
             }
+            guard !LessonLibrary.isReserved(bare) else {
+                Terminal.error("error: \(LessonLibrary.LookupError.reservedName(bare).description)")
+                throw ExitCode.failure
+            }
             let url = URL(fileURLWithPath: folder.lessons).appendingPathComponent(bare + ".md")
             guard !FileManager.default.fileExists(atPath: url.path) else {
                 Terminal.error("error: \(folder.lessons)/\(bare).md already exists")
                 throw ExitCode.failure
             }
-            try FileManager.default.createDirectory(atPath: folder.lessons, withIntermediateDirectories: true)
-            try LessonTemplate.text(title: bare).write(to: url, atomically: true, encoding: .utf8)
-            print("Created \(folder.lessons)/\(bare).md; run it with: swift run lessons run \(bare)")
+            do {
+                try FileManager.default.createDirectory(atPath: folder.lessons, withIntermediateDirectories: true)
+                try LessonTemplate.text(title: bare).write(to: url, atomically: false, encoding: .utf8)
+            } catch {
+                Terminal.error("error: cannot write \(folder.lessons)/\(bare).md: \(FileErrorWording.reason(error))")
+                throw ExitCode.failure
+            }
+            // The command to run it names the lessons folder it was created in, unless it is the default.
+            let lessonsOption = folder.lessons == LessonsFolderOption.defaultFolder ? "" : " --lessons \(Terminal.shellQuoted(folder.lessons))"
+            print("Created \(folder.lessons)/\(bare).md; run it with: swift run lessons run \(bare)\(lessonsOption)")
         }
     }
 
@@ -126,11 +150,24 @@ extension LessonsCommand {
 
         func run() throws {
             let library = Publishing.library(folder)
+            // The output folder is this watch's until it stops: another run is told who holds it.
+            let (writer, lock) = try Publishing.open(options, library: library)
+            defer { lock.release() }
             var seen: [String: [String: String]] = [:]
+            var refused = Set<String>()
             print("Watching \(folder.lessons)/ for changes; Ctrl-C stops.")
             while true {
                 var changed = [LessonLibrary.Entry]()
-                for entry in try Publishing.entries(library, named: []) {
+                let contents: LessonLibrary.Contents
+                do {
+                    contents = try library.contents()
+                } catch {
+                    Terminal.error("error: \(error.description)")
+                    throw ExitCode.failure
+                }
+                for file in contents.refused where !refused.contains(file.displayPath) { Terminal.error(file.description) }
+                refused = Set(contents.refused.map(\.displayPath))
+                for entry in contents.entries {
                     let stamp = entry.stamp()
                     if seen[entry.name] != stamp {
                         seen[entry.name] = stamp
@@ -139,7 +176,7 @@ extension LessonsCommand {
                 }
                 if !changed.isEmpty {
                     do {
-                        try Publishing.publish(changed, library: library, options: options)
+                        try Publishing.publish(changed, library: library, options: options, writer: writer)
                     } catch is ExitCode {
                         // The errors are printed; keep watching so the next save can fix them.
                     }

@@ -13,6 +13,13 @@ enum Terminal {
         FileHandle.standardError.write(Data((line + "\n").utf8))
     }
 
+    /// `text` as one word for a POSIX shell: as it is when it has no special characters,
+    /// else in single quotes.
+    static func shellQuoted(_ text: String) -> String {
+        let plain = !text.isEmpty && text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-_./".contains($0)) }
+        return plain ? text : "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+
     /// One line per chapter: a mark, its name, its title and what it holds; a chapter kept
     /// from an earlier run says so instead of its run time.
     static func report(_ publication: BookWriter.Publication, name: String, seconds: Double, quiet: Bool) {

@@ -5,7 +5,18 @@ struct RunOptions: ParsableArguments {
     @Option(name: .long, help: "The folder the report is written to.")
     var output: String = "output"
 
-    @Option(name: .long, help: "Override every lesson's seed (same seed, same report, byte for byte).")
+    // `.unconditional`: the word after `--seed` and `--jobs` is their value even when it starts
+    // with '-', so `--seed -1` is told what a seed is, not "Missing value" (argument-parser
+    // would take `-1` for a flag).
+    @Option(
+        name: .long, parsing: .unconditional,
+        help: "Override every lesson's seed (same seed, same report, byte for byte).",
+        transform: { text in
+            guard let seed = UInt64(text) else {
+                throw ValidationError("a seed is a whole number from 0 to \(UInt64.max)")
+            }
+            return seed
+        })
     var seed: UInt64?
 
     @Flag(name: .long, help: "Print only errors.")
@@ -15,7 +26,7 @@ struct RunOptions: ParsableArguments {
     var force = false
 
     @Option(
-        name: .long,
+        name: .long, parsing: .unconditional,
         help: ArgumentHelp(
             "How many chapters run at the same time (the engine already uses two threads for large matrix products).",
             valueName: "n"))
@@ -30,6 +41,9 @@ struct RunOptions: ParsableArguments {
 
 /// Where the lesson files are.
 struct LessonsFolderOption: ParsableArguments {
+    /// The folder `--lessons` names when it is not given.
+    static let defaultFolder = "lessons"
+
     @Option(name: .long, help: "The folder holding the lesson files.")
-    var lessons: String = "lessons"
+    var lessons: String = defaultFolder
 }
