@@ -1,3 +1,4 @@
+import Datasets
 import Foundation
 
 /// Plain words for a file system error, for messages a user reads.
@@ -9,7 +10,7 @@ public enum FileErrorWording {
     /// What went wrong in `error`, in a few lower-case words.
     public static func reason(_ error: any Error) -> String {
         if let error = error as? BookWriter.WriteError { return error.description }
-        if let number = errorNumber(error) { return systemMessage(number) }
+        if let number = errorNumber(error) { return TextFile.systemMessage(number) }
         if let cocoa = error as? CocoaError {
             switch cocoa.code {
             case .fileNoSuchFile, .fileReadNoSuchFile: return "there is no such file or folder"
@@ -34,11 +35,5 @@ public enum FileErrorWording {
             return errorNumber(underlying)
         }
         return nil
-    }
-
-    /// `strerror`'s text for `number`, starting lower-case: "no space left on device".
-    static func systemMessage(_ number: Int32) -> String {
-        let text = String(cString: strerror(number))
-        return text.prefix(1).lowercased() + text.dropFirst()
     }
 }

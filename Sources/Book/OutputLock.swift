@@ -1,3 +1,4 @@
+import Datasets
 import Foundation
 
 /// The output folder's lock: one `lessons` run writes into a folder at a time.
@@ -25,7 +26,7 @@ public final class OutputLock: @unchecked Sendable {
         let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
             throw BookWriter.WriteError(
-                description: "cannot lock \(path): \(FileErrorWording.systemMessage(errno)); check that you may write into \(output.relativePath)")
+                description: "cannot lock \(path): \(TextFile.systemMessage(errno)); check that you may write into \(output.relativePath)")
         }
         guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
             let holder = Self.holder(descriptor)

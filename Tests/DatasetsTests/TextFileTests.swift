@@ -21,10 +21,10 @@ import Testing
         let file = folder.appendingPathComponent("points.csv")
         // "café" in Latin-1 on the third line: é is the single byte 0xE9.
         try Data("x1,label\n1,0\ncaf".utf8 + [0xE9] + Data(",1\n".utf8)).write(to: file)
-        #expect(message(file) == "points.csv: line 3, column 4: byte 0xE9 is not UTF-8; save the file as UTF-8 text")
+        #expect(message(file) == "points.csv: line 3, column 4: the file is not UTF-8 text: byte 0xE9 does not belong here; save it as UTF-8")
         // A character before it on the line counts once, whatever its length in bytes.
         try Data("x1,label\nπ".utf8 + [0xFF]).write(to: file)
-        #expect(message(file) == "points.csv: line 2, column 2: byte 0xFF is not UTF-8; save the file as UTF-8 text")
+        #expect(message(file) == "points.csv: line 2, column 2: the file is not UTF-8 text: byte 0xFF does not belong here; save it as UTF-8")
     }
 
     @Test func aPathThatIsNotARegularFileIsRefusedBeforeItIsRead() throws {
@@ -32,13 +32,13 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let fifo = folder.appendingPathComponent("fifo.csv")
         #expect(mkfifo(fifo.path, 0o644) == 0)
-        #expect(message(fifo) == "fifo.csv: it is a named pipe (FIFO), not a regular file; name a file that holds text")
+        #expect(message(fifo) == "fifo.csv: it is a named pipe (FIFO), not a file; a data file is CSV text")
         let zero = folder.appendingPathComponent("zero.csv")
         try FileManager.default.createSymbolicLink(atPath: zero.path, withDestinationPath: "/dev/zero")
-        #expect(message(zero) == "zero.csv: it is a device, not a regular file; name a file that holds text")
+        #expect(message(zero) == "zero.csv: it is a link to a device, not a file; a data file is CSV text")
         let inner = folder.appendingPathComponent("inner.csv")
         try FileManager.default.createDirectory(at: inner, withIntermediateDirectories: false)
-        #expect(message(inner) == "inner.csv: it is a folder, not a file")
+        #expect(message(inner) == "inner.csv: it is a folder, not a file; a data file is CSV text")
         #expect(message(folder.appendingPathComponent("gone.csv")) == "gone.csv: there is no such file")
     }
 
@@ -49,6 +49,6 @@ import Testing
         let file = folder.appendingPathComponent("locked.csv")
         try Data("x1,label\n1,0\n".utf8).write(to: file)
         #expect(chmod(file.path, 0) == 0)
-        #expect(message(file) == "locked.csv: it cannot be read (Permission denied)")
+        #expect(message(file) == "locked.csv: you do not have permission to read it; check its permissions (chmod u+r)")
     }
 }

@@ -34,8 +34,11 @@ public enum CSVError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The message shown to the instructor, starting with the file name.
     public var description: String {
         switch self {
+        case .notText(let file, .notUTF8(let line, let column, let byte)):
+            "\(file): line \(line), column \(column): "
+                + TextFile.Problem.notUTF8(line: line, column: column, byte: byte).description(expected: "")
         case .notText(let file, let problem):
-            "\(file): \(problem)"
+            "\(file): " + problem.description(expected: "a data file is CSV text")
         case .empty(let file):
             "\(file): the file is empty; expected a header row naming the columns"
         case .duplicateColumn(let file, let name):

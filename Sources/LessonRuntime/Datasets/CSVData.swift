@@ -54,8 +54,7 @@ struct CSVData: DatasetKind {
                 at: pathPosition)
         }
         // `..` was refused where the path is written; a symbolic link must not lead out either.
-        let realFolder = folder.resolvingSymlinksInPath().path
-        guard url.resolvingSymlinksInPath().path.hasPrefix(realFolder + "/") else {
+        guard !TextFile.leadsOutside(url, of: folder) else {
             throw LessonError(
                 .invalidValue(key: "path", in: "data cell", message: "names '\(written)', a link to a file outside the lesson's folder; copy the file beside the lesson"),
                 at: pathPosition)
