@@ -158,13 +158,7 @@ extension LessonsCommand {
             print("Watching \(folder.lessons)/ for changes; Ctrl-C stops.")
             while true {
                 var changed = [LessonLibrary.Entry]()
-                let contents: LessonLibrary.Contents
-                do {
-                    contents = try library.contents()
-                } catch {
-                    Terminal.error("error: \(error.description)")
-                    throw ExitCode.failure
-                }
+                let contents = try Publishing.contents(of: library)
                 for file in contents.refused where !refused.contains(file.displayPath) { Terminal.error(file.description) }
                 refused = Set(contents.refused.map(\.displayPath))
                 for entry in contents.entries {

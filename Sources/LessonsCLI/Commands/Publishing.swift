@@ -152,16 +152,20 @@ enum Publishing {
         }
     }
 
-    /// Every lesson of the library, after reporting each `.md` file that cannot be one; a
-    /// folder without a lesson is an error, before anything is written.
-    static func everyLesson(_ library: LessonLibrary, writes: Bool) throws -> LessonLibrary.Contents {
-        let contents: LessonLibrary.Contents
+    /// The lessons and refused files of `library`; a missing folder is printed and fails.
+    static func contents(of library: LessonLibrary) throws -> LessonLibrary.Contents {
         do {
-            contents = try library.contents()
+            return try library.contents()
         } catch {
             Terminal.error("error: \(error.description)")
             throw ExitCode.failure
         }
+    }
+
+    /// Every lesson of the library, after reporting each `.md` file that cannot be one; a
+    /// folder without a lesson is an error, before anything is written.
+    static func everyLesson(_ library: LessonLibrary, writes: Bool) throws -> LessonLibrary.Contents {
+        let contents = try self.contents(of: library)
         for file in contents.refused { Terminal.error(file.description) }
         if contents.entries.isEmpty {
             let folder = library.folder.relativePath
