@@ -20,7 +20,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
-        .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
     ],
     targets: [
         // MARK: System libraries
@@ -60,7 +59,7 @@ let package = Package(
         // The chapter document model and its Markdown and HTML writers; no engine, no Cairo.
         .target(
             name: "Report",
-            dependencies: ["MathML", .product(name: "Ink", package: "Ink")],
+            dependencies: ["MathML"],
             exclude: ["README.md"]
         ),
         // The lesson format: Markdown with fenced cells, parsed with source positions, the

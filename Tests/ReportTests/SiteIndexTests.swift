@@ -26,7 +26,7 @@ import Testing
             Every equation is checked against the engine's numbers.
 
             1. [The perceptron](01-perceptron/README.md) — converged in 4 epochs
-            2. [Broken <chapter>](02-broken/README.md) (failed)
+            2. [Broken \\<chapter\\>](02-broken/README.md) (failed)
 
             """)
     }

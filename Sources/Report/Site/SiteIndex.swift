@@ -49,17 +49,17 @@ public struct SiteIndex: Sendable, Equatable {
     /// The index as an HTML page at the root of the report.
     public func html() -> String {
         let writer = HTMLWriter(stylesheet: "style.css", contents: nil)
-        var body = "<header><h1>\(title.xmlEscaped)</h1></header>\n<main>\n\(writer.prose(introduction))\n<ol class=\"chapters\">\n"
+        var body = "<header><h1>\(title.htmlEscaped)</h1></header>\n<main>\n\(writer.prose(introduction))\n<ol class=\"chapters\">\n"
         for chapter in chapters {
-            let link = "\(chapter.folder)/index.html".xmlEscaped
+            let link = "\(chapter.folder)/index.html".htmlEscaped
             let image = chapter.thumbnail.map {
-                "<img src=\"\("\(chapter.folder)/\($0)".xmlEscaped)\" alt=\"\">"
+                "<img src=\"\("\(chapter.folder)/\($0)".htmlEscaped)\" alt=\"\">"
             } ?? "<span></span>"
-            let numbers = chapter.numbers.map(\.xmlEscaped).joined(separator: " · ")
+            let numbers = chapter.numbers.map(\.htmlEscaped).joined(separator: " · ")
             let summary = chapter.summary.map { "<p class=\"summary\">\(writer.inline($0))</p>" } ?? ""
             body += """
                 <li><a class="chapter-card\(chapter.failed ? " failed" : "")" href="\(link)">\(image)\
-                <div><h2>\(chapter.title.xmlEscaped)</h2>\(summary)<p class="numbers">\(numbers)</p></div></a></li>
+                <div><h2>\(chapter.title.htmlEscaped)</h2>\(summary)<p class="numbers">\(numbers)</p></div></a></li>
 
                 """
         }
@@ -67,13 +67,15 @@ public struct SiteIndex: Sendable, Equatable {
         return HTMLWriter.page(title: title, stylesheet: "style.css", body: body)
     }
 
-    /// The index as Markdown (`README.md` at the root of the report).
+    /// The index as Markdown (`README.md` at the root of the report): titles and numbers as
+    /// plain text, the introduction and summaries as authored Markdown, each summary on one line.
     public func markdown() -> String {
-        var lines = ["# \(title)", "", introduction, ""]
+        var lines = ["# \(title.markdownEscaped)", "", introduction.markdownSanitized, ""]
         for (number, chapter) in chapters.enumerated() {
-            let numbers = chapter.numbers.isEmpty ? "" : " — " + chapter.numbers.joined(separator: " · ")
-            lines.append("\(number + 1). [\(chapter.title)](\(chapter.folder)/README.md)\(numbers)\(chapter.failed ? " (failed)" : "")")
-            if let summary = chapter.summary { lines.append("   \(summary)") }
+            let numbers = chapter.numbers.isEmpty ? "" : " — " + chapter.numbers.map(\.markdownEscaped).joined(separator: " · ")
+            let link = "[\(chapter.title.markdownEscaped)](\(chapter.folder.markdownAddress)/README.md)"
+            lines.append("\(number + 1). \(link)\(numbers)\(chapter.failed ? " (failed)" : "")")
+            if let summary = chapter.summary { lines.append("   \(summary.markdownSanitized.markdownOneLine)") }
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -1,7 +1,6 @@
-import Ink
 import MathML
 
-/// Writes a chapter as a standalone HTML page: prose through Ink, math as native MathML, one
+/// Writes a chapter as a standalone HTML page: prose through `MarkdownBlocks`, math as native MathML, one
 /// shared stylesheet, no JavaScript and no network.
 public struct HTMLWriter: Sendable {
     /// The stylesheet's URL relative to the page.
@@ -19,11 +18,11 @@ public struct HTMLWriter: Sendable {
     public func page(for document: ReportDocument) -> String {
         let navigation = self.navigation(document.neighbours)
         var body = navigation
-        body += "<header><h1>\(document.title.xmlEscaped)</h1></header>\n<main>\n"
+        body += "<header><h1>\(document.title.htmlEscaped)</h1></header>\n<main>\n"
         for block in document.blocks { body += html(for: block) + "\n" }
         body += "</main>\n" + navigation
         if !document.footer.isEmpty {
-            body += "<footer>" + document.footer.map(\.xmlEscaped).joined(separator: " · ") + "</footer>\n"
+            body += "<footer>" + document.footer.map(\.htmlEscaped).joined(separator: " · ") + "</footer>\n"
         }
         return HTMLWriter.page(title: document.title, stylesheet: stylesheet, body: body)
     }
@@ -33,11 +32,11 @@ public struct HTMLWriter: Sendable {
     public func navigation(_ neighbours: ReportDocument.Neighbours) -> String {
         var links = [String]()
         if let previous = neighbours.previous {
-            links.append("<a rel=\"prev\" href=\"../\(previous.folder.xmlEscaped)/index.html\">← \(previous.title.xmlEscaped)</a>")
+            links.append("<a rel=\"prev\" href=\"../\(previous.folder.htmlEscaped)/index.html\">← \(previous.title.htmlEscaped)</a>")
         }
-        if let contents { links.append("<a href=\"\(contents.xmlEscaped)\">All chapters</a>") }
+        if let contents { links.append("<a href=\"\(contents.htmlEscaped)\">All chapters</a>") }
         if let next = neighbours.next {
-            links.append("<a rel=\"next\" href=\"../\(next.folder.xmlEscaped)/index.html\">\(next.title.xmlEscaped) →</a>")
+            links.append("<a rel=\"next\" href=\"../\(next.folder.htmlEscaped)/index.html\">\(next.title.htmlEscaped) →</a>")
         }
         return links.isEmpty ? "" : "<nav>" + links.joined() + "</nav>\n"
     }
@@ -51,8 +50,8 @@ public struct HTMLWriter: Sendable {
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <meta name="color-scheme" content="light dark">
-        <title>\(title.xmlEscaped)</title>
-        <link rel="stylesheet" href="\(stylesheet.xmlEscaped)">
+        <title>\(title.htmlEscaped)</title>
+        <link rel="stylesheet" href="\(stylesheet.htmlEscaped)">
         </head>
         <body>
         \(body)</body>
@@ -65,7 +64,7 @@ public struct HTMLWriter: Sendable {
         switch block {
         case let .heading(level, text):
             let tag = "h\(min(max(level, 2), 6))"
-            return "<\(tag)>\(text.xmlEscaped)</\(tag)>"
+            return "<\(tag)>\(text.htmlEscaped)</\(tag)>"
         case let .prose(text):
             return prose(text)
         case let .math(tex):
@@ -76,7 +75,7 @@ public struct HTMLWriter: Sendable {
                 <figure class="relation \(state)">
                 <div class="equation">\(math(relation.symbolic, display: true))</div>
                 <div class="equation numbers">\(math(relation.numeric, display: true))</div>
-                <figcaption class="check">\(CheckWording.sentence(relation.check, step: relation.step).xmlEscaped)</figcaption>
+                <figcaption class="check">\(CheckWording.sentence(relation.check, step: relation.step).htmlEscaped)</figcaption>
                 </figure>
                 """
         case let .table(table):
@@ -85,7 +84,7 @@ public struct HTMLWriter: Sendable {
             let width = figure.width.map { " width=\"\($0)\"" } ?? ""
             return """
                 <figure class="plot">
-                <img src="\(figure.file.xmlEscaped)" alt="\(figure.alternativeText.xmlEscaped)"\(width)>
+                <img src="\(figure.file.htmlEscaped)" alt="\(figure.alternativeText.htmlEscaped)"\(width)>
                 <figcaption>\(inline(figure.caption))</figcaption>
                 </figure>
                 """
@@ -93,8 +92,8 @@ public struct HTMLWriter: Sendable {
             return "<aside class=\"note\">\n\(prose(text))\n</aside>"
         case let .error(error):
             return """
-                <div class="error" role="alert"><strong>Error</strong> <code>\(error.position.xmlEscaped)</code> \
-                \(error.message.xmlEscaped)</div>
+                <div class="error" role="alert"><strong>Error</strong> <code>\(error.position.htmlEscaped)</code> \
+                \(error.message.htmlEscaped)</div>
                 """
         }
     }
@@ -117,7 +116,8 @@ public struct HTMLWriter: Sendable {
 
     /// A formula as MathML; a formula that does not convert shows its source and the reason.
     func math(_ tex: String, display: Bool) -> String {
-        math(tex, Result { () throws(MathError) in try MathML.convert(tex, display: display) })
+        let tex = tex.replacingCharactersNotAllowedInHTML
+        return math(tex, Result { () throws(MathError) in try MathML.convert(tex, display: display) })
     }
 
     /// A formula converted (or not): its MathML, or its source and the reason.
@@ -126,96 +126,37 @@ public struct HTMLWriter: Sendable {
         case let .success(mathML):
             mathML
         case let .failure(error):
-            "<code class=\"math-error\" title=\"\(error.description.xmlEscaped)\">\(tex.xmlEscaped)</code>"
+            "<code class=\"math-error\" title=\"\(error.description.htmlEscaped)\">\(tex.htmlEscaped)</code>"
         }
     }
 
-    /// Markdown prose as HTML, its math as MathML.
+    /// Markdown prose as HTML, its math as MathML (`MarkdownBlocks` and `MarkdownInline`).
     func prose(_ markdown: String) -> String {
-        let (text, formulas) = extractMath(HTMLWriter.joiningLinesThatStartWithCode(markdown))
-        return restoreMath(HTMLWriter.safeURLs(restoreText(MarkdownParser().html(from: text))), formulas)
+        let markdown = markdown.replacingCharactersNotAllowedInHTML
+        let segments = (try? ProseMath.typeset(markdown)) ?? [.text(markdown)]
+        var text = ""
+        var formulas = [MarkdownInline.Formula]()
+        for segment in segments {
+            switch segment {
+            case let .text(piece):
+                // The formula markers are the lesson's only if it wrote them; then they are text.
+                for character in piece {
+                    text.append(character == MarkdownInline.formulaOpen || character == MarkdownInline.formulaClose ? "\u{FFFD}" : character)
+                }
+            case let .math(tex, display, converted, _):
+                text += "\(MarkdownInline.formulaOpen)\(formulas.count)\(MarkdownInline.formulaClose)"
+                let delimiter = display ? "$$" : "$"
+                formulas.append(MarkdownInline.Formula(html: math(tex, converted), source: delimiter + tex + delimiter))
+            }
+        }
+        return MarkdownBlocks.html(text, formulas: formulas)
     }
 
     /// One line of Markdown (a caption, a table cell) as HTML without a surrounding paragraph.
     func inline(_ markdown: String) -> String {
-        var html = prose(markdown)
-        if html.hasPrefix("<p>"), html.hasSuffix("</p>") { html = String(html.dropFirst(3).dropLast(4)) }
-        return html
-    }
-
-    /// Joins a paragraph line that starts with a code span to the line before it.
-    ///
-    /// Ink 0.6 starts a new paragraph at such a line; in Markdown a line break inside a
-    /// paragraph is a space, so joining the lines changes nothing else. Fenced code is left alone.
-    static func joiningLinesThatStartWithCode(_ markdown: String) -> String {
-        var lines = [String]()
-        var insideFence = false
-        for line in markdown.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
-            let trimmed = line.drop { $0 == " " }
-            if trimmed.hasPrefix("```") {
-                insideFence.toggle()
-            } else if !insideFence, trimmed.hasPrefix("`"), let previous = lines.last,
-                !previous.allSatisfy(\.isWhitespace), !previous.drop(while: { $0 == " " }).hasPrefix("```")
-            {
-                lines[lines.count - 1] = previous + " " + trimmed
-                continue
-            }
-            lines.append(line)
-        }
-        return lines.joined(separator: "\n")
-    }
-
-    /// Replaces each formula, and each `<` and `"`, by a placeholder Ink leaves alone (letters and digits only).
-    ///
-    /// Ink copies a link's URL into `href` or `src` as written, so a `"` in it would close the
-    /// attribute and open another (`[q](x" onmouseover="…)`); hidden, it comes back as `&quot;`.
-    private func extractMath(_ markdown: String) -> (String, [String]) {
-        let segments = (try? ProseMath.typeset(markdown)) ?? [.text(markdown)]
-        var text = ""
-        var formulas = [String]()
-        for segment in segments {
-            switch segment {
-            case let .text(piece):
-                // Raw HTML in a lesson is shown as text: Ink would pass tags through.
-                text += piece.replacingAll("<", with: HTMLWriter.lessThanPlaceholder)
-                    .replacingAll("\"", with: HTMLWriter.quotePlaceholder)
-            case let .math(tex, _, converted, _):
-                text += "mathplaceholder\(formulas.count)x"
-                formulas.append(math(tex, converted))
-            }
-        }
-        return (text, formulas)
-    }
-
-    private static let lessThanPlaceholder = "lessthanplaceholderx"
-    private static let quotePlaceholder = "quoteplaceholderx"
-
-    private func restoreText(_ html: String) -> String {
-        html.replacingAll(HTMLWriter.lessThanPlaceholder, with: "&lt;")
-            .replacingAll(HTMLWriter.quotePlaceholder, with: "&quot;")
-    }
-
-    private func restoreMath(_ html: String, _ formulas: [String]) -> String {
-        var result = html
-        for (index, formula) in formulas.enumerated().reversed() {
-            result = result.replacingAll("mathplaceholder\(index)x", with: formula)
-        }
-        return result
-    }
-
-    /// Ink's HTML with every `href` and `src` that is not http, https, mailto or a relative
-    /// address (a path, a `#fragment`) replaced by `#`: a lesson's links cannot run script
-    /// (`javascript:`) or embed other content (`data:`).
-    static func safeURLs(_ html: String) -> String {
-        var result = ""
-        var rest = Substring(html)
-        while let match = rest.firstMatch(of: #/(?i)\b(href|src)="([^"]*)"/#) {
-            result += rest[..<match.range.lowerBound]
-            let url = String(match.output.2)
-            result += "\(match.output.1)=\"\(isSafe(url) ? url : "#")\""
-            rest = rest[match.range.upperBound...]
-        }
-        return result + rest
+        let html = prose(markdown)
+        let inner = html.dropFirst(3).dropLast(4)
+        return html.hasPrefix("<p>") && html.hasSuffix("</p>") && !inner.contains("<p>") ? String(inner) : html
     }
 
     /// Whether a URL (as written in an attribute) is http, https, mailto or relative.

@@ -1,61 +1,73 @@
 /// Writes a chapter as Markdown that renders on a code host: math as `$…$` and `$$…$$`,
 /// figures as images beside the file.
+///
+/// Plain text is `markdownEscaped`, authored Markdown `markdownSanitized` (see
+/// `String+Escaping.swift`), so nothing from a lesson reaches the page as HTML, a script link
+/// or a line of its own.
 public struct MarkdownWriter: Sendable {
     /// Creates a writer.
     public init() {}
 
     /// The chapter as Markdown.
     public func markdown(for document: ReportDocument) -> String {
-        var parts = ["# \(document.title)"]
+        var parts = ["# \(document.title.markdownEscaped)"]
         for block in document.blocks { parts.append(markdown(for: block)) }
         parts.append("---\n\n" + links(document.neighbours))
-        if !document.footer.isEmpty { parts.append(document.footer.joined(separator: " · ")) }
+        if !document.footer.isEmpty { parts.append(document.footer.map(\.markdownEscaped).joined(separator: " · ")) }
         return parts.joined(separator: "\n\n") + "\n"
     }
 
     /// The line of links to the neighbouring chapters and the table of contents that ends the chapter.
     public func links(_ neighbours: ReportDocument.Neighbours) -> String {
         var links = [String]()
-        if let previous = neighbours.previous { links.append("← [\(previous.title)](../\(previous.folder)/README.md)") }
+        if let previous = neighbours.previous {
+            links.append("← [\(previous.title.markdownEscaped)](../\(previous.folder.markdownAddress)/README.md)")
+        }
         links.append("[All chapters](../README.md)")
-        if let next = neighbours.next { links.append("[\(next.title)](../\(next.folder)/README.md) →") }
+        if let next = neighbours.next { links.append("[\(next.title.markdownEscaped)](../\(next.folder.markdownAddress)/README.md) →") }
         return links.joined(separator: " · ")
     }
 
-    private func markdown(for block: ReportBlock) -> String {
+    func markdown(for block: ReportBlock) -> String {
         switch block {
         case let .heading(level, text):
-            return String(repeating: "#", count: min(max(level, 2), 6)) + " " + text
+            return String(repeating: "#", count: min(max(level, 2), 6)) + " " + text.markdownEscaped
         case let .prose(text):
-            return text.trimmingTrailingNewlines()
+            return text.markdownSanitized.trimmingTrailingNewlines()
         case let .math(tex):
             return display(tex)
         case let .relation(relation):
-            return [display(relation.symbolic), display(relation.numeric), "> " + CheckWording.sentence(relation.check, step: relation.step)]
-                .joined(separator: "\n\n")
+            return [
+                display(relation.symbolic), display(relation.numeric),
+                "> " + CheckWording.sentence(relation.check, step: relation.step).markdownEscaped,
+            ].joined(separator: "\n\n")
         case let .table(table):
             return markdown(for: table)
         case let .figure(figure):
-            return "![\(figure.alternativeText.replacingAll("]", with: "\\]"))](\(figure.file))\n\n*\(figure.caption)*"
+            return "![\(figure.alternativeText.markdownEscaped)](\(figure.file.markdownAddress))\n\n*\(figure.caption.markdownSanitized.markdownOneLine)*"
         case let .note(text):
-            return text.split(separator: "\n", omittingEmptySubsequences: false).map { "> \($0)" }.joined(separator: "\n")
+            return text.markdownSanitized.split(separator: "\n", omittingEmptySubsequences: false).map { "> \($0)" }.joined(separator: "\n")
         case let .error(error):
-            return "> **Error** `\(error.position)`: \(error.message)"
+            return "> **Error** \(error.position.markdownCode): \(error.message.markdownEscaped)"
         }
     }
 
+    /// Display math on lines of its own, sanitized as math, without blank lines (which would end it).
     private func display(_ tex: String) -> String {
-        "$$\n\(tex)\n$$"
+        let sanitized = ("$$" + tex + "$$").markdownSanitized.dropFirst(2).dropLast(2)
+        let lines = sanitized.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.allSatisfy(\.isWhitespace) }
+        return "$$\n" + lines.joined(separator: "\n") + "\n$$"
     }
 
     private func markdown(for table: ReportTable) -> String {
-        var lines = ["| " + table.headers.map(\.markdownTableCellEscaped).joined(separator: " | ") + " |"]
+        func cell(_ text: String) -> String { text.markdownSanitized.markdownTableCellEscaped }
+        var lines = ["| " + table.headers.map(cell).joined(separator: " | ") + " |"]
         lines.append(
             "|" + table.headers.indices.map { table.numericColumns.contains($0) ? " ---: " : " --- " }.joined(separator: "|") + "|")
         for row in table.rows {
-            lines.append("| " + row.map(\.markdownTableCellEscaped).joined(separator: " | ") + " |")
+            lines.append("| " + row.map(cell).joined(separator: " | ") + " |")
         }
-        if let caption = table.caption { lines.append("\n*\(caption)*") }
+        if let caption = table.caption { lines.append("\n*\(caption.markdownSanitized.markdownOneLine)*") }
         return lines.joined(separator: "\n")
     }
 }

@@ -4,6 +4,7 @@ import LessonFormat
 import LessonRuntime
 import MathML
 import Relations
+import Report
 
 /// A part of the lesson tool that reads text a student writes, and that the fuzzer feeds.
 public enum FuzzSurface: String, CaseIterable, Sendable {
@@ -79,11 +80,49 @@ public enum FuzzOracle {
         } catch {
             return positioned(error, lines: lines)
         }
+        if case let .violation(message) = rendered(lesson) { return .violation(message) }
         let errors = LessonRunner().check(lesson)
         for error in errors {
             if case let .violation(message) = positioned(error, lines: lines) { return .violation(message) }
         }
         return errors.first.map { .refused($0.description) } ?? .accepted
+    }
+
+    /// The lesson's prose, its front matter's title and summary and its cells' captions through
+    /// the real writers (`HTMLWriter`, `MarkdownWriter`, `SiteIndex`), as a chapter and the index
+    /// show them: what `check` passes must render, and no character HTML forbids may reach a page.
+    static func rendered(_ lesson: Lesson) -> FuzzOutcome {
+        let front = lesson.frontMatter.entries ?? []
+        let title = front.first { $0.key == "title" }?.value.text ?? "Fuzz"
+        let summary = front.first { $0.key == "summary" }?.value.text
+        var blocks = [ReportBlock]()
+        for block in lesson.blocks {
+            switch block {
+            case let .prose(prose):
+                blocks.append(.prose(prose.text))
+            case let .cell(cell):
+                guard let caption = cell.body.entries?.first(where: { $0.key == "caption" })?.value.text else { continue }
+                blocks.append(.prose(caption))
+                blocks.append(.figure(ReportFigure(file: "fig.png", caption: caption, alternativeText: title)))
+                blocks.append(.table(ReportTable(headers: [caption], rows: [[caption]], caption: caption)))
+            }
+        }
+        let document = ReportDocument(
+            title: title, blocks: blocks, footer: [title],
+            neighbours: .init(previous: (title, "01-a"), next: (title, "03-c")))
+        let index = SiteIndex(title: title, introduction: summary ?? "", chapters: [.init(title: title, folder: "02-b", summary: summary)])
+        let pages = [
+            HTMLWriter().page(for: document), MarkdownWriter().markdown(for: document), index.html(), index.markdown(),
+        ]
+        for page in pages {
+            if let bad = page.unicodeScalars.first(where: { $0.value < 0x20 && $0 != "\n" && $0 != "\t" && $0 != "\r" || $0.value == 0x7F }) {
+                return .violation("a page holds the control character U+\(String(bad.value, radix: 16, uppercase: true))")
+            }
+        }
+        if pages[0].contains("<script") || pages[2].contains("<script") {
+            return .violation("an HTML page holds a <script> element")
+        }
+        return .accepted
     }
 
     /// The error as refused, or a violation when its position is not inside the file.

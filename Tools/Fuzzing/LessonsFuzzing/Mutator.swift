@@ -19,6 +19,8 @@ public struct Mutator: Sendable {
         // Markdown and the lesson format
         "```", "```{", "```{train}", "```{equation}", "```{data}", "```{model}", "```{plot}", "```{table}",
         "```{compare}", "```{evaluate}", "```swift", "\n---\n", "`", "\\$", "$", "$$", "*", "**", "_",
+        "![", "](", "](javascript:alert(1))", "]: data:x", "<script>", "<img src=x onerror=alert(1)>", "$x$ ", "&#0;",
+        "\n> ", "\n- ", "\n1. ", "\n| a | b |\n| --- | ---: |\n", "~~~", "caption: ", "summary: ",
         // LaTeX
         "\\", "\\\\", "\\frac", "\\frac{", "\\sqrt[", "^", "_", "^{", "_{", "\\left(", "\\right)", "\\left.", "\\right|",
         "\\begin{bmatrix}", "\\end{bmatrix}", "\\begin{array}{", "\\end{array}", "\\begin{cases}", "\\end{cases}",
@@ -44,6 +46,8 @@ public struct Mutator: Sendable {
         ("\\left(", "\\right)"), ("\\frac{", "}{1}"), ("\\sqrt{", "}"), ("x^{", "}"), ("x_{", "}"), ("\\text{", "}"),
         ("\\begin{bmatrix}", "\\end{bmatrix}"), ("-", ""), ("relu(", ")"), ("'", ""), ("$", ""), ("```{train}\n", "```\n"),
         ("> ", ""), ("  ", ""), ("\\hat", ""), ("x'", ""), ("\\mathbf{", "}"), ("&a [*a, ", "]"),
+        // Markdown in prose, summaries and captions: brackets, images, emphasis, code, math, lists.
+        ("![", "](a)"), ("[", "](a)"), ("*", "*"), ("**", "**"), ("_", "_"), ("`", "`"), ("$x$ ", ""), ("\n  - a", ""),
     ]
 
     /// A mutator splicing from `donors`.
