@@ -18,8 +18,14 @@ enum YAMLAnchorScan {
         let column: Int
     }
 
-    /// The first anchor or alias of `source`, or `nil` when it has none or does not scan (the
-    /// composer reports the error then, with its own position).
+    /// Past this depth of nested collections the scan stops, and the composer's nesting limit
+    /// (1000 levels) reports the source: libyaml's scanner checks every open level at every
+    /// token, so 40,000 `[` would take it seconds.
+    static let maximumDepth = 1_000
+
+    /// The first anchor or alias of `source`, or `nil` when it has none, does not scan or
+    /// nests deeper than `maximumDepth` (the composer reports the error then, with its own
+    /// position).
     static func first(in source: String) -> Finding? {
         var utf8 = Array(source.utf8)
         var parser = yaml_parser_t()
@@ -28,6 +34,7 @@ enum YAMLAnchorScan {
         return utf8.withUnsafeMutableBufferPointer { buffer -> Finding? in
             yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
             yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
+            var depth = 0
             while true {
                 var token = yaml_token_t()
                 guard yaml_parser_scan(&parser, &token) == 1 else { return nil }
@@ -38,6 +45,14 @@ enum YAMLAnchorScan {
                 case YAML_ANCHOR_TOKEN: (kind, name) = (.anchor, token.data.anchor.value)
                 case YAML_ALIAS_TOKEN: (kind, name) = (.alias, token.data.alias.value)
                 case YAML_STREAM_END_TOKEN, YAML_NO_TOKEN: return nil
+                case YAML_FLOW_SEQUENCE_START_TOKEN, YAML_FLOW_MAPPING_START_TOKEN, YAML_BLOCK_SEQUENCE_START_TOKEN,
+                    YAML_BLOCK_MAPPING_START_TOKEN:
+                    depth += 1
+                    if depth > maximumDepth { return nil }
+                    continue
+                case YAML_FLOW_SEQUENCE_END_TOKEN, YAML_FLOW_MAPPING_END_TOKEN, YAML_BLOCK_END_TOKEN:
+                    depth -= 1
+                    continue
                 default: continue
                 }
                 return Finding(
