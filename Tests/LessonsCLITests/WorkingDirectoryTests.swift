@@ -7,37 +7,10 @@ import Testing
 @Suite struct WorkingDirectoryTests {
     let helper = CommandLineTests()
 
-    static let lesson = """
-        ---
-        title: Points from a file
-        order: 1
-        seed: 5
-        ---
-        Read the points.
-
-        ```{data}
-        dataset: csv
-        path: points.csv
-        label: label
-        ```
-
-        ```{model}
-        layers: [2, 1]
-        activation: hardlimit
-        init: zeros
-        ```
-
-        ```{train}
-        rule: perceptron
-        learning_rate: 1
-        epochs: 1
-        ```
-
-        ```{table}
-        of: updates
-        epochs: [1]
-        ```
-        """
+    /// The AND gate's perceptron lesson, reading its points from `points.csv` beside it.
+    static let lesson = RobustnessCommandLineTests.gate("Points from a file", order: 1)
+        .replacingOccurrences(of: "dataset: and", with: "dataset: csv\npath: points.csv\nlabel: label")
+        + "\n\n```{table}\nof: updates\nepochs: [1]\n```\n"
 
     @Test func dataPathsResolveFromTheLessonFileWhateverTheCurrentFolder() throws {
         let project = try helper.project(["points.md": Self.lesson])
