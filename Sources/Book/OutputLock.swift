@@ -28,12 +28,20 @@ public final class OutputLock: @unchecked Sendable {
             throw BookWriter.WriteError(
                 description: "cannot lock \(path): \(TextFile.systemMessage(errno)); check that you may write into \(output.relativePath)")
         }
-        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+        // An empty file under a held lock means its holder has just taken it and not yet said
+        // who it is, or is letting go: both pass within milliseconds, so try again a while.
+        var attempt = 0
+        while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
             let holder = Self.holder(descriptor)
-            close(descriptor)
-            let shown = output.relativePath.hasSuffix("/") ? output.relativePath : output.relativePath + "/"
-            throw BookWriter.WriteError(
-                description: "\(shown) is being written by another lessons run (\(holder)); wait for it or stop it")
+            attempt += 1
+            guard holder == nil && attempt < 50 else {
+                close(descriptor)
+                let shown = output.relativePath.hasSuffix("/") ? output.relativePath : output.relativePath + "/"
+                throw BookWriter.WriteError(
+                    description: "\(shown) is being written by another lessons run "
+                        + "(\(holder ?? "its process id could not be read")); wait for it or stop it")
+            }
+            usleep(10_000)
         }
         let line = Data("\(ProcessInfo.processInfo.processIdentifier)\n\(command)\n".utf8)
         ftruncate(descriptor, 0)
@@ -52,16 +60,11 @@ public final class OutputLock: @unchecked Sendable {
 
     deinit { release() }
 
-    /// "pid 1234, `lessons watch`", read from the lock file; the holder writes it just after
-    /// taking the lock, so an empty file is read again a few times.
-    private static func holder(_ descriptor: Int32) -> String {
-        for attempt in 0..<20 {
-            var buffer = [UInt8](repeating: 0, count: 4096)
-            let count = pread(descriptor, &buffer, buffer.count, 0)
-            let lines = String(decoding: buffer.prefix(max(count, 0)), as: UTF8.self).split(separator: "\n")
-            if lines.count >= 2 { return "pid \(lines[0]), `\(lines[1])`" }
-            if attempt < 19 { usleep(10_000) }
-        }
-        return "its process id could not be read"
+    /// "pid 1234, `lessons watch`", read from the lock file, or `nil` while it is empty.
+    private static func holder(_ descriptor: Int32) -> String? {
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        let count = pread(descriptor, &buffer, buffer.count, 0)
+        let lines = String(decoding: buffer.prefix(max(count, 0)), as: UTF8.self).split(separator: "\n")
+        return lines.count >= 2 ? "pid \(lines[0]), `\(lines[1])`" : nil
     }
 }
