@@ -12,12 +12,13 @@ import Relations
 /// caption: The rule after the fourth sample.
 /// digits: 3                      # overrides the lesson's digits
 /// columns: 10                     # a vector's or matrix's columns shown before ⋯ (default 6)
+/// expect: fail                    # a deliberate mistake: shown failing, an error if it holds
 /// ```
 /// Without `numbers` the cell shows the typeset relation only. `{input: 3}` fills the relation in
 /// with the current network's forward pass on the third training sample, with no training.
 struct EquationCell: Sendable, Equatable {
     /// The keys an equation cell may hold.
-    public static let keys = ["tex", "numbers", "at", "caption", "digits", "columns"]
+    public static let keys = ["tex", "numbers", "at", "caption", "digits", "columns", "expect"]
 
     /// The relation as typeset (LaTeX subset).
     public var tex: String
@@ -36,6 +37,9 @@ struct EquationCell: Sendable, Equatable {
     /// The most columns of a filled-in vector or matrix shown before the ⋯, if the cell
     /// overrides the default 6 (a 10-class output is readable whole with `columns: 10`).
     public var columns: Int?
+    /// Whether the relation is a deliberate mistake (`expect: fail`): shown failing with its
+    /// numbers, and an error if it holds.
+    public var expectsFailure: Bool
 
     /// Reads and checks an equation cell: the formula must typeset and `numbers` must parse.
     public init(_ cell: Cell) throws(LessonError) {
@@ -75,5 +79,11 @@ struct EquationCell: Sendable, Equatable {
         caption = try fields.markdown("caption", of: cell)
         digits = fields.contains("digits") ? try fields.integer("digits", in: 1...17) : nil
         columns = fields.contains("columns") ? try fields.integer("columns", in: 3...30) : nil
+        expectsFailure = fields.contains("expect") ? try fields.choice("expect", among: ["fail", "hold"]) == "fail" : false
+        if expectsFailure, relation == nil {
+            throw LessonError(
+                .invalidValue(key: "expect", in: place, message: "is only read with 'numbers', the relation it checks"),
+                at: fields.value("expect")?.position ?? cell.position)
+        }
     }
 }

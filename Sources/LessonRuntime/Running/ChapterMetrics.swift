@@ -22,9 +22,27 @@ public struct ChapterMetrics: Codable, Sendable, Equatable {
     public var relationsHeld = 0
     /// Equations whose numbers were checked and did not hold.
     public var relationsFailed = 0
+    /// Equations marked `expect: fail` that failed, as the lesson meant them to.
+    public var relationsFailedAsExpected = 0
     /// Figures drawn.
     public var figures = 0
 
     /// Creates empty metrics.
     public init() {}
+
+    /// Reads metrics, also from a `results.json` written before `relationsFailedAsExpected`
+    /// existed (a chapter kept from an older run).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        epochs = try container.decodeIfPresent(Int.self, forKey: .epochs)
+        finalTrainingLoss = try container.decodeIfPresent(Double.self, forKey: .finalTrainingLoss)
+        trainingAccuracy = try container.decodeIfPresent(Double.self, forKey: .trainingAccuracy)
+        validationAccuracy = try container.decodeIfPresent(Double.self, forKey: .validationAccuracy)
+        testAccuracy = try container.decodeIfPresent(Double.self, forKey: .testAccuracy)
+        converged = try container.decodeIfPresent(Bool.self, forKey: .converged)
+        relationsHeld = try container.decode(Int.self, forKey: .relationsHeld)
+        relationsFailed = try container.decode(Int.self, forKey: .relationsFailed)
+        relationsFailedAsExpected = try container.decodeIfPresent(Int.self, forKey: .relationsFailedAsExpected) ?? 0
+        figures = try container.decode(Int.self, forKey: .figures)
+    }
 }

@@ -10,7 +10,9 @@ extension EquationCell: RunnableCell {
     }
 
     /// Shows the formula; with `numbers`, fills the relation in with the recorded values and
-    /// checks it. A relation that does not hold is shown as a failed check, then fails the run.
+    /// checks it. A relation that does not hold is shown as a failed check and fails the
+    /// chapter, but the cells below still run (the session is still valid); with
+    /// `expect: fail`, failing is what the lesson shows, and holding is the mistake.
     func run(_ cell: Cell, in session: Session) throws(LessonError) {
         guard let relation, let numbersValue else {
             session.append(.math(tex))
@@ -28,11 +30,21 @@ extension EquationCell: RunnableCell {
         }
         let format = NumberFormat(significantDigits: digits ?? session.header.digits)
         let numeric = check.filled.tex(format: format, layout: MatrixLayout(maxColumns: columns ?? 6))
-        let outcome = Self.outcome(of: check)
+        var outcome = Self.outcome(of: check)
+        if expectsFailure, case let .fails(message) = outcome { outcome = .failsAsExpected(message) }
         session.append(.relation(RelationBlock(symbolic: tex, numeric: numeric, step: step.description, check: outcome)))
         if let caption { session.append(.prose(caption)) }
-        if case let .fails(message) = outcome {
-            throw LessonError(.failed("the relation does not hold at \(step): \(message)"), at: numbersValue.position)
+        switch outcome {
+        case let .fails(message):
+            session.recordFailure(
+                LessonError(.failed("the relation does not hold at \(step): \(message)"), at: numbersValue.position))
+        case .holds where expectsFailure:
+            session.recordFailure(
+                LessonError(
+                    .failed("the relation holds at \(step), but the cell says 'expect: fail'; remove it, or make the mistake it shows"),
+                    at: numbersValue.position))
+        default:
+            break
         }
     }
 

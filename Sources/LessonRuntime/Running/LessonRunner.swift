@@ -119,14 +119,19 @@ public struct LessonRunner {
         return result(session, errors: [])
     }
 
-    private func result(_ session: Session, errors: [LessonError]) -> ChapterResult {
+    private func result(_ session: Session, errors stopping: [LessonError]) -> ChapterResult {
+        let errors = session.failures + stopping
         var footer = ["seed \(session.header.seed)", "lesson \(session.path)"]
         if !errors.isEmpty { footer.append("\(errors.count) error\(errors.count == 1 ? "" : "s")") }
         var metrics = session.metrics
         for block in session.blocks {
             switch block {
             case let .relation(relation):
-                if case .holds = relation.check { metrics.relationsHeld += 1 } else { metrics.relationsFailed += 1 }
+                switch relation.check {
+                case .holds: metrics.relationsHeld += 1
+                case .fails: metrics.relationsFailed += 1
+                case .failsAsExpected: metrics.relationsFailedAsExpected += 1
+                }
             case .figure: metrics.figures += 1
             default: break
             }

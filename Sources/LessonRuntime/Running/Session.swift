@@ -33,6 +33,9 @@ final class Session {
     public var mnistLoader: MNISTLoader
     /// The steps the next training run must record, gathered from the cells that show them.
     public var traceRequests = TraceSchedule.none
+    /// Mistakes that fail the chapter but leave the session valid, so the cells below still
+    /// run (a relation that does not hold).
+    public private(set) var failures: [LessonError] = []
     /// The chapter's blocks so far.
     public private(set) var blocks: [ReportBlock] = []
     /// Told after every epoch of training, for a progress display; `nil` for none.
@@ -54,6 +57,11 @@ final class Session {
         lessonFolder = lesson.folder
         mnistLoader = .forLesson(in: lesson.folder)
         self.figureDirectory = figureDirectory
+    }
+
+    /// Records a mistake that fails the chapter without stopping it.
+    public func recordFailure(_ error: LessonError) {
+        failures.append(error)
     }
 
     /// Adds a block to the chapter.

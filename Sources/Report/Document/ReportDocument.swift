@@ -89,6 +89,9 @@ public enum RelationVerdict: Sendable, Equatable {
     case holds(largestDeviation: Double, tolerance: Double)
     /// Some entry disagrees; the message says which and by how much.
     case fails(String)
+    /// Some entry disagrees, as the lesson said it would (`expect: fail`): a deliberate
+    /// mistake shown with its numbers.
+    case failsAsExpected(String)
 }
 
 /// A table of text cells.

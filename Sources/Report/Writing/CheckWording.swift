@@ -2,6 +2,15 @@ import Foundation
 
 /// How both writers word the verdict on a relation.
 enum CheckWording {
+    /// The class of the relation's figure in HTML: `holds`, `fails` or `fails expected`.
+    static func state(_ verdict: RelationVerdict) -> String {
+        switch verdict {
+        case .holds: "holds"
+        case .fails: "fails"
+        case .failsAsExpected: "fails expected"
+        }
+    }
+
     /// `true` when the relation holds.
     static func holds(_ verdict: RelationVerdict) -> Bool {
         if case .holds = verdict { return true }
@@ -17,6 +26,8 @@ enum CheckWording {
                 + "(largest relative difference \(largest), tolerance \(String(format: "%.0e", tolerance)))."
         case let .fails(message):
             return "✗ Check failed at \(step): \(message)"
+        case let .failsAsExpected(message):
+            return "✗ Fails at \(step), as the lesson expects: \(message)"
         }
     }
 }

@@ -70,7 +70,7 @@ public struct HTMLWriter: Sendable {
         case let .math(tex):
             return "<div class=\"equation\">\(math(tex, display: true))</div>"
         case let .relation(relation):
-            let state = CheckWording.holds(relation.check) ? "holds" : "fails"
+            let state = CheckWording.state(relation.check)
             return """
                 <figure class="relation \(state)">
                 <div class="equation">\(math(relation.symbolic, display: true))</div>

@@ -46,6 +46,8 @@ public enum Stylesheet {
         figure.relation .numbers { border-top: 1px dashed var(--rule); }
         .check { font-size: 0.85rem; color: var(--good); margin-top: 0.25rem; }
         figure.relation.fails .check { color: var(--bad); font-weight: 600; }
+        figure.relation.fails.expected { border-left-color: var(--accent); }
+        figure.relation.fails.expected .check { color: var(--accent); font-weight: 600; }
         figure.plot { text-align: center; break-inside: avoid; }
         figure.plot img { max-width: 100%; height: auto; border-radius: 4px; }
         figcaption { font-size: 0.9rem; color: var(--muted); margin-top: 0.4rem; }
