@@ -153,7 +153,7 @@ extension LessonsCommand {
             // The output folder is this watch's until it stops: another run is told who holds it.
             let (writer, lock) = try Publishing.open(options, library: library)
             defer { lock.release() }
-            var seen: [String: [String: String]] = [:]
+            var seen: [String: WatchStamp] = [:]
             var refused = Set<String>()
             print("Watching \(folder.lessons)/ for changes; Ctrl-C stops.")
             while true {
@@ -162,7 +162,7 @@ extension LessonsCommand {
                 for file in contents.refused where !refused.contains(file.displayPath) { Terminal.error(file.description) }
                 refused = Set(contents.refused.map(\.displayPath))
                 for entry in contents.entries {
-                    let stamp = entry.stamp()
+                    let stamp = entry.stamp(after: seen[entry.name])
                     if seen[entry.name] != stamp {
                         seen[entry.name] = stamp
                         changed.append(entry)
