@@ -12,8 +12,13 @@ import Testing
 /// What running a few cells produced: the chapter's blocks and the error that stopped it, if any.
 struct CellsRun {
     var blocks: [ReportBlock]
-    var error: LessonError?
+    /// The error that stopped the run, if one did.
+    var stoppingError: LessonError?
     var session: Session
+
+    /// The first mistake: the one that stopped the run, or the first that failed the chapter
+    /// and let the cells below run (a relation that does not hold or cannot be evaluated).
+    var error: LessonError? { stoppingError ?? session.failures.first }
 
     /// The relation blocks, in order.
     var relations: [RelationBlock] {
@@ -45,10 +50,10 @@ func runCellsWithData(_ text: String, data: SessionData) throws -> CellsRun {
             try runnables[index].run(cell, in: session)
         } catch {
             session.append(.error(ReportError(position: error.position.description, message: error.message)))
-            return CellsRun(blocks: session.blocks, error: error, session: session)
+            return CellsRun(blocks: session.blocks, stoppingError: error, session: session)
         }
     }
-    return CellsRun(blocks: session.blocks, error: nil, session: session)
+    return CellsRun(blocks: session.blocks, stoppingError: nil, session: session)
 }
 
 /// The AND gate, 0/1 encoded.
@@ -82,7 +87,7 @@ let seed004Cells: [(kind: String, body: String)] = [
             "tex: a = b\nnumbers: W1_new = W1 - eta * x' * s1\nat: {epoch: 2, sample: 3}\ncaption: The update.\ndigits: 3",
             kind: "equation"))
         #expect(cell.tex == "a = b")
-        #expect(cell.relation?.description == "W1_new = W1 - eta * x' * s1")
+        #expect(cell.relations.map(\.description) == ["W1_new = W1 - eta * x' * s1"])
         #expect(cell.step == .step(TraceStep(epoch: 2, step: 3), unit: "sample"))
         #expect(cell.step.description == "epoch 2, sample 3")
         #expect(cell.caption == "The update.")
@@ -92,7 +97,7 @@ let seed004Cells: [(kind: String, body: String)] = [
 
     @Test func defaultsToTheFirstStepAndAsksForNothingWithoutNumbers() throws {
         let plain = try EquationCell(try firstCell("tex: a = b", kind: "equation"))
-        #expect(plain.relation == nil)
+        #expect(plain.relations.isEmpty)
         #expect(plain.requestedSteps.isEmpty)
         let checked = try EquationCell(try firstCell("tex: a = b\nnumbers: a = b", kind: "equation"))
         #expect(checked.step.description == "epoch 1, step 1")
@@ -167,7 +172,7 @@ let seed004Cells: [(kind: String, body: String)] = [
         #expect(block.check == .holds(largestDeviation: 0, tolerance: 1e-9))
         #expect(
             block.numeric
-                == "\\begin{bmatrix} 0 \\\\ 0.1 \\\\ 0.1 \\end{bmatrix} = \\begin{bmatrix} -0.1 \\\\ 0 \\\\ 0 \\end{bmatrix} + 0.1 \\times {\\begin{bmatrix} 1 & \\begin{bmatrix} 1 & 1 \\end{bmatrix} \\end{bmatrix}}^{\\top} \\times (1 - 0)")
+                == "\\begin{bmatrix} 0 \\\\ 0.1 \\\\ 0.1 \\end{bmatrix} = \\begin{bmatrix} -0.1 \\\\ 0 \\\\ 0 \\end{bmatrix} + 0.1 \\times {\\begin{bmatrix} 1 & 1 & 1 \\end{bmatrix}}^{\\top} \\times (1 - 0)")
         _ = try MathML.convert(block.numeric, display: true)
     }
 
@@ -194,14 +199,14 @@ let seed004Cells: [(kind: String, body: String)] = [
 
     static let wrongSign = "tex: \\theta\nnumbers: theta_new = theta - eta * [1, x]' * (y - a)\nat: {epoch: 1, sample: 4}"
     static let rightSign = "tex: \\theta\nnumbers: theta_new = theta + eta * [1, x]' * (y - a)\nat: {epoch: 1, sample: 4}"
-    static let wrongSignReason = "theta_new = theta - eta * [1, x]' * (y - a): at row 1, column 1 the left-hand side is 0 but the right-hand side is -0.2 (largest deviation 0.2, allowed 1e-09·max(1, |a|, |b|))"
+    static let wrongSignReason = "theta_new = theta - eta * [1, x]' * (y - a): at row 1, column 1 the left-hand side is 0 but the right-hand side is -0.2: they differ by 0.2, more than 1e-09 of 0.2, the size of the terms that formed it"
 
     /// A failed relation stopped the chapter, so a lesson could not show a common mistake and go
     /// on; the session is still valid, so the cells below run and the chapter still fails.
     @Test func aRelationThatDoesNotHoldFailsTheChapterButTheCellsBelowStillRun() throws {
         let text = lessonSource(perceptronCells + [("equation", Self.wrongSign), ("equation", Self.rightSign)])
         let run = try runCellsWithData(text, data: andGateData)
-        #expect(run.error == nil)
+        #expect(run.stoppingError == nil)
         #expect(run.relations.map(\.check).first == .fails(Self.wrongSignReason))
         #expect(run.relations.count == 2)
         if case .holds = run.relations.last?.check {} else { Issue.record("the cell below did not run: \(run.relations)") }
@@ -314,7 +319,7 @@ let seed004Cells: [(kind: String, body: String)] = [
     @Test func digitsRoundTheFilledInNumbers() throws {
         let cells = seed004Cells + [("equation", "tex: L\nnumbers: loss = sum((y - a2) .* (y - a2)) / m\ndigits: 1")]
         let run = try runCellsWithData(lessonSource(cells), data: seed004Sample)
-        #expect(run.relations.first?.numeric == "16 = \\frac{\\sum((0 - 4) \\odot (0 - 4))}{1}")
+        #expect(run.relations.first?.numeric == "16 = \\frac{\\sum_{i} {((0 - 4) \\odot (0 - 4))}_{i}}{1}")
     }
 }
 

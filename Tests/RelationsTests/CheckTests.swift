@@ -19,10 +19,12 @@ import Relations
         let check = try Relation.check(Self.perceptronRule, with: Self.perceptronStep(thetaNew: [0.4, -0.3, 0.3]))
         #expect(check.held)
         #expect(check.outcome == .held)
-        // −0.2 − 0.1 is −0.30000000000000004 in floating point: within the tolerance.
+        // −0.2 − 0.1 is −0.30000000000000004 in floating point: within the tolerance, measured
+        // against the terms |−0.2| + |0.1 · 1 · 1| = 0.3 that formed the entry.
         #expect(check.maximumDeviation == abs(-0.3 - (-0.2 - 0.1)))
+        #expect(check.largestRelativeDeviation == abs(-0.3 - (-0.2 - 0.1)) / 0.30000000000000004)
         #expect(check.rhs.rows == 3 && check.rhs.columns == 1)
-        #expect(check.description == "holds: \(Self.perceptronRule) (largest deviation 5.551115123125783e-17)")
+        #expect(check.description == "holds: \(Self.perceptronRule) (largest difference 1.850371707708594e-16 of the terms' size)")
     }
 
     @Test func aWrongRecordedValueFailsWithItsDeviation() throws {
@@ -33,7 +35,8 @@ import Relations
         #expect(
             check.description
                 == "does not hold: \(Self.perceptronRule): at row 3, column 1 the left-hand side is 0.4 "
-                + "but the right-hand side is 0.3 (largest deviation 0.10000000000000003, allowed 1e-09·max(1, |a|, |b|))")
+                + "but the right-hand side is 0.3: they differ by 0.10000000000000003, more than 1e-09 of 0.4, "
+                + "the size of the terms that formed it")
     }
 
     @Test func sidesOfDifferentShapesDoNotHold() throws {
@@ -114,9 +117,12 @@ import Relations
 
     // MARK: - The tolerance
 
+    /// Two recorded names are their own terms: they must agree to nine significant digits at
+    /// any size (the old rule let 0 and 5·10⁻¹⁰ agree, an absolute 10⁻⁹ below magnitude 1).
     @Test(arguments: [
-        (0.0, 5e-10, true), (0.0, 2e-9, false),  // absolute below magnitude 1
-        (1000.0, 1000.0000005, true), (1000.0, 1000.000002, false),  // relative above it
+        (0.0, 5e-10, false), (1e-5, 1.0000000005e-5, true), (1e-5, 1.000000002e-5, false),
+        (1000.0, 1000.0000005, true), (1000.0, 1000.000002, false),
+        (0.0, 0.0, true), (0.0, 5e-324, true), (0.0, 1e-300, false),  // four units in the last place of 0
         (Double.infinity, Double.infinity, true), (Double.infinity, -Double.infinity, false),
         (Double.nan, Double.nan, false), (1.0, Double.nan, false),
     ])

@@ -25,7 +25,7 @@ import Testing
         #expect(html.hasPrefix("<figure class=\"relation holds\">"))
         #expect(html.contains("<mtable"))
         #expect(html.contains(
-            "<figcaption class=\"check\">✓ Checked at epoch 1, sample 1: both sides agree (largest relative difference 0, tolerance 1e-09).</figcaption>"))
+            "<figcaption class=\"check\">✓ Checked at epoch 1, sample 1: both sides are equal in every entry (allowed: 10⁻⁹ of the size of the terms that formed each entry).</figcaption>"))
         let failed = writer.html(for: .relation(RelationBlock(symbolic: "a", numeric: "1", step: "epoch 2", check: .fails("left 1 ≠ right 2"))))
         #expect(failed.contains("<figure class=\"relation fails\">"))
         #expect(failed.contains("✗ Check failed at epoch 2: left 1 ≠ right 2"))

@@ -84,8 +84,10 @@ public struct TraceRecord: Sendable {
         values[name] ?? TraceRecord.canonicalName(of: name).flatMap { values[$0] }
     }
 
-    /// Maps the other notations of the chapters onto the recorded names.
-    static func canonicalName(of name: String) -> String? {
+    /// Maps the other notations of the chapters onto the recorded names: `x` for `a0`, `A0`
+    /// and `X`; `y` for `Y`; `sk` for `dZk` and `deltak`; `nk` for `Zk`; `ak` for `Ak`;
+    /// `nil` for a name that is not another notation.
+    public static func canonicalName(of name: String) -> String? {
         if name == "a0" || name == "A0" || name == "X" { return "x" }
         if name == "Y" { return "y" }
         for (alias, canonical) in [("dZ", "s"), ("delta", "s"), ("Z", "n"), ("A", "a")] where name.hasPrefix(alias) {

@@ -7,7 +7,7 @@ import Relations
 ///
 /// ```yaml
 /// tex: \boldsymbol\theta \leftarrow \boldsymbol\theta + \eta\,[1\;\mathbf{x}]^\top (y - a)
-/// numbers: theta_new = theta + eta * [1, x]' * (y - a)
+/// numbers: theta_new = theta + eta * [1, x]' * (y - a)   # or a list, one per relation the TeX shows
 /// at: {epoch: 1, sample: 4}     # or {epoch: 2, step: 3}, {iteration: 7}, {input: 3}; default epoch 1, step 1
 /// caption: The rule after the fourth sample.
 /// digits: 3                      # overrides the lesson's digits
@@ -15,17 +15,21 @@ import Relations
 /// expect: fail                    # a deliberate mistake: shown failing, an error if it holds
 /// ```
 /// Without `numbers` the cell shows the typeset relation only. `{input: 3}` fills the relation in
-/// with the current network's forward pass on the third training sample, with no training.
+/// with the current network's forward pass on the third training sample, with no training. A
+/// TeX line with two relations (`ΔW = η e xᵀ, Δb = η e`) gives `numbers` a list of two, each
+/// checked and filled in, shown on one line as the TeX shows them.
 struct EquationCell: Sendable, Equatable {
     /// The keys an equation cell may hold.
     public static let keys = ["tex", "numbers", "at", "caption", "digits", "columns", "expect"]
 
     /// The relation as typeset (LaTeX subset).
     public var tex: String
-    /// The relation over recorded quantities, if the cell checks one.
-    public var relation: Relation?
-    /// The `numbers` value as written, for positions of errors found at run time.
-    public var numbersValue: LessonValue?
+    /// The relations over recorded quantities the cell checks, in order (empty without `numbers`).
+    public var relations: [Relation]
+    /// Each relation's text as written, for positions of errors found at run time.
+    public var numbersValues: [LessonValue]
+    /// The `numbers` key's value (one relation, or the list).
+    public var numbersKey: LessonValue?
     /// The step whose quantities fill the relation in.
     public var step: StepSelection
     /// Where the `at` key is (the cell when absent), for a step that was not recorded.
@@ -55,23 +59,11 @@ struct EquationCell: Sendable, Equatable {
                 .invalidValue(key: "tex", in: place, message: "does not typeset: \(error.message)"),
                 at: cell.position(ofCharacter: characters, in: texValue))
         }
-        if let value = fields.value("numbers") {
-            let text = try fields.text("numbers")
-            do {
-                relation = try Relation(parsing: text)
-            } catch {
-                throw LessonError(
-                    .invalidValue(key: "numbers", in: place, message: "does not parse: \(error.message)"),
-                    at: cell.position(ofCharacter: error.offset, in: value))
-            }
-            numbersValue = value
-        } else {
-            relation = nil
-            numbersValue = nil
-        }
+        numbersKey = fields.value("numbers")
+        (relations, numbersValues) = try Self.relations(fields.value("numbers"), in: cell)
         step = try StepSelection(fields, place: place)
         stepPosition = fields.value("at")?.position ?? cell.position
-        if fields.contains("at"), relation == nil {
+        if fields.contains("at"), relations.isEmpty {
             throw LessonError(
                 .invalidValue(key: "at", in: place, message: "is only read with 'numbers', the relation it fills in"),
                 at: stepPosition)
@@ -80,10 +72,34 @@ struct EquationCell: Sendable, Equatable {
         digits = fields.contains("digits") ? try fields.integer("digits", in: 1...17) : nil
         columns = fields.contains("columns") ? try fields.integer("columns", in: 3...30) : nil
         expectsFailure = fields.contains("expect") ? try fields.choice("expect", among: ["fail", "hold"]) == "fail" : false
-        if expectsFailure, relation == nil {
+        if expectsFailure, relations.isEmpty {
             throw LessonError(
                 .invalidValue(key: "expect", in: place, message: "is only read with 'numbers', the relation it checks"),
                 at: fields.value("expect")?.position ?? cell.position)
         }
+    }
+
+    /// The relations `numbers` holds: one relation's text, or a list of them.
+    private static func relations(_ value: LessonValue?, in cell: Cell) throws(LessonError) -> ([Relation], [LessonValue]) {
+        guard let value else { return ([], []) }
+        let expected = "a relation like 'a1 = sigmoid(n1)', or a list of them"
+        let items = value.items ?? [value]
+        if items.isEmpty {
+            throw LessonError(.wrongType(key: "numbers", in: "equation cell", expected: expected, found: "an empty list"), at: value.position)
+        }
+        var relations = [Relation]()
+        for item in items {
+            guard let text = item.text else {
+                throw LessonError(.wrongType(key: "numbers", in: "equation cell", expected: expected, found: item.kindDescription), at: item.position)
+            }
+            do {
+                relations.append(try Relation(parsing: text))
+            } catch {
+                throw LessonError(
+                    .invalidValue(key: "numbers", in: "equation cell", message: "does not parse: \(error.message)"),
+                    at: cell.position(ofCharacter: error.offset, in: item))
+            }
+        }
+        return (relations, items)
     }
 }

@@ -55,7 +55,7 @@ struct StepQuantities: Sendable {
     /// The quantities as a relation's bindings.
     var bindings: Bindings {
         let lookup = self.lookup
-        return Bindings(names: names, lookup: lookup)
+        return Bindings(names: names, canonicalName: { TraceRecord.canonicalName(of: $0) ?? $0 }, lookup: lookup)
     }
 }
 

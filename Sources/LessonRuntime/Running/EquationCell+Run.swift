@@ -6,61 +6,103 @@ import Report
 
 extension EquationCell: RunnableCell {
     var requestedSteps: [TraceStep] {
-        relation == nil ? [] : step.requestedSteps
+        relations.isEmpty ? [] : step.requestedSteps
     }
 
-    /// Shows the formula; with `numbers`, fills the relation in with the recorded values and
-    /// checks it. A relation that does not hold is shown as a failed check and fails the
-    /// chapter, but the cells below still run (the session is still valid); with
-    /// `expect: fail`, failing is what the lesson shows, and holding is the mistake.
+    /// Shows the formula; with `numbers`, fills each relation in with the recorded values and
+    /// checks it. Nothing here stops the chapter, because the session is still valid after it:
+    /// a relation that does not hold, that cannot fail, or that cannot be evaluated (a name
+    /// not recorded, shapes that do not fit, a step that was not recorded) fails the chapter
+    /// and the cells below still run. With `expect: fail`, failing is what the lesson shows,
+    /// and holding is the mistake.
     func run(_ cell: Cell, in session: Session) throws(LessonError) {
-        guard let relation, let numbersValue else {
+        guard !relations.isEmpty else {
             session.append(.math(tex))
             if let caption { session.append(.prose(caption)) }
             return
         }
-        let quantities = try step.quantities(for: cell, in: session, at: stepPosition)
-        let check: Relations.RelationCheck
+        let checks: [Checked]
         do {
-            check = try relation.check(with: quantities.bindings)
+            checks = try self.checks(cell, in: session)
         } catch {
-            throw LessonError(
-                .failed("cannot evaluate 'numbers' at \(step): \(error.message)"),
-                at: cell.position(ofCharacter: error.offset, in: numbersValue))
+            session.append(.error(ReportError(position: error.position.description, message: error.message)))
+            session.recordFailure(error)
+            return
         }
         let format = NumberFormat(significantDigits: digits ?? session.header.digits)
-        let numeric = check.filled.tex(format: format, layout: MatrixLayout(maxColumns: columns ?? 6))
-        var outcome = Self.outcome(of: check)
-        if expectsFailure, case let .fails(message) = outcome { outcome = .failsAsExpected(message) }
-        session.append(.relation(RelationBlock(symbolic: tex, numeric: numeric, step: step.description, check: outcome)))
+        let layout = MatrixLayout(maxColumns: columns ?? 6)
+        let numeric = checks.map { $0.check.filled.tex(format: format, layout: layout) }.joined(separator: ", \\qquad ")
+        session.append(
+            .relation(RelationBlock(symbolic: tex, numeric: numeric, step: step.description, checks: checks.map(\.verdict))))
         if let caption { session.append(.prose(caption)) }
-        switch outcome {
-        case let .fails(message):
-            session.recordFailure(
-                LessonError(.failed("the relation does not hold at \(step): \(message)"), at: numbersValue.position))
-        case .holds where expectsFailure:
-            session.recordFailure(
-                LessonError(
-                    .failed("the relation holds at \(step), but the cell says 'expect: fail'; remove it, or make the mistake it shows"),
-                    at: numbersValue.position))
-        default:
-            break
+        for checked in checks {
+            switch checked.verdict {
+            case let .fails(message):
+                let what = checked.refusal == nil ? "the relation does not hold at \(step): " : ""
+                session.recordFailure(LessonError(.failed(what + message), at: checked.position))
+            case .holds where expectsFailure:
+                session.recordFailure(
+                    LessonError(
+                        .failed("the relation holds at \(step), but the cell says 'expect: fail'; remove it, or make the mistake it shows"),
+                        at: checked.position))
+            default:
+                break
+            }
         }
     }
 
-    /// The report's wording of a check: the largest relative difference when it holds, where
-    /// and by how much it fails otherwise.
+    /// One relation checked: the check, whether it can fail, and the verdict the report shows.
+    struct Checked {
+        var check: Relations.RelationCheck
+        var refusal: String?
+        var verdict: RelationVerdict
+        var position: SourcePosition
+    }
+
+    /// Every relation of the cell checked against the quantities at its step.
+    ///
+    /// - Throws: the first relation that cannot be evaluated, at the mistake's position; an
+    ///   error at `at` when the step was not recorded.
+    func checks(_ cell: Cell, in session: Session) throws(LessonError) -> [Checked] {
+        let quantities = try step.quantities(for: cell, in: session, at: stepPosition)
+        var checks = [Checked]()
+        for (relation, value) in zip(relations, numbersValues) {
+            let check = try self.check(relation, written: value, in: cell, with: quantities.bindings)
+            let refusal = relation.sensitivity(of: check.filled, with: quantities.bindings).refusal(of: relation)
+            var verdict = Self.outcome(of: check)
+            if let refusal {
+                verdict = .fails(refusal)
+            } else if expectsFailure, case let .fails(message) = verdict {
+                verdict = .failsAsExpected(message)
+            }
+            checks.append(Checked(check: check, refusal: refusal, verdict: verdict, position: value.position))
+        }
+        return checks
+    }
+
+    /// `relation` evaluated against `bindings` and its sides compared.
+    ///
+    /// - Throws: a name that was not recorded or shapes that do not fit, at the mistake.
+    func check(_ relation: Relation, written value: LessonValue, in cell: Cell, with bindings: Bindings) throws(LessonError)
+        -> Relations.RelationCheck
+    {
+        do {
+            return try relation.check(with: bindings)
+        } catch {
+            throw LessonError(
+                .failed("cannot evaluate 'numbers' at \(step): \(error.message)"),
+                at: cell.position(ofCharacter: error.offset, in: value))
+        }
+    }
+
+    /// The report's wording of a check: the largest difference between the sides as a
+    /// fraction of the terms' size when it holds, where and by how much it fails otherwise.
     static func outcome(of check: Relations.RelationCheck) -> RelationVerdict {
         guard check.held else {
             var message = check.description
             if message.hasPrefix("does not hold: ") { message.removeFirst("does not hold: ".count) }
             return .fails(message)
         }
-        // The relative difference the tolerance is measured against: |a − b| / max(1, |a|, |b|).
-        let largest = zip(check.lhs.values, check.rhs.values).reduce(0.0) { largest, pair in
-            let (a, b) = pair
-            return a == b ? largest : max(largest, abs(a - b) / max(1, abs(a), abs(b)))
-        }
-        return .holds(largestDeviation: largest, tolerance: check.relativeTolerance)
+        return .holds(largestDeviation: check.largestRelativeDeviation, tolerance: check.relativeTolerance)
     }
 }

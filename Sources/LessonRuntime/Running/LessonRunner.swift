@@ -127,10 +127,12 @@ public struct LessonRunner {
         for block in session.blocks {
             switch block {
             case let .relation(relation):
-                switch relation.check {
-                case .holds: metrics.relationsHeld += 1
-                case .fails: metrics.relationsFailed += 1
-                case .failsAsExpected: metrics.relationsFailedAsExpected += 1
+                for check in relation.checks {
+                    switch check {
+                    case .holds: metrics.relationsHeld += 1
+                    case .fails: metrics.relationsFailed += 1
+                    case .failsAsExpected: metrics.relationsFailedAsExpected += 1
+                    }
                 }
             case .figure: metrics.figures += 1
             default: break

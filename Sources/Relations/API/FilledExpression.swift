@@ -30,13 +30,18 @@ public struct FilledExpression: Sendable, Hashable {
     public var node: Node
     /// The node's value.
     public var value: Matrix
+    /// The size of the terms that formed each entry of `value` (same shape): the sum of the
+    /// absolute values of what was added up, the quantity the tolerance is measured against
+    /// (see the rules in `RelationCheck`).
+    public var magnitude: Matrix
     /// The character offsets the node spans in the relation's text.
     public var range: Range<Int>
 
-    /// Creates a node.
-    public init(_ node: Node, value: Matrix, range: Range<Int>) {
+    /// Creates a node; without a `magnitude`, the value's absolute value.
+    public init(_ node: Node, value: Matrix, magnitude: Matrix? = nil, range: Range<Int>) {
         self.node = node
         self.value = value
+        self.magnitude = magnitude ?? value.map(abs)
         self.range = range
     }
 }

@@ -23,19 +23,25 @@ struct Evaluator {
             return FilledExpression(.literal(spelling: spelling), value: Matrix(scalar: value), range: range)
         case .negation(let operand):
             let filled = try evaluate(operand)
-            return FilledExpression(.negation(filled), value: -filled.value, range: range)
+            return FilledExpression(.negation(filled), value: -filled.value, magnitude: filled.magnitude, range: range)
         case .binary(let op, let lhs, let rhs):
             let left = try evaluate(lhs), right = try evaluate(rhs)
             let value = try Self.apply(op, left.value, right.value)
-            return FilledExpression(.binary(op, left, right), value: value, range: range)
+            return FilledExpression(
+                .binary(op, left, right), value: value, magnitude: Magnitude.binary(op.kind, left, right, value: value),
+                range: range)
         case .transpose(let operand, let transpose):
             let filled = try evaluate(operand)
-            return FilledExpression(.transpose(filled, transpose), value: filled.value.transposed, range: range)
+            return FilledExpression(
+                .transpose(filled, transpose), value: filled.value.transposed, magnitude: filled.magnitude.transposed,
+                range: range)
         case .call(let call, let arguments):
             var filled: [FilledExpression] = []
             for argument in arguments { filled.append(try evaluate(argument)) }
             let value = try Self.apply(call, to: filled)
-            return FilledExpression(.call(call, filled), value: value, range: range)
+            return FilledExpression(
+                .call(call, filled), value: value, magnitude: Self.magnitude(of: call, arguments: filled, value: value),
+                range: range)
         case .matrix(let rows):
             var filledRows: [[FilledExpression]] = []
             for row in rows {
@@ -43,11 +49,15 @@ struct Evaluator {
                 for element in row { filledRow.append(try evaluate(element)) }
                 filledRows.append(filledRow)
             }
+            let magnitudes = filledRows.map { row in
+                row.map { FilledExpression($0.node, value: $0.magnitude, magnitude: $0.magnitude, range: $0.range) }
+            }
             return FilledExpression(
-                .concatenation(filledRows), value: try Self.concatenate(filledRows), range: range)
+                .concatenation(filledRows), value: try Self.concatenate(filledRows),
+                magnitude: try Self.concatenate(magnitudes), range: range)
         case .parenthesized(let inner):
             let filled = try evaluate(inner)
-            return FilledExpression(.parenthesized(filled), value: filled.value, range: range)
+            return FilledExpression(.parenthesized(filled), value: filled.value, magnitude: filled.magnitude, range: range)
         }
     }
 
@@ -110,6 +120,20 @@ struct Evaluator {
             let total = x.sum(along: axis)
             guard call.function == .mean else { return total }
             return total / Double(axis == .rows ? x.rows : x.columns)
+        }
+    }
+
+    /// The magnitude of a call's value (see `Magnitude`): sums and means add the magnitudes up.
+    static func magnitude(of call: FunctionCall, arguments: [FilledExpression], value: Matrix) -> Matrix {
+        switch call.function {
+        case .sum, .mean:
+            // The axis was read when the value was computed, so it is 1 or 2 here.
+            let axis = (try? Self.axis(of: call, arguments: arguments)) ?? .rows
+            let total = arguments[0].magnitude.sum(along: axis)
+            guard call.function == .mean else { return total }
+            return total / Double(axis == .rows ? arguments[0].value.rows : arguments[0].value.columns)
+        default:
+            return Magnitude.call(call, argument: arguments[0], value: value)
         }
     }
 

@@ -60,23 +60,52 @@ public enum ReportBlock: Sendable, Equatable {
     case error(ReportError)
 }
 
-/// An equation, the same relation with every quantity replaced by its value, and the check.
+/// An equation, the same relations with every quantity replaced by its value, and the checks.
 public struct RelationBlock: Sendable, Equatable {
     /// The relation as the lesson typesets it (LaTeX subset).
     public var symbolic: String
-    /// The relation with every quantity replaced by its value (LaTeX subset).
+    /// The relations with every quantity replaced by its value (LaTeX subset), one display;
+    /// several relations are separated as the symbolic line separates them.
     public var numeric: String
     /// Where in training the numbers come from (`epoch 1, sample 4`).
     public var step: String
-    /// The outcome of comparing the two sides.
-    public var check: RelationVerdict
+    /// The outcome of each relation, in the order the cell lists them.
+    public var checks: [RelationVerdict]
 
-    /// Creates a relation block.
+    /// Creates a relation block for one relation.
     public init(symbolic: String, numeric: String, step: String, check: RelationVerdict) {
+        self.init(symbolic: symbolic, numeric: numeric, step: step, checks: [check])
+    }
+
+    /// Creates a relation block for several relations shown on one line.
+    public init(symbolic: String, numeric: String, step: String, checks: [RelationVerdict]) {
         self.symbolic = symbolic
         self.numeric = numeric
         self.step = step
-        self.check = check
+        self.checks = checks
+    }
+
+    /// The verdict on the block as a whole: failed if any relation failed (its messages
+    /// numbered when there are several), failing as expected if any did and none failed
+    /// otherwise, holding with the largest difference of all when every relation holds.
+    public var check: RelationVerdict {
+        func numbered(_ messages: [(Int, String)]) -> String {
+            checks.count == 1 ? messages[0].1 : messages.map { "relation \($0.0 + 1): \($0.1)" }.joined(separator: "; ")
+        }
+        let failed = checks.enumerated().compactMap { index, verdict -> (Int, String)? in
+            if case let .fails(message) = verdict { return (index, message) } else { return nil }
+        }
+        if !failed.isEmpty { return .fails(numbered(failed)) }
+        let expected = checks.enumerated().compactMap { index, verdict -> (Int, String)? in
+            if case let .failsAsExpected(message) = verdict { return (index, message) } else { return nil }
+        }
+        if !expected.isEmpty { return .failsAsExpected(numbered(expected)) }
+        var largest = 0.0, tolerance = 0.0
+        for case let .holds(deviation, allowed) in checks {
+            largest = max(largest, deviation)
+            tolerance = max(tolerance, allowed)
+        }
+        return .holds(largestDeviation: largest, tolerance: tolerance)
     }
 }
 
@@ -85,7 +114,8 @@ public struct RelationBlock: Sendable, Equatable {
 /// The check itself, with both sides' values, is `Relations.RelationCheck`; the runner turns
 /// it into this (`EquationCell.outcome(of:)`), so the report needs no engine.
 public enum RelationVerdict: Sendable, Equatable {
-    /// Every entry agrees within the tolerance; `largestDeviation` is the worst relative one.
+    /// Every entry agrees within the tolerance; `largestDeviation` is the largest difference
+    /// between the sides as a fraction of the size of the terms that formed the entry.
     case holds(largestDeviation: Double, tolerance: Double)
     /// Some entry disagrees; the message says which and by how much.
     case fails(String)
