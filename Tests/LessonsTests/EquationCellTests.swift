@@ -238,6 +238,40 @@ let seed004Cells: [(kind: String, body: String)] = [
         }
     }
 
+    /// A TeX line with two relations gets two, each checked and filled in on its own line.
+    @Test func aListOfRelationsFillsInEachAndChecksEach() throws {
+        let cell = "tex: \\Delta W = \\eta e x^\\top, \\qquad \\Delta b = \\eta e\nnumbers:\n  - delta_W = eta * error * x'\n  - delta_b = eta * error\nat: {epoch: 1, sample: 4}"
+        let run = try runCellsWithData(lessonSource(perceptronCells + [("equation", cell)]), data: andGateData)
+        #expect(run.error == nil)
+        let block = try #require(run.relations.first)
+        #expect(block.numericLines == [
+            "\\begin{bmatrix} 0.1 \\\\ 0.1 \\end{bmatrix} = 0.1 \\times 1 \\times {\\begin{bmatrix} 1 & 1 \\end{bmatrix}}^{\\top}",
+            "0.1 = 0.1 \\times 1",
+        ])
+        #expect(block.checks.count == 2)
+        let page = MarkdownWriter().markdown(for: ReportDocument(title: "t", blocks: run.blocks))
+        #expect(page.contains("$$\n0.1 = 0.1 \\times 1\n$$"))
+
+        let wrong = cell.replacingOccurrences(of: "delta_b = eta * error", with: "delta_b = 2 * eta * error")
+        let failing = try runCellsWithData(lessonSource(perceptronCells + [("equation", wrong)]), data: andGateData)
+        guard case let .fails(message) = failing.relations.first?.check else {
+            Issue.record("the second relation did not fail: \(failing.relations)")
+            return
+        }
+        #expect(message.hasPrefix("relation 2: delta_b = 2 * eta * error: the left-hand side is 0.1 but the right-hand side is 0.2"))
+        #expect(failing.session.failures.map(\.position.line) == [18])
+        #expect(failing.stoppingError == nil)
+    }
+
+    @Test func eachRelationOfAListIsReadWhereItIsWritten() {
+        expectLessonError("lessons/x.md:8:12: error: 'numbers' in equation cell does not parse: expected an expression, found the end of the relation") {
+            _ = try EquationCell(try firstCell("tex: a\nnumbers:\n  - a = b\n  - a = b +", kind: "equation"))
+        }
+        expectLessonError("lessons/x.md:6:10: error: 'numbers' in equation cell should be a relation like 'a1 = sigmoid(n1)', or a list of them, not an empty list") {
+            _ = try EquationCell(try firstCell("tex: a\nnumbers: []", kind: "equation"))
+        }
+    }
+
     /// A chapter kept from an older run has a `results.json` without the new count.
     @Test func resultsWrittenBeforeExpectedFailuresStillRead() throws {
         let old = #"{"epochs": 3, "relationsHeld": 2, "relationsFailed": 1, "figures": 4}"#

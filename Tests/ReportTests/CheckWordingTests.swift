@@ -21,11 +21,11 @@ import Testing
     /// the largest difference of all otherwise.
     @Test func aBlockOfSeveralRelationsCombinesTheirVerdicts() {
         let holds = RelationBlock(
-            symbolic: "a, b", numeric: "1, 2", step: "s",
+            symbolic: "a, b", numericLines: ["1", "2"], step: "s",
             checks: [.holds(largestDeviation: 1e-16, tolerance: 1e-9), .holds(largestDeviation: 3e-16, tolerance: 1e-9)])
         #expect(holds.check == .holds(largestDeviation: 3e-16, tolerance: 1e-9))
         let fails = RelationBlock(
-            symbolic: "a, b", numeric: "1, 2", step: "s",
+            symbolic: "a, b", numericLines: ["1", "2"], step: "s",
             checks: [.holds(largestDeviation: 0, tolerance: 1e-9), .fails("b = 2: off by 1")])
         #expect(fails.check == .fails("relation 2: b = 2: off by 1"))
         let single = RelationBlock(symbolic: "b", numeric: "2", step: "s", check: .fails("b = 2: off by 1"))

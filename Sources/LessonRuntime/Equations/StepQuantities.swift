@@ -82,6 +82,14 @@ extension StepSelection {
             return StepQuantities(
                 forward: network, input: data.training.inputs.row(sample - 1), target: data.training.targets.row(sample - 1))
         }
+        if let plan = session.plannedTraining {
+            guard let record = try plan.record(at: self, position: position) else {
+                throw LessonError(
+                    .failed("the first update on the first samples failed, so the quantities at \(self) cannot be checked before training"),
+                    at: position)
+            }
+            return StepQuantities(record)
+        }
         let training = try session.requireTraining(for: cell)
         return StepQuantities(try record(in: training, data: session.data, at: position))
     }

@@ -27,8 +27,16 @@ extension PlotCell: RunnableCell {
 
     /// The last training run, or an error naming the cell that must come first.
     func requireTraining(_ session: Session) throws(LessonError) -> TrainingRun {
-        guard let training = session.training else { throw missing("a train cell") }
+        guard let training = session.training else {
+            throw session.plannedTraining == nil ? missing("a train cell") : drawnFromTraining
+        }
         return training
+    }
+
+    /// What `requireTraining` throws when `lessons check` planned the run instead of making it:
+    /// the figure cannot be drawn before training, which is not a mistake.
+    var drawnFromTraining: LessonError {
+        LessonError(.failed("a '\(kindName)' plot is drawn from the training run, which checking does not make"), at: position)
     }
 
     private func missing(_ cell: String) -> LessonError {

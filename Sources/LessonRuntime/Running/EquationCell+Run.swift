@@ -31,9 +31,9 @@ extension EquationCell: RunnableCell {
         }
         let format = NumberFormat(significantDigits: digits ?? session.header.digits)
         let layout = MatrixLayout(maxColumns: columns ?? 6)
-        let numeric = checks.map { $0.check.filled.tex(format: format, layout: layout) }.joined(separator: ", \\qquad ")
+        let lines = checks.map { $0.check.filled.tex(format: format, layout: layout) }
         session.append(
-            .relation(RelationBlock(symbolic: tex, numeric: numeric, step: step.description, checks: checks.map(\.verdict))))
+            .relation(RelationBlock(symbolic: tex, numericLines: lines, step: step.description, checks: checks.map(\.verdict))))
         if let caption { session.append(.prose(caption)) }
         for checked in checks {
             switch checked.verdict {

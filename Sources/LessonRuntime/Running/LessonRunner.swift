@@ -41,9 +41,55 @@ public struct LessonRunner {
     /// Creates a runner.
     public init() {}
 
-    /// Reads every cell of `lesson` and checks every formula without running anything.
+    /// Every mistake in `lesson` that can be found without training, in file order: the
+    /// front matter, every cell's keys and formulas, and then, rehearsing the cells top to
+    /// bottom (the data and model cells run, each train cell plans its run), every name,
+    /// shape and step the equations and trace tables ask for, and relations that cannot fail.
+    ///
+    /// A cell whose data, model or training is missing because an earlier cell failed is
+    /// skipped, so each mistake is reported once, where it is.
     public func check(_ lesson: Lesson) -> [LessonError] {
-        read(lesson).errors
+        let (cells, errors) = read(lesson)
+        let header = (try? LessonHeader(lesson)) ?? LessonHeader(title: lesson.path)
+        let session = Session(
+            header: header, lesson: lesson,
+            figureDirectory: FileManager.default.temporaryDirectory.appendingPathComponent("lessons-check-draws-nothing"))
+        var rehearsed = [LessonError]()
+        // The kinds whose last cell failed (to read or to rehearse): the cells that need them are skipped.
+        var broken = Set<CellKind>()
+        for (index, block) in lesson.blocks.enumerated() {
+            guard case let .cell(cell) = block else { continue }
+            let needs = Self.needs(of: cell.kind, cells[index])
+            guard let runnable = cells[index] else {
+                if [.data, .model, .train].contains(cell.kind) { broken.insert(cell.kind) }
+                continue
+            }
+            if !needs.isDisjoint(with: broken) {
+                if [.data, .model, .train].contains(cell.kind) { broken.insert(cell.kind) }
+                continue
+            }
+            let found = runnable.rehearse(cell, in: session)
+            rehearsed += found
+            if [.data, .model, .train].contains(cell.kind) {
+                if found.isEmpty { broken.remove(cell.kind) } else { broken.insert(cell.kind) }
+                // A new model or data cell starts over: the run below it has to be planned again.
+                if cell.kind != .train, found.isEmpty { broken.remove(.train) }
+            }
+        }
+        return (errors + rehearsed).sorted { ($0.position.line, $0.position.column) < ($1.position.line, $1.position.column) }
+    }
+
+    /// The kinds of cell whose results a cell uses when it is rehearsed.
+    private static func needs(of kind: CellKind, _ runnable: (any RunnableCell)?) -> Set<CellKind> {
+        switch kind {
+        case .data: []
+        case .model: [.data]
+        case .train: [.data, .model]
+        default:
+            if let equation = runnable as? EquationCell, equation.step.isInput { [.data, .model] }
+            else if let table = runnable as? TableCell, table.step.isInput { [.data, .model] }
+            else { [.data, .model, .train] }
+        }
     }
 
     /// Every block's cell as read (`nil` for prose and for cells with mistakes), and every

@@ -18,5 +18,6 @@ extension ModelCell: RunnableCell {
         session.network = network(using: &generator)
         session.model = self
         session.training = nil
+        session.plannedTraining = nil
     }
 }

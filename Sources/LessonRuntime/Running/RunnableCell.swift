@@ -3,9 +3,10 @@ import LessonFormat
 
 /// A cell kind: how its body is read and checked, and what it does when it runs.
 ///
-/// Reading happens for every cell before anything runs (`lessons check` stops there), so a
-/// mistake anywhere in a lesson is found without training; running may still fail on what
-/// only the session knows (a model that does not fit the data).
+/// Reading happens for every cell before anything runs, so a mistake in any cell's keys is
+/// found first; `lessons check` then rehearses the cells in order without training (the data
+/// and model cells run, a train cell plans its run), so names, shapes and steps are checked
+/// too. Running may still fail on what only training shows (a run that diverges).
 protocol RunnableCell {
     /// Reads and checks the cell's keys.
     init(_ cell: Cell) throws(LessonError)
@@ -13,6 +14,9 @@ protocol RunnableCell {
     func run(_ cell: Cell, in session: Session) throws(LessonError)
     /// The training steps whose quantities this cell shows; the train cell above records them.
     var requestedSteps: [TraceStep] { get }
+    /// The mistakes this cell would meet when the lesson runs, found without training
+    /// (`lessons check`; see `RunnableCell+Rehearsal.swift`).
+    func rehearse(_ cell: Cell, in session: Session) -> [LessonError]
 }
 
 extension RunnableCell {

@@ -22,6 +22,9 @@ final class Session {
     public var network: Network?
     /// The last training run.
     public var training: TrainingRun?
+    /// What the last train cell would record, in place of its run when `lessons check` reads
+    /// the lesson without training (`TrainingPlan`).
+    var plannedTraining: TrainingPlan?
     /// The last model cell run, whose settings a compare cell varies.
     public var model: ModelCell?
     /// The last train cell run, whose settings a compare cell varies.

@@ -26,6 +26,23 @@ extension TrainCell: RunnableCell {
     }
 
     private func runPerceptron(_ cell: Cell, network: Network, data: SessionData, session: Session) throws(LessonError) {
+        try checkPerceptron(cell, network: network, data: data)
+        var layer = network.denseLayers[0]
+        let rule = PerceptronRule(learningRate: learningRate, maximumEpochs: epochs, trace: .all)
+        let result = rule.train(&layer, on: data.trainingExamples)
+        session.network = Network(layers: [layer])
+        session.training = .perceptron(PerceptronRun(result: result, initial: network.denseLayers[0], final: layer, learningRate: learningRate))
+        session.setHeadline("epochs", "\(result.epochsRun)")
+        session.setHeadline("converged:", result.converged ? "yes" : "no")
+        session.removeHeadline("training accuracy")
+        session.metrics.epochs = result.epochsRun
+        session.metrics.converged = result.converged
+        session.metrics.finalTrainingLoss = nil
+    }
+
+    /// Refuses a perceptron run the rule cannot make: a network that is not one hard-limit
+    /// layer, or more updates than it can record.
+    func checkPerceptron(_ cell: Cell, network: Network, data: SessionData) throws(LessonError) {
         guard network.denseLayers.count == 1, network.denseLayers[0].activation == .hardLimit else {
             throw LessonError(
                 .failed("the perceptron rule trains one hard-limit layer; the model is \(network)"), at: cell.position)
@@ -40,41 +57,15 @@ extension TrainCell: RunnableCell {
                         + "more than the limit of \(NumberText.grouped(Self.maximumPerceptronUpdates)); use fewer samples or epochs"),
                 at: cell.position)
         }
-        var layer = network.denseLayers[0]
-        let rule = PerceptronRule(learningRate: learningRate, maximumEpochs: epochs, trace: .all)
-        let result = rule.train(&layer, on: data.trainingExamples)
-        session.network = Network(layers: [layer])
-        session.training = .perceptron(PerceptronRun(result: result, initial: network.denseLayers[0], final: layer, learningRate: learningRate))
-        session.setHeadline("epochs", "\(result.epochsRun)")
-        session.setHeadline("converged:", result.converged ? "yes" : "no")
-        session.removeHeadline("training accuracy")
-        session.metrics.epochs = result.epochsRun
-        session.metrics.converged = result.converged
-        session.metrics.finalTrainingLoss = nil
     }
 
     private func runGradientDescent(_ cell: Cell, network: Network, data: SessionData, session: Session) throws(LessonError) {
-        let loss = effectiveLoss(outputActivation: network.outputLayer.activation)
-        if loss == .binaryCrossEntropy || loss == .categoricalCrossEntropy,
-            ![.sigmoid, .softmax].contains(network.outputLayer.activation)
-        {
-            throw LessonError(
-                .failed("\(loss) needs probabilities: end the model with a sigmoid or softmax layer, not \(network.outputLayer.activation)"),
-                at: cell.position)
-        }
-        let validation = data.validationExamples
-        if patience != nil, validation == nil {
-            throw LessonError(.failed("early stopping needs a validation set: give the data cell a 'validation' fraction"), at: cell.position)
-        }
-        try checkPassSizes(of: network.sizes, on: data, at: cell.position)
         var schedule = session.traceRequests
         schedule.everyIterations = traceEvery
         var shuffleGenerator = session.generator("shuffle")
-        let configuration = TrainingConfiguration(
-            loss: loss, optimizer: optimizer, learningRate: learningRate, epochs: epochs, batching: batching,
-            shuffles: shuffles, weightDecay: weightDecay,
-            earlyStopping: patience.map { EarlyStopping(patience: $0) }, trace: schedule,
-            seed: shuffleGenerator.next())
+        let configuration = try gradientDescentConfiguration(
+            cell, network: network, data: data, trace: schedule, seed: shuffleGenerator.next())
+        let validation = data.validationExamples
         var trained = network
         let start = DispatchTime.now().uptimeNanoseconds
         let result: TrainingResult
@@ -107,6 +98,30 @@ extension TrainCell: RunnableCell {
             session.metrics.finalTrainingLoss = last.trainingLoss
             session.metrics.trainingAccuracy = last.trainingAccuracy
         }
+    }
+
+    /// The configuration of a gradient-descent run of this cell, once the run is checked to fit:
+    /// a loss the output layer can take, a validation set for early stopping, passes that fit
+    /// in memory.
+    func gradientDescentConfiguration(
+        _ cell: Cell, network: Network, data: SessionData, trace: TraceSchedule, seed: UInt64
+    ) throws(LessonError) -> TrainingConfiguration {
+        let loss = effectiveLoss(outputActivation: network.outputLayer.activation)
+        if loss == .binaryCrossEntropy || loss == .categoricalCrossEntropy,
+            ![.sigmoid, .softmax].contains(network.outputLayer.activation)
+        {
+            throw LessonError(
+                .failed("\(loss) needs probabilities: end the model with a sigmoid or softmax layer, not \(network.outputLayer.activation)"),
+                at: cell.position)
+        }
+        if patience != nil, data.validationExamples == nil {
+            throw LessonError(.failed("early stopping needs a validation set: give the data cell a 'validation' fraction"), at: cell.position)
+        }
+        try checkPassSizes(of: network.sizes, on: data, at: cell.position)
+        return TrainingConfiguration(
+            loss: loss, optimizer: optimizer, learningRate: learningRate, epochs: epochs, batching: batching,
+            shuffles: shuffles, weightDecay: weightDecay,
+            earlyStopping: patience.map { EarlyStopping(patience: $0) }, trace: trace, seed: seed)
     }
 
     /// Refuses a run whose batches, validation passes or recorded updates would exhaust

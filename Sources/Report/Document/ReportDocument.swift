@@ -64,9 +64,11 @@ public enum ReportBlock: Sendable, Equatable {
 public struct RelationBlock: Sendable, Equatable {
     /// The relation as the lesson typesets it (LaTeX subset).
     public var symbolic: String
-    /// The relations with every quantity replaced by its value (LaTeX subset), one display;
-    /// several relations are separated as the symbolic line separates them.
-    public var numeric: String
+    /// Each relation with every quantity replaced by its value (LaTeX subset), one display
+    /// each: filled in, a line of several relations is too wide to stay on one line.
+    public var numericLines: [String]
+    /// The filled-in relations on one line, separated by a wide space.
+    public var numeric: String { numericLines.joined(separator: ", \\qquad ") }
     /// Where in training the numbers come from (`epoch 1, sample 4`).
     public var step: String
     /// The outcome of each relation, in the order the cell lists them.
@@ -74,13 +76,13 @@ public struct RelationBlock: Sendable, Equatable {
 
     /// Creates a relation block for one relation.
     public init(symbolic: String, numeric: String, step: String, check: RelationVerdict) {
-        self.init(symbolic: symbolic, numeric: numeric, step: step, checks: [check])
+        self.init(symbolic: symbolic, numericLines: [numeric], step: step, checks: [check])
     }
 
-    /// Creates a relation block for several relations shown on one line.
-    public init(symbolic: String, numeric: String, step: String, checks: [RelationVerdict]) {
+    /// Creates a relation block for several relations, each filled in on a line of its own.
+    public init(symbolic: String, numericLines: [String], step: String, checks: [RelationVerdict]) {
         self.symbolic = symbolic
-        self.numeric = numeric
+        self.numericLines = numericLines
         self.step = step
         self.checks = checks
     }

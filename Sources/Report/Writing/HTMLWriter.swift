@@ -74,7 +74,7 @@ public struct HTMLWriter: Sendable {
             return """
                 <figure class="relation \(state)">
                 <div class="equation">\(math(relation.symbolic, display: true))</div>
-                <div class="equation numbers">\(math(relation.numeric, display: true))</div>
+                \(relation.numericLines.map { "<div class=\"equation numbers\">\(math($0, display: true))</div>" }.joined(separator: "\n"))
                 <figcaption class="check">\(CheckWording.sentence(relation.check, step: relation.step).htmlEscaped)</figcaption>
                 </figure>
                 """

@@ -37,10 +37,9 @@ public struct MarkdownWriter: Sendable {
         case let .math(tex):
             return display(tex)
         case let .relation(relation):
-            return [
-                display(relation.symbolic), display(relation.numeric),
-                "> " + CheckWording.sentence(relation.check, step: relation.step).markdownEscaped,
-            ].joined(separator: "\n\n")
+            let sentence = "> " + CheckWording.sentence(relation.check, step: relation.step).markdownEscaped
+            let parts: [String] = [display(relation.symbolic)] + relation.numericLines.map { display($0) } + [sentence]
+            return parts.joined(separator: "\n\n")
         case let .table(table):
             return markdown(for: table)
         case let .figure(figure):

@@ -1,0 +1,164 @@
+import Engine
+import LessonFormat
+import Relations
+
+// What each cell does when `lessons check` reads a lesson without training: the data, model and
+// evaluate cells run (they are cheap, and what comes after depends on their shapes), a train cell
+// puts a `TrainingPlan` where its run would be, the cells that name quantities look them up in
+// it, and a plot that needs no training is drawn (not written). Comparisons train, so they wait.
+
+extension RunnableCell {
+    /// The mistakes this cell would meet when the lesson runs, found without training.
+    /// Cells whose mistakes only a run can find (figures, comparisons) have none to report.
+    func rehearse(_ cell: Cell, in session: Session) -> [LessonError] { [] }
+}
+
+extension DataCell {
+    /// Loads the data, as a run does: a missing file or a class list that does not fit is found here.
+    func rehearse(_ cell: Cell, in session: Session) -> [LessonError] {
+        do {
+            try run(cell, in: session)
+            return []
+        } catch {
+            session.data = nil
+            return [error]
+        }
+    }
+}
+
+extension ModelCell {
+    /// Builds the network, as a run does: a model that does not fit the data is found here.
+    func rehearse(_ cell: Cell, in session: Session) -> [LessonError] {
+        do {
+            try run(cell, in: session)
+            return []
+        } catch {
+            session.network = nil
+            return [error]
+        }
+    }
+}
+
+extension TrainCell {
+    /// Checks that the run fits the network and the data, and plans it instead of training.
+    func rehearse(_ cell: Cell, in session: Session) -> [LessonError] {
+        session.training = nil
+        session.plannedTraining = nil
+        do {
+            let data = try session.requireData(for: cell)
+            let network = try session.requireNetwork(for: cell)
+            try network.requireFit(
+                features: data.training.featureCount, targetColumns: data.training.targets.columns,
+                samples: "the training samples have", advice: "; add a model cell that fits the data above this cell",
+                at: cell.position)
+            session.plannedTraining = try plan(cell, network: network, data: data)
+            return []
+        } catch {
+            return [error]
+        }
+    }
+
+    /// The run's plan: its epochs and batches, and one update on the first samples for each
+    /// batch size a cell below asks about.
+    private func plan(_ cell: Cell, network: Network, data: SessionData) throws(LessonError) -> TrainingPlan {
+        let examples = data.trainingExamples
+        switch rule {
+        case .perceptron:
+            try checkPerceptron(cell, network: network, data: data)
+            let learningRate = self.learningRate
+            return TrainingPlan(
+                epochs: epochs, sampleCount: examples.count, batchSize: 1, recordsEveryUpdate: true, traceEvery: nil
+            ) { size in
+                var layer = network.denseLayers[0]
+                let rule = PerceptronRule(learningRate: learningRate, maximumEpochs: 1, trace: .all)
+                return rule.train(&layer, on: examples.samples(0..<size)).trace.records.first
+            }
+        case .gradientDescent:
+            var configuration = try gradientDescentConfiguration(cell, network: network, data: data, trace: .all, seed: 0)
+            let batchSize: Int
+            switch configuration.batching {
+            case .fullBatch: batchSize = examples.count
+            case let .miniBatch(size): batchSize = size
+            case .stochastic: batchSize = 1
+            }
+            configuration.epochs = 1
+            configuration.batching = .fullBatch
+            configuration.shuffles = false
+            configuration.earlyStopping = nil
+            return TrainingPlan(
+                epochs: epochs, sampleCount: examples.count, batchSize: batchSize, recordsEveryUpdate: false,
+                traceEvery: traceEvery
+            ) { size in
+                var trained = network
+                let result = try? GradientDescentTrainer(configuration: configuration)
+                    .train(&trained, on: examples.samples(0..<size))
+                return result?.trace.records.first
+            }
+        }
+    }
+}
+
+extension EquationCell {
+    /// Evaluates every relation at its step: each name, each shape and the step itself are
+    /// checked, and a relation that cannot fail is refused. Whether a relation holds is left to
+    /// the run, whose numbers these are not.
+    func rehearse(_ cell: Cell, in session: Session) -> [LessonError] {
+        guard !relations.isEmpty else { return [] }
+        let quantities: StepQuantities
+        do {
+            quantities = try step.quantities(for: cell, in: session, at: stepPosition)
+        } catch {
+            return [error]
+        }
+        var errors = [LessonError]()
+        for (relation, value) in zip(relations, numbersValues) {
+            do {
+                let check = try self.check(relation, written: value, in: cell, with: quantities.bindings)
+                if let refusal = relation.sensitivity(of: check.filled, with: quantities.bindings).refusal(of: relation) {
+                    errors.append(LessonError(.failed(refusal), at: value.position))
+                }
+            } catch {
+                errors.append(error)
+            }
+        }
+        return errors
+    }
+}
+
+extension PlotCell {
+    /// Draws the figure (without writing it) when it needs no training, so a kind that does
+    /// not fit the data or the network is found; a figure of the training run waits for it.
+    func rehearse(_ cell: Cell, in session: Session) -> [LessonError] {
+        do {
+            _ = try kind.draw(self, in: session)
+            return []
+        } catch {
+            return error == drawnFromTraining ? [] : [error]
+        }
+    }
+}
+
+extension EvaluateCell {
+    /// Measures the network as it stands (untrained), so samples that do not exist are found.
+    func rehearse(_ cell: Cell, in session: Session) -> [LessonError] {
+        do {
+            try run(cell, in: session)
+            return []
+        } catch {
+            return [error]
+        }
+    }
+}
+
+extension TableCell {
+    /// A `trace` table looks its quantities up at its step; other tables need the run.
+    func rehearse(_ cell: Cell, in session: Session) -> [LessonError] {
+        guard kind == .trace else { return [] }
+        do {
+            _ = try traceTable(cell, session: session)
+            return []
+        } catch {
+            return [error]
+        }
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+@testable import LessonFormat
+@testable import LessonRuntime
+
+/// `lessons check` finds, without training, every mistake a run would meet in the cells that
+/// name quantities: unknown names, shapes that do not fit, steps training never reaches,
+/// relations that cannot fail, kinds of figure that do not fit the data.
+@Suite struct DeepCheckTests {
+    static let circles: [(kind: String, body: String)] = [
+        ("data", "dataset: circles\ncount: 40"),
+        ("model", "layers: [2, 3, 1]\nactivations: [sigmoid, sigmoid]"),
+        ("train", "loss: binary-cross-entropy\nlearning_rate: 0.5\nepochs: 5\nbatch_size: 16"),
+    ]
+
+    static func check(_ cells: [(kind: String, body: String)]) throws -> [String] {
+        let lesson = try LessonParser.parse(lessonSource(cells), path: "lessons/x.md")
+        return LessonRunner().check(lesson).map(\.description)
+    }
+
+    /// The example: an unknown name, a shape error and a step past the end, all three
+    /// from one check, each where it is written.
+    @Test func everyMistakeOfAFileInOneCheck() throws {
+        let errors = try Self.check(Self.circles + [
+            ("equation", "tex: a\nnumbers: a1 = sigmoid(n1) + dW"),
+            ("equation", "tex: a\nnumbers: n1 = x * W2 + b1"),
+            ("equation", "tex: a\nnumbers: dW1 = x' * s1 / m\nat: {epoch: 6, step: 1}"),
+            ("equation", "tex: a\nnumbers: dW1 = x' * s1 / m\nat: {epoch: 1, step: 4}"),
+            ("equation", "tex: a\nnumbers: dW1 = x' * s1 / m\nat: {epoch: 1, step: 3}"),
+        ])
+        #expect(errors == [
+            "lessons/x.md:20:29: error: cannot evaluate 'numbers' at epoch 1, step 1: 'dW' was not recorded at this step (did you mean 'dW2' or 'dW1'?)",
+            "lessons/x.md:24:17: error: cannot evaluate 'numbers' at epoch 1, step 1: '*' cannot combine shapes 16×2 and 3×1: a matrix product needs the left operand's columns (2) to equal the right operand's rows (3); write '.*' for an entry-wise product",
+            "lessons/x.md:29:5: error: no quantities will be recorded at epoch 6, step 1: the train cell runs at most 5 epochs",
+            "lessons/x.md:34:5: error: no quantities will be recorded at epoch 1, step 4: an epoch has 3 steps",
+        ])
+    }
+
+    /// The last batch of an epoch is smaller (40 = 16 + 16 + 8): its shapes are checked as such.
+    @Test func theLastBatchHasItsOwnShapes() throws {
+        let errors = try Self.check(Self.circles + [
+            ("equation", "tex: a\nnumbers: n1 = x * W1 + b1 + [1, 2, 3; 4, 5, 6; 7, 8, 9; 1, 2, 3; 4, 5, 6; 7, 8, 9; 1, 2, 3; 4, 5, 6; 7, 8, 9; 1, 2, 3; 4, 5, 6; 7, 8, 9; 1, 2, 3; 4, 5, 6; 7, 8, 9; 1, 2, 3] * 0\nat: {epoch: 1, step: 3}"),
+        ])
+        #expect(errors.count == 1)
+        #expect(errors.first?.contains("'+' cannot combine shapes 8×3 and 16×3") == true, "\(errors)")
+    }
+
+    @Test func aRelationThatCannotFailIsRefusedWithItsPosition() throws {
+        let errors = try Self.check(Self.circles + [
+            ("equation", "tex: a\nnumbers: sigmoid(n1) - sigmoid(n1) = 0 * n1"),
+            ("equation", "tex: a\nnumbers: a1 = sigmoid(n1)"),
+        ])
+        #expect(errors == [
+            "lessons/x.md:20:10: error: the relation cannot fail: changing 'n1' by one part in a million leaves both sides as they were, "
+                + "so it checks nothing the engine computed; put a quantity the engine recorded on one side and the formula that "
+                + "should give it on the other, as in 'a1 = sigmoid(n1)'",
+        ])
+    }
+
+    /// A perceptron run records every sample; a forward pass needs no training at all.
+    @Test func perceptronStepsAndForwardPassesAreChecked() throws {
+        let errors = try Self.check([
+            ("data", "dataset: and"),
+            ("model", "layers: [2, 1]\nactivation: hardlimit\ninit: zeros"),
+            ("equation", "tex: a\nnumbers: n1 = x * W1 + b2\nat: {input: 2}"),
+            ("equation", "tex: a\nnumbers: a1 = hardlim(n1)\nat: {input: 5}"),
+            ("train", "rule: perceptron\nlearning_rate: 0.1\nepochs: 3"),
+            ("equation", "tex: a\nnumbers: theta_new = theta + eta * [1, x]' * (y - a)\nat: {epoch: 3, sample: 4}"),
+            ("equation", "tex: a\nnumbers: W_new = W + eta * x * error\nat: {iteration: 13}"),
+            ("table", "of: trace\nat: {epoch: 1, sample: 1}\nquantities: [W, dW]"),
+        ])
+        #expect(errors == [
+            "lessons/x.md:14:24: error: cannot evaluate 'numbers' at sample 2 of the data: 'b2' was not recorded at this step (did you mean 'b' or 'b1'?)",
+            "lessons/x.md:20:5: error: there is no sample 5: the data has 4 samples",
+            "lessons/x.md:35:5: error: no quantities will be recorded at iteration 13: the train cell makes at most 12 updates",
+            "lessons/x.md:40:17: error: 'dW' was not recorded at epoch 1, sample 1 (did you mean 'W'?)",
+        ])
+    }
+
+    /// A cell whose data failed is not checked against data that is not there: one mistake,
+    /// one error.
+    @Test func aFailedCellIsReportedOnceNotByEveryCellBelow() throws {
+        let errors = try Self.check([
+            ("data", "dataset: csv\npath: nowhere.csv\nlabel: class"),
+            ("model", "layers: [2, 3, 1]"),
+            ("train", "learning_rate: 0.1\nepochs: 2"),
+            ("equation", "tex: a\nnumbers: a1 = sigmoid(n1)"),
+            ("plot", "kind: data"),
+        ])
+        #expect(errors == ["lessons/x.md:6:7: error: 'path' in data cell names 'nowhere.csv', but there is no file lessons/nowhere.csv"])
+    }
+
+    /// A figure that cannot fit the data is found before training; one of the training run is not.
+    @Test func aFigureThatDoesNotFitTheDataIsFound() throws {
+        let errors = try Self.check(Self.circles + [("plot", "kind: digits"), ("plot", "kind: loss")])
+        #expect(errors == ["lessons/x.md:19:7: error: a 'digits' plot shows images, but two concentric circles is not image data"])
+    }
+}
