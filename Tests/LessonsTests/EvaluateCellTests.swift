@@ -154,7 +154,6 @@ let handDesignedXOR = cell("model", """
         #expect(result.errors.map(\.description) == ["lessons/x.md:11:1: error: \(message)"])
         #expect(result.document.blocks == [
             .prose("Some prose."), .error(ReportError(position: "lessons/x.md:11:1", message: message)),
-            .note("The cells below this one were not run."),
         ])
     }
 

@@ -53,7 +53,8 @@ private func chapter(_ text: String, path: String = "lessons/x.md") throws -> Ch
         let message = "training diverged in epoch 2: the training loss grew from 0.7627 in epoch 1 to 3.125e+23, "
             + "more than 1000 times as much; try a smaller learning rate than 1000000"
         #expect(result.errors.map(\.description) == ["lessons/x.md:17:1: error: \(message)"])
-        // The prose and cells above the train cell stand; the error stands where the cell does.
+        // The prose and cells above the train cell stand; the error stands where the cell does,
+        // and the loss plot below, which needs the run, says why it was not drawn.
         guard result.document.blocks.count == 3,
             case let .prose(prose) = result.document.blocks[0],
             case let .error(error) = result.document.blocks[1],
@@ -64,7 +65,7 @@ private func chapter(_ text: String, path: String = "lessons/x.md") throws -> Ch
         }
         #expect(prose.hasPrefix("Before the run."))
         #expect(error.position == "lessons/x.md:17:1" && error.message == message)
-        #expect(note == "The cells below this one were not run.")
+        #expect(note == "Not run: this cell needs what the train cell at line 17 should have made, and that cell failed.")
         #expect(HTMLWriter().page(for: result.document).contains(
             "<div class=\"error\" role=\"alert\"><strong>Error</strong> <code>lessons/x.md:17:1</code> \(message)</div>"))
         #expect(result.metrics.figures == 0)
@@ -73,6 +74,36 @@ private func chapter(_ text: String, path: String = "lessons/x.md") throws -> Ch
     /// Sigmoid and binary cross-entropy: the loss grows like |n| but stays finite, and the
     /// gradient a − y stays within ±1, so it never turns NaN. It was reported as a finished run
     /// with a loss above 1000; it has diverged, and says so.
+    /// A failed cell no longer stops the chapter: the cells that need its run say why they
+    /// were skipped, and the others (a figure of the data, a new model trained well) run.
+    @Test func afterAFailedRunTheCellsThatDoNotNeedItStillRun() throws {
+        let text = Self.lesson(activation: "linear") + """
+
+            ```{plot}
+            kind: data
+            ```
+
+            ```{model}
+            layers: [2, 3, 1]
+            ```
+
+            ```{train}
+            learning_rate: 0.5
+            epochs: 5
+            ```
+
+            ```{plot}
+            kind: loss
+            ```
+            """
+        let result = try chapter(text)
+        #expect(result.errors.map(\.position.line) == [17])
+        #expect(result.metrics.figures == 2)
+        let notes = result.document.blocks.compactMap { if case let .note(note) = $0 { note } else { nil } }
+        #expect(notes == ["Not run: this cell needs what the train cell at line 17 should have made, and that cell failed."])
+        #expect(result.metrics.epochs == 5)
+    }
+
     @Test func aSaturatedSigmoidThatStaysFiniteStillCountsAsDiverged() throws {
         let result = try chapter(Self.lesson(activation: "sigmoid"))
         #expect(result.errors.map(\.description) == [

@@ -31,6 +31,15 @@ public struct LessonError: Error, Sendable, Equatable, CustomStringConvertible {
         case invalidValue(key: String, in: String, message: String)
         /// A cell that could not run, with the reason (a missing data cell, a diverging run…).
         case failed(String)
+        /// Not a mistake of its own: a cell that needs what a cell above should have made, but
+        /// that cell failed (and was reported where it stands). The runner shows it as a note.
+        case skipped(String)
+    }
+
+    /// Whether this is a cell skipped because one above it failed, rather than a mistake.
+    public var isSkip: Bool {
+        if case .skipped = kind { return true }
+        return false
     }
 
     /// What is wrong.
@@ -62,6 +71,7 @@ public struct LessonError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .wrongType(key, place, expected, found): return "'\(key)' in \(place) should be \(expected), not \(found)"
         case let .invalidValue(key, place, message): return "'\(key)' in \(place) \(message)"
         case let .failed(reason): return reason
+        case let .skipped(reason): return reason
         }
     }
 

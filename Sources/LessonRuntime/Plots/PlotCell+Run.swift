@@ -15,20 +15,20 @@ extension PlotCell: RunnableCell {
 
     /// The data, or an error naming the cell that must come first.
     func requireData(_ session: Session) throws(LessonError) -> SessionData {
-        guard let data = session.data else { throw missing("a data cell") }
+        guard let data = session.data else { throw session.missing(.data, for: "'\(kindName)' plot", at: position) }
         return data
     }
 
     /// The network, or an error naming the cell that must come first.
     func requireNetwork(_ session: Session) throws(LessonError) -> Network {
-        guard let network = session.network else { throw missing("a model cell") }
+        guard let network = session.network else { throw session.missing(.network, for: "'\(kindName)' plot", at: position) }
         return network
     }
 
     /// The last training run, or an error naming the cell that must come first.
     func requireTraining(_ session: Session) throws(LessonError) -> TrainingRun {
         guard let training = session.training else {
-            throw session.plannedTraining == nil ? missing("a train cell") : drawnFromTraining
+            throw session.plannedTraining == nil ? session.missing(.training, for: "'\(kindName)' plot", at: position) : drawnFromTraining
         }
         return training
     }
@@ -37,10 +37,6 @@ extension PlotCell: RunnableCell {
     /// the figure cannot be drawn before training, which is not a mistake.
     var drawnFromTraining: LessonError {
         LessonError(.failed("a '\(kindName)' plot is drawn from the training run, which checking does not make"), at: position)
-    }
-
-    private func missing(_ cell: String) -> LessonError {
-        LessonError(.failed("the '\(kindName)' plot needs \(cell) above it"), at: position)
     }
 
     /// The network, which must have a hidden layer.

@@ -24,6 +24,9 @@ extension EquationCell: RunnableCell {
         let checks: [Checked]
         do {
             checks = try self.checks(cell, in: session)
+        } catch where error.isSkip {
+            session.append(.note(error.message))
+            return
         } catch {
             session.append(.error(ReportError(position: error.position.description, message: error.message)))
             session.recordFailure(error)

@@ -36,7 +36,9 @@ public struct ChapterResult: Sendable {
 ///
 /// Every cell is read first, so all mistakes in the file's keys are reported together
 /// before anything trains. A cell that fails at run time becomes an error block where it
-/// stands; the cells below it are not run (their input would be missing or stale).
+/// stands and fails the chapter; the cells below still run, except those that need what the
+/// failed cell should have made (its data, network or training run), which are skipped with
+/// a note saying which cell they waited for.
 public struct LessonRunner {
     /// Creates a runner.
     public init() {}
@@ -46,8 +48,8 @@ public struct LessonRunner {
     /// bottom (the data and model cells run, each train cell plans its run), every name,
     /// shape and step the equations and trace tables ask for, and relations that cannot fail.
     ///
-    /// A cell whose data, model or training is missing because an earlier cell failed is
-    /// skipped, so each mistake is reported once, where it is.
+    /// A cell that needs what an earlier cell failed to make is skipped (`Session.failed`),
+    /// so each mistake is reported once, where it is.
     public func check(_ lesson: Lesson) -> [LessonError] {
         let (cells, errors) = read(lesson)
         let header = (try? LessonHeader(lesson)) ?? LessonHeader(title: lesson.path)
@@ -55,41 +57,30 @@ public struct LessonRunner {
             header: header, lesson: lesson,
             figureDirectory: FileManager.default.temporaryDirectory.appendingPathComponent("lessons-check-draws-nothing"))
         var rehearsed = [LessonError]()
-        // The kinds whose last cell failed (to read or to rehearse): the cells that need them are skipped.
-        var broken = Set<CellKind>()
         for (index, block) in lesson.blocks.enumerated() {
             guard case let .cell(cell) = block else { continue }
-            let needs = Self.needs(of: cell.kind, cells[index])
             guard let runnable = cells[index] else {
-                if [.data, .model, .train].contains(cell.kind) { broken.insert(cell.kind) }
+                // A cell that could not be read makes nothing: the cells that need it wait.
+                session.failed(cell)
                 continue
             }
-            if !needs.isDisjoint(with: broken) {
-                if [.data, .model, .train].contains(cell.kind) { broken.insert(cell.kind) }
-                continue
-            }
-            let found = runnable.rehearse(cell, in: session)
+            let all = runnable.rehearse(cell, in: session)
+            let found = all.filter { !$0.isSkip }
             rehearsed += found
-            if [.data, .model, .train].contains(cell.kind) {
-                if found.isEmpty { broken.remove(cell.kind) } else { broken.insert(cell.kind) }
-                // A new model or data cell starts over: the run below it has to be planned again.
-                if cell.kind != .train, found.isEmpty { broken.remove(.train) }
+            if !found.isEmpty {
+                session.failed(cell)
+            } else if all.isEmpty {
+                session.succeeded(cell)
+            } else {
+                session.skipped(cell)
             }
         }
-        return (errors + rehearsed).sorted { ($0.position.line, $0.position.column) < ($1.position.line, $1.position.column) }
-    }
-
-    /// The kinds of cell whose results a cell uses when it is rehearsed.
-    private static func needs(of kind: CellKind, _ runnable: (any RunnableCell)?) -> Set<CellKind> {
-        switch kind {
-        case .data: []
-        case .model: [.data]
-        case .train: [.data, .model]
-        default:
-            if let equation = runnable as? EquationCell, equation.step.isInput { [.data, .model] }
-            else if let table = runnable as? TableCell, table.step.isInput { [.data, .model] }
-            else { [.data, .model, .train] }
-        }
+        return (errors + rehearsed).enumerated()
+            .sorted {
+                ($0.element.position.line, $0.element.position.column, $0.offset)
+                    < ($1.element.position.line, $1.element.position.column, $1.offset)
+            }
+            .map(\.element)
     }
 
     /// Every block's cell as read (`nil` for prose and for cells with mistakes), and every
@@ -129,14 +120,15 @@ public struct LessonRunner {
                 errors: [error], headline: [], thumbnail: nil)
         }
         if let seed { header.seed = seed }
-        let (cells, errors) = read(lesson)
+        let (cells, mistakes) = read(lesson)
         let session = Session(header: header, lesson: lesson, figureDirectory: figureDirectory)
         session.progress = progress
-        if !errors.isEmpty {
-            for error in errors { session.append(.error(block(for: error))) }
-            return result(session, errors: errors)
+        if !mistakes.isEmpty {
+            for error in mistakes { session.append(.error(block(for: error))) }
+            return result(session, errors: mistakes)
         }
 
+        var errors = [LessonError]()
         for (index, block) in lesson.blocks.enumerated() {
             switch block {
             case let .prose(prose):
@@ -148,10 +140,16 @@ public struct LessonRunner {
                 }
                 do {
                     try runnable.run(cell, in: session)
+                    session.succeeded(cell)
+                } catch where error.isSkip {
+                    session.append(.note(error.message))
+                    session.skipped(cell)
                 } catch {
+                    // The session is still valid without what this cell would have made: the
+                    // cells below that need it say so, and the others run.
                     session.append(.error(self.block(for: error)))
-                    session.append(.note("The cells below this one were not run."))
-                    return result(session, errors: [error])
+                    errors.append(error)
+                    session.failed(cell)
                 }
             }
         }
@@ -160,13 +158,13 @@ public struct LessonRunner {
                 .failed("the front matter's thumbnail '\(wanted)' names no figure of this chapter (a plot cell's 'name' or kind)"),
                 at: SourcePosition(file: lesson.path, line: 1))
             session.append(.error(block(for: error)))
-            return result(session, errors: [error])
+            return result(session, errors: errors + [error])
         }
-        return result(session, errors: [])
+        return result(session, errors: errors)
     }
 
-    private func result(_ session: Session, errors stopping: [LessonError]) -> ChapterResult {
-        let errors = session.failures + stopping
+    private func result(_ session: Session, errors failed: [LessonError]) -> ChapterResult {
+        let errors = (session.failures + failed).sorted { $0.position.line < $1.position.line }
         var footer = ["seed \(session.header.seed)", "lesson \(session.path)"]
         if !errors.isEmpty { footer.append("\(errors.count) error\(errors.count == 1 ? "" : "s")") }
         var metrics = session.metrics

@@ -20,7 +20,6 @@ extension DataCell {
             try run(cell, in: session)
             return []
         } catch {
-            session.data = nil
             return [error]
         }
     }
@@ -33,7 +32,6 @@ extension ModelCell {
             try run(cell, in: session)
             return []
         } catch {
-            session.network = nil
             return [error]
         }
     }

@@ -39,6 +39,9 @@ final class Session {
     /// Mistakes that fail the chapter but leave the session valid, so the cells below still
     /// run (a relation that does not hold).
     public private(set) var failures: [LessonError] = []
+    /// What failed cells above did not make, with the cell that should have made it: a cell
+    /// that needs it is skipped with a note saying so, rather than failing on its own.
+    private(set) var lost: [Need: Cell] = [:]
     /// The chapter's blocks so far.
     public private(set) var blocks: [ReportBlock] = []
     /// Told after every epoch of training, for a progress display; `nil` for none.
@@ -119,25 +122,93 @@ final class Session {
 
     /// The data, or an error saying a data cell must come first.
     public func requireData(for cell: Cell) throws(LessonError) -> SessionData {
-        guard let data else {
-            throw LessonError(.failed("the \(cell.kind.rawValue) cell needs a data cell above it"), at: cell.position)
-        }
+        guard let data else { throw missing(.data, for: cell.kind.rawValue + " cell", at: cell.position) }
         return data
     }
 
     /// The network, or an error saying a model cell must come first.
     public func requireNetwork(for cell: Cell) throws(LessonError) -> Network {
-        guard let network else {
-            throw LessonError(.failed("the \(cell.kind.rawValue) cell needs a model cell above it"), at: cell.position)
-        }
+        guard let network else { throw missing(.network, for: cell.kind.rawValue + " cell", at: cell.position) }
         return network
     }
 
     /// The last training run, or an error saying a train cell must come first.
     public func requireTraining(for cell: Cell) throws(LessonError) -> TrainingRun {
-        guard let training else {
-            throw LessonError(.failed("the \(cell.kind.rawValue) cell needs a train cell above it"), at: cell.position)
-        }
+        guard let training else { throw missing(.training, for: cell.kind.rawValue + " cell", at: cell.position) }
         return training
+    }
+
+    /// What a cell needs from the cells above it.
+    enum Need: Sendable {
+        case data, network, training
+
+        /// The kind of cell that makes it.
+        var maker: String {
+            switch self {
+            case .data: "a data cell"
+            case .network: "a model cell"
+            case .training: "a train cell"
+            }
+        }
+    }
+
+    /// The error for `what` (`the plot cell`, `the 'loss' plot`) that needs `need`: a skip
+    /// when a cell that should have made it failed, a mistake when no cell above makes it.
+    func missing(_ need: Need, for what: String, at position: SourcePosition) -> LessonError {
+        if let failed = lost[need] {
+            return LessonError(
+                .skipped("Not run: this cell needs what the \(failed.kind.rawValue) cell at line \(failed.position.line) should have made, and that cell failed."),
+                at: position)
+        }
+        return LessonError(.failed("the \(what) needs \(need.maker) above it"), at: position)
+    }
+
+    /// Forgets what `cell`, which failed, would have made or changed, so that the cells below
+    /// it are skipped instead of working on stale or missing values; a data cell's failure
+    /// loses the data, a model cell's the network, a train cell's the run and the trained network.
+    ///
+    /// - Parameter blame: the cell whose failure the cells below wait for: `cell` itself, or
+    ///   for a cell that was skipped, the failed cell above it.
+    func failed(_ cell: Cell, blame: Cell? = nil) {
+        let blame = blame ?? cell
+        switch cell.kind {
+        case .data:
+            data = nil
+            evaluation = nil
+            lost[.data] = blame
+        case .model:
+            network = nil
+            model = nil
+            training = nil
+            plannedTraining = nil
+            lost[.network] = blame
+            lost[.training] = blame
+        case .train:
+            network = nil
+            training = nil
+            plannedTraining = nil
+            lost[.network] = blame
+            lost[.training] = blame
+        default:
+            break
+        }
+    }
+
+    /// Records that `cell` was skipped: what it would have made is lost too, to the same failed cell.
+    func skipped(_ cell: Cell) {
+        guard let blame = lost[.data] ?? lost[.network] ?? lost[.training] else { return }
+        failed(cell, blame: blame)
+    }
+
+    /// Records that `cell` ran: what it makes is no longer lost.
+    func succeeded(_ cell: Cell) {
+        switch cell.kind {
+        case .data: lost[.data] = nil
+        case .model: lost[.network] = nil
+            lost[.training] = nil
+        case .train: lost[.network] = nil
+            lost[.training] = nil
+        default: break
+        }
     }
 }
