@@ -9,32 +9,29 @@ import Relations
 
 extension RunnableCell {
     /// The mistakes this cell would meet when the lesson runs, found without training.
-    /// Cells whose mistakes only a run can find (figures, comparisons) have none to report.
+    /// Cells whose mistakes only a run can find (comparisons) have none to report.
     func rehearse(_ cell: Cell, in session: Session) -> [LessonError] { [] }
+
+    /// Runs the cell as a run would, for the cells that cost little and that what comes after
+    /// depends on; its mistake, if any.
+    func rehearseByRunning(_ cell: Cell, in session: Session) -> [LessonError] {
+        do {
+            try run(cell, in: session)
+            return []
+        } catch {
+            return [error]
+        }
+    }
 }
 
 extension DataCell {
     /// Loads the data, as a run does: a missing file or a class list that does not fit is found here.
-    func rehearse(_ cell: Cell, in session: Session) -> [LessonError] {
-        do {
-            try run(cell, in: session)
-            return []
-        } catch {
-            return [error]
-        }
-    }
+    func rehearse(_ cell: Cell, in session: Session) -> [LessonError] { rehearseByRunning(cell, in: session) }
 }
 
 extension ModelCell {
     /// Builds the network, as a run does: a model that does not fit the data is found here.
-    func rehearse(_ cell: Cell, in session: Session) -> [LessonError] {
-        do {
-            try run(cell, in: session)
-            return []
-        } catch {
-            return [error]
-        }
-    }
+    func rehearse(_ cell: Cell, in session: Session) -> [LessonError] { rehearseByRunning(cell, in: session) }
 }
 
 extension TrainCell {
@@ -43,12 +40,7 @@ extension TrainCell {
         session.training = nil
         session.plannedTraining = nil
         do {
-            let data = try session.requireData(for: cell)
-            let network = try session.requireNetwork(for: cell)
-            try network.requireFit(
-                features: data.training.featureCount, targetColumns: data.training.targets.columns,
-                samples: "the training samples have", advice: "; add a model cell that fits the data above this cell",
-                at: cell.position)
+            let (data, network) = try inputs(cell, in: session)
             session.plannedTraining = try plan(cell, network: network, data: data)
             return []
         } catch {
@@ -138,14 +130,7 @@ extension PlotCell {
 
 extension EvaluateCell {
     /// Measures the network as it stands (untrained), so samples that do not exist are found.
-    func rehearse(_ cell: Cell, in session: Session) -> [LessonError] {
-        do {
-            try run(cell, in: session)
-            return []
-        } catch {
-            return [error]
-        }
-    }
+    func rehearse(_ cell: Cell, in session: Session) -> [LessonError] { rehearseByRunning(cell, in: session) }
 }
 
 extension TableCell {

@@ -10,12 +10,7 @@ extension TrainCell: RunnableCell {
     static let maximumPerceptronUpdates = 200_000
 
     func run(_ cell: Cell, in session: Session) throws(LessonError) {
-        let data = try session.requireData(for: cell)
-        let network = try session.requireNetwork(for: cell)
-        try network.requireFit(
-            features: data.training.featureCount, targetColumns: data.training.targets.columns,
-            samples: "the training samples have", advice: "; add a model cell that fits the data above this cell",
-            at: cell.position)
+        let (data, network) = try inputs(cell, in: session)
         session.lastTrain = self
         switch rule {
         case .perceptron:
@@ -23,6 +18,17 @@ extension TrainCell: RunnableCell {
         case .gradientDescent:
             try runGradientDescent(cell, network: network, data: data, session: session)
         }
+    }
+
+    /// The data and the network the run trains, once the network is checked to fit the data.
+    func inputs(_ cell: Cell, in session: Session) throws(LessonError) -> (SessionData, Network) {
+        let data = try session.requireData(for: cell)
+        let network = try session.requireNetwork(for: cell)
+        try network.requireFit(
+            features: data.training.featureCount, targetColumns: data.training.targets.columns,
+            samples: "the training samples have", advice: "; add a model cell that fits the data above this cell",
+            at: cell.position)
+        return (data, network)
     }
 
     private func runPerceptron(_ cell: Cell, network: Network, data: SessionData, session: Session) throws(LessonError) {
