@@ -122,7 +122,7 @@ import Relations
     @Test(arguments: [
         (0.0, 5e-10, false), (1e-5, 1.0000000005e-5, true), (1e-5, 1.000000002e-5, false),
         (1000.0, 1000.0000005, true), (1000.0, 1000.000002, false),
-        (0.0, 0.0, true), (0.0, 5e-324, true), (0.0, 1e-300, false),  // four units in the last place of 0
+        (0.0, 0.0, true), (0.0, Double.leastNonzeroMagnitude, true), (0.0, 1e-300, false),  // four units in the last place of 0
         (Double.infinity, Double.infinity, true), (Double.infinity, -Double.infinity, false),
         (Double.nan, Double.nan, false), (1.0, Double.nan, false),
     ])
