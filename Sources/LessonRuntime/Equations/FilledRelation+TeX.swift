@@ -38,6 +38,9 @@ extension FilledExpression {
 struct FilledTeXWriter {
     var format: NumberFormat
     var layout: MatrixLayout
+    /// The widest a row vector may be written, in em; a wider one is written as the transpose
+    /// of a column, `[…]ᵀ`, which is the same vector standing up (`nil`: any width).
+    var rowLimit: Double? = nil
 
     /// `expression` as LaTeX; an operand (of a minus sign, a transpose, or on the right of an
     /// operator) that is a negative number is put in parentheses, so `a + (-0.5)` never reads `a + -0.5`.
@@ -97,19 +100,18 @@ struct FilledTeXWriter {
     /// `\sum_{i} (X)_{i}` a column's; for a matrix, `\sum_{i} (X)_{i,:}` adds its rows (one sum
     /// per column) and `\sum_{j} (X)_{:,j}` its columns; a mean is `\frac{1}{N}` times its sum.
     private func sum(_ call: FunctionCall, of argument: FilledExpression, acrossColumns: Bool) -> String {
+        let (opening, index) = sumParts(call, of: argument, acrossColumns: acrossColumns)
+        return opening + " " + bracketed(argument) + "_{\(index)}"
+    }
+
+    /// What comes before a sum's operand (`\frac{1}{N} \sum_{i}`) and the subscript after it.
+    func sumParts(_ call: FunctionCall, of argument: FilledExpression, acrossColumns: Bool) -> (opening: String, index: String) {
         let x = argument.value
         let downRows = !acrossColumns
-        let index: String
-        if downRows {
-            index = x.columns == 1 ? "i" : "i,:"
-        } else {
-            index = x.rows == 1 ? "j" : ":,j"
-        }
-        let letter = downRows ? "i" : "j"
-        let body = "\\sum_{\(letter)} " + bracketed(argument) + "_{\(index)}"
-        guard call.function == .mean else { return body }
-        let count = downRows ? x.rows : x.columns
-        return "\\frac{1}{\(count)} " + body
+        let index = downRows ? (x.columns == 1 ? "i" : "i,:") : (x.rows == 1 ? "j" : ":,j")
+        let sum = "\\sum_{\(downRows ? "i" : "j")}"
+        guard call.function == .mean else { return (sum, index) }
+        return ("\\frac{1}{\(downRows ? x.rows : x.columns)} " + sum, index)
     }
 
     /// An expression as a sum's operand, whose entries the subscript picks: a call as it is
@@ -139,7 +141,10 @@ struct FilledTeXWriter {
             let number = TeX.number(matrix.values[0], format: format)
             return isOperand && number.hasPrefix("-") ? "(" + number + ")" : number
         }
-        return TeX.matrix(matrix.rowArrays, format: format, layout: layout)
+        let row = TeX.matrix(matrix.rowArrays, format: format, layout: layout)
+        guard matrix.rows == 1, let rowLimit, FilledRelation.width(of: row) > rowLimit else { return row }
+        let standing = MatrixLayout(maxRows: max(layout.maxColumns, 3), maxColumns: layout.maxColumns, shape: layout.shape)
+        return "{" + TeX.matrix(matrix.transposed.rowArrays, format: format, layout: standing) + "}^{\\top}"
     }
 
     /// How a function is typeset.
@@ -168,5 +173,180 @@ extension FilledExpression {
         case .negation(let operand), .transpose(let operand, _), .parenthesized(let operand): operand.isValue
         default: false
         }
+    }
+}
+
+extension FilledRelation {
+    /// The filled-in relation laid out to fit `width` em: on one line when it fits (exactly as
+    /// `tex(format:layout:)`), otherwise over the lines of an `aligned` block, broken after the
+    /// left-hand side and before the right-hand side's top-level `+` and `−`, and, for a term
+    /// still too wide, before its top-level products (a matrix product then shows its `\cdot`).
+    ///
+    /// A narrow left-hand side stays beside the `=` and the lines below align under it:
+    /// ```
+    /// n &= x \cdot W \\ &\quad + b
+    /// ```
+    /// a wide one gets a line of its own, and every line starts at the left. A single operand
+    /// wider than `width` stays whole: the layout's columns decide how wide a matrix is.
+    public func tex(format: NumberFormat, layout: MatrixLayout, width: Double) -> String {
+        let writer = FilledTeXWriter(format: format, layout: layout)
+        let line = writer.tex(lhs, isOperand: false) + " = " + writer.tex(rhs, isOperand: false)
+        guard Self.width(of: line) > width else { return line }
+        // Broken over lines, a row vector too wide for a line of its own stands up as a column.
+        var breaking = writer
+        breaking.rowLimit = width - 6
+        return breaking.lines(lhs: lhs, rhs: rhs, width: width)
+    }
+
+    /// The estimated width of `tex` in em (infinite when it does not typeset).
+    static func width(of tex: String) -> Double {
+        (try? MathML.estimatedWidth(tex)) ?? .infinity
+    }
+}
+
+extension FilledTeXWriter {
+    /// A piece of a broken line: TeX that may start a line, its estimated width, and how many
+    /// `\left(` it leaves open (negative for those it closes), so that a line break inside
+    /// parentheses can close them with `\right.` and reopen them with `\left.`.
+    struct Piece {
+        var tex: String
+        var width: Double
+        var opens = 0
+    }
+
+    /// `lhs = rhs` over the lines of an `aligned` block that fit `width` em.
+    func lines(lhs: FilledExpression, rhs: FilledExpression, width: Double) -> String {
+        let left = tex(lhs, isOperand: false)
+        let leftWidth = FilledRelation.width(of: left)
+        // A narrow left-hand side keeps the = beside it, and the lines below align there.
+        let besideEquals = leftWidth <= width / 4
+        let indent = 1.0
+        let available = width - (besideEquals ? leftWidth : 0) - indent - 1.6
+        let pieces = self.pieces(rhs, op: nil, isOperand: false, available: available)
+        var lines: [String] = []
+        var current: String
+        var used: Double
+        if besideEquals {
+            current = left + " &= "
+            used = leftWidth + 1.6
+        } else {
+            lines.append("& " + left)
+            current = "&= "
+            used = 1.6
+        }
+        var depth = 0, lineHasPiece = false
+        for piece in pieces {
+            if lineHasPiece, used + piece.width > width {
+                lines.append(current + String(repeating: " \\right.", count: depth))
+                current = "&\\quad " + String(repeating: "\\left. ", count: depth) + piece.tex
+                used = (besideEquals ? leftWidth : 0) + indent + piece.width
+            } else {
+                current += (lineHasPiece ? " " : "") + piece.tex
+                used += piece.width
+            }
+            depth += piece.opens
+            lineHasPiece = true
+        }
+        lines.append(current)
+        return "\\begin{aligned} " + lines.joined(separator: " \\\\ ") + " \\end{aligned}"
+    }
+
+    /// `expression`, preceded by `op`, as pieces that fit `available` em where it can be broken:
+    /// at its top-level `+` and `−`, then its products, then inside a function's or the
+    /// lesson's parentheses, and inside a sum. A piece that cannot be broken stays whole.
+    func pieces(_ expression: FilledExpression, op: String?, isOperand: Bool, available: Double) -> [Piece] {
+        let whole = (op.map { $0 + " " } ?? "") + tex(expression, isOperand: isOperand)
+        let wholeWidth = FilledRelation.width(of: "{} " + whole)
+        guard wholeWidth > available else { return [Piece(tex: whole, width: wholeWidth)] }
+        let terms = Self.chain(expression, of: [.add, .subtract])
+        if terms.count > 1 {
+            return terms.enumerated().flatMap { index, term in
+                pieces(term.operand, op: index == 0 ? op : symbol(term.op!, term.operand, after: nil), isOperand: index > 0 || isOperand, available: available)
+            }
+        }
+        let factors = Self.chain(expression, of: [.multiply, .elementwiseMultiply, .elementwiseDivide])
+        if factors.count > 1 {
+            return factors.enumerated().flatMap { index, factor in
+                pieces(
+                    factor.operand, op: index == 0 ? op : symbol(factor.op!, factor.operand, after: factors[index - 1].operand),
+                    isOperand: index > 0 || isOperand, available: available)
+            }
+        }
+        let prefix = op.map { $0 + " " } ?? ""
+        switch expression.node {
+        case .negation(let operand):
+            return glued(prefix + "-", pieces(operand, op: nil, isOperand: true, available: available - 1), nil)
+        case .binary(let divide, let numerator, let denominator) where divide.kind == .divide:
+            // A fraction cannot break: a / s too wide for a line is written (1/s)(a) and breaks inside.
+            let inner: FilledExpression
+            if case .parenthesized(let content) = numerator.node { inner = content } else { inner = numerator }
+            return enclosed(prefix + "\\frac{1}{" + unparenthesized(denominator) + "} ", "", inner, "", available: available)
+        case .parenthesized(let inner):
+            return enclosed(prefix, "", inner, "", available: available)
+        case .call(let call, let arguments) where arguments.count == 1:
+            let name = Self.name(of: call.function) + (call.isDerivative ? "'" : "")
+            return enclosed(prefix + name + " ", "", arguments[0], "", available: available)
+        case .call(let call, let arguments) where call.function == .sum || call.function == .mean:
+            let acrossColumns = arguments.count == 2 && arguments[1].value.values.first == 2
+            let (opening, index) = sumParts(call, of: arguments[0], acrossColumns: acrossColumns)
+            if case .parenthesized(let inner) = arguments[0].node {
+                return enclosed(prefix + opening + " ", "", inner, "_{\(index)}", available: available)
+            }
+            return enclosed(prefix + opening + " ", "", arguments[0], "_{\(index)}", available: available)
+        default:
+            return [Piece(tex: whole, width: wholeWidth)]
+        }
+    }
+
+    /// `opening( inner )closing` as pieces: the parentheses open on the first piece and close
+    /// on the last, so a line break between them closes and reopens them.
+    private func enclosed(_ opening: String, _ unused: String, _ inner: FilledExpression, _ closing: String, available: Double) -> [Piece] {
+        var inside = pieces(inner, op: nil, isOperand: false, available: available - 2)
+        guard inside.count > 1 else {
+            let tex = opening + "\\left(" + (inside.first?.tex ?? "") + "\\right)" + closing
+            return [Piece(tex: tex, width: FilledRelation.width(of: tex))]
+        }
+        let openWidth = FilledRelation.width(of: opening + "(")
+        inside[0].tex = opening + "\\left( " + inside[0].tex
+        inside[0].width += openWidth
+        inside[0].opens += 1
+        let last = inside.count - 1
+        inside[last].tex += " \\right)" + closing
+        inside[last].width += 0.5 + (closing.isEmpty ? 0 : 0.5)
+        inside[last].opens -= 1
+        return inside
+    }
+
+    /// `text` put before the first of `pieces` (and `after` behind the last).
+    private func glued(_ text: String, _ pieces: [Piece], _ after: String?) -> [Piece] {
+        var pieces = pieces
+        guard !pieces.isEmpty else { return pieces }
+        pieces[0].tex = text + " " + pieces[0].tex
+        pieces[0].width += FilledRelation.width(of: "{} " + text + " {}")
+        if let after { pieces[pieces.count - 1].tex += after }
+        return pieces
+    }
+
+    /// The operator `op` as it starts a line before `operand`: a matrix product, written by
+    /// juxtaposition on one line, shows `\cdot`; a product with a scalar `\times`.
+    private func symbol(_ op: BinaryOperator, _ operand: FilledExpression, after previous: FilledExpression?) -> String {
+        switch op.kind {
+        case .add: return "+"
+        case .subtract: return "-"
+        case .multiply: return operand.value.isScalar || previous?.value.isScalar == true ? "\\times" : "\\cdot"
+        case .elementwiseMultiply: return "\\odot"
+        case .elementwiseDivide, .divide: return "\\div"
+        }
+    }
+
+    /// The operands of a left-associated chain of the operators `kinds`, each with the operator
+    /// before it: `a + b - c` is `[(nil, a), (+, b), (-, c)]`.
+    static func chain(_ expression: FilledExpression, of kinds: Set<BinaryOperator.Kind>)
+        -> [(op: BinaryOperator?, operand: FilledExpression)]
+    {
+        guard case let .binary(op, lhs, rhs) = expression.node, kinds.contains(op.kind) else {
+            return [(nil, expression)]
+        }
+        return chain(lhs, of: kinds) + [(op, rhs)]
     }
 }

@@ -69,6 +69,9 @@ public struct RelationBlock: Sendable, Equatable {
     public var numericLines: [String]
     /// The filled-in relations on one line, separated by a wide space.
     public var numeric: String { numericLines.joined(separator: ", \\qquad ") }
+    /// The same relations laid out for a narrow screen (fewer columns and digits, more lines),
+    /// or `nil` when `numericLines` fit a phone as they are.
+    public var narrowLines: [String]?
     /// Where in training the numbers come from (`epoch 1, sample 4`).
     public var step: String
     /// The outcome of each relation, in the order the cell lists them.
@@ -80,9 +83,12 @@ public struct RelationBlock: Sendable, Equatable {
     }
 
     /// Creates a relation block for several relations, each filled in on a line of its own.
-    public init(symbolic: String, numericLines: [String], step: String, checks: [RelationVerdict]) {
+    public init(
+        symbolic: String, numericLines: [String], narrowLines: [String]? = nil, step: String, checks: [RelationVerdict]
+    ) {
         self.symbolic = symbolic
         self.numericLines = numericLines
+        self.narrowLines = narrowLines == numericLines ? nil : narrowLines
         self.step = step
         self.checks = checks
     }

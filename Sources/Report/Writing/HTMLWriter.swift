@@ -60,6 +60,16 @@ public struct HTMLWriter: Sendable {
         """
     }
 
+    /// The filled-in relations, one display each; with a narrow layout too, both, each shown by
+    /// the stylesheet at the widths it fits (`numbers wide`, `numbers narrow`).
+    func numbers(_ relation: RelationBlock) -> String {
+        func displays(_ lines: [String], _ classes: String) -> [String] {
+            lines.map { "<div class=\"equation \(classes)\">\(math($0, display: true))</div>" }
+        }
+        guard let narrow = relation.narrowLines else { return displays(relation.numericLines, "numbers").joined(separator: "\n") }
+        return (displays(relation.numericLines, "numbers wide") + displays(narrow, "numbers narrow")).joined(separator: "\n")
+    }
+
     func html(for block: ReportBlock) -> String {
         switch block {
         case let .heading(level, text):
@@ -74,7 +84,7 @@ public struct HTMLWriter: Sendable {
             return """
                 <figure class="relation \(state)">
                 <div class="equation">\(math(relation.symbolic, display: true))</div>
-                \(relation.numericLines.map { "<div class=\"equation numbers\">\(math($0, display: true))</div>" }.joined(separator: "\n"))
+                \(numbers(relation))
                 <figcaption class="check">\(CheckWording.sentence(relation.check, step: relation.step).htmlEscaped)</figcaption>
                 </figure>
                 """

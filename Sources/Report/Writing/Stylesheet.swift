@@ -44,6 +44,7 @@ public enum Stylesheet {
         }
         figure.relation.fails { border-left-color: var(--bad); }
         figure.relation .numbers { border-top: 1px dashed var(--rule); }
+        figure.relation .numbers.narrow { display: none; }
         .check { font-size: 0.85rem; color: var(--good); margin-top: 0.25rem; }
         figure.relation.fails .check { color: var(--bad); font-weight: 600; }
         figure.relation.fails.expected { border-left-color: var(--accent); }
@@ -75,11 +76,33 @@ public enum Stylesheet {
         .chapter-card .numbers { font-size: 0.85rem; color: var(--muted); margin: 0; }
         nav { display: flex; flex-wrap: wrap; gap: 0.3rem 0.75rem; margin: 1rem 0; }
         .chapter-card.failed h2::after { content: " — failed"; color: var(--bad); }
+        @media (max-width: 600px) {
+          html { font-size: 16px; }
+          body { padding: 1rem 0.75rem 3rem; }
+          figure.relation { padding: 0.4rem 0.6rem; }
+          figure.relation .numbers.wide { display: none; }
+          figure.relation .numbers.narrow { display: block; }
+          .numbers math { font-size: 0.95em; }
+          .chapter-card { grid-template-columns: 1fr; }
+          .chapter-card img { width: 100%; max-width: 18rem; }
+        }
         @media print {
-          body { max-width: none; font-size: 11pt; }
+          :root {
+            --text: #000000; --muted: #333333; --background: #ffffff; --panel: #ffffff;
+            --rule: #999999; --accent: #1f4f9f; --good: #1b6f33; --bad: #a3231b;
+          }
+          * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+          html { font-size: 11pt; }
+          body { max-width: none; padding: 0; }
           nav { display: none; }
           a { color: inherit; text-decoration: none; }
-          figure.relation { background: none; border: 1px solid #999; }
+          figure.relation { background: none; border: 1px solid var(--rule); border-left: 4px solid var(--good); }
+          figure.relation.fails { border-left-color: var(--bad); }
+          figure.relation .numbers.wide { display: block; }
+          figure.relation .numbers.narrow { display: none; }
+          math[display="block"], .equation, .table, pre { overflow: visible; }
+          figure, table, tr, img { break-inside: avoid; }
+          h2, h3 { break-after: avoid; }
         }
         """
 }
