@@ -65,9 +65,10 @@ struct FilledTeXWriter {
             let name = Self.name(of: call.function) + (call.isDerivative ? "'" : "")
             return name + parenthesized(arguments.map { tex($0, isOperand: false) }.joined(separator: ", "))
         case .concatenation(let rows)
-        where rows.joined().allSatisfy(\.isValue) || !rows.joined().allSatisfy(\.value.isScalar):
+        where rows.joined().allSatisfy(\.isValue) || !rows.joined().allSatisfy(\.value.isScalar) || rowLimit != nil:
             // [1, x] with x = [2 3] is [1 2 3]: one matrix of the values, never a matrix inside a
-            // matrix; only a row of computed numbers, [σ(a), σ(b)], keeps its parts' formulas.
+            // matrix; only a row of computed numbers, [σ(a), σ(b)], keeps its parts' formulas, and
+            // not when the relation is too wide for a line (`rowLimit` is set then).
             return value(expression.value, isOperand: isOperand)
         case .concatenation(let rows):
             let body = rows.map { row in row.map { tex($0, isOperand: false) }.joined(separator: " & ") }
@@ -194,7 +195,7 @@ extension FilledRelation {
         guard Self.width(of: line) > width else { return line }
         // Broken over lines, a row vector too wide for a line of its own stands up as a column.
         var breaking = writer
-        breaking.rowLimit = width - 6
+        breaking.rowLimit = width * 0.6
         return breaking.lines(lhs: lhs, rhs: rhs, width: width)
     }
 

@@ -41,7 +41,7 @@ extension EquationCell: RunnableCell {
         let narrow = checks.map {
             $0.check.filled.tex(
                 format: NumberFormat(significantDigits: min(significant, 3)),
-                layout: MatrixLayout(maxColumns: min(columns ?? 6, 4)), width: Self.narrowWidth)
+                layout: MatrixLayout(maxColumns: min(columns ?? 6, 3)), width: Self.narrowWidth)
         }
         session.append(
             .relation(

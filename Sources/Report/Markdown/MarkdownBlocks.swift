@@ -192,15 +192,21 @@ struct MarkdownBlocks {
             header = rows[0]
             rows.removeFirst(2)
         }
+        // Each cell also carries its column's heading, shown only where a phone lays the rows out
+        // one under the other (see `Stylesheet`).
+        let labels = (0..<columns).map { column in
+            header.map { column < $0.count ? "<span class=\"label\" aria-hidden=\"true\">\(inline($0[column]))</span>" : "" } ?? ""
+        }
         func row(_ cells: [Substring], _ tag: String) -> String {
             "<tr>" + (0..<columns).map { column in
-                "<\(tag)\(alignments[column])>\(column < cells.count ? inline(cells[column]) : "")</\(tag)>"
+                let label = tag == "td" ? labels[column] : ""
+                return "<\(tag)\(alignments[column])>\(label)\(column < cells.count ? inline(cells[column]) : "")</\(tag)>"
             }.joined() + "</tr>"
         }
-        html += "<table>"
+        html += "<div class=\"table\"><table>"
         if let header { html += "<thead>\(row(header, "th"))</thead>" }
         if !rows.isEmpty { html += "<tbody>" + rows.map { row($0, "td") }.joined() + "</tbody>" }
-        html += "</table>"
+        html += "</table></div>"
         return index
     }
 

@@ -109,9 +109,13 @@ public struct HTMLWriter: Sendable {
     }
 
     private func html(for table: ReportTable) -> String {
+        // Each cell also carries its column's heading, shown only where a phone lays the rows
+        // out one under the other (see `Stylesheet`).
+        let labels = table.headers.map { "<span class=\"label\" aria-hidden=\"true\">\(inline($0))</span>" }
         func cell(_ tag: String, _ text: String, column: Int) -> String {
             let alignment = table.numericColumns.contains(column) ? " class=\"number\"" : ""
-            return "<\(tag)\(alignment)>\(inline(text))</\(tag)>"
+            let label = tag == "td" && column < labels.count ? labels[column] : ""
+            return "<\(tag)\(alignment)>\(label)\(inline(text))</\(tag)>"
         }
         var lines = ["<div class=\"table\"><table>"]
         if let caption = table.caption { lines.append("<caption>\(inline(caption))</caption>") }

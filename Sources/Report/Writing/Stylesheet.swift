@@ -58,6 +58,7 @@ public enum Stylesheet {
         th, td { padding: 0.3rem 0.65rem; border-bottom: 1px solid var(--rule); text-align: left; }
         th { border-bottom: 2px solid var(--rule); font-weight: 600; }
         td.number, th.number { text-align: right; font-variant-numeric: tabular-nums; }
+        td .label { display: none; }
         aside.note { border-left: 4px solid var(--accent); background: var(--panel); padding: 0.25rem 1rem; border-radius: 6px; }
         .error {
           border: 1px solid var(--bad); color: var(--bad); background: var(--panel);
@@ -82,7 +83,15 @@ public enum Stylesheet {
           figure.relation { padding: 0.4rem 0.6rem; }
           figure.relation .numbers.wide { display: none; }
           figure.relation .numbers.narrow { display: block; }
-          .numbers math { font-size: 0.95em; }
+          .numbers math[display="block"] { font-size: 0.8em; }
+          math[display="block"] { font-size: 0.95em; }
+          .table table, .table thead, .table tbody, .table tr, .table td { display: block; }
+          .table thead { display: none; }
+          .table caption { display: block; text-align: left; }
+          .table tr { border-bottom: 2px solid var(--rule); padding: 0.35rem 0; }
+          .table td { border: none; padding: 0.1rem 0.2rem; text-align: left; }
+          .table td.number { text-align: left; }
+          .table td .label { display: inline-block; min-width: 40%; margin-right: 0.5rem; color: var(--muted); }
           .chapter-card { grid-template-columns: 1fr; }
           .chapter-card img { width: 100%; max-width: 18rem; }
         }
