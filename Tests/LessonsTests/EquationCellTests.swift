@@ -250,7 +250,7 @@ let seed004Cells: [(kind: String, body: String)] = [
         ])
         #expect(block.checks.count == 2)
         let page = MarkdownWriter().markdown(for: ReportDocument(title: "t", blocks: run.blocks))
-        #expect(page.contains("$$\n0.1 = 0.1 \\times 1\n$$"))
+        #expect(page.contains("```math\n0.1 = 0.1 \\times 1\n```"))
 
         let wrong = cell.replacingOccurrences(of: "delta_b = eta * error", with: "delta_b = 2 * eta * error")
         let failing = try runCellsWithData(lessonSource(perceptronCells + [("equation", wrong)]), data: andGateData)

@@ -53,8 +53,16 @@ import Testing
     @Test func proseKeepsMarkdownButNotHTMLOrScriptLinks() {
         let prose = "Hi <script>alert(1)</script> and [x](javascript:alert(1)) and $x<y$ and ![i]( javascript:z)\n\n[r]:\n  vbscript:q\n\n```\n<kept>\n```"
         #expect(writer.markdown(for: .prose(prose)) ==
-            "Hi \\<script>alert(1)\\</script> and [x](#(1)) and $x< y$ and ![i]( #)\n\n[r]:\n  #\n\n```\n<kept>\n```")
+            "Hi \\<script>alert(1)\\</script> and [x](#(1)) and $`x< y`$ and ![i]( #)\n\n[r]:\n  #\n\n```\n<kept>\n```")
         #expect(writer.markdown(for: .note("<!-- x -->")) == "> \\<!-- x -->")
+    }
+
+    /// Code hosts eat `\\`, `\,` and braces inside `$…$`: math goes out as $`…`$ and as
+    /// ```math blocks on lines of their own, even when the lesson wrote `$$…$$` inside a line.
+    @Test func mathIsWrittenAsCodeHostsReadIt() {
+        #expect(writer.markdown(for: .prose("so $\\{a\\}\\,b$ and $$x \\\\ y$$ then")) ==
+            "so $`\\{a\\}\\,b`$ and \n```math\nx \\\\ y\n```\n then")
+        #expect(writer.markdown(for: .prose("odd $a`b$")) == "odd $a`b$")
     }
 
     @Test func aFenceThatIsNotOneKeepsEscaping() {

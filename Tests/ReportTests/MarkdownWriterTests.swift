@@ -21,19 +21,19 @@ import Testing
 
             ## AND
 
-            A neuron fires when $n \\ge 0$.
+            A neuron fires when $`n \\ge 0`$.
 
-            $$
+            ```math
             a = f(n)
-            $$
+            ```
 
-            $$
+            ```math
             a = 1
-            $$
+            ```
 
-            $$
+            ```math
             1 = 1
-            $$
+            ```
 
             > ✓ Checked at epoch 1, sample 4: both sides are equal in every entry (allowed: 10⁻⁹ of the size of the terms that formed each entry).
 

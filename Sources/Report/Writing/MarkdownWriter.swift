@@ -51,11 +51,10 @@ public struct MarkdownWriter: Sendable {
         }
     }
 
-    /// Display math on lines of its own, sanitized as math, without blank lines (which would end it).
+    /// Display math as code hosts read it: a ```math block, sanitized as math, without blank
+    /// lines.
     private func display(_ tex: String) -> String {
-        let sanitized = ("$$" + tex + "$$").markdownSanitized.dropFirst(2).dropLast(2)
-        let lines = sanitized.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.allSatisfy(\.isWhitespace) }
-        return "$$\n" + lines.joined(separator: "\n") + "\n$$"
+        ("$$" + tex + "$$").markdownSanitized.trimmingCharacters(in: .newlines)
     }
 
     private func markdown(for table: ReportTable) -> String {

@@ -22,13 +22,24 @@ extension String {
                 characters += piece
                 inMath += repeatElement(false, count: piece.count)
             case let .math(tex, display, _):
-                let delimiter = display ? "$$" : "$"
-                characters += delimiter
-                inMath += repeatElement(false, count: delimiter.count)
-                characters += tex
-                inMath += repeatElement(true, count: tex.count)
-                characters += delimiter
-                inMath += repeatElement(false, count: delimiter.count)
+                // As code hosts read math: display math in a ```math block of its own lines,
+                // inline math as $`…`$, whose code span keeps `\\`, `\,` and braces as written
+                // (inside `$…$` a host's Markdown eats them first).
+                let (open, close): (String, String)
+                if display {
+                    (open, close) = ((characters.last == "\n" || characters.isEmpty ? "" : "\n") + "```math\n", "\n```\n")
+                } else if tex.contains("`") {
+                    (open, close) = ("$", "$")
+                } else {
+                    (open, close) = ("$`", "`$")
+                }
+                let body = display ? tex.split(separator: "\n").filter { !$0.allSatisfy(\.isWhitespace) }.joined(separator: "\n") : tex
+                characters += open
+                inMath += repeatElement(false, count: open.count)
+                characters += body
+                inMath += repeatElement(true, count: body.count)
+                characters += close
+                inMath += repeatElement(false, count: close.count)
             }
         }
         var result = ""
