@@ -82,3 +82,21 @@ import Testing
         #expect(HTMLWriter().prose("It costs \\$5.") == "<p>It costs $5.</p>")
     }
 }
+
+@Suite struct HeadingAnchorTests {
+    /// Sections can be linked to and are listed under the title; two headings that read alike
+    /// get different anchors, and a formula's TeX stays out of its anchor.
+    @Test func headingsGetAnchorsAndAContentsList() {
+        let document = ReportDocument(title: "t", blocks: [
+            .prose("## The rule\n\ntext\n\n### Why $a = b$\n\n## The rule"), .prose("## Gradient descent, once more"),
+        ])
+        let page = HTMLWriter().page(for: document)
+        #expect(page.contains("<h2 id=\"the-rule\">The rule</h2>"))
+        #expect(page.contains("<h2 id=\"the-rule-2\">The rule</h2>"))
+        #expect(page.contains("<h3 id=\"why-a-b\">Why <math"))
+        #expect(page.contains("<h2 id=\"gradient-descent-once-more\">"))
+        #expect(page.contains(
+            "<nav class=\"contents\" aria-label=\"Contents\"><ol><li><a href=\"#the-rule\">The rule</a></li><li><a href=\"#the-rule-2\">The rule</a></li><li><a href=\"#gradient-descent-once-more\">Gradient descent, once more</a></li></ol></nav>"))
+        #expect(!HTMLWriter().page(for: ReportDocument(title: "t", blocks: [.prose("## Only one")])).contains("class=\"contents\""))
+    }
+}

@@ -17,10 +17,16 @@ public struct HTMLWriter: Sendable {
     /// The chapter as a complete HTML page.
     public func page(for document: ReportDocument) -> String {
         let navigation = self.navigation(document.neighbours)
+        var main = ""
+        for block in document.blocks { main += html(for: block) + "\n" }
+        let (anchored, sections) = HeadingAnchors.anchored(main)
         var body = navigation
-        body += "<header><h1>\(document.title.htmlEscaped)</h1></header>\n<main>\n"
-        for block in document.blocks { body += html(for: block) + "\n" }
-        body += "</main>\n" + navigation
+        body += "<header><h1>\(document.title.htmlEscaped)</h1></header>\n"
+        if sections.count > 1 {
+            body += "<nav class=\"contents\" aria-label=\"Contents\"><ol>"
+                + sections.map { "<li><a href=\"#\($0.id)\">\($0.title)</a></li>" }.joined() + "</ol></nav>\n"
+        }
+        body += "<main>\n" + anchored + "</main>\n" + navigation
         if !document.footer.isEmpty {
             body += "<footer>" + document.footer.map(\.htmlEscaped).joined(separator: " · ") + "</footer>\n"
         }

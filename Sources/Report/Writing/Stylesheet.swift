@@ -35,6 +35,7 @@ public enum Stylesheet {
           font-size: 1.08em;
           font-family: "Latin Modern Math", "STIX Two Math", "Cambria Math", "DejaVu Math TeX Gyre", math;
         }
+        math[display="block"] { font-size: 1em; }
         math[display="block"] { margin: 0.6rem 0; overflow-x: auto; overflow-y: hidden; }
         .equation { overflow-x: auto; }
         figure { margin: 1.5rem 0; }
@@ -76,6 +77,9 @@ public enum Stylesheet {
         .chapter-card .summary { font-size: 0.92rem; margin: 0 0 0.3rem; color: var(--text); }
         .chapter-card .numbers { font-size: 0.85rem; color: var(--muted); margin: 0; }
         nav { display: flex; flex-wrap: wrap; gap: 0.3rem 0.75rem; margin: 1rem 0; }
+        nav.contents { display: block; font-size: 0.9rem; background: var(--panel); border-radius: 6px; padding: 0.5rem 1rem; }
+        nav.contents ol { margin: 0; padding-left: 1.25rem; columns: 2 16rem; }
+        nav.contents a { text-decoration: none; }
         .chapter-card.failed h2::after { content: " — failed"; color: var(--bad); }
         @media (max-width: 600px) {
           html { font-size: 16px; }
@@ -104,6 +108,7 @@ public enum Stylesheet {
           html { font-size: 11pt; }
           body { max-width: none; padding: 0; }
           nav { display: none; }
+          nav.contents { display: block; }
           a { color: inherit; text-decoration: none; }
           figure.relation { background: none; border: 1px solid var(--rule); border-left: 4px solid var(--good); }
           figure.relation.fails { border-left-color: var(--bad); }
