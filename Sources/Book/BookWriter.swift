@@ -67,8 +67,9 @@ public struct BookWriter: Sendable {
         let key = (try? text.get()).flatMap { cache.key(for: entry, text: $0, seed: seed) }
         if !force, let key, let kept = cache.keptChapter(entry.name, key: key, in: output) {
             if kept.neighbours == neighbours { return .kept(kept.summary) }
-            // A neighbour was renamed, added or removed: only the links change.
-            if let files = relink(entry.name, from: kept.neighbours, to: neighbours) {
+            // A neighbour was renamed, added or removed: only the links change (a new number
+            // changes the title and the chapter runs again).
+            if kept.neighbours.number == neighbours.number, let files = relink(entry.name, from: kept.neighbours, to: neighbours) {
                 try record(key, neighbours: neighbours, files: files, for: entry.name, in: cache)
                 return .kept(kept.summary)
             }
@@ -152,8 +153,10 @@ public struct BookWriter: Sendable {
         }
 
         result.document.neighbours = neighbours
+        result.document.title = Self.numbered(result.header.title, neighbours.number)
         let summary = ChapterSummary(
-            name: entry.name, title: result.header.title, order: result.header.order, summary: result.header.summary,
+            name: entry.name, title: result.header.title, order: result.header.order, number: neighbours.number,
+            summary: result.header.summary,
             headline: result.headline, thumbnail: result.thumbnail, errorCount: result.errors.count,
             metrics: result.metrics)
         let files: [String: ChapterCache.FileStamp]
@@ -178,13 +181,13 @@ public struct BookWriter: Sendable {
         let summaries = entries.compactMap { entry -> ChapterSummary? in
             let file = output.appendingPathComponent(entry.name).appendingPathComponent(ChapterSummary.fileName)
             return (try? Data(contentsOf: file)).flatMap { try? decoder.decode(ChapterSummary.self, from: $0) }
-        }.sorted { ($0.order, $0.name) < ($1.order, $1.name) }
+        }.sorted { ($0.isAppendix ? 1 : 0, $0.order, $0.name) < ($1.isAppendix ? 1 : 0, $1.order, $1.name) }
         let index = SiteIndex(
             title: title, introduction: introduction,
             chapters: summaries.map {
                 SiteIndex.Chapter(
-                    title: $0.title, folder: $0.name, thumbnail: $0.thumbnail, summary: $0.summary, numbers: $0.headline,
-                    failed: $0.errorCount > 0)
+                    title: Self.numbered($0.title, $0.number), folder: $0.name, thumbnail: $0.thumbnail, summary: $0.summary,
+                    numbers: $0.headline, failed: $0.errorCount > 0)
             })
         do {
             try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
@@ -194,29 +197,51 @@ public struct BookWriter: Sendable {
         try writeBookFiles(["index.html": Data(index.html().utf8), "README.md": Data(index.markdown().utf8), "style.css": Data(Stylesheet.css.utf8)])
     }
 
-    /// The lessons in book order (front matter `order`, then file name) with their titles, for
-    /// the links between neighbouring chapters. A lesson whose front matter does not read
-    /// stands last under its file name.
-    public static func bookOrder(_ entries: [LessonLibrary.Entry]) -> [(entry: LessonLibrary.Entry, title: String)] {
-        entries.map { entry -> (LessonLibrary.Entry, String, Int) in
+    /// A lesson in the book: its entry, its title as the book shows it (with its number:
+    /// `4. One step of backpropagation`), and its number.
+    public typealias Placed = (entry: LessonLibrary.Entry, title: String, number: String)
+
+    /// The lessons in book order (front matter `order`, then file name) with their numbered
+    /// titles, for the chapters' titles and the links between them: chapters are numbered 1, 2,
+    /// 3 …, and lessons marked `appendix: true` A, B, C … after them. A lesson whose front
+    /// matter does not read stands last under its file name.
+    public static func bookOrder(_ entries: [LessonLibrary.Entry]) -> [Placed] {
+        let sorted = entries.map { entry -> (LessonLibrary.Entry, String, Int, Bool) in
             guard let text = try? entry.text(),
                 let lesson = try? LessonParser.parse(text, path: entry.displayPath, file: entry.url),
                 let header = try? LessonHeader(lesson)
-            else { return (entry, entry.name, Int.max) }
-            return (entry, header.title, header.order)
+            else { return (entry, entry.name, Int.max, false) }
+            return (entry, header.title, header.order, header.isAppendix)
         }
-        .sorted { ($0.2, $0.0.name) < ($1.2, $1.0.name) }
-        .map { ($0.0, $0.1) }
+        .sorted { ($0.3 ? 1 : 0, $0.2, $0.0.name) < ($1.3 ? 1 : 0, $1.2, $1.0.name) }
+        var chapter = 0, appendix = 0
+        return sorted.map { entry, title, _, isAppendix in
+            let number: String
+            if isAppendix {
+                number = String(UnicodeScalar(UInt8(65 + appendix % 26)))
+                appendix += 1
+            } else {
+                chapter += 1
+                number = String(chapter)
+            }
+            return (entry, numbered(title, number), number)
+        }
     }
 
-    /// The chapters before and after `entry` in `order`.
-    public static func neighbours(
-        of entry: LessonLibrary.Entry, in order: [(entry: LessonLibrary.Entry, title: String)]
-    ) -> ReportDocument.Neighbours {
+    /// `title` with its number in front (`4. Backpropagation`; `Appendix A. Notation`).
+    static func numbered(_ title: String, _ number: String?) -> String {
+        guard let number else { return title }
+        return (number.first?.isLetter == true ? "Appendix " : "") + number + ". " + title
+    }
+
+    /// The chapter's number and the chapters before and after `entry` in `order`.
+    public static func neighbours(of entry: LessonLibrary.Entry, in order: [Placed]) -> ReportDocument.Neighbours {
         guard let index = order.firstIndex(where: { $0.entry == entry }) else { return .init() }
         let previous = index > 0 ? (order[index - 1].title, order[index - 1].entry.name) : nil
         let next = index + 1 < order.count ? (order[index + 1].title, order[index + 1].entry.name) : nil
-        return .init(previous: previous.map { (title: $0.0, folder: $0.1) }, next: next.map { (title: $0.0, folder: $0.1) })
+        return .init(
+            previous: previous.map { (title: $0.0, folder: $0.1) }, next: next.map { (title: $0.0, folder: $0.1) },
+            number: order[index].number)
     }
 
     /// Records each chapter's run time in `timings.json`, outside the chapters' folders: run

@@ -146,11 +146,13 @@ public struct ChapterCache: Sendable {
         /// The chapters its pages link to.
         var previous: Link?
         var next: Link?
+        /// The chapter's number in the book.
+        var number: String?
 
         var neighbours: ReportDocument.Neighbours {
             .init(
                 previous: previous.map { (title: $0.title, folder: $0.folder) },
-                next: next.map { (title: $0.title, folder: $0.folder) })
+                next: next.map { (title: $0.title, folder: $0.folder) }, number: number)
         }
     }
 
@@ -186,7 +188,7 @@ public struct ChapterCache: Sendable {
         let stored = Stored(
             key: key, files: files,
             previous: neighbours.previous.map { Link(title: $0.title, folder: $0.folder) },
-            next: neighbours.next.map { Link(title: $0.title, folder: $0.folder) })
+            next: neighbours.next.map { Link(title: $0.title, folder: $0.folder) }, number: neighbours.number)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

@@ -11,6 +11,8 @@ public struct ChapterSummary: Codable, Sendable, Equatable {
     public var title: String
     /// Its place in the book.
     public var order: Int
+    /// Its number in the book (`4`, or `A` for an appendix), if it was published in one.
+    public var number: String?
     /// One paragraph on what the chapter teaches, if the lesson gives one.
     public var summary: String?
     /// Headline numbers.
@@ -21,6 +23,9 @@ public struct ChapterSummary: Codable, Sendable, Equatable {
     public var errorCount: Int
     /// The chapter's numbers: loss, accuracies, epochs, checked relations, figures.
     public var metrics: ChapterMetrics
+
+    /// Whether the chapter is an appendix, lettered after the numbered chapters.
+    var isAppendix: Bool { number?.first?.isLetter == true }
 
     /// The file beside each chapter that holds its summary.
     public static let fileName = "results.json"

@@ -114,7 +114,7 @@ import Testing
             #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("output/\(file)").path), "\(file)")
         }
         let page = try String(contentsOf: folder.appendingPathComponent("output/02-small/index.html"), encoding: .utf8)
-        #expect(page.contains("<h1>A small network</h1>"))
+        #expect(page.contains("<h1>1. A small network</h1>"))
         #expect(page.contains("<mi>W</mi>"))
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("output").path)
         #expect(leftovers.sorted() == [
@@ -143,11 +143,12 @@ import Testing
         #expect(outcome.standardOutput.isEmpty)
         let middle = try String(contentsOf: folder.appendingPathComponent("output/02-small/index.html"), encoding: .utf8)
         #expect(middle.contains(
-            "<nav><a rel=\"prev\" href=\"../zz-first/index.html\">← First steps</a><a href=\"../index.html\">All chapters</a><a rel=\"next\" href=\"../aa-last/index.html\">Last words →</a></nav>"))
+            "<nav><a rel=\"prev\" href=\"../zz-first/index.html\">← 1. First steps</a><a href=\"../index.html\">All chapters</a><a rel=\"next\" href=\"../aa-last/index.html\">3. Last words →</a></nav>"))
         let markdown = try String(contentsOf: folder.appendingPathComponent("output/02-small/README.md"), encoding: .utf8)
-        #expect(markdown.contains("← [First steps](../zz-first/README.md) · [All chapters](../README.md) · [Last words](../aa-last/README.md) →"))
+        #expect(markdown.contains("← [1\\. First steps](../zz-first/README.md) · [All chapters](../README.md) · [3\\. Last words](../aa-last/README.md) →"))
+        #expect(markdown.hasPrefix("# 2\\. A small network"))
         let index = try String(contentsOf: folder.appendingPathComponent("output/index.html"), encoding: .utf8)
-        #expect(index.contains("<h2>First steps</h2><p class=\"summary\">Where it all starts.</p>"))
+        #expect(index.contains("<h2>1. First steps</h2><p class=\"summary\">Where it all starts.</p>"))
         let order = ["zz-first/index.html", "02-small/index.html", "aa-last/index.html"].map { index.range(of: $0)!.lowerBound }
         #expect(order == order.sorted())
     }
@@ -263,7 +264,7 @@ import Testing
         #expect(process.terminationStatus == 130)
 
         let page = try String(contentsOf: folder.appendingPathComponent("output/01-slow/index.html"), encoding: .utf8)
-        #expect(page.contains("<h1>Good version</h1>"))
+        #expect(page.contains("<h1>1. Good version</h1>"))
 
         // The next run tidies the interrupted run's staging folder away.
         try lesson(title: "Next version", epochs: 10)
@@ -272,6 +273,6 @@ import Testing
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("output").path)
         #expect(!names.contains { $0.hasPrefix(".staging-") || $0.hasPrefix(".old-") })
         let next = try String(contentsOf: folder.appendingPathComponent("output/01-slow/index.html"), encoding: .utf8)
-        #expect(next.contains("<h1>Next version</h1>"))
+        #expect(next.contains("<h1>1. Next version</h1>"))
     }
 }

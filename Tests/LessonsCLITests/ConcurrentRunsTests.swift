@@ -74,7 +74,7 @@ import Testing
             for name in ["01-x", "02-y"] {
                 let page = (try? String(contentsOf: output.appendingPathComponent("\(name)/index.html"), encoding: .utf8)) ?? ""
                 let key = lessonLine(output, name)
-                let version = page.contains("<h1>Version A of \(name)</h1>") ? "a" : page.contains("<h1>Version B of \(name)</h1>") ? "b" : nil
+                let version = page.contains(". Version A of \(name)</h1>") ? "a" : page.contains(". Version B of \(name)</h1>") ? "b" : nil
                 #expect(version != nil, "round \(round): \(name) has no pages")
                 #expect(key != nil && key == version.flatMap { keys[$0]?[name] },
                     "round \(round): \(name)'s pages are version \(version ?? "none") but its key is \(key ?? "none")")

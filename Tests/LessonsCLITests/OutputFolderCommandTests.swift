@@ -129,7 +129,7 @@ import Testing
 
         let outcome = try helper.run(["run", "03-c", "--quiet"], in: folder)
         #expect(outcome.status == 0, "\(outcome.standardError)")
-        #expect(try read(folder, "output/01-a/index.html").contains("<h1>First</h1>"))
+        #expect(try read(folder, "output/01-a/index.html").contains("<h1>1. First</h1>"))
         #expect(try read(folder, "output/index.html").contains("href=\"01-a/index.html\""))
         for inner in ["", ".cache", "01-a", "02-b", "03-c"] {
             let names = try manager.contentsOfDirectory(atPath: output.appendingPathComponent(inner).path)
@@ -167,7 +167,7 @@ import Testing
         #expect(!(try read(folder, "output/02-b/README.md")).contains("01-a"))
         #expect(try helper.run(["run", "03-c", "--quiet"], in: folder).status == 0)
         let last = try read(folder, "output/03-c/index.html")
-        #expect(last.contains("<a rel=\"prev\" href=\"../02-b/index.html\">← Second</a>") && !last.contains("rel=\"next\""))
+        #expect(last.contains("<a rel=\"prev\" href=\"../02-b/index.html\">← 2. Second</a>") && !last.contains("rel=\"next\""))
     }
 
     /// Issue 19, item 14: `--lessons` naming an empty folder is an error, and the book in the

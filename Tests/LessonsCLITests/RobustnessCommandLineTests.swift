@@ -235,10 +235,10 @@ import Testing
             #expect(!html.contains("<b>one"), "\(name)")
         }
         let escaped = "&lt;script&gt;alert(1)&lt;/script&gt;"
-        #expect(index.contains("<h2>\(escaped)</h2>"))
+        #expect(index.contains("<h2>1. \(escaped)</h2>"))
         #expect(index.contains("<p class=\"summary\">&lt;script"))
-        #expect(page.contains("<title>\(escaped)</title>"))
-        #expect(page.contains("<h1>\(escaped)</h1>"))
+        #expect(page.contains("<title>1. \(escaped)</title>"))
+        #expect(page.contains("<h1>1. \(escaped)</h1>"))
         #expect(page.contains("&lt;img src=x onerror=alert(2)"))
         #expect(brokenPage.contains("not &#39;\(escaped)&#39;") || brokenPage.contains("not '\(escaped)'"))
         // Prose, captions, table headers and class names go through Markdown; `<` stays text there.

@@ -79,7 +79,7 @@ import Testing
 
             \\<i>hi\\</i>
 
-            1. [T\\](http://evil) \\[](01-a/README.md) — \\<u\\>1\\</u\\>
+            - [T\\](http://evil) \\[](01-a/README.md) — \\<u\\>1\\</u\\>
                \\<img src=x onerror=alert(1)> # Owned
 
             """)

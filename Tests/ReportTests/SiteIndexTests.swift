@@ -25,8 +25,8 @@ import Testing
 
             Every equation is checked against the engine's numbers.
 
-            1. [The perceptron](01-perceptron/README.md) — converged in 4 epochs
-            2. [Broken \\<chapter\\>](02-broken/README.md) (failed)
+            - [The perceptron](01-perceptron/README.md) — converged in 4 epochs
+            - [Broken \\<chapter\\>](02-broken/README.md) (failed)
 
             """)
     }

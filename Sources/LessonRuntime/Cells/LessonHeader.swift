@@ -4,7 +4,7 @@ import LessonFormat
 /// significant digits its numbers show.
 public struct LessonHeader: Sendable, Equatable {
     /// The keys the front matter may hold.
-    public static let keys = ["title", "order", "seed", "digits", "summary", "headline", "thumbnail"]
+    public static let keys = ["title", "order", "seed", "digits", "summary", "headline", "thumbnail", "appendix"]
 
     /// The chapter title.
     public var title: String
@@ -19,6 +19,10 @@ public struct LessonHeader: Sendable, Equatable {
     /// The headline numbers the table of contents shows, by label (`epochs`, `test accuracy`,
     /// `training accuracy`, `validation accuracy`, `converged:`); `nil` shows all of them.
     public var headlineLabels: [String]?
+
+    /// Whether the lesson is an appendix (notation, glossary, references): lettered A, B, C …
+    /// after the numbered chapters.
+    public var isAppendix = false
 
     /// The figure shown on the table of contents, by its file-name stem (`confusion` for
     /// `fig-07-confusion.png`); the first figure when `nil`.
@@ -36,6 +40,7 @@ public struct LessonHeader: Sendable, Equatable {
         seed = UInt64(try fields.integer("seed", default: 0, in: 0...Int.max))
         digits = try fields.integer("digits", default: 4, in: 1...17)
         summary = fields.contains("summary") ? try fields.text("summary") : nil
+        isAppendix = try fields.boolean("appendix", default: false)
         thumbnail = fields.contains("thumbnail") ? try fields.text("thumbnail") : nil
         // A figure's stem is a plot name, so anything else (a path, `../x`) names no figure.
         if let thumbnail, let value = fields.value("thumbnail"),

@@ -20,22 +20,27 @@ public struct ReportDocument: Sendable, Equatable {
         self.neighbours = neighbours
     }
 
-    /// The chapters before and after a chapter in the book.
+    /// A chapter's place in the book: its number, and the chapters before and after it.
     public struct Neighbours: Sendable, Equatable {
         /// The previous chapter's title and folder, if any.
         public var previous: (title: String, folder: String)?
         /// The next chapter's title and folder, if any.
         public var next: (title: String, folder: String)?
+        /// The chapter's own number (`4`, or `A` for an appendix), if it is in a book.
+        public var number: String?
 
         /// Creates the links.
-        public init(previous: (title: String, folder: String)? = nil, next: (title: String, folder: String)? = nil) {
+        public init(
+            previous: (title: String, folder: String)? = nil, next: (title: String, folder: String)? = nil, number: String? = nil
+        ) {
             self.previous = previous
             self.next = next
+            self.number = number
         }
 
         public static func == (lhs: Neighbours, rhs: Neighbours) -> Bool {
             lhs.previous?.title == rhs.previous?.title && lhs.previous?.folder == rhs.previous?.folder
-                && lhs.next?.title == rhs.next?.title && lhs.next?.folder == rhs.next?.folder
+                && lhs.next?.title == rhs.next?.title && lhs.next?.folder == rhs.next?.folder && lhs.number == rhs.number
         }
     }
 }

@@ -71,10 +71,10 @@ public struct SiteIndex: Sendable, Equatable {
     /// plain text, the introduction and summaries as authored Markdown, each summary on one line.
     public func markdown() -> String {
         var lines = ["# \(title.markdownEscaped)", "", introduction.markdownSanitized, ""]
-        for (number, chapter) in chapters.enumerated() {
+        for chapter in chapters {
             let numbers = chapter.numbers.isEmpty ? "" : " — " + chapter.numbers.map(\.markdownEscaped).joined(separator: " · ")
             let link = "[\(chapter.title.markdownEscaped)](\(chapter.folder.markdownAddress)/README.md)"
-            lines.append("\(number + 1). \(link)\(numbers)\(chapter.failed ? " (failed)" : "")")
+            lines.append("- \(link)\(numbers)\(chapter.failed ? " (failed)" : "")")
             if let summary = chapter.summary { lines.append("   \(summary.markdownSanitized.markdownOneLine)") }
         }
         return lines.joined(separator: "\n") + "\n"
