@@ -104,7 +104,8 @@ private let circlesMLP = cell("model", "layers: [2, 3, 1]\nactivation: sigmoid\n
                 + cell("plot", "kind: errors"),
             data: PlotData.gate(.and))
         #expect(run.figures.map(\.file) == ["fig-01-and-line.png", "fig-02-boundaries-per-epoch.png", "fig-03-errors.png"])
-        #expect(run.figures[0].caption.hasPrefix("Decision boundary of the 2-1 network after 4 epochs: 0.2 x₁ + 0.1 x₂ − 0.2 = 0"))
+        // η = 0.1 leaves the bias at −0.20000000000000004: rounded, it keeps its zeros and does not look exact.
+        #expect(run.figures[0].caption.hasPrefix("Decision boundary of the 2-1 network after 4 epochs: 0.2 x₁ + 0.1 x₂ − 0.2000 = 0"))
         #expect(run.figures[0].caption.hasSuffix("training accuracy 100.0 %."))
         #expect(run.figures[2].caption.hasSuffix("the count reaches 0 in epoch 4: the rule has converged."))
         for figure in run.figures { #expect(pngSize(try run.bytes(figure)) != nil) }

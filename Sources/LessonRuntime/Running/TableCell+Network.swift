@@ -78,7 +78,7 @@ extension TableCell {
             [
                 "$\(entry.parameter)^{\(entry.layer)}_{\(entry.row + 1),\(entry.column + 1)}$",
                 session.format(entry.analytic), session.format(entry.numerical),
-                "$" + TeX.number(entry.relativeError, format: NumberFormat(significantDigits: 2)) + "$",
+                "$" + NumberText.tex(entry.relativeError, significantDigits: 2) + "$",
             ]
         }
         let largest = entries.map(\.relativeError).max() ?? 0
@@ -89,7 +89,7 @@ extension TableCell {
             automatic: "The gradient of the \(loss) loss over \(sampleText), by backpropagation and by central finite differences.",
             remarks: [
                 "Largest relative error over all \(entries.count) parameters: $"
-                    + TeX.number(largest, format: NumberFormat(significantDigits: 2)) + "$."
+                    + NumberText.tex(largest, significantDigits: 2) + "$."
             ])
     }
 

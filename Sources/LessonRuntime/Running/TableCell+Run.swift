@@ -59,13 +59,30 @@ extension Session {
         return "[" + matrix.rowArrays.map { $0.map(format).joined(separator: ", ") }.joined(separator: "; ") + "]"
     }
 
-    /// A matrix as inline math for a table cell: a number for 1×1, a small elided `bmatrix` otherwise.
+    /// A matrix as inline math for a table cell: a number for 1×1, a small elided `bmatrix`
+    /// otherwise (at most 5 × 5 entries, the dots included). Every entry, a lone number too, is
+    /// typeset by the rule of `format`, so a column of them shows its digits one way.
     func compactMath(_ matrix: Matrix) -> String {
-        if matrix.isScalar { return format(matrix.values[0]) }
-        let tex = TeX.matrix(
-            matrix.rowArrays, format: NumberFormat(significantDigits: header.digits),
-            layout: MatrixLayout(maxRows: 5, maxColumns: 5, shape: .never))
-        return "$" + tex + "$"
+        let digits = header.digits
+        if matrix.isScalar { return "$" + NumberText.tex(matrix.values[0], significantDigits: digits) + "$" }
+        func shown(_ count: Int) -> [Int?] {
+            let limit = 5
+            guard count > limit else { return Array(0..<count) }
+            let head = limit / 2
+            return Array(0..<head) + [nil] + Array((count - (limit - 1 - head))..<count)
+        }
+        let columns = shown(matrix.columns)
+        let body = shown(matrix.rows).map { row in
+            columns.map { column -> String in
+                switch (row, column) {
+                case (nil, nil): return "\\ddots"
+                case (nil, _): return "\\vdots"
+                case (_, nil): return "\\cdots"
+                case let (row?, column?): return NumberText.tex(matrix[row, column], significantDigits: digits)
+                }
+            }.joined(separator: " & ")
+        }.joined(separator: " \\\\ ")
+        return "$\\begin{bmatrix} " + body + " \\end{bmatrix}$"
     }
 }
 
