@@ -166,10 +166,59 @@ public struct HTMLWriter: Sendable {
             case let .math(tex, display, converted, _):
                 text += "\(MarkdownInline.formulaOpen)\(formulas.count)\(MarkdownInline.formulaClose)"
                 let delimiter = display ? "$$" : "$"
-                formulas.append(MarkdownInline.Formula(html: math(tex, converted), source: delimiter + tex + delimiter))
+                let html = display ? displayRow(tex) ?? math(tex, converted) : math(tex, converted)
+                formulas.append(MarkdownInline.Formula(html: html, source: delimiter + tex + delimiter))
             }
         }
         return MarkdownBlocks.html(text, formulas: formulas)
+    }
+
+    /// Display math that puts several formulas side by side with `\\qquad` (`a = b, \\qquad c = d`)
+    /// as one formula each in a row that wraps, so a narrow screen stacks them instead of
+    /// hiding the last ones; `nil` for a single formula.
+    func displayRow(_ tex: String) -> String? {
+        let parts = Self.topLevelParts(of: tex, separatedBy: "\\qquad")
+        guard parts.count > 1 else { return nil }
+        var formulas = [String]()
+        for part in parts {
+            guard let converted = try? MathML.convert(part, display: true) else { return nil }
+            formulas.append(converted)
+        }
+        return "<span class=\"equation-row\">" + formulas.joined() + "</span>"
+    }
+
+    /// `tex` split at each `separator` outside braces and environments, parts trimmed.
+    static func topLevelParts(of tex: String, separatedBy separator: String) -> [String] {
+        var parts = [String](), current = ""
+        var depth = 0
+        var index = tex.startIndex
+        while index < tex.endIndex {
+            let rest = tex[index...]
+            if rest.hasPrefix("\\begin{") { depth += 1 }
+            if rest.hasPrefix("\\end{") { depth -= 1 }
+            if depth == 0, rest.hasPrefix(separator),
+                rest.dropFirst(separator.count).first.map({ !$0.isLetter }) ?? true
+            {
+                parts.append(current)
+                current = ""
+                index = tex.index(index, offsetBy: separator.count)
+                continue
+            }
+            let character = tex[index]
+            if character == "\\", tex.index(after: index) < tex.endIndex {
+                current.append(character)
+                index = tex.index(after: index)
+                current.append(tex[index])
+                index = tex.index(after: index)
+                continue
+            }
+            if character == "{" { depth += 1 }
+            if character == "}" { depth -= 1 }
+            current.append(character)
+            index = tex.index(after: index)
+        }
+        parts.append(current)
+        return parts.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
     }
 
     /// One line of Markdown (a caption, a table cell) as HTML without a surrounding paragraph.

@@ -38,6 +38,8 @@ public enum Stylesheet {
         math[display="block"] { font-size: 1em; }
         math[display="block"] { margin: 0.6rem 0; overflow-x: auto; overflow-y: hidden; }
         .equation { overflow-x: auto; }
+        .equation-row { display: flex; flex-wrap: wrap; justify-content: center; align-items: center; column-gap: 2.5em; }
+        .equation-row math[display="block"] { margin: 0.4rem 0; }
         figure { margin: 1.5rem 0; }
         figure.relation {
           background: var(--panel); border-left: 4px solid var(--good); border-radius: 6px;
@@ -54,9 +56,9 @@ public enum Stylesheet {
         figure.plot img { max-width: 100%; height: auto; border-radius: 4px; }
         figcaption { font-size: 0.9rem; color: var(--muted); margin-top: 0.4rem; }
         .table { overflow-x: auto; margin: 1.25rem 0; }
-        table { border-collapse: collapse; font-size: 0.88rem; margin: 0 auto; }
+        table { border-collapse: collapse; font-size: 0.85rem; margin: 0 auto; }
         caption { caption-side: bottom; color: var(--muted); padding-top: 0.4rem; }
-        th, td { padding: 0.3rem 0.65rem; border-bottom: 1px solid var(--rule); text-align: left; }
+        th, td { padding: 0.3rem 0.5rem; border-bottom: 1px solid var(--rule); text-align: left; }
         th { border-bottom: 2px solid var(--rule); font-weight: 600; }
         td.number, th.number { text-align: right; font-variant-numeric: tabular-nums; }
         td .label { display: none; }
@@ -88,14 +90,16 @@ public enum Stylesheet {
           figure.relation .numbers.wide { display: none; }
           figure.relation .numbers.narrow { display: block; }
           .numbers math[display="block"] { font-size: 0.8em; }
-          math[display="block"] { font-size: 0.95em; }
+          math[display="block"] { font-size: 0.92em; }
           .table table, .table thead, .table tbody, .table tr, .table td { display: block; }
           .table thead { display: none; }
           .table caption { display: block; text-align: left; }
           .table tr { border-bottom: 2px solid var(--rule); padding: 0.35rem 0; }
           .table td { border: none; padding: 0.1rem 0.2rem; text-align: left; }
           .table td.number { text-align: left; }
-          .table td .label { display: inline-block; min-width: 40%; margin-right: 0.5rem; color: var(--muted); }
+          .table td { overflow-wrap: anywhere; }
+          .table td .label { display: block; font-size: 0.8rem; color: var(--muted); }
+          .table td math { font-size: 0.9em; }
           .chapter-card { grid-template-columns: 1fr; }
           .chapter-card img { width: 100%; max-width: 18rem; }
         }
