@@ -144,7 +144,8 @@ struct FilledTeXWriter {
         }
         let row = TeX.matrix(matrix.rowArrays, format: format, layout: layout)
         guard matrix.rows == 1, let rowLimit, FilledRelation.width(of: row) > rowLimit else { return row }
-        let standing = MatrixLayout(maxRows: max(layout.maxColumns, 3), maxColumns: layout.maxColumns, shape: layout.shape)
+        // Standing up, the vector shows as many entries as a column of the layout does.
+        let standing = MatrixLayout(maxRows: layout.maxRows, maxColumns: layout.maxColumns, shape: layout.shape)
         return "{" + TeX.matrix(matrix.transposed.rowArrays, format: format, layout: standing) + "}^{\\top}"
     }
 

@@ -35,13 +35,13 @@ extension EquationCell: RunnableCell {
         let significant = digits ?? session.header.digits
         let wide = checks.map {
             $0.check.filled.tex(
-                format: NumberFormat(significantDigits: significant), layout: MatrixLayout(maxColumns: columns ?? 6),
-                width: Self.wideWidth)
+                format: NumberFormat(significantDigits: significant),
+                layout: MatrixLayout(maxRows: max(6, columns ?? 6), maxColumns: columns ?? 6), width: Self.wideWidth)
         }
         let narrow = checks.map {
             $0.check.filled.tex(
                 format: NumberFormat(significantDigits: min(significant, 3)),
-                layout: MatrixLayout(maxColumns: min(columns ?? 6, 3)), width: Self.narrowWidth)
+                layout: MatrixLayout(maxRows: max(6, columns ?? 6), maxColumns: min(columns ?? 6, 3)), width: Self.narrowWidth)
         }
         session.append(
             .relation(
