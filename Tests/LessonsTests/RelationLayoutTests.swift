@@ -52,7 +52,7 @@ import Testing
     @Test func aRowTooWideForALineStandsUp() throws {
         let logits = Matrix(row: (0..<10).map { Double($0) / 7 - 0.6 })
         let relation = try Self.filled("a = softmax(n)", ["n": logits, "a": Activation.softmax.apply(logits)])
-        let tex = relation.tex(format: NumberFormat(), layout: MatrixLayout(maxColumns: 10), width: 34)
+        let tex = relation.tex(format: NumberFormat(), layout: MatrixLayout(maxRows: 10, maxColumns: 10), width: 34)
         #expect(tex.contains("\\end{bmatrix}}^{\\top}"))
         #expect(tex.contains("\\begin{bmatrix} 0.0484 \\\\ 0.05583"))
         _ = try MathML.convert(tex, display: true)
