@@ -73,4 +73,24 @@ import Testing
         #expect(try MathML.estimatedWidth("\\begin{bmatrix} 1 & 2 & 3 \\end{bmatrix}") > MathML.estimatedWidth("\\begin{bmatrix} 1 & 2 \\end{bmatrix}"))
         #expect(try MathML.estimatedWidth("\\frac{1234}{5}") < MathML.estimatedWidth("1234 + 5"))
     }
+
+    /// An image's first and last pixels are its white border: shown there, x is all zeros and
+    /// n = x W + b reads "non-zero = zeros". The inked run is shown instead, with the rows of W
+    /// it selects, both named.
+    @Test func theEntriesThatMatterAreShownAndNamed() throws {
+        var x = Matrix(rows: 1, columns: 40)
+        for column in 20..<26 { x[0, column] = Double(column) / 100 }
+        let w = Matrix(rows: 40, columns: 8) { row, column in Double(row * 8 + column) / 1000 }
+        let n = Matrix.product(x, w)
+        let relation = try Self.filled("n = x * W", ["n": n, "x": x, "W": w])
+        let tex = relation.tex(format: NumberFormat(), layout: MatrixLayout())
+        // The four consecutive entries with the most ink are 22–25 (columns 23–26 counted from 1).
+        #expect(tex.contains("\\begin{bmatrix} \\cdots & 0.22 & 0.23 & 0.24 & 0.25 & \\cdots \\end{bmatrix}_{(1 \\times 40;\\ \\text{columns } 23\\text{–}26)}"), "\(tex)")
+        #expect(tex.contains("_{(40 \\times 8;\\ \\text{rows } 23\\text{–}26)}"), "\(tex)")
+        #expect(tex.contains("\\vdots & \\vdots & \\vdots & \\ddots & \\vdots & \\vdots \\\\ 0.176 &"), "\(tex)")
+        _ = try MathML.convert(tex, display: true)
+        // A vector whose first and last entries are not all zero keeps them.
+        let plain = try Self.filled("n = x * W", ["n": n, "x": x + 1, "W": w])
+        #expect(!plain.tex(format: NumberFormat(), layout: MatrixLayout()).contains("text{columns"))
+    }
 }

@@ -22,8 +22,49 @@ extension FilledRelation {
     /// \begin{bmatrix} 4 & 6 \end{bmatrix} = \begin{bmatrix} 0 & 0 \end{bmatrix} + \begin{bmatrix} 1 & 1 \end{bmatrix} \, \begin{bmatrix} 1 & 2 \\ 3 & 4 \end{bmatrix}
     /// ```
     public func tex(format: NumberFormat = NumberFormat(), layout: MatrixLayout = MatrixLayout()) -> String {
-        let writer = FilledTeXWriter(format: format, layout: layout)
+        let writer = FilledTeXWriter(format: format, layout: choosingEntries(for: layout))
         return writer.tex(lhs, isOperand: false) + " = " + writer.tex(rhs, isOperand: false)
+    }
+
+    /// `layout` with the entries that matter chosen: where a vector of the relation shows only
+    /// zeros at its first and last entries but has others (an image's border pixels, which
+    /// hide every inked one), the run of consecutive entries with the largest values is shown
+    /// instead, and every matrix of the relation with as many rows or columns shows the same
+    /// ones, so `x` and the rows of `W` it selects line up.
+    func choosingEntries(for layout: MatrixLayout) -> MatrixLayout {
+        var layout = layout
+        let run = max(2, layout.maxColumns - 2)
+        for value in Self.values(of: lhs) + Self.values(of: rhs) where value.rows == 1 || value.columns == 1 {
+            let entries = value.values, count = entries.count
+            guard count > layout.maxColumns, layout.columnChoices[count] == nil,
+                entries.contains(where: { $0 != 0 && $0.isFinite })
+            else { continue }
+            let head = layout.maxColumns / 2, tail = layout.maxColumns - 1 - head
+            let shown = Array(entries.prefix(head)) + Array(entries.suffix(tail))
+            guard shown.allSatisfy({ $0 == 0 }) else { continue }
+            var best = 0, bestSum = -1.0
+            for start in 0...(count - run) {
+                let sum = entries[start..<(start + run)].reduce(0) { $0 + (abs($1).isFinite ? abs($1) : 0) }
+                if sum > bestSum { (best, bestSum) = (start, sum) }
+            }
+            let chosen = Array(best..<(best + run))
+            layout.columnChoices[count] = chosen
+            layout.rowChoices[count] = chosen
+        }
+        return layout
+    }
+
+    /// The values of every node of `expression`, outermost first.
+    static func values(of expression: FilledExpression) -> [Matrix] {
+        var values = [expression.value]
+        switch expression.node {
+        case .quantity, .literal: break
+        case .negation(let operand), .transpose(let operand, _), .parenthesized(let operand): values += Self.values(of: operand)
+        case .binary(_, let lhs, let rhs): values += Self.values(of: lhs) + Self.values(of: rhs)
+        case .call(_, let arguments): values += arguments.flatMap { Self.values(of: $0) }
+        case .concatenation(let rows): values += rows.joined().flatMap { Self.values(of: $0) }
+        }
+        return values
     }
 }
 
@@ -56,6 +97,10 @@ struct FilledTeXWriter {
         case .binary(let op, let lhs, let rhs):
             return binary(op, lhs, rhs, isOperand: isOperand)
         case .transpose(let operand, _):
+            // A row that stands up as a column's transpose, transposed, is that column.
+            if operand.isValue, case .quantity = operand.node, standsUp(operand.value) {
+                return TeX.matrix(operand.value.transposed.rowArrays, format: format, layout: layout)
+            }
             return "{" + tex(operand, isOperand: true) + "}^{\\top}"
         case .call(let call, let arguments) where call.function == .sum || call.function == .mean:
             // sum(X) adds the rows; sum(X, 2) the columns (the axis was checked when it was evaluated).
@@ -142,11 +187,15 @@ struct FilledTeXWriter {
             let number = TeX.number(matrix.values[0], format: format)
             return isOperand && number.hasPrefix("-") ? "(" + number + ")" : number
         }
-        let row = TeX.matrix(matrix.rowArrays, format: format, layout: layout)
-        guard matrix.rows == 1, let rowLimit, FilledRelation.width(of: row) > rowLimit else { return row }
-        // Standing up, the vector shows as many entries as a column of the layout does.
-        let standing = MatrixLayout(maxRows: layout.maxRows, maxColumns: layout.maxColumns, shape: layout.shape)
-        return "{" + TeX.matrix(matrix.transposed.rowArrays, format: format, layout: standing) + "}^{\\top}"
+        guard standsUp(matrix) else { return TeX.matrix(matrix.rowArrays, format: format, layout: layout) }
+        return "{" + TeX.matrix(matrix.transposed.rowArrays, format: format, layout: layout) + "}^{\\top}"
+    }
+
+    /// Whether `matrix` is a row vector too wide for `rowLimit`, written standing up as the
+    /// transpose of a column (which shows as many entries as a column of the layout does).
+    func standsUp(_ matrix: Matrix) -> Bool {
+        guard matrix.rows == 1, matrix.columns > 1, let rowLimit else { return false }
+        return FilledRelation.width(of: TeX.matrix(matrix.rowArrays, format: format, layout: layout)) > rowLimit
     }
 
     /// How a function is typeset.
@@ -191,7 +240,7 @@ extension FilledRelation {
     /// a wide one gets a line of its own, and every line starts at the left. A single operand
     /// wider than `width` stays whole: the layout's columns decide how wide a matrix is.
     public func tex(format: NumberFormat, layout: MatrixLayout, width: Double) -> String {
-        let writer = FilledTeXWriter(format: format, layout: layout)
+        let writer = FilledTeXWriter(format: format, layout: choosingEntries(for: layout))
         let line = writer.tex(lhs, isOperand: false) + " = " + writer.tex(rhs, isOperand: false)
         guard Self.width(of: line) > width else { return line }
         // Broken over lines, a row vector too wide for a line of its own stands up as a column.

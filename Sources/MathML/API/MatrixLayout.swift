@@ -21,6 +21,13 @@ public struct MatrixLayout: Equatable, Sendable {
     public var maxColumns: Int
     /// When to write the shape.
     public var shape: Shape
+    /// The rows to show of a matrix with more than ``maxRows`` rows, in place of its first and
+    /// last ones, for a row count: `[784: [152, 153, 180, 181, 208]]` shows those rows of any
+    /// 784-row matrix, with `⋮` for each gap. Empty by default.
+    public var rowChoices: [Int: [Int]] = [:]
+    /// The columns to show of a matrix with more than ``maxColumns`` columns, by column count,
+    /// like ``rowChoices``.
+    public var columnChoices: [Int: [Int]] = [:]
 
     /// Creates a layout.
     ///
@@ -45,8 +52,8 @@ public struct MatrixLayout: Equatable, Sendable {
     func lay(_ rows: [[Double]]) -> (cells: [[Cell]], showsShape: Bool) {
         let columnCount = rows.first?.count ?? 0
         precondition(rows.allSatisfy { $0.count == columnCount }, "matrix rows differ in length: \(rows.map(\.count))")
-        let rowIndices = Self.shown(rows.count, max: maxRows)
-        let columnIndices = Self.shown(columnCount, max: maxColumns)
+        let rowIndices = Self.shown(rows.count, max: maxRows, chosen: rowChoices[rows.count])
+        let columnIndices = Self.shown(columnCount, max: maxColumns, chosen: columnChoices[columnCount])
         let cells = rowIndices.map { row in
             columnIndices.map { column -> Cell in
                 switch (row, column) {
@@ -62,9 +69,19 @@ public struct MatrixLayout: Equatable, Sendable {
         return (cells, showsShape)
     }
 
-    /// The indices shown out of `count`, with `nil` where the dots go.
-    private static func shown(_ count: Int, max: Int) -> [Int?] {
+    /// The indices shown out of `count`, with `nil` where the dots go: the first and last ones,
+    /// or the `chosen` ones (sorted) with dots at each gap.
+    private static func shown(_ count: Int, max: Int, chosen: [Int]? = nil) -> [Int?] {
         guard count > max else { return Array(0..<count) }
+        if let chosen = chosen?.filter({ (0..<count).contains($0) }).sorted(), !chosen.isEmpty {
+            var shown: [Int?] = chosen.first! > 0 ? [nil] : []
+            for (position, index) in chosen.enumerated() {
+                if position > 0, index > chosen[position - 1] + 1 { shown.append(nil) }
+                shown.append(index)
+            }
+            if chosen.last! < count - 1 { shown.append(nil) }
+            return shown
+        }
         let head = max / 2
         let tail = max - 1 - head
         return Array(0..<head) + [nil] + Array((count - tail)..<count)

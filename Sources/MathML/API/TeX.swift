@@ -43,7 +43,22 @@ public enum TeX {
             }.joined(separator: " & ")
         }.joined(separator: #" \\ "#)
         var tex = #"\begin{bmatrix} \#(body) \end{bmatrix}"#
-        if showsShape { tex += #"_{(\#(rows.count) \times \#(rows.first?.count ?? 0))}"# }
-        return tex
+        guard showsShape else { return tex }
+        // Chosen rows or columns (`MatrixLayout.rowChoices`) are named, counted from 1.
+        let columnCount = rows.first?.count ?? 0
+        var shape = "\(rows.count) \\times \(columnCount)"
+        if rows.count > layout.maxRows, let chosen = layout.rowChoices[rows.count], !chosen.isEmpty {
+            shape += ";\\ \\text{rows } " + Self.span(chosen)
+        }
+        if columnCount > layout.maxColumns, let chosen = layout.columnChoices[columnCount], !chosen.isEmpty {
+            shape += ";\\ \\text{columns } " + Self.span(chosen)
+        }
+        return tex + "_{(" + shape + ")}"
+    }
+
+    /// Indices counted from 0, named from 1: `153\text{–}156`, or one number.
+    private static func span(_ indices: [Int]) -> String {
+        let sorted = indices.sorted()
+        return sorted.count == 1 ? "\(sorted[0] + 1)" : "\(sorted.first! + 1)\\text{–}\(sorted.last! + 1)"
     }
 }
