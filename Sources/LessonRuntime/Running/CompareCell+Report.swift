@@ -111,10 +111,15 @@ extension CompareCell {
             return row
         }
         let epochs = runs[0].configuration.epochs
+        // A run that stopped early keeps its best epoch's weights: its test accuracy is theirs.
+        let restored = hasTest && runs.contains { $0.result?.stoppedEarly == true }
+        let measured = restored
+            ? "The training loss and the training and validation accuracies are those of the last epoch; "
+                + "the test accuracy is that of the weights each run kept (a run that stopped early keeps its best epoch's)."
+            : "Losses and accuracies are those of the last epoch."
         let caption =
             "\(runs.count) run\(runs.count == 1 ? "" : "s") on \(data.title) that differ only in the \(quantity.noun), "
-            + "each for up to \(epochs) epoch\(epochs == 1 ? "" : "s") from weights drawn from the same random stream "
-            + "(seed \(session.header.seed)). Losses and accuracies are those of the last epoch."
+            + "each for up to \(epochs) epoch\(epochs == 1 ? "" : "s") from starting weights made from the same random numbers. " + measured
         return ReportTable(headers: headers, rows: rows, caption: caption, numericColumns: Set(1..<(headers.count - 1)))
     }
 
