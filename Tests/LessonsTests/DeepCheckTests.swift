@@ -1,4 +1,5 @@
 import Foundation
+import Report
 import Testing
 @testable import LessonFormat
 @testable import LessonRuntime
@@ -94,5 +95,33 @@ import Testing
     @Test func aFigureThatDoesNotFitTheDataIsFound() throws {
         let errors = try Self.check(Self.circles + [("plot", "kind: digits"), ("plot", "kind: loss")])
         #expect(errors == ["lessons/x.md:19:7: error: a 'digits' plot shows images, but two concentric circles is not image data"])
+    }
+}
+
+/// Equations are numbered in order, and prose refers to a labelled one by its number.
+@Suite struct EquationNumberTests {
+    @Test func equationsAreNumberedAndReferredTo() throws {
+        let text = "---\ntitle: t\n---\nBy {eq:rule}, the net input is a sum.\n\n```{equation}\ntex: a = b\n```\n\n```{equation}\ntex: n = x W + b\nlabel: rule\n```\n"
+        let lesson = try LessonParser.parse(text, path: "lessons/x.md")
+        let result = LessonRunner().run(lesson, figureDirectory: FileManager.default.temporaryDirectory)
+        #expect(result.errors.isEmpty)
+        #expect(result.document.blocks == [
+            .prose("By [(2)](#eq-2), the net input is a sum.\n"), .numberedMath("a = b", number: 1),
+            .numberedMath("n = x W + b", number: 2),
+        ])
+        let page = HTMLWriter().page(for: result.document)
+        #expect(page.contains("<div class=\"numbered\" id=\"eq-2\"><div class=\"equation\"><math"))
+        #expect(page.contains("<span class=\"equation-number\">(2)</span></div>"))
+        #expect(page.contains("<a href=\"#eq-2\">(2)</a>"))
+        #expect(MarkdownWriter().markdown(for: result.document).contains("```math\nn = x W + b \\tag{2}\n```"))
+    }
+
+    @Test func anUnknownOrRepeatedLabelIsAMistakeWhereItIsWritten() throws {
+        let text = "---\ntitle: t\n---\nSee\nalso {eq:rul}.\n\n```{equation}\ntex: a\nlabel: rule\n```\n\n```{equation}\ntex: b\nlabel: rule\n```\n"
+        let errors = LessonRunner().check(try LessonParser.parse(text, path: "lessons/x.md")).map(\.description)
+        #expect(errors == [
+            "lessons/x.md:5:6: error: '{eq:rul}' names no equation: the labels are rule",
+            "lessons/x.md:14:8: error: 'label' in equation cell 'rule' is already the label of the equation at line 9",
+        ])
     }
 }

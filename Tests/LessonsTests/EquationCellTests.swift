@@ -422,6 +422,6 @@ let seed004Cells: [(kind: String, body: String)] = [
         let result = LessonRunner().run(
             try LessonParser.parse(text, path: "lessons/x.md"), figureDirectory: FileManager.default.temporaryDirectory)
         #expect(result.errors.map(\.description) == ["lessons/x.md:10:1: error: the equation cell needs a train cell above it"])
-        #expect(result.document.blocks.first == .math("a = \\sigma(n)"))
+        #expect(result.document.blocks.first == .numberedMath("a = \\sigma(n)", number: 1))
     }
 }

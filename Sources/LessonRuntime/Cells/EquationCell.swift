@@ -13,14 +13,15 @@ import Relations
 /// digits: 3                      # overrides the lesson's digits
 /// columns: 10                     # a vector's or matrix's columns shown before ⋯ (default 6)
 /// expect: fail                    # a deliberate mistake: shown failing, an error if it holds
+/// label: update                   # prose refers to it as {eq:update}, shown as its number
 /// ```
 /// Without `numbers` the cell shows the typeset relation only. `{input: 3}` fills the relation in
 /// with the current network's forward pass on the third training sample, with no training. A
 /// TeX line with two relations (`ΔW = η e xᵀ, Δb = η e`) gives `numbers` a list of two, each
 /// checked and filled in, shown on one line as the TeX shows them.
-struct EquationCell: Sendable, Equatable {
+struct EquationCell: Sendable {
     /// The keys an equation cell may hold.
-    public static let keys = ["tex", "numbers", "at", "caption", "digits", "columns", "expect"]
+    public static let keys = ["tex", "numbers", "at", "caption", "digits", "columns", "expect", "label"]
 
     /// The relation as typeset (LaTeX subset).
     public var tex: String
@@ -44,6 +45,8 @@ struct EquationCell: Sendable, Equatable {
     /// Whether the relation is a deliberate mistake (`expect: fail`): shown failing with its
     /// numbers, and an error if it holds.
     public var expectsFailure: Bool
+    /// The name prose refers to the equation by (`{eq:update}`), and where it is written.
+    public var label: (name: String, position: SourcePosition)?
 
     /// Reads and checks an equation cell: the formula must typeset and `numbers` must parse.
     public init(_ cell: Cell) throws(LessonError) {
@@ -72,6 +75,15 @@ struct EquationCell: Sendable, Equatable {
         digits = fields.contains("digits") ? try fields.integer("digits", in: 1...17) : nil
         columns = fields.contains("columns") ? try fields.integer("columns", in: 3...30) : nil
         expectsFailure = fields.contains("expect") ? try fields.choice("expect", among: ["fail", "hold"]) == "fail" : false
+        if let value = fields.value("label") {
+            let name = try fields.text("label")
+            guard !name.isEmpty, name.allSatisfy({ ($0.isASCII && ($0.isLetter || $0.isNumber)) || $0 == "-" || $0 == "_" }) else {
+                throw LessonError(
+                    .invalidValue(key: "label", in: place, message: "may hold only letters, digits, '-' and '_', not '\(name)'"),
+                    at: value.position)
+            }
+            label = (name, value.position)
+        }
         if expectsFailure, relations.isEmpty {
             throw LessonError(
                 .invalidValue(key: "expect", in: place, message: "is only read with 'numbers', the relation it checks"),

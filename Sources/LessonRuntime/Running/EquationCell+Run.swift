@@ -16,8 +16,9 @@ extension EquationCell: RunnableCell {
     /// and the cells below still run. With `expect: fail`, failing is what the lesson shows,
     /// and holding is the mistake.
     func run(_ cell: Cell, in session: Session) throws(LessonError) {
+        let number = session.equationNumbers.byLine[cell.position.line]
         guard !relations.isEmpty else {
-            session.append(.math(tex))
+            session.append(number.map { .numberedMath(tex, number: $0) } ?? .math(tex))
             if let caption { session.append(.prose(caption)) }
             return
         }
@@ -43,11 +44,10 @@ extension EquationCell: RunnableCell {
                 format: NumberFormat(significantDigits: min(significant, 3)),
                 layout: MatrixLayout(maxRows: max(6, columns ?? 6), maxColumns: min(columns ?? 6, 3)), width: Self.narrowWidth)
         }
-        session.append(
-            .relation(
-                RelationBlock(
-                    symbolic: tex, numericLines: wide, narrowLines: narrow, step: step.description,
-                    checks: checks.map(\.verdict))))
+        var block = RelationBlock(
+            symbolic: tex, numericLines: wide, narrowLines: narrow, step: step.description, checks: checks.map(\.verdict))
+        block.number = number
+        session.append(.relation(block))
         if let caption { session.append(.prose(caption)) }
         for checked in checks {
             switch checked.verdict {

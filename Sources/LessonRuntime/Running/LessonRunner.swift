@@ -51,7 +51,7 @@ public struct LessonRunner {
     /// A cell that needs what an earlier cell failed to make is skipped (`Session.failed`),
     /// so each mistake is reported once, where it is.
     public func check(_ lesson: Lesson) -> [LessonError] {
-        let (cells, errors) = read(lesson)
+        let (cells, errors, _) = read(lesson)
         let header = (try? LessonHeader(lesson)) ?? LessonHeader(title: lesson.path)
         let session = Session(
             header: header, lesson: lesson,
@@ -85,7 +85,7 @@ public struct LessonRunner {
 
     /// Every block's cell as read (`nil` for prose and for cells with mistakes), and every
     /// mistake in the front matter, the prose's formulas and the cells, in file order.
-    private func read(_ lesson: Lesson) -> (cells: [(any RunnableCell)?], errors: [LessonError]) {
+    private func read(_ lesson: Lesson) -> (cells: [(any RunnableCell)?], errors: [LessonError], numbers: EquationNumbers) {
         var errors = [LessonError]()
         do { _ = try LessonHeader(lesson) } catch { errors.append(error) }
         var cells = [(any RunnableCell)?]()
@@ -103,7 +103,12 @@ public struct LessonRunner {
                 }
             }
         }
-        return (cells, errors)
+        let numbers = EquationNumbers(lesson, cells: cells)
+        errors += numbers.mistakes
+        for case let .prose(prose) in lesson.blocks { errors += numbers.unknownReferences(in: prose) }
+        errors = errors.enumerated()
+            .sorted { ($0.element.position.line, $0.offset) < ($1.element.position.line, $1.offset) }.map(\.element)
+        return (cells, errors, numbers)
     }
 
     /// Runs `lesson`, writing its figures into `figureDirectory`.
@@ -120,9 +125,10 @@ public struct LessonRunner {
                 errors: [error], headline: [], thumbnail: nil)
         }
         if let seed { header.seed = seed }
-        let (cells, mistakes) = read(lesson)
+        let (cells, mistakes, numbers) = read(lesson)
         let session = Session(header: header, lesson: lesson, figureDirectory: figureDirectory)
         session.progress = progress
+        session.equationNumbers = numbers
         if !mistakes.isEmpty {
             for error in mistakes { session.append(.error(block(for: error))) }
             return result(session, errors: mistakes)
@@ -132,7 +138,7 @@ public struct LessonRunner {
         for (index, block) in lesson.blocks.enumerated() {
             switch block {
             case let .prose(prose):
-                session.append(.prose(prose.text))
+                session.append(.prose(numbers.resolving(prose.text)))
             case let .cell(cell):
                 guard let runnable = cells[index] else { continue }
                 if cell.kind == .train {

@@ -42,6 +42,8 @@ final class Session {
     /// What failed cells above did not make, with the cell that should have made it: a cell
     /// that needs it is skipped with a note saying so, rather than failing on its own.
     private(set) var lost: [Need: Cell] = [:]
+    /// The numbers of the chapter's equations, and their labels.
+    var equationNumbers = EquationNumbers.none
     /// The chapter's blocks so far.
     public private(set) var blocks: [ReportBlock] = []
     /// Told after every epoch of training, for a progress display; `nil` for none.

@@ -53,6 +53,8 @@ public enum ReportBlock: Sendable, Equatable {
     case prose(String)
     /// A typeset formula (LaTeX subset), displayed on its own line.
     case math(String)
+    /// A displayed formula with its number in the chapter, which prose refers to: `(3)`.
+    case numberedMath(String, number: Int)
     /// An equation and the same relation filled in with the engine's numbers, checked.
     case relation(RelationBlock)
     /// A table.
@@ -81,6 +83,8 @@ public struct RelationBlock: Sendable, Equatable {
     public var step: String
     /// The outcome of each relation, in the order the cell lists them.
     public var checks: [RelationVerdict]
+    /// The equation's number in the chapter, if it has one.
+    public var number: Int?
 
     /// Creates a relation block for one relation.
     public init(symbolic: String, numeric: String, step: String, check: RelationVerdict) {

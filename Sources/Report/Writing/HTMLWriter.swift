@@ -66,6 +66,12 @@ public struct HTMLWriter: Sendable {
         """
     }
 
+    /// A displayed formula with its number beside it and an anchor prose links to (`#eq-3`).
+    static func numbered(_ display: String, _ number: Int?) -> String {
+        guard let number else { return display }
+        return "<div class=\"numbered\" id=\"eq-\(number)\">\(display)<span class=\"equation-number\">(\(number))</span></div>"
+    }
+
     /// The filled-in relations, one display each; with a narrow layout too, both, each shown by
     /// the stylesheet at the widths it fits (`numbers wide`, `numbers narrow`).
     func numbers(_ relation: RelationBlock) -> String {
@@ -85,11 +91,13 @@ public struct HTMLWriter: Sendable {
             return prose(text)
         case let .math(tex):
             return "<div class=\"equation\">\(math(tex, display: true))</div>"
+        case let .numberedMath(tex, number):
+            return Self.numbered("<div class=\"equation\">\(math(tex, display: true))</div>", number)
         case let .relation(relation):
             let state = CheckWording.state(relation.check)
             return """
                 <figure class="relation \(state)">
-                <div class="equation">\(math(relation.symbolic, display: true))</div>
+                \(Self.numbered("<div class=\"equation\">\(math(relation.symbolic, display: true))</div>", relation.number))
                 \(numbers(relation))
                 <figcaption class="check">\(CheckWording.sentence(relation.check, step: relation.step).htmlEscaped)</figcaption>
                 </figure>

@@ -36,9 +36,12 @@ public struct MarkdownWriter: Sendable {
             return text.markdownSanitized.trimmingTrailingNewlines()
         case let .math(tex):
             return display(tex)
+        case let .numberedMath(tex, number):
+            return display(tex + " \\tag{\(number)}")
         case let .relation(relation):
             let sentence = "> " + CheckWording.sentence(relation.check, step: relation.step).markdownEscaped
-            let parts: [String] = [display(relation.symbolic)] + relation.numericLines.map { display($0) } + [sentence]
+            let symbolic = relation.number.map { relation.symbolic + " \\tag{\($0)}" } ?? relation.symbolic
+            let parts: [String] = [display(symbolic)] + relation.numericLines.map { display($0) } + [sentence]
             return parts.joined(separator: "\n\n")
         case let .table(table):
             return markdown(for: table)

@@ -38,6 +38,9 @@ public enum Stylesheet {
         math[display="block"] { font-size: 1em; }
         math[display="block"] { margin: 0.6rem 0; overflow-x: auto; overflow-y: hidden; }
         .equation { overflow-x: auto; }
+        .numbered { display: flex; align-items: center; gap: 0.5rem; }
+        .numbered > .equation { flex: 1; min-width: 0; }
+        .equation-number { font-size: 0.9rem; color: var(--muted); white-space: nowrap; }
         .equation-row { display: flex; flex-wrap: wrap; justify-content: center; align-items: center; column-gap: 2.5em; }
         .equation-row math[display="block"] { margin: 0.4rem 0; }
         figure { margin: 1.5rem 0; }
@@ -89,6 +92,8 @@ public enum Stylesheet {
           figure.relation { padding: 0.4rem 0.6rem; }
           figure.relation .numbers.wide { display: none; }
           figure.relation .numbers.narrow { display: block; }
+          .numbered { display: block; }
+          .equation-number { display: block; text-align: right; font-size: 0.8rem; margin-top: -0.4rem; }
           .numbers math[display="block"] { font-size: 0.8em; }
           math[display="block"] { font-size: 0.92em; }
           .table table, .table thead, .table tbody, .table tr, .table td { display: block; }
