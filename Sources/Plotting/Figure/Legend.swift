@@ -34,6 +34,7 @@ struct Legend {
         case .lowerLeft: return Point(x: left, y: bottom)
         case .lowerRight: return Point(x: right, y: bottom)
         case .outsideRight: return Point(x: plot.maxX + 12, y: plot.minY)
+        case .below: return Point(x: plot.center.x - size.width / 2, y: plot.maxY + Self.margin)
         case .upperRight, .hidden: return Point(x: right, y: top)
         case .best, .automatic:
             // matplotlib's candidate order: corners first, then edge centres, then the centre.

@@ -38,8 +38,10 @@ public struct ConfusionMatrixMark: Mark {
         for row in 0..<k {
             for column in 0..<k {
                 let center = frame.point(x: Double(column) + 0.5, y: Double(row) + 0.5)
-                let background = color(row: row, column: column)
-                let ink = background.luminance < 0.5 ? Color.white : Palette.ink
+                // The count reads on the cell as drawn: light text on dark cells, dark on light.
+                let background = renderer.appearance.colormap(colormap).color(
+                    for: Double(counts[row][column]), in: range)
+                let ink = renderer.appearance.textColor(on: background)
                 renderer.drawText(
                     String(counts[row][column]), at: center, style: TextStyle(size: size, color: ink), anchor: .center)
             }
