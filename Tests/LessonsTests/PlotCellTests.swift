@@ -41,7 +41,12 @@ private final class PlotLesson {
 
     /// The bytes of a figure's file.
     func bytes(_ figure: ReportFigure) throws -> [UInt8] {
-        [UInt8](try Data(contentsOf: directory.appendingPathComponent(figure.file)))
+        try bytes(figure.file)
+    }
+
+    /// The bytes of a file in the figure folder.
+    func bytes(_ file: String) throws -> [UInt8] {
+        [UInt8](try Data(contentsOf: directory.appendingPathComponent(file)))
     }
 }
 
@@ -96,6 +101,27 @@ private let circlesMLP = cell("model", "layers: [2, 3, 1]\nactivation: sigmoid\n
         #expect(figure.caption == "The data of the AND gate: 4 training points, coloured by class (training class 0: 3, class 1: 1).")
         let size = try #require(pngSize(try run.bytes(figure)))
         #expect(size.width == 960 && size.height == 840)
+    }
+
+    @Test func everyFigureIsDrawnLightAndDarkForTheColumnAndForAPhone() throws {
+        let lesson = circlesMLP + cell("plot", "kind: decision-boundary\nresolution: 60\nname: regions")
+        let first = try PlotLesson(lesson, data: PlotData.circles())
+        let figure = try #require(first.figures.first)
+        #expect(figure.file == "fig-01-regions.png")
+        #expect(figure.darkFile == "fig-01-regions-dark.png")
+        #expect(figure.width == 680 && figure.height == 460)
+        let narrow = try #require(figure.narrow)
+        #expect(narrow.file == "fig-01-regions-narrow.png" && narrow.darkFile == "fig-01-regions-narrow-dark.png")
+        #expect(narrow.width == 340 && narrow.height == 460)
+        let files = [figure.file, figure.darkFile!, narrow.file, narrow.darkFile!]
+        let sizes = try files.map { try #require(pngSize(try first.bytes($0))) }
+        #expect(sizes.map(\.width) == [1360, 1360, 680, 680])
+        #expect(sizes.map(\.height) == [920, 920, 920, 920])
+        // The dark drawing has the dark page's background in its corner.
+        #expect(try first.bytes(figure.darkFile!) != first.bytes(figure.file))
+        // Same lesson, same bytes, in all four files.
+        let second = try PlotLesson(lesson, data: PlotData.circles())
+        for file in files { #expect(try first.bytes(file) == second.bytes(file), "\(file)") }
     }
 
     @Test func perceptronBoundaryIsItsLine() throws {
@@ -169,7 +195,8 @@ private let circlesMLP = cell("model", "layers: [2, 3, 1]\nactivation: sigmoid\n
         #expect(run.figures[0].caption.hasSuffix("(loss on a log scale)."))
         #expect(run.figures[3].caption.hasPrefix("The 3 hidden units' lines of the 2-3-1 network after 1,500 epochs: h₁: "))
         #expect(run.figures[5].caption.contains("13 weights and biases"))
-        #expect(pngSize(try run.bytes(run.figures[2]))?.width == 1640)
+        // Loss and accuracy side by side (820 points) are drawn at the column's 780.
+        #expect(pngSize(try run.bytes(run.figures[2]))?.width == 1560)
     }
 
     @Test func functionsNeedNoData() throws {
@@ -245,7 +272,12 @@ private let circlesMLP = cell("model", "layers: [2, 3, 1]\nactivation: sigmoid\n
     @Test func xorPerceptronEpochsAreCappedAtTwelve() throws {
         let run = try PlotLesson(perceptron + cell("plot", "kind: boundaries-per-epoch\ncolumns: 6"), data: PlotData.gate(.xor))
         #expect(run.figures[0].caption.hasPrefix("The perceptron's boundary after each epoch (the first 12 of 20) on the XOR gate (η = 0.1); it did not converge in 20 epochs."))
-        #expect(pngSize(try run.bytes(run.figures[0]))?.width == 2 * (6 * 230 + 10))
+        // Six 230-point panels per row would be 1,390 points wide: they flow into three per row
+        // at the column's 780 points, and one per row for a phone.
+        #expect(pngSize(try run.bytes(run.figures[0]))?.width == 2 * 780)
+        #expect(run.figures[0].width == 780)
+        let narrow = try #require(run.figures[0].narrow)
+        #expect(narrow.width == 340 && narrow.height > 12 * 300)
     }
 
     @Test func mappedFeaturesAreASecondPlane() throws {
