@@ -72,8 +72,13 @@ extension Axes {
             if legendPlacement == .below {
                 legendBelow = true
             } else if legendPlacement == .outsideRight {
-                // Beside the plot if the plot keeps room for its data (a wide cell), else under it.
-                if cell.width - left - right - size.width - 12 >= Self.narrowestPlotFraction * cell.width {
+                // Beside the plot if that leaves the data more room than under it (a wide cell),
+                // and the plot keeps a fair part of the cell's width; else under it.
+                let width = cell.width - left - right
+                let height = cell.height - top - bottom
+                let beside = plotRoom(width: width - size.width - 12, height: height, x: xl, y: yl)
+                let below = plotRoom(width: width, height: height - Self.legendBelowGap - size.height, x: xl, y: yl)
+                if beside >= below, width - size.width - 12 >= Self.narrowestPlotFraction * cell.width {
                     right += size.width + 12
                 } else {
                     legendBelow = true
@@ -95,6 +100,16 @@ extension Axes {
                 xTicks, limits: xl, kind: xScale, length: plot.width, spacing: 65, integers: xTicksAreIntegers),
             yTicks: ticks(yTicks, limits: yl, kind: yScale, length: plot.height, spacing: 60),
             legendSize: legendSize, cell: cell, titleLines: titleLines, legendBelow: legendBelow)
+    }
+
+    /// How much room a plot area of `width × height` gives the data: the length of one data
+    /// unit for equal-aspect axes, the area otherwise.
+    private func plotRoom(width: Double, height: Double, x: ClosedRange<Double>, y: ClosedRange<Double>) -> Double {
+        guard width > 0, height > 0 else { return 0 }
+        guard equalAspect else { return width * height }
+        let xSpan = max(x.upperBound - x.lowerBound, 1e-12)
+        let ySpan = max(y.upperBound - y.lowerBound, 1e-12)
+        return min(width / xSpan, height / ySpan)
     }
 
     /// Ticks for one axis; automatic ticks aim for one every `spacing` points.
