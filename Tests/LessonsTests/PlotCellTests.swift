@@ -158,6 +158,45 @@ private let circlesMLP = cell("model", "layers: [2, 3, 1]\nactivation: sigmoid\n
         #expect(Int(corner.blue) > Int(corner.red) + 30)
     }
 
+    /// A hard limit says 0 or 1 and nothing between: its regions are two flat class colours with
+    /// a legend naming the classes, not a 0–1 colour scale.
+    @Test func hardLimitRegionsAreTwoFlatClassColoursWithALegend() throws {
+        let run = try PlotLesson(
+            cell("model", "layers: [2, 1]\nactivation: hardlimit\ninit: zeros")
+                + cell("train", "rule: perceptron\nlearning_rate: 0.1\nepochs: 20"),
+            data: PlotData.circles(mapped: true))
+        let plot = try PlotCell(try firstCell("kind: decision-boundary\nresolution: 80", kind: "plot"))
+        let output = try plot.kind.draw(plot, in: run.session)
+        let figure = output.figure
+        #expect(output.alternativeText.hasPrefix("The plane coloured by the class the network decides"))
+        let recording = RecordingRenderer()
+        figure.draw(with: recording)
+        #expect(recording.texts.contains("classified as outer") && recording.texts.contains("classified as inner"))
+        #expect(recording.texts.contains("boundary"))
+        #expect(!recording.texts.contains { $0.hasPrefix("output") || $0.hasPrefix("P(") || $0 == "0.8" })
+        let axes = figure.axes[0]
+        for appearance in [Appearance.light, .dark] {
+            let bitmap = try figure.bitmap(appearance: appearance)
+            // The centre of the circles is decided inner, the box's corner outer: each one flat colour.
+            let centre = bitmap.color(at: try #require(axes.figurePoint(x: 0.02, y: 0.02)))
+            let corner = bitmap.color(at: try #require(axes.figurePoint(x: 1.15, y: -1.15)))
+            #expect(centre == appearance.color(Palette.regionTint(1)).rgba8, "\(appearance.scheme) centre \(centre)")
+            #expect(corner == appearance.color(Palette.regionTint(0)).rgba8, "\(appearance.scheme) corner \(corner)")
+        }
+    }
+
+    /// A sigmoid's output is drawn on a colour scale named for what it is, the output a², with
+    /// the class its high end stands for, not as a probability of "class 1".
+    @Test func aSigmoidsScaleNamesTheOutputAndTheClass() throws {
+        let run = try PlotLesson(circlesMLP, data: PlotData.circles())
+        let plot = try PlotCell(try firstCell("kind: decision-boundary\nresolution: 40", kind: "plot"))
+        let recording = RecordingRenderer()
+        try plot.kind.draw(plot, in: run.session).figure.draw(with: recording)
+        #expect(recording.texts.contains("output a²  (1 = inner)"))
+        #expect(recording.texts.contains("a² = 0.5"))
+        #expect(!recording.texts.contains { $0.contains("P(") })
+    }
+
     /// The grid goes through the network a chunk of rows at a time (a wide network on 360,000
     /// points at once would hold every layer's outputs for all of them); chunked or not, the
     /// outputs are the same to the bit, including a last chunk that is not full.
@@ -255,6 +294,10 @@ private let circlesMLP = cell("model", "layers: [2, 3, 1]\nactivation: sigmoid\n
                 + cell("plot", "kind: data\nshow: [training, test]\ntitle: Blobs\ncaption: Three *blobs*."),
             data: data)
         #expect(run.figures[0].caption.hasPrefix("Decision regions of the 2-8-3 network after 200 epochs; test accuracy "))
+        let plot = try PlotCell(try firstCell("kind: decision-boundary\nresolution: 40", kind: "plot"))
+        let recording = RecordingRenderer()
+        try plot.kind.draw(plot, in: run.session).figure.draw(with: recording)
+        #expect(["left", "right", "top"].allSatisfy { recording.texts.contains("classified as \($0)") })
         #expect(run.figures[1].caption.contains(", validation "))
         #expect(run.figures[2].caption == "Three *blobs*.")
     }

@@ -108,6 +108,19 @@ private func color(_ rgba: RGBA8) -> Color {
         expectPixel(bitmap, at: try #require(axes.figurePoint(x: 1.5, y: 0.5)), equals: darkMap.color(at: 1).rgba8)
     }
 
+    @Test func regionTintsTurnIntoDarkTintsOfTheirClass() {
+        let tints = (0..<3).map { Appearance.dark.color(Palette.regionTint($0)) }
+        for (index, tint) in tints.enumerated() {
+            #expect(tint.luminance < 0.35 && tint.luminance > Appearance.darkBackground.luminance + 0.03)
+            // The tint leans the way its class colour does.
+            let dark = Appearance.dark.color(Palette.color(index))
+            let order = [dark.red, dark.green, dark.blue]
+            let tintOrder = [tint.red, tint.green, tint.blue]
+            #expect(order.firstIndex(of: order.max()!) == tintOrder.firstIndex(of: tintOrder.max()!))
+        }
+        #expect(tints[0].rgba8.distance(to: tints[1].rgba8) >= 40)
+    }
+
     @Test func confusionCountsReadOnTheirCellsInBothAppearances() throws {
         let figure = Figure(width: 300, height: 300)
         let axes = figure.addAxes()

@@ -73,17 +73,43 @@ extension Axes {
         lastGrid = grid
     }
 
+    /// Draws where a classifier decides each class: each cell of `classes` (a class index per
+    /// cell) in the class's flat pale tint, the borders between classes as lines, and a legend
+    /// patch per class.
+    ///
+    /// Use it for hard decisions (a hard-limit output, the arg-max of several outputs); for a
+    /// graded output use ``decisionRegions(x:y:resolution:level:colorbarLabel:probability:)``.
+    ///
+    /// - Parameters:
+    ///   - classes: The class index at the centre of each cell.
+    ///   - labels: The legend label of each class's region.
+    ///   - boundaryLabel: The legend label of the borders, if any.
+    public func classRegions(_ classes: ValueGrid, labels: [String], boundaryLabel: String? = nil) {
+        let mark = ClassRegionsMark(grid: classes, labels: labels)
+        add(mark)
+        let k = labels.count
+        // Two classes share one border; with more, each class's region is outlined.
+        for label in 0..<(k == 2 ? 1 : k) {
+            let indicator = classes.values.map { $0.map { mark.classIndex($0) == label ? 1.0 : 0.0 } }
+            contour(
+                ValueGrid(values: indicator, x: classes.x, y: classes.y), levels: [0.5], width: k == 2 ? 2 : 1.2,
+                label: label == 0 ? boundaryLabel : nil)
+        }
+    }
+
     /// Draws a classifier's decision regions: its probability of class 1 as a pale
-    /// blue–white–red heatmap over `x × y`, the 0.5 contour as the boundary, and a colour scale.
+    /// blue–white–red heatmap over `x × y`, the 0.5 contour as the boundary, and a colour scale
+    /// labelled `colorbarLabel` (say what the value is: `output a²` when it is not quite a
+    /// probability).
     ///
     /// Add the data points afterwards with ``scatter(points:classes:classNames:labels:color:marker:size:label:)``
     /// so they sit on top.
     public func decisionRegions(
         x: ClosedRange<Double>, y: ClosedRange<Double>, resolution: Int = 200, level: Double = 0.5,
-        probability: (Double, Double) -> Double
+        colorbarLabel: String = "P(class 1)", probability: (Double, Double) -> Double
     ) {
         let grid = ValueGrid(x: x, y: y, columns: resolution, function: probability)
-        heatmap(grid, colormap: .decisionRegions, range: 0...1, colorbar: "P(class 1)")
+        heatmap(grid, colormap: .decisionRegions, range: 0...1, colorbar: colorbarLabel)
         contour(level: level, label: "P = \(TickLocator.format(level, step: 0.1))")
         equalAspect = true
     }

@@ -10,7 +10,9 @@ import Foundation
 ///
 /// - greys turn over: the white background becomes the dark page (`#16181C`), dark ink becomes
 ///   light ink (`#E6E6E6`), light grid lines become dark ones;
-/// - pale tints (decision regions, class regions) become dark tints of the same hue;
+/// - pale tints (decision regions) become dark tints of the same hue, a little more coloured;
+///   the classes' region tints (``Palette/regionTint(_:)``) become the class's dark colour
+///   mixed with the background;
 /// - saturated colours (the Okabe–Ito classes and series) keep their hue and chroma and are
 ///   lightened where needed to read on the dark background;
 /// - colour maps become their dark versions: viridis stays as it is (it reads on both),
@@ -42,7 +44,8 @@ public struct Appearance: Hashable, Sendable {
     public func color(_ color: Color) -> Color {
         switch scheme {
         case .light: color
-        case .dark: Self.darkColor(color)
+        case .dark:
+            if let tint = Self.darkRegionTints[color.withAlpha(1).rgba8] { tint.withAlpha(color.alpha) } else { Self.darkColor(color) }
         }
     }
 
@@ -98,6 +101,17 @@ public struct Appearance: Hashable, Sendable {
     private static let darkDecisionRegions = Colormap(
         name: "decision_dark", stops: Colormap.decisionRegions.table.map(darkColor))
 
+    /// The classes' region tints (``Palette/regionTint(_:)``) on a dark page: the class's dark
+    /// colour mixed with 65 % of the background, so a region has the hue of its points.
+    private static let darkRegionTints: [RGBA8: Color] = Dictionary(
+        uniqueKeysWithValues: Palette.okabeIto.indices.map { index in
+            let dark = darkColor(Palette.color(index)).mixed(with: darkBackground, fraction: 0.65).rgba8
+            return (
+                Palette.regionTint(index).rgba8,
+                Color(red: Double(dark.red) / 255, green: Double(dark.green) / 255, blue: Double(dark.blue) / 255)
+            )
+        })
+
     private static let backgroundLab = OKLab(darkBackground)
     private static let inkLab = OKLab(Palette.ink)
     private static let darkInkLab = OKLab(darkInk)
@@ -108,6 +122,8 @@ public struct Appearance: Hashable, Sendable {
     /// blue stays apart from the sky blue.
     private static let saturatedFloor = 0.61
     private static let liftedChroma = 1.1
+    /// How much more chroma a pale tint gets when it turns into a dark one.
+    private static let darkTintChroma = 1.8
 
     /// The dark colour for a light one: lightness turned over for greys and pale tints,
     /// raised to at least ``saturatedFloor`` for saturated colours, blended between the two
@@ -119,7 +135,9 @@ public struct Appearance: Hashable, Sendable {
         let turned = backgroundLab.l + (1 - lab.l) * inversionSlope
         let kept = max(lab.l, saturatedFloor)
         let lightness = min(max(turned + (kept - turned) * saturated, 0), 1)
-        let boost = lab.l < saturatedFloor ? 1 + (liftedChroma - 1) * saturated : 1
+        // A dark tint needs more chroma than a pale one to look as coloured; a lifted colour a little.
+        let darkTint = 1 + (darkTintChroma - 1) * (1 - saturated)
+        let boost = (lab.l < saturatedFloor ? 1 + (liftedChroma - 1) * saturated : 1) * darkTint
         // Greys take the dark page's slight blue, fully at the background and none at mid grey.
         let tint = (1 - saturated) * min(max((0.6 - lightness) / (0.6 - backgroundLab.l), 0), 1)
         let mapped = OKLab(
