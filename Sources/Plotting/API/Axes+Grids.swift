@@ -59,17 +59,20 @@ extension Axes {
     ///   - color: The colour without a colour map.
     ///   - width: The line width in points.
     ///   - dash: The dash pattern.
-    ///   - labelsLevels: Whether each level's value is written on its line.
+    ///   - labelsLevels: Whether each level's value is written on its line (where it covers no
+    ///     other mark).
+    ///   - keepsColors: Whether the lines keep their colours in the dark appearance (lines over a
+    ///     colour map that stays the same, like viridis).
     ///   - label: The legend label.
     public func contour(
         _ grid: ValueGrid, levels: [Double], colormap: Colormap? = nil, color: Color = Palette.ink, width: Double = 2,
-        dash: LineDash = .solid, labelsLevels: Bool = false, label: String? = nil
+        dash: LineDash = .solid, labelsLevels: Bool = false, keepsColors: Bool = false, label: String? = nil
     ) {
         let style = StrokeStyle(color: color, width: width, dash: dash.pattern(width: width), cap: .round, join: .round)
         add(
             ContourMark(
                 grid: grid, levels: levels, style: style, colormap: colormap, showsLevelLabels: labelsLevels,
-                label: label))
+                keepsColors: keepsColors, label: label))
         lastGrid = grid
     }
 

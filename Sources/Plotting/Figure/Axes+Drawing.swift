@@ -22,7 +22,15 @@ extension Axes {
         if let background { renderer.fill(.rect(plot), color: background) }
         if showsGrid { drawGrid(layout, frame: frame, renderer: renderer) }
         renderer.withClip(plot) {
-            for mark in marks { mark.draw(in: frame, renderer: renderer) }
+            for (index, mark) in marks.enumerated() {
+                if let aware = mark as? any ObstacleAwareMark, aware.needsObstacles {
+                    // Labels keep clear of every other mark.
+                    let obstacles = marks.indices.filter { $0 != index }.flatMap { marks[$0].occupiedPoints(in: frame) }
+                    aware.draw(in: frame, renderer: renderer, avoiding: obstacles)
+                } else {
+                    mark.draw(in: frame, renderer: renderer)
+                }
+            }
         }
         if showsFrame { renderer.stroke(.rect(plot), style: frameStyle) }
         drawTicks(layout, frame: frame, renderer: renderer)

@@ -71,8 +71,10 @@ struct Legend {
                     style: line)
             }
             if let marker = entry.marker {
+                // A star reads as large as a circle only a little bigger (as the path's end is drawn).
+                let size = Theme.markerSize * (marker == .star && entry.line == nil ? 1.25 : 1)
                 renderer.draw(
-                    marker.path(center: sampleCenter, size: Theme.markerSize), fill: entry.color,
+                    marker.path(center: sampleCenter, size: size), fill: entry.color,
                     stroke: entry.line == nil ? nil : Theme.markerEdge)
             }
             if entry.line == nil && entry.marker == nil {

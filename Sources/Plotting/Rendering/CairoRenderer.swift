@@ -12,7 +12,7 @@ public final class CairoRenderer: Renderer {
     /// Pixels per point.
     public let scale: Double
     /// The appearance every colour is mapped through (the background is drawn as given).
-    public let appearance: Appearance
+    public private(set) var appearance: Appearance
     let surface: OpaquePointer
     let context: OpaquePointer
     private var clipDepth = 0
@@ -164,6 +164,14 @@ public final class CairoRenderer: Renderer {
             if opacity >= 1 { cairo_paint(context) } else { cairo_paint_with_alpha(context, opacity) }
             cairo_restore(context)
         }
+    }
+
+    /// Runs `body` with colours mapped through `appearance` instead.
+    public func withAppearance(_ appearance: Appearance, _ body: () -> Void) {
+        let saved = self.appearance
+        self.appearance = appearance
+        body()
+        self.appearance = saved
     }
 
     /// Restricts drawing to `rect` until the matching ``popClip()``.

@@ -8,7 +8,7 @@ public final class RecordingRenderer: Renderer {
     public private(set) var commands: [String] = []
 
     /// The appearance whose colours are recorded.
-    public let appearance: Appearance
+    public private(set) var appearance: Appearance
 
     /// Creates an empty recording of colours in `appearance`.
     public init(appearance: Appearance = .light) {
@@ -47,6 +47,14 @@ public final class RecordingRenderer: Renderer {
     /// Records a batch of markers.
     public func drawMarkers(_ marker: Path, at centers: [Point], fill: Color?, stroke: StrokeStyle?) {
         commands.append("markers \(centers.count)\(fill.map { " fill \(appearance.color($0).rgba8)" } ?? "")")
+    }
+
+    /// Runs `body` recording colours in `appearance` instead.
+    public func withAppearance(_ appearance: Appearance, _ body: () -> Void) {
+        let saved = self.appearance
+        self.appearance = appearance
+        body()
+        self.appearance = saved
     }
 
     /// Records a clip.
