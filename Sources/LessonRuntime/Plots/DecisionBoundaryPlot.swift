@@ -61,22 +61,26 @@ struct DecisionBoundaryPlot: PlotKind {
         let axes = figure.addAxes()
         axes.title = plot.title ?? "Decision regions \(when)"
         let limits = plane.limits
-        let grid = regionGrid(network: network, map: plane.map, limits: limits)
+        let hardLimit = network.outputLayer.outputCount == 1 && network.outputLayer.activation == .hardLimit
+        let grid = hardLimit ? [] : regionGrid(network: network, map: plane.map, limits: limits)
         let names = PlotSupport.classNames(data)
         let output = PlotSupport.outputName(of: network)
         if network.outputLayer.outputCount == 1 {
             let threshold = PlotSupport.threshold(of: network, data: data)
             if network.outputLayer.activation == .hardLimit {
-                // A hard limit says 0 or 1 and nothing between: two flat colours, not a scale.
-                let classes = grid.map { $0.map { $0[0] >= threshold ? 1.0 : 0.0 } }
+                // A hard limit says 0 or 1 and nothing between: two flat colours, not a scale. Its
+                // net input (1 where it is at least 0) gives the border without a staircase.
+                let nets = regionGrid(network: network, map: plane.map, limits: limits, netInput: true)
+                let classes = nets.map { $0.map { $0[0] >= 0 ? 1.0 : 0.0 } }
                 axes.classRegions(
                     ValueGrid(values: classes, x: limits.x, y: limits.y),
-                    labels: (0..<2).map { "classified as \(names[min($0, names.count - 1)])" }, boundaryLabel: "boundary")
+                    labels: (0..<2).map { "classified as \(names[min($0, names.count - 1)])" }, boundaryLabel: "boundary",
+                    score: ValueGrid(values: nets.map { $0.map { $0[0] } }, x: limits.x, y: limits.y), level: 0)
             } else {
                 // The output is not quite a probability (the lessons say why): name it for what it is,
                 // with the class its high end stands for.
                 let values = grid.map { $0.map { PlotSupport.regionValue($0[0], threshold: threshold) } }
-                let high = names.count > 1 ? names[1] : "class 1"
+                let high = names.count > 1 && !names[1].allSatisfy(\.isNumber) ? names[1] : "class 1"
                 axes.heatmap(
                     ValueGrid(values: values, x: limits.x, y: limits.y), colormap: .decisionRegions, range: 0...1,
                     colorbar: (threshold == 0 ? "(\(output) + 1) / 2" : "output \(output)") + "  (1 = \(high))")
@@ -99,8 +103,9 @@ struct DecisionBoundaryPlot: PlotKind {
                 : "The plane coloured by the class the network decides, with the boundaries between the classes and the data of \(data.title).")
     }
 
-    /// The network's outputs at the centres of a `resolution × resolution` grid over `limits`,
-    /// bottom row first, evaluated through `map` when the plane is the original one of mapped data.
+    /// The network's outputs (or, with `netInput`, the output layer's net inputs) at the centres
+    /// of a `resolution × resolution` grid over `limits`, bottom row first, evaluated through
+    /// `map` when the plane is the original one of mapped data.
     ///
     /// The points go through the network `chunkRows` at a time: the forward pass keeps every
     /// layer's outputs for the whole batch, so a wide network on 360,000 points at once would
@@ -108,7 +113,7 @@ struct DecisionBoundaryPlot: PlotKind {
     /// are the same as in one pass.
     func regionGrid(
         network: Network, map: FeatureMap?, limits: (x: ClosedRange<Double>, y: ClosedRange<Double>),
-        chunkRows: Int = 4_096
+        chunkRows: Int = 4_096, netInput: Bool = false
     ) -> [[[Double]]] {
         let n = resolution
         let dx = (limits.x.upperBound - limits.x.lowerBound) / Double(n)
@@ -129,7 +134,7 @@ struct DecisionBoundaryPlot: PlotKind {
             }
             var inputs = Matrix(rows: end - start, columns: 2, values: values)
             if let map { inputs = map.apply(to: inputs) }
-            let output = network.predict(inputs)
+            let output = netInput ? network.forward(inputs).nets[network.layers.count - 1] : network.predict(inputs)
             for index in 0..<output.rows {
                 points.append((0..<output.columns).map { output[index, $0] })
             }

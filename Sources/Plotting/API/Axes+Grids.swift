@@ -87,10 +87,21 @@ extension Axes {
     ///   - classes: The class index at the centre of each cell.
     ///   - labels: The legend label of each class's region.
     ///   - boundaryLabel: The legend label of the borders, if any.
-    public func classRegions(_ classes: ValueGrid, labels: [String], boundaryLabel: String? = nil) {
+    ///   - score: For two classes, a grid of the score the decision thresholds (a hard limit's
+    ///     net input), whose `level` crossing is traced as the border: smooth, where the border
+    ///     of the class cells is a staircase.
+    ///   - level: The score at which the class changes.
+    public func classRegions(
+        _ classes: ValueGrid, labels: [String], boundaryLabel: String? = nil, score: ValueGrid? = nil,
+        level: Double = 0
+    ) {
         let mark = ClassRegionsMark(grid: classes, labels: labels)
         add(mark)
         let k = labels.count
+        if k == 2, let score {
+            contour(score, levels: [level], width: 2, label: boundaryLabel)
+            return
+        }
         // Two classes share one border; with more, each class's region is outlined.
         for label in 0..<(k == 2 ? 1 : k) {
             let indicator = classes.values.map { $0.map { mark.classIndex($0) == label ? 1.0 : 0.0 } }

@@ -39,6 +39,24 @@ public struct ContourMark: Mark {
         label.map { [LegendEntry(label: $0, color: style.color, line: style)] } ?? []
     }
 
+    /// A contour named in the legend (a decision boundary) is data a legend should not hide:
+    /// its lines, every 6 points; unnamed level curves cover the plane and occupy nothing.
+    public func occupiedPoints(in frame: PlotFrame) -> [Point] {
+        guard label != nil else { return [] }
+        var points: [Point] = []
+        for level in levels {
+            for line in MarchingSquares.polylines(grid, level: level) {
+                var previous: Point?
+                for p in line.map({ frame.point(x: $0.x, y: $0.y) }) {
+                    if let previous, previous.distance(to: p) < 6 { continue }
+                    points.append(p)
+                    previous = p
+                }
+            }
+        }
+        return points
+    }
+
     /// The colour of a level: from the colour map over the levels' range, else the style's.
     func color(ofLevel index: Int) -> Color {
         guard let colormap, let low = levels.min(), let high = levels.max(), high > low else { return style.color }
