@@ -94,6 +94,25 @@ import Testing
         #expect(frame.rect.minY > 4 + 2 * 14)
     }
 
+    @Test func aLegendThatWouldCoverMuchOfASmallPlotGoesOutside() throws {
+        func legendIsInside(width: Double) throws -> Bool {
+            let figure = Figure(width: width, height: width)
+            let axes = figure.addAxes()
+            axes.path([(-4, 3), (-2, 1.5), (0, 0)], label: "30 steps of −α ∇f", startLabel: "start (x₀, y₀)", endLabel: "end (x₃₀, y₃₀)")
+            axes.xLimits = -5...5
+            axes.yLimits = -5...5
+            let recording = RecordingRenderer()
+            figure.draw(with: recording)
+            let plot = try #require(axes.frame).rect
+            let command = try #require(recording.commands.first { $0.hasPrefix("text start (x₀, y₀) @") })
+            let at = command.split(separator: "@")[1].split(separator: " ")[0].split(separator: ",")
+            return plot.contains(Point(x: try #require(Double(at[0])), y: try #require(Double(at[1]))))
+        }
+        // The same legend takes a small part of a 560-point plot, too much of a 240-point one.
+        #expect(try legendIsInside(width: 560))
+        #expect(try !legendIsInside(width: 240))
+    }
+
     @Test func anOutsideLegendGoesUnderANarrowPlot() throws {
         let figure = Figure(width: 680, height: 460)
         let axes = figure.addAxes()

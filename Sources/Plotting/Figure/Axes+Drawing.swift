@@ -1,4 +1,7 @@
 extension Axes {
+    /// The largest part of the plot area an automatic legend may cover inside the plot.
+    static let largestInsideLegendShare = 0.15
+
     /// Lays the axes out in `cell` and draws everything: background, grid, marks (clipped to
     /// the plot area), frame, ticks, labels, title, legend and colorbar.
     func draw(in cell: Rect, renderer: any Renderer) {
@@ -6,11 +9,13 @@ extension Axes {
         var layout = layout(in: cell, renderer: renderer, legendPlacement: placement)
         var frame = makeFrame(layout)
         if placement == .automatic, let size = layout.legendSize {
-            // Inside if some spot covers no data; otherwise lay out again with the legend outside.
+            // Inside if some spot covers no data and the legend leaves most of the plot to the
+            // data; otherwise lay out again with the legend outside.
             let legend = Legend(entries: marks.flatMap(\.legendEntries))
             let occupied = marks.flatMap { $0.occupiedPoints(in: frame) }
             let origin = legend.origin(for: .best, plot: layout.plot, size: size, occupied: occupied)
-            if legend.covered(at: origin, size: size, occupied: occupied) > 0 {
+            let share = size.width * size.height / max(layout.plot.width * layout.plot.height, 1)
+            if legend.covered(at: origin, size: size, occupied: occupied) > 0 || share > Self.largestInsideLegendShare {
                 placement = .outsideRight
                 layout = self.layout(in: cell, renderer: renderer, legendPlacement: placement)
                 frame = makeFrame(layout)
