@@ -34,7 +34,9 @@ public struct ConfusionMatrixMark: Mark {
         let values = counts.map { row in row.map(Double.init) }
         ImageMark(pixels: values, colormap: colormap, range: range).draw(in: frame, renderer: renderer)
         let cell = frame.rect(x: 0...1, y: 0...1)
-        let size = min(Theme.tickLabel.size, cell.height * 0.42, cell.width * 0.3)
+        // As large as the tick labels, or as the cells allow: the widest count fits its cell.
+        let widest = counts.joined().map { renderer.measure(String($0), style: TextStyle(size: 1)).width }.max() ?? 1
+        let size = min(Theme.tickLabel.size, cell.height * 0.42, max(cell.width * 0.3, (cell.width - 4) / widest))
         for row in 0..<k {
             for column in 0..<k {
                 let center = frame.point(x: Double(column) + 0.5, y: Double(row) + 0.5)
