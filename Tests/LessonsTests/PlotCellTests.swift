@@ -112,11 +112,12 @@ private let circlesMLP = cell("model", "layers: [2, 3, 1]\nactivation: sigmoid\n
         #expect(figure.width == 680 && figure.height == 460)
         let narrow = try #require(figure.narrow)
         #expect(narrow.file == "fig-01-regions-narrow.png" && narrow.darkFile == "fig-01-regions-narrow-dark.png")
-        #expect(narrow.width == 340 && narrow.height == 460)
+        // 340 wide; the square plot's empty bands above and below are trimmed from 460.
+        #expect(narrow.width == 340 && narrow.height == 347)
         let files = [figure.file, figure.darkFile!, narrow.file, narrow.darkFile!]
         let sizes = try files.map { try #require(pngSize(try first.bytes($0))) }
         #expect(sizes.map(\.width) == [1360, 1360, 680, 680])
-        #expect(sizes.map(\.height) == [920, 920, 920, 920])
+        #expect(sizes.map(\.height) == [920, 920, 694, 694])
         // The dark drawing has the dark page's background in its corner.
         #expect(try first.bytes(figure.darkFile!) != first.bytes(figure.file))
         // Same lesson, same bytes, in all four files.

@@ -113,6 +113,32 @@ import Testing
         #expect(try !legendIsInside(width: 240))
     }
 
+    @Test func aNarrowSquarePlotLosesTheBandsAboveAndBelowIt() throws {
+        let figure = Figure(width: 680, height: 460)
+        let axes = figure.addAxes()
+        axes.scatter(points: [(0, 0), (1, 1)], classes: [0, 1])
+        axes.equalAspect = true
+        axes.xLimits = 0...1
+        axes.yLimits = 0...1
+        let narrow = figure.layout(fittingWidth: 340, shortestHeightFraction: 1)
+        #expect(narrow.height == 460)
+        _ = try figure.bitmap(layout: narrow)
+        let before = try #require(axes.frame).rect
+        let trimmed = figure.trimmed(narrow)
+        #expect(trimmed.width == 340 && trimmed.height < 460 - 100)
+        _ = try figure.bitmap(layout: trimmed)
+        let after = try #require(axes.frame).rect
+        // The plot keeps its size; only the empty bands went.
+        #expect(abs(after.width - before.width) < 1 && abs(after.height - before.height) < 1)
+        #expect(after.maxY < trimmed.height)
+
+        // A plot that fills its cell (no equal aspect) keeps its layout.
+        let line = Figure(width: 680, height: 400)
+        line.addAxes().line(y: [3, 2, 1])
+        let lineNarrow = line.layout(fittingWidth: 340, shortestHeightFraction: 1)
+        #expect(line.trimmed(lineNarrow) == lineNarrow)
+    }
+
     @Test func anOutsideLegendGoesUnderANarrowPlot() throws {
         let figure = Figure(width: 680, height: 460)
         let axes = figure.addAxes()
@@ -135,3 +161,4 @@ import Testing
         #expect(narrow.plot.width > 150, "the plot keeps its room")
     }
 }
+

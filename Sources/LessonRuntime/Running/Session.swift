@@ -121,7 +121,7 @@ final class Session {
         figureCount += 1
         let stem = String(format: "fig-%02d-%@", figureCount, name)
         let wide = figure.layout(fittingWidth: Self.columnWidth)
-        let narrow = figure.layout(fittingWidth: Self.phoneWidth, shortestHeightFraction: 1)
+        let narrow = figure.trimmed(figure.layout(fittingWidth: Self.phoneWidth, shortestHeightFraction: 1))
         func write(_ file: String, _ appearance: Appearance, _ layout: FigureLayout) throws(LessonError) {
             do {
                 try figure.writePNG(

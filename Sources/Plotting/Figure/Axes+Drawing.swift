@@ -22,6 +22,7 @@ extension Axes {
             }
         }
         self.frame = frame
+        spareHeight = layout.spareHeight
         let plot = layout.plot
 
         if let background { renderer.fill(.rect(plot), color: background) }

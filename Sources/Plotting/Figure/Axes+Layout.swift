@@ -12,6 +12,8 @@ struct AxesLayout {
     var titleLines: [String]
     /// Whether an outside legend goes under the plot, for want of room beside it.
     var legendBelow = false
+    /// The height the plot leaves unused in its cell, for equal aspect with a short x range.
+    var spareHeight = 0.0
 }
 
 extension Axes {
@@ -92,6 +94,7 @@ extension Axes {
         plot = Rect(
             x: plot.x.rounded(), y: plot.y.rounded(), width: plot.width.rounded(.down),
             height: plot.height.rounded(.down))
+        let available = plot
         if equalAspect { plot = equalAspectRect(plot, x: xl, y: yl) }
 
         return AxesLayout(
@@ -99,7 +102,8 @@ extension Axes {
             xTicks: ticks(
                 xTicks, limits: xl, kind: xScale, length: plot.width, spacing: 65, integers: xTicksAreIntegers),
             yTicks: ticks(yTicks, limits: yl, kind: yScale, length: plot.height, spacing: 60),
-            legendSize: legendSize, cell: cell, titleLines: titleLines, legendBelow: legendBelow)
+            legendSize: legendSize, cell: cell, titleLines: titleLines, legendBelow: legendBelow,
+            spareHeight: available.height - plot.height)
     }
 
     /// How much room a plot area of `width × height` gives the data: the length of one data

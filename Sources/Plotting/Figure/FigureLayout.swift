@@ -78,6 +78,34 @@ extension Figure {
             columns: grid == nil ? nil : flowColumns)
     }
 
+    /// `layout` made shorter by the height its equal-aspect plots leave empty: a square plot in
+    /// a narrow, tall figure leaves bands above and below it, which a phone reader scrolls past.
+    /// Each row of panels loses the least any of its panels leaves; a figure whose plots fill
+    /// their cells keeps its layout.
+    ///
+    /// The figure is laid out once, through a Cairo renderer one point in size, to measure. (It
+    /// renders at the figure's own scale: text set at another scale first would change how
+    /// Cairo's shared font caches draw it later, and with it the PNGs' bytes.)
+    public func trimmed(_ layout: FigureLayout) -> FigureLayout {
+        guard let measuring = try? CairoRenderer(size: Size(width: 1, height: 1), scale: scale) else { return layout }
+        draw(with: measuring, layout: layout)
+        let rows: [Int]
+        if let columns = layout.columns {
+            rows = axes.indices.map { $0 / columns }
+        } else {
+            rows = axes.map(\.cell.row)
+        }
+        var spareByRow: [Int: Double] = [:]
+        for (row, axes) in zip(rows, axes) { spareByRow[row] = min(spareByRow[row] ?? .infinity, axes.spareHeight) }
+        let rowCount = layout.columns.map { (axes.count + $0 - 1) / $0 } ?? (axes.first?.cell.rows ?? 1)
+        // Cells share the height equally, so every row shrinks by the least spare of any row.
+        let spare = (spareByRow.values.min() ?? 0).rounded(.down)
+        guard spare >= 2, rowCount == Set(rows).count else { return layout }
+        var result = layout
+        result.height = layout.height - Double(rowCount) * spare
+        return result
+    }
+
     /// The height a one-line figure title takes (14-point bold DejaVu Sans, with its gaps).
     static var titleSpace: Double { 4 + (0.729 + 0.236) * Theme.figureTitle.size + 6 }
 
