@@ -41,7 +41,12 @@ private final class PlotLesson {
 
     /// The bytes of a figure's file.
     func bytes(_ figure: ReportFigure) throws -> [UInt8] {
-        [UInt8](try Data(contentsOf: directory.appendingPathComponent(figure.file)))
+        try bytes(figure.file)
+    }
+
+    /// The bytes of a file in the figure folder.
+    func bytes(_ file: String) throws -> [UInt8] {
+        [UInt8](try Data(contentsOf: directory.appendingPathComponent(file)))
     }
 }
 
@@ -98,6 +103,28 @@ private let circlesMLP = cell("model", "layers: [2, 3, 1]\nactivation: sigmoid\n
         #expect(size.width == 960 && size.height == 840)
     }
 
+    @Test func everyFigureIsDrawnLightAndDarkForTheColumnAndForAPhone() throws {
+        let lesson = circlesMLP + cell("plot", "kind: decision-boundary\nresolution: 60\nname: regions")
+        let first = try PlotLesson(lesson, data: PlotData.circles())
+        let figure = try #require(first.figures.first)
+        #expect(figure.file == "fig-01-regions.png")
+        #expect(figure.darkFile == "fig-01-regions-dark.png")
+        #expect(figure.width == 680 && figure.height == 460)
+        let narrow = try #require(figure.narrow)
+        #expect(narrow.file == "fig-01-regions-narrow.png" && narrow.darkFile == "fig-01-regions-narrow-dark.png")
+        // 340 wide; the square plot's empty bands above and below are trimmed from 460.
+        #expect(narrow.width == 340 && narrow.height == 347)
+        let files = [figure.file, figure.darkFile!, narrow.file, narrow.darkFile!]
+        let sizes = try files.map { try #require(pngSize(try first.bytes($0))) }
+        #expect(sizes.map(\.width) == [1360, 1360, 680, 680])
+        #expect(sizes.map(\.height) == [920, 920, 694, 694])
+        // The dark drawing has the dark page's background in its corner.
+        #expect(try first.bytes(figure.darkFile!) != first.bytes(figure.file))
+        // Same lesson, same bytes, in all four files.
+        let second = try PlotLesson(lesson, data: PlotData.circles())
+        for file in files { #expect(try first.bytes(file) == second.bytes(file), "\(file)") }
+    }
+
     @Test func perceptronBoundaryIsItsLine() throws {
         let run = try PlotLesson(
             perceptron + cell("plot", "kind: decision-boundary\nname: and-line") + cell("plot", "kind: boundaries-per-epoch")
@@ -131,6 +158,45 @@ private let circlesMLP = cell("model", "layers: [2, 3, 1]\nactivation: sigmoid\n
         let corner = bitmap.color(at: try #require(figure.axes[0].figurePoint(x: 1.05, y: -1.05)))
         #expect(Int(centre.red) > Int(centre.blue) + 30)
         #expect(Int(corner.blue) > Int(corner.red) + 30)
+    }
+
+    /// A hard limit says 0 or 1 and nothing between: its regions are two flat class colours with
+    /// a legend naming the classes, not a 0–1 colour scale.
+    @Test func hardLimitRegionsAreTwoFlatClassColoursWithALegend() throws {
+        let run = try PlotLesson(
+            cell("model", "layers: [2, 1]\nactivation: hardlimit\ninit: zeros")
+                + cell("train", "rule: perceptron\nlearning_rate: 0.1\nepochs: 20"),
+            data: PlotData.circles(mapped: true))
+        let plot = try PlotCell(try firstCell("kind: decision-boundary\nresolution: 80", kind: "plot"))
+        let output = try plot.kind.draw(plot, in: run.session)
+        let figure = output.figure
+        #expect(output.alternativeText.hasPrefix("The plane coloured by the class the network decides"))
+        let recording = RecordingRenderer()
+        figure.draw(with: recording)
+        #expect(recording.texts.contains("classified as outer") && recording.texts.contains("classified as inner"))
+        #expect(recording.texts.contains("boundary"))
+        #expect(!recording.texts.contains { $0.hasPrefix("output") || $0.hasPrefix("P(") || $0 == "0.8" })
+        let axes = figure.axes[0]
+        for appearance in [Appearance.light, .dark] {
+            let bitmap = try figure.bitmap(appearance: appearance)
+            // The centre of the circles is decided inner, the box's corner outer: each one flat colour.
+            let centre = bitmap.color(at: try #require(axes.figurePoint(x: 0.02, y: 0.02)))
+            let corner = bitmap.color(at: try #require(axes.figurePoint(x: 1.15, y: -1.15)))
+            #expect(centre == appearance.color(Palette.regionTint(1)).rgba8, "\(appearance.scheme) centre \(centre)")
+            #expect(corner == appearance.color(Palette.regionTint(0)).rgba8, "\(appearance.scheme) corner \(corner)")
+        }
+    }
+
+    /// A sigmoid's output is drawn on a colour scale named for what it is, the output a², with
+    /// the class its high end stands for, not as a probability of "class 1".
+    @Test func aSigmoidsScaleNamesTheOutputAndTheClass() throws {
+        let run = try PlotLesson(circlesMLP, data: PlotData.circles())
+        let plot = try PlotCell(try firstCell("kind: decision-boundary\nresolution: 40", kind: "plot"))
+        let recording = RecordingRenderer()
+        try plot.kind.draw(plot, in: run.session).figure.draw(with: recording)
+        #expect(recording.texts.contains("output a²  (1 = inner)"))
+        #expect(recording.texts.contains("a² = 0.5"))
+        #expect(!recording.texts.contains { $0.contains("P(") })
     }
 
     /// The grid goes through the network a chunk of rows at a time (a wide network on 360,000
@@ -170,7 +236,8 @@ private let circlesMLP = cell("model", "layers: [2, 3, 1]\nactivation: sigmoid\n
         #expect(run.figures[0].caption.hasSuffix("(loss on a log scale)."))
         #expect(run.figures[3].caption.hasPrefix("The 3 hidden units' lines of the 2-3-1 network after 1,500 epochs: h₁: "))
         #expect(run.figures[5].caption.contains("13 weights and biases"))
-        #expect(pngSize(try run.bytes(run.figures[2]))?.width == 1640)
+        // Loss and accuracy side by side (820 points) are drawn at the column's 780.
+        #expect(pngSize(try run.bytes(run.figures[2]))?.width == 1560)
     }
 
     @Test func functionsNeedNoData() throws {
@@ -229,6 +296,10 @@ private let circlesMLP = cell("model", "layers: [2, 3, 1]\nactivation: sigmoid\n
                 + cell("plot", "kind: data\nshow: [training, test]\ntitle: Blobs\ncaption: Three *blobs*."),
             data: data)
         #expect(run.figures[0].caption.hasPrefix("Decision regions of the 2-8-3 network after 200 epochs; test accuracy "))
+        let plot = try PlotCell(try firstCell("kind: decision-boundary\nresolution: 40", kind: "plot"))
+        let recording = RecordingRenderer()
+        try plot.kind.draw(plot, in: run.session).figure.draw(with: recording)
+        #expect(["left", "right", "top"].allSatisfy { recording.texts.contains("classified as \($0)") })
         #expect(run.figures[1].caption.contains(", validation "))
         #expect(run.figures[2].caption == "Three *blobs*.")
     }
@@ -246,7 +317,12 @@ private let circlesMLP = cell("model", "layers: [2, 3, 1]\nactivation: sigmoid\n
     @Test func xorPerceptronEpochsAreCappedAtTwelve() throws {
         let run = try PlotLesson(perceptron + cell("plot", "kind: boundaries-per-epoch\ncolumns: 6"), data: PlotData.gate(.xor))
         #expect(run.figures[0].caption.hasPrefix("The perceptron's boundary after each epoch (the first 12 of 20) on the XOR gate (η = 0.1); it did not converge in 20 epochs."))
-        #expect(pngSize(try run.bytes(run.figures[0]))?.width == 2 * (6 * 230 + 10))
+        // Six 230-point panels per row would be 1,390 points wide: they flow into three per row
+        // at the column's 780 points, and one per row for a phone.
+        #expect(pngSize(try run.bytes(run.figures[0]))?.width == 2 * 780)
+        #expect(run.figures[0].width == 780)
+        let narrow = try #require(run.figures[0].narrow)
+        #expect(narrow.width == 340 && narrow.height > 12 * 300)
     }
 
     @Test func mappedFeaturesAreASecondPlane() throws {

@@ -85,4 +85,22 @@ import Testing
         // True classes run down (row 0 on top), predicted classes across.
         #expect(frame.point(x: 0.5, y: 0.5).y < frame.point(x: 0.5, y: 1.5).y)
     }
+
+    /// In a phone-wide figure a ten-class matrix's cells are about 22 points: its counts are set
+    /// as large as the widest count fits, not at 0.3 of a cell (6.5 points, unreadable on a phone).
+    @Test func countsAreAsLargeAsTheirCellsAllow() throws {
+        let counts = (0..<10).map { row in (0..<10).map { $0 == row ? 126 : 3 } }
+        let figure = Figure(width: 340, height: 500)
+        let axes = figure.addAxes()
+        axes.confusionMatrix(counts)
+        let recording = RecordingRenderer()
+        figure.draw(with: recording)
+        let sizes = recording.commands.filter { $0.hasPrefix("text 126 @") }.compactMap { Double($0.split(separator: " ").last!) }
+        #expect(sizes.count == 10)
+        let cell = try #require(axes.frame).rect.width / 10
+        for size in sizes {
+            #expect(size > 0.38 * cell, "count set at \(size) points in a \(cell)-point cell")
+            #expect(0.6 * size * 3 <= cell - 3, "a count fits its cell")
+        }
+    }
 }

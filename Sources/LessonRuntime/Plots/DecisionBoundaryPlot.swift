@@ -61,27 +61,51 @@ struct DecisionBoundaryPlot: PlotKind {
         let axes = figure.addAxes()
         axes.title = plot.title ?? "Decision regions \(when)"
         let limits = plane.limits
-        let grid = regionGrid(network: network, map: plane.map, limits: limits)
+        let hardLimit = network.outputLayer.outputCount == 1 && network.outputLayer.activation == .hardLimit
+        let grid = hardLimit ? [] : regionGrid(network: network, map: plane.map, limits: limits)
+        let names = PlotSupport.classNames(data)
+        let output = PlotSupport.outputName(of: network)
         if network.outputLayer.outputCount == 1 {
             let threshold = PlotSupport.threshold(of: network, data: data)
-            let values = grid.map { $0.map { PlotSupport.regionValue($0[0], threshold: threshold) } }
-            axes.heatmap(
-                ValueGrid(values: values, x: limits.x, y: limits.y), colormap: .decisionRegions, range: 0...1,
-                colorbar: threshold == 0 ? "(output + 1) / 2" : network.outputLayer.activation == .sigmoid ? "P(class 1)" : "output")
-            axes.contour(level: 0.5, label: threshold == 0 ? "output = 0" : "output = 0.5")
+            if network.outputLayer.activation == .hardLimit {
+                // A hard limit says 0 or 1 and nothing between: two flat colours, not a scale. Its
+                // net input (1 where it is at least 0) gives the border without a staircase.
+                let nets = regionGrid(network: network, map: plane.map, limits: limits, netInput: true)
+                let classes = nets.map { $0.map { $0[0] >= 0 ? 1.0 : 0.0 } }
+                axes.classRegions(
+                    ValueGrid(values: classes, x: limits.x, y: limits.y),
+                    labels: (0..<2).map { "classified as \(names[min($0, names.count - 1)])" }, boundaryLabel: "boundary",
+                    score: ValueGrid(values: nets.map { $0.map { $0[0] } }, x: limits.x, y: limits.y), level: 0)
+            } else {
+                // The output is not quite a probability (the lessons say why): name it for what it is,
+                // with the class its high end stands for.
+                let values = grid.map { $0.map { PlotSupport.regionValue($0[0], threshold: threshold) } }
+                let high = names.count > 1 && !names[1].allSatisfy(\.isNumber) ? names[1] : "class 1"
+                axes.heatmap(
+                    ValueGrid(values: values, x: limits.x, y: limits.y), colormap: .decisionRegions, range: 0...1,
+                    colorbar: (threshold == 0 ? "(\(output) + 1) / 2" : "output \(output)") + "  (1 = \(high))")
+                axes.contour(level: 0.5, label: threshold == 0 ? "\(output) = 0" : "\(output) = \(NumberText.format(threshold, significantDigits: 3))")
+            }
         } else {
-            drawClassRegions(on: axes, outputs: grid, limits: limits, classCount: network.outputLayer.outputCount)
+            let classCount = network.outputLayer.outputCount
+            let classes = grid.map { $0.map { row in Double(row.indices.max { row[$0] < row[$1] } ?? 0) } }
+            axes.classRegions(
+                ValueGrid(values: classes, x: limits.x, y: limits.y),
+                labels: (0..<classCount).map { "classified as \($0 < names.count ? names[$0] : "class \($0)")" })
         }
         points.draw(on: axes, plane: plane, data: data)
         let mapped = plane.map.map { " (evaluated on \($0.name), drawn in the original plane)" } ?? ""
         let caption = "Decision regions of the \(shape) network \(when)\(mapped); \(measure)."
         return PlotOutput(
             figure: figure, caption: caption,
-            alternativeText: "Heatmap of the network's output over the plane with its decision boundary and the data of \(data.title).")
+            alternativeText: network.outputLayer.outputCount == 1 && network.outputLayer.activation != .hardLimit
+                ? "Heatmap of the network's output over the plane with its decision boundary and the data of \(data.title)."
+                : "The plane coloured by the class the network decides, with the boundaries between the classes and the data of \(data.title).")
     }
 
-    /// The network's outputs at the centres of a `resolution × resolution` grid over `limits`,
-    /// bottom row first, evaluated through `map` when the plane is the original one of mapped data.
+    /// The network's outputs (or, with `netInput`, the output layer's net inputs) at the centres
+    /// of a `resolution × resolution` grid over `limits`, bottom row first, evaluated through
+    /// `map` when the plane is the original one of mapped data.
     ///
     /// The points go through the network `chunkRows` at a time: the forward pass keeps every
     /// layer's outputs for the whole batch, so a wide network on 360,000 points at once would
@@ -89,7 +113,7 @@ struct DecisionBoundaryPlot: PlotKind {
     /// are the same as in one pass.
     func regionGrid(
         network: Network, map: FeatureMap?, limits: (x: ClosedRange<Double>, y: ClosedRange<Double>),
-        chunkRows: Int = 4_096
+        chunkRows: Int = 4_096, netInput: Bool = false
     ) -> [[[Double]]] {
         let n = resolution
         let dx = (limits.x.upperBound - limits.x.lowerBound) / Double(n)
@@ -110,28 +134,13 @@ struct DecisionBoundaryPlot: PlotKind {
             }
             var inputs = Matrix(rows: end - start, columns: 2, values: values)
             if let map { inputs = map.apply(to: inputs) }
-            let output = network.predict(inputs)
+            let output = netInput ? network.forward(inputs).nets[network.layers.count - 1] : network.predict(inputs)
             for index in 0..<output.rows {
                 points.append((0..<output.columns).map { output[index, $0] })
             }
             start = end
         }
         return (0..<n).map { row in Array(points[(row * n)..<(row * n + n)]) }
-    }
-
-    /// Regions of several classes: each cell tinted by its arg-max class, each region outlined.
-    private func drawClassRegions(
-        on axes: Axes, outputs: [[[Double]]], limits: (x: ClosedRange<Double>, y: ClosedRange<Double>), classCount: Int
-    ) {
-        let classes = outputs.map { $0.map { row in Double(row.indices.max { row[$0] < row[$1] } ?? 0) } }
-        let colormap = Colormap(
-            name: "classes",
-            stops: (0..<classCount).map { (Double($0) / Double(max(classCount - 1, 1)), Palette.color($0).mixed(with: .white, fraction: 0.72)) })
-        axes.heatmap(ValueGrid(values: classes, x: limits.x, y: limits.y), colormap: colormap, range: 0...Double(max(classCount - 1, 1)))
-        for label in 0..<classCount {
-            let indicator = classes.map { $0.map { $0 == Double(label) ? 1.0 : 0.0 } }
-            axes.contour(ValueGrid(values: indicator, x: limits.x, y: limits.y), levels: [0.5], width: 1.2)
-        }
     }
 }
 

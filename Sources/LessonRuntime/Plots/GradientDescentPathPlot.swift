@@ -29,8 +29,12 @@ struct GradientDescentPathPlot: PlotKind {
         let grid = ValueGrid(x: -reach...reach, y: -reach...reach, columns: 250) { x, y in x * x + y * y }
         axes.heatmap(grid, colormap: .viridis, colorbar: "f(x, y)")
         let levels = Self.contourLevels(upTo: reach * reach)
-        axes.contour(grid, levels: levels, color: Color.white.withAlpha(0.75), width: 1, labelsLevels: true)
-        axes.path(finite, label: "(x₀, y₀), (x₁, y₁), … (\(walk.steps) steps)")
+        // White level curves on viridis, which stays the same on a dark page: they stay white.
+        axes.contour(
+            grid, levels: levels, color: Color.white.withAlpha(0.75), width: 1, labelsLevels: true, keepsColors: true)
+        let end = Self.subscriptNumber(finite.count - 1)
+        axes.path(
+            finite, label: "\(walk.steps) steps of −α ∇f", startLabel: "start (x₀, y₀)", endLabel: "end (x\(end), y\(end))")
         axes.xLimits = -reach...reach
         axes.yLimits = -reach...reach
         axes.equalAspect = true
@@ -41,6 +45,12 @@ struct GradientDescentPathPlot: PlotKind {
         return PlotOutput(
             figure: figure, caption: caption,
             alternativeText: "Contour map of x² + y² with the path of \(walk.steps) gradient-descent steps from (\(number(walk.start.x)), \(number(walk.start.y))).")
+    }
+
+    /// `12` → `₁₂`.
+    private static func subscriptNumber(_ number: Int) -> String {
+        let digits: [Character] = ["₀", "₁", "₂", "₃", "₄", "₅", "₆", "₇", "₈", "₉"]
+        return String(String(number).map { digits[Int(String($0))!] })
     }
 
     /// Squares of whole numbers (1, 4, 9, …), thinned to at most eight levels below `maximum`.

@@ -42,6 +42,13 @@ enum PlotSupport {
         return min(max(value, 0), 1)
     }
 
+    /// The output's name in the lessons' notation: `a²` for the output of a network of two
+    /// layers (`aᴸ` for L layers).
+    static func outputName(of network: Network) -> String {
+        let superscripts: [Character] = ["⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"]
+        return "a" + String(String(network.denseLayers.count).map { superscripts[Int(String($0))!] })
+    }
+
     /// `2-3-1`.
     static func shape(of network: Network) -> String {
         network.sizes.map(String.init).joined(separator: "-")

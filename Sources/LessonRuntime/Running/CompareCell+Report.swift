@@ -53,7 +53,10 @@ extension CompareCell {
         accuracy.title = "Accuracy"
         accuracy.xLabel = "epoch"
         accuracy.yLabel = "accuracy"
-        accuracy.yLimits = -0.02...1.02
+        accuracy.yLimits = Self.accuracyLimits(
+            runs.flatMap { run in
+                [run.epochs.map(\.trainingAccuracy), run.epochs.map { $0.validationAccuracy ?? .nan }]
+            })
         accuracy.legendPlacement = .hidden
 
         setLossLimits(of: loss, runs: runs)
@@ -69,6 +72,20 @@ extension CompareCell {
             }
         }
         return figure
+    }
+
+    /// The accuracy axis zoomed to where the runs end up: the range of every curve over its
+    /// last three quarters of epochs, with a margin, within −0.02…1.02. Runs that end close
+    /// together stay apart instead of merging into one line under 1.0 on a full 0–1 axis; the
+    /// first epochs of a slow start may leave the chart at the bottom.
+    static func accuracyLimits(_ curves: [[Double]]) -> ClosedRange<Double> {
+        let tails = curves.flatMap { curve in curve.dropFirst(curve.count / 4).filter(\.isFinite) }
+        guard let low = tails.min(), let high = tails.max() else { return -0.02...1.02 }
+        let span = max(high - low, 0.04)
+        let middle = (low + high) / 2
+        let lower = max(min(low, middle - span / 2) - 0.08 * span, -0.02)
+        let upper = min(max(high, middle + span / 2) + 0.08 * span, 1.02)
+        return lower...upper
     }
 
     /// A log scale when the losses fall over a decade or more, and a ceiling of 100 times the

@@ -101,25 +101,54 @@ final class Session {
         NumberText.format(value, significantDigits: header.digits)
     }
 
-    /// Writes `figure` as the chapter's next PNG and adds it to the report.
+    /// The widest a figure is drawn for the page's column (CSS pixels; the column is 782 at
+    /// most): wider small multiples flow into fewer columns and grow in height instead.
+    static let columnWidth = 780.0
+    /// The width of a figure's drawing for a phone (a 390-pixel screen has a 347-pixel column).
+    static let phoneWidth = 340.0
+
+    /// Writes `figure` as the chapter's next PNGs and adds it to the report: drawn for the
+    /// column (`fig-03-name.png`, the one Markdown shows) and for a phone
+    /// (`fig-03-name-narrow.png`), each in the light and the dark appearance
+    /// (`fig-03-name-dark.png`, `fig-03-name-narrow-dark.png`).
     ///
     /// - Parameters:
-    ///   - name: a short name for the file (`decision-boundary` gives `fig-03-decision-boundary.png`).
+    ///   - name: a short name for the files (`decision-boundary` gives `fig-03-decision-boundary.png`).
     ///   - caption: the caption under the figure (Markdown with math).
     ///   - alternativeText: what the figure shows, for readers who cannot see it.
-    ///   - position: the plot cell, for the error if the file cannot be written.
+    ///   - position: the plot cell, for the error if a file cannot be written.
     public func addFigure(
         _ figure: Figure, name: String, caption: String, alternativeText: String, at position: SourcePosition
     ) throws(LessonError) {
         figureCount += 1
-        let file = String(format: "fig-%02d-%@.png", figureCount, name)
-        do {
-            try figure.writePNG(to: figureDirectory.appendingPathComponent(file).path)
-        } catch {
-            throw LessonError(.failed("cannot write \(file): \(error)"), at: position)
+        let stem = String(format: "fig-%02d-%@", figureCount, name)
+        let wide = figure.layout(fittingWidth: Self.columnWidth)
+        let narrow = figure.trimmed(figure.layout(fittingWidth: Self.phoneWidth, shortestHeightFraction: 1))
+        func write(_ file: String, _ appearance: Appearance, _ layout: FigureLayout) throws(LessonError) {
+            do {
+                try figure.writePNG(
+                    to: figureDirectory.appendingPathComponent(file).path, appearance: appearance, layout: layout)
+            } catch {
+                throw LessonError(.failed("cannot write \(file): \(error)"), at: position)
+            }
+        }
+        let file = stem + ".png"
+        try write(file, .light, wide)
+        try write(stem + "-dark.png", .dark, wide)
+        var narrowVariant: ReportFigure.Variant?
+        if narrow != wide {
+            try write(stem + "-narrow.png", .light, narrow)
+            try write(stem + "-narrow-dark.png", .dark, narrow)
+            narrowVariant = ReportFigure.Variant(
+                file: stem + "-narrow.png", darkFile: stem + "-narrow-dark.png", width: Int(narrow.width.rounded()),
+                height: Int(narrow.height.rounded()))
         }
         if thumbnail == nil || name == header.thumbnail { thumbnail = file }
-        append(.figure(ReportFigure(file: file, caption: caption, alternativeText: alternativeText, width: Int(figure.width))))
+        append(
+            .figure(
+                ReportFigure(
+                    file: file, caption: caption, alternativeText: alternativeText, width: Int(wide.width.rounded()),
+                    height: Int(wide.height.rounded()), darkFile: stem + "-dark.png", narrow: narrowVariant)))
     }
 
     /// The data, or an error saying a data cell must come first.

@@ -8,8 +8,12 @@ extension Axes {
     ///   - weights: One `inputCount × outputCount` matrix per layer, as the engine stores them.
     ///   - biases: Each non-input layer's biases, written above its nodes in small networks.
     ///   - showsValues: Whether weight values are written on the edges (default: at most 12 edges).
-    public func networkDiagram(weights: [[[Double]]], biases: [[Double]]? = nil, showsValues: Bool? = nil) {
-        let mark = NetworkDiagramMark(weights: weights, biases: biases, showsValues: showsValues)
+    ///   - fullWeight: The size |w| drawn at full width; the scale is the same for every diagram
+    ///     with the same `fullWeight`, so diagrams before and after training compare.
+    public func networkDiagram(
+        weights: [[[Double]]], biases: [[Double]]? = nil, showsValues: Bool? = nil, fullWeight: Double = 20
+    ) {
+        let mark = NetworkDiagramMark(weights: weights, biases: biases, showsValues: showsValues, fullWeight: fullWeight)
         add(mark)
         hideAxes()
         // The layer captions sit where x tick labels go, so the layout leaves room for them.

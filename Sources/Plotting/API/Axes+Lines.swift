@@ -109,7 +109,20 @@ func subscriptDigits(_ number: Int) -> String {
 extension Axes {
     /// Draws the iterates of an optimisation (gradient descent on f(x, y)) as a path of
     /// arrows from a large start dot to an end star.
-    public func path(_ points: [(Double, Double)], label: String? = nil, color: Color = Palette.color(1)) {
-        add(PathMark(points: points.map { (x: $0.0, y: $0.1) }, color: color, label: label))
+    ///
+    /// - Parameters:
+    ///   - points: The iterates, first to last.
+    ///   - label: The legend label of the steps.
+    ///   - startLabel: The legend label of the start dot, if it gets a row.
+    ///   - endLabel: The legend label of the end star, if it gets a row.
+    ///   - color: The colour.
+    public func path(
+        _ points: [(Double, Double)], label: String? = nil, startLabel: String? = nil, endLabel: String? = nil,
+        color: Color = Palette.color(1)
+    ) {
+        add(
+            PathMark(
+                points: points.map { (x: $0.0, y: $0.1) }, color: color, label: label, startLabel: startLabel,
+                endLabel: endLabel))
     }
 }

@@ -1,4 +1,7 @@
 extension Axes {
+    /// The largest part of the plot area an automatic legend may cover inside the plot.
+    static let largestInsideLegendShare = 0.15
+
     /// Lays the axes out in `cell` and draws everything: background, grid, marks (clipped to
     /// the plot area), frame, ticks, labels, title, legend and colorbar.
     func draw(in cell: Rect, renderer: any Renderer) {
@@ -6,23 +9,34 @@ extension Axes {
         var layout = layout(in: cell, renderer: renderer, legendPlacement: placement)
         var frame = makeFrame(layout)
         if placement == .automatic, let size = layout.legendSize {
-            // Inside if some spot covers no data; otherwise lay out again with the legend outside.
+            // Inside if some spot covers no data and the legend leaves most of the plot to the
+            // data; otherwise lay out again with the legend outside.
             let legend = Legend(entries: marks.flatMap(\.legendEntries))
             let occupied = marks.flatMap { $0.occupiedPoints(in: frame) }
             let origin = legend.origin(for: .best, plot: layout.plot, size: size, occupied: occupied)
-            if legend.covered(at: origin, size: size, occupied: occupied) > 0 {
+            let share = size.width * size.height / max(layout.plot.width * layout.plot.height, 1)
+            if legend.covered(at: origin, size: size, occupied: occupied) > 0 || share > Self.largestInsideLegendShare {
                 placement = .outsideRight
                 layout = self.layout(in: cell, renderer: renderer, legendPlacement: placement)
                 frame = makeFrame(layout)
             }
         }
         self.frame = frame
+        spareHeight = layout.spareHeight
         let plot = layout.plot
 
         if let background { renderer.fill(.rect(plot), color: background) }
         if showsGrid { drawGrid(layout, frame: frame, renderer: renderer) }
         renderer.withClip(plot) {
-            for mark in marks { mark.draw(in: frame, renderer: renderer) }
+            for (index, mark) in marks.enumerated() {
+                if let aware = mark as? any ObstacleAwareMark, aware.needsObstacles {
+                    // Labels keep clear of every other mark.
+                    let obstacles = marks.indices.filter { $0 != index }.flatMap { marks[$0].occupiedPoints(in: frame) }
+                    aware.draw(in: frame, renderer: renderer, avoiding: obstacles)
+                } else {
+                    mark.draw(in: frame, renderer: renderer)
+                }
+            }
         }
         if showsFrame { renderer.stroke(.rect(plot), style: frameStyle) }
         drawTicks(layout, frame: frame, renderer: renderer)
@@ -31,7 +45,13 @@ extension Axes {
             let legend = Legend(entries: marks.flatMap(\.legendEntries))
             let occupied = marks.flatMap { $0.occupiedPoints(in: frame) }
             var origin = legend.origin(for: placement, plot: plot, size: size, occupied: occupied)
-            if placement == .outsideRight, let colorbar {
+            if layout.legendBelow {
+                // Under the x axis' labels, centred on the plot but inside the cell.
+                let x = min(
+                    max(plot.center.x - size.width / 2, layout.cell.minX + Self.outerPad),
+                    layout.cell.maxX - Self.outerPad - size.width)
+                origin = Point(x: x, y: plot.maxY + xAxisDepth(layout, renderer: renderer) + Self.legendBelowGap)
+            } else if placement == .outsideRight, let colorbar {
                 // An outside legend goes beyond the colorbar.
                 origin.x += colorbar.width(plotHeight: plot.height, renderer: renderer)
             }
@@ -105,10 +125,31 @@ extension Axes {
                 yLabel, at: Point(x: x, y: plot.center.y), style: Theme.axisLabel, anchor: TextAnchor(.center, .bottom),
                 angle: -Double.pi / 2)
         }
-        if let title {
-            renderer.drawText(
-                title, at: Point(x: plot.center.x, y: plot.minY - Theme.titlePad), style: titleStyle,
-                anchor: TextAnchor(.center, .bottom))
+        if !layout.titleLines.isEmpty {
+            let extents = renderer.measure("Xg", style: titleStyle)
+            let lineStep = extents.capHeight + extents.descent + TextLines.gap
+            let lines = layout.titleLines
+            // Centred on the plot, but moved to stay inside the cell if it is wider than that allows.
+            let widest = lines.map { renderer.measure($0, style: titleStyle).width }.max() ?? 0
+            let cell = layout.cell
+            var x = plot.center.x
+            if x - widest / 2 < cell.minX + Self.outerPad { x = cell.minX + Self.outerPad + widest / 2 }
+            if x + widest / 2 > cell.maxX - Self.outerPad { x = max(cell.maxX - Self.outerPad - widest / 2, cell.center.x) }
+            for (index, line) in lines.enumerated() {
+                renderer.drawText(
+                    line, at: Point(x: x, y: plot.minY - Theme.titlePad - Double(lines.count - 1 - index) * lineStep),
+                    style: titleStyle, anchor: TextAnchor(.center, .bottom))
+            }
         }
+    }
+
+    /// How far below the plot the x axis' tick labels and label reach.
+    func xAxisDepth(_ layout: AxesLayout, renderer: any Renderer) -> Double {
+        let tickExtents = renderer.measure("0", style: Theme.tickLabel)
+        let labelExtents = renderer.measure("Xg", style: Theme.axisLabel)
+        var depth = 0.0
+        if !layout.xTicks.isEmpty { depth += Theme.tickLength + Theme.tickPad + tickExtents.capHeight + tickExtents.descent }
+        if xLabel != nil { depth += Theme.labelPad + labelExtents.capHeight + labelExtents.descent }
+        return depth
     }
 }

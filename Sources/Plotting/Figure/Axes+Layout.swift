@@ -6,10 +6,23 @@ struct AxesLayout {
     var xTicks: [Tick]
     var yTicks: [Tick]
     var legendSize: Size?
+    /// The cell the axes were laid out in.
+    var cell: Rect
+    /// The title, broken into lines that fit the cell.
+    var titleLines: [String]
+    /// Whether an outside legend goes under the plot, for want of room beside it.
+    var legendBelow = false
+    /// The height the plot leaves unused in its cell, for equal aspect with a short x range.
+    var spareHeight = 0.0
 }
 
 extension Axes {
     static let outerPad = 6.0
+    /// An outside legend goes beside the plot only if the plot keeps at least this fraction
+    /// of the cell's width; otherwise it goes under the plot.
+    static let narrowestPlotFraction = 0.4
+    /// The gap between the x axis' label (or tick labels) and a legend under the plot.
+    static let legendBelowGap = 10.0
 
     /// Places the plot area inside `cell`, leaving room for tick labels, axis labels, the
     /// title, a colorbar and an outside legend.
@@ -21,9 +34,13 @@ extension Axes {
         let axisLabelHeight = labelExtents.capHeight + labelExtents.descent
 
         var top = Self.outerPad + tickExtents.capHeight / 2
-        if title != nil {
+        var titleLines: [String] = []
+        if let title {
+            // A title wider than the cell is broken into lines.
+            titleLines = TextLines.wrap(title, width: cell.width - 2 * Self.outerPad, style: titleStyle, renderer: renderer)
             let extents = renderer.measure("Xg", style: titleStyle)
             top = Self.outerPad + extents.capHeight + extents.descent + Theme.titlePad
+                + Double(titleLines.count - 1) * (extents.capHeight + extents.descent + TextLines.gap)
         }
         var bottom = Self.outerPad
         if case .hidden = xTicks {} else { bottom += Theme.tickLength + Theme.tickPad + tickLabelHeight }
@@ -50,10 +67,26 @@ extension Axes {
         }
         let entries = marks.flatMap(\.legendEntries)
         var legendSize: Size?
+        var legendBelow = false
         if !entries.isEmpty, legendPlacement != .hidden {
             let size = Legend(entries: entries).size(renderer: renderer)
             legendSize = size
-            if legendPlacement == .outsideRight { right += size.width + 12 }
+            if legendPlacement == .below {
+                legendBelow = true
+            } else if legendPlacement == .outsideRight {
+                // Beside the plot if that leaves the data more room than under it (a wide cell),
+                // and the plot keeps a fair part of the cell's width; else under it.
+                let width = cell.width - left - right
+                let height = cell.height - top - bottom
+                let beside = plotRoom(width: width - size.width - 12, height: height, x: xl, y: yl)
+                let below = plotRoom(width: width, height: height - Self.legendBelowGap - size.height, x: xl, y: yl)
+                if beside >= below, width - size.width - 12 >= Self.narrowestPlotFraction * cell.width {
+                    right += size.width + 12
+                } else {
+                    legendBelow = true
+                }
+            }
+            if legendBelow { bottom += Self.legendBelowGap + size.height }
         }
 
         var plot = cell.inset(left: left, top: top, right: right, bottom: bottom)
@@ -61,6 +94,7 @@ extension Axes {
         plot = Rect(
             x: plot.x.rounded(), y: plot.y.rounded(), width: plot.width.rounded(.down),
             height: plot.height.rounded(.down))
+        let available = plot
         if equalAspect { plot = equalAspectRect(plot, x: xl, y: yl) }
 
         return AxesLayout(
@@ -68,7 +102,18 @@ extension Axes {
             xTicks: ticks(
                 xTicks, limits: xl, kind: xScale, length: plot.width, spacing: 65, integers: xTicksAreIntegers),
             yTicks: ticks(yTicks, limits: yl, kind: yScale, length: plot.height, spacing: 60),
-            legendSize: legendSize)
+            legendSize: legendSize, cell: cell, titleLines: titleLines, legendBelow: legendBelow,
+            spareHeight: available.height - plot.height)
+    }
+
+    /// How much room a plot area of `width × height` gives the data: the length of one data
+    /// unit for equal-aspect axes, the area otherwise.
+    private func plotRoom(width: Double, height: Double, x: ClosedRange<Double>, y: ClosedRange<Double>) -> Double {
+        guard width > 0, height > 0 else { return 0 }
+        guard equalAspect else { return width * height }
+        let xSpan = max(x.upperBound - x.lowerBound, 1e-12)
+        let ySpan = max(y.upperBound - y.lowerBound, 1e-12)
+        return min(width / xSpan, height / ySpan)
     }
 
     /// Ticks for one axis; automatic ticks aim for one every `spacing` points.

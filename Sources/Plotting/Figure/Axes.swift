@@ -48,6 +48,8 @@ public final class Axes {
     public internal(set) var frame: PlotFrame?
 
     let cell: GridCell
+    /// The height the plot left unused in its cell in the last rendering (equal aspect).
+    var spareHeight = 0.0
     var colorbar: Colorbar?
     var nextColorIndex = 0
     var lastGrid: ValueGrid?

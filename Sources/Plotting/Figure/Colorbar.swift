@@ -22,6 +22,7 @@ struct Colorbar {
 
     func draw(beside plot: Rect, renderer: any Renderer) {
         let bar = Rect(x: plot.maxX + Self.gap, y: plot.minY, width: Self.barWidth, height: plot.height)
+        let colormap = renderer.appearance.colormap(colormap)
         var image = RasterImage(width: 1, height: Colormap.tableSize)
         for index in 0..<Colormap.tableSize {
             image.setColor(colormap.table[index], column: 0, row: Colormap.tableSize - 1 - index)

@@ -1,10 +1,14 @@
 extension Figure {
-    /// Renders the figure into a new Cairo image surface.
+    /// Renders the figure into a new Cairo image surface, in `appearance` and at its own size
+    /// or in `layout`.
     ///
     /// - Throws: ``CairoError`` if Cairo cannot create the surface or drawing fails.
-    public func render() throws(CairoError) -> CairoRenderer {
-        let renderer = try CairoRenderer(size: Size(width: width, height: height), scale: scale, background: background)
-        draw(with: renderer)
+    public func render(appearance: Appearance = .light, layout: FigureLayout? = nil) throws(CairoError) -> CairoRenderer {
+        let layout = layout ?? naturalLayout
+        let renderer = try CairoRenderer(
+            size: Size(width: layout.width, height: layout.height), scale: scale,
+            background: appearance.color(background), appearance: appearance)
+        draw(with: renderer, layout: layout)
         try renderer.checkStatus()
         return renderer
     }
@@ -12,8 +16,8 @@ extension Figure {
     /// Renders the figure and writes it as a PNG file.
     ///
     /// - Throws: ``CairoError`` if rendering or writing fails.
-    public func writePNG(to path: String) throws(CairoError) {
-        try render().writePNG(to: path)
+    public func writePNG(to path: String, appearance: Appearance = .light, layout: FigureLayout? = nil) throws(CairoError) {
+        try render(appearance: appearance, layout: layout).writePNG(to: path)
     }
 
     /// Renders the figure and returns the PNG bytes.
@@ -21,14 +25,14 @@ extension Figure {
     /// The same figure always gives the same bytes.
     ///
     /// - Throws: ``CairoError`` if rendering or encoding fails.
-    public func pngData() throws(CairoError) -> [UInt8] {
-        try render().pngData()
+    public func pngData(appearance: Appearance = .light, layout: FigureLayout? = nil) throws(CairoError) -> [UInt8] {
+        try render(appearance: appearance, layout: layout).pngData()
     }
 
     /// Renders the figure and returns its pixels.
     ///
     /// - Throws: ``CairoError`` if rendering fails.
-    public func bitmap() throws(CairoError) -> Bitmap {
-        try render().bitmap()
+    public func bitmap(appearance: Appearance = .light, layout: FigureLayout? = nil) throws(CairoError) -> Bitmap {
+        try render(appearance: appearance, layout: layout).bitmap()
     }
 }

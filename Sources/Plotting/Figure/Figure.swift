@@ -58,18 +58,25 @@ public final class Figure {
         }
     }
 
-    /// Draws the figure through any renderer.
-    public func draw(with renderer: any Renderer) {
-        var area = Rect(x: 0, y: 0, width: width, height: height).inset(by: 4)
+    /// Draws the figure through any renderer, at its own size and grid or in `layout`.
+    public func draw(with renderer: any Renderer, layout: FigureLayout? = nil) {
+        let layout = layout ?? naturalLayout
+        var area = Rect(x: 0, y: 0, width: layout.width, height: layout.height).inset(by: 4)
         if let title {
+            // A title wider than the figure is broken into lines.
+            let lines = TextLines.wrap(title, width: area.width, style: Theme.figureTitle, renderer: renderer)
             let extents = renderer.measure(title, style: Theme.figureTitle)
-            renderer.drawText(
-                title, at: Point(x: width / 2, y: area.minY + 4), style: Theme.figureTitle,
-                anchor: TextAnchor(.center, .top))
-            area = area.inset(top: 4 + extents.capHeight + extents.descent + 6)
+            let lineStep = extents.capHeight + extents.descent + TextLines.gap
+            for (index, line) in lines.enumerated() {
+                renderer.drawText(
+                    line, at: Point(x: layout.width / 2, y: area.minY + 4 + Double(index) * lineStep),
+                    style: Theme.figureTitle, anchor: TextAnchor(.center, .top))
+            }
+            area = area.inset(top: 4 + extents.capHeight + extents.descent + 6 + Double(lines.count - 1) * lineStep)
         }
-        for axes in axes {
-            axes.draw(in: cellRect(axes.cell, in: area), renderer: renderer)
+        for (index, axes) in axes.enumerated() {
+            let cell = layout.columns.map { flowedCell(index, columns: $0) } ?? axes.cell
+            axes.draw(in: cellRect(cell, in: area), renderer: renderer)
         }
     }
 

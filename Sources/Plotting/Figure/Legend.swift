@@ -34,6 +34,7 @@ struct Legend {
         case .lowerLeft: return Point(x: left, y: bottom)
         case .lowerRight: return Point(x: right, y: bottom)
         case .outsideRight: return Point(x: plot.maxX + 12, y: plot.minY)
+        case .below: return Point(x: plot.center.x - size.width / 2, y: plot.maxY + Self.margin)
         case .upperRight, .hidden: return Point(x: right, y: top)
         case .best, .automatic:
             // matplotlib's candidate order: corners first, then edge centres, then the centre.
@@ -70,8 +71,10 @@ struct Legend {
                     style: line)
             }
             if let marker = entry.marker {
+                // A star reads as large as a circle only a little bigger (as the path's end is drawn).
+                let size = Theme.markerSize * (marker == .star && entry.line == nil ? 1.25 : 1)
                 renderer.draw(
-                    marker.path(center: sampleCenter, size: Theme.markerSize), fill: entry.color,
+                    marker.path(center: sampleCenter, size: size), fill: entry.color,
                     stroke: entry.line == nil ? nil : Theme.markerEdge)
             }
             if entry.line == nil && entry.marker == nil {

@@ -13,8 +13,11 @@ public enum LegendPlacement: Sendable {
     case lowerLeft
     /// Inside the plot, lower right.
     case lowerRight
-    /// Outside the plot, to its right, so it never hides data.
+    /// Outside the plot, to its right, so it never hides data; under the plot when the cell is
+    /// too narrow to keep room for the data beside it.
     case outsideRight
+    /// Outside the plot, under it (and under the x axis' label).
+    case below
     /// No legend.
     case hidden
 }

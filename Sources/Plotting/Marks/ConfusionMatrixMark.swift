@@ -34,12 +34,16 @@ public struct ConfusionMatrixMark: Mark {
         let values = counts.map { row in row.map(Double.init) }
         ImageMark(pixels: values, colormap: colormap, range: range).draw(in: frame, renderer: renderer)
         let cell = frame.rect(x: 0...1, y: 0...1)
-        let size = min(Theme.tickLabel.size, cell.height * 0.42, cell.width * 0.3)
+        // As large as the tick labels, or as the cells allow: the widest count fits its cell.
+        let widest = counts.joined().map { renderer.measure(String($0), style: TextStyle(size: 1)).width }.max() ?? 1
+        let size = min(Theme.tickLabel.size, cell.height * 0.42, max(cell.width * 0.3, (cell.width - 4) / widest))
         for row in 0..<k {
             for column in 0..<k {
                 let center = frame.point(x: Double(column) + 0.5, y: Double(row) + 0.5)
-                let background = color(row: row, column: column)
-                let ink = background.luminance < 0.5 ? Color.white : Palette.ink
+                // The count reads on the cell as drawn: light text on dark cells, dark on light.
+                let background = renderer.appearance.colormap(colormap).color(
+                    for: Double(counts[row][column]), in: range)
+                let ink = renderer.appearance.textColor(on: background)
                 renderer.drawText(
                     String(counts[row][column]), at: center, style: TextStyle(size: size, color: ink), anchor: .center)
             }

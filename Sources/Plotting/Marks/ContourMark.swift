@@ -9,21 +9,25 @@ public struct ContourMark: Mark {
     public var style: StrokeStyle
     /// Colours the levels from low to high, if given.
     public var colormap: Colormap?
-    /// Whether each level's value is written on its longest line.
+    /// Whether each level's value is written on one of its lines, where it covers no other mark.
     public var showsLevelLabels: Bool
+    /// Whether the lines and labels keep their colours in every appearance: for contours drawn
+    /// over a colour map that is the same in the dark (viridis), where white lines stay white.
+    public var keepsColors: Bool
     /// The legend label.
     public var label: String?
 
     /// Creates a contour mark.
     public init(
         grid: ValueGrid, levels: [Double], style: StrokeStyle = Theme.contour, colormap: Colormap? = nil,
-        showsLevelLabels: Bool = false, label: String? = nil
+        showsLevelLabels: Bool = false, keepsColors: Bool = false, label: String? = nil
     ) {
         self.grid = grid
         self.levels = levels
         self.style = style
         self.colormap = colormap
         self.showsLevelLabels = showsLevelLabels
+        self.keepsColors = keepsColors
         self.label = label
     }
 
@@ -35,15 +39,46 @@ public struct ContourMark: Mark {
         label.map { [LegendEntry(label: $0, color: style.color, line: style)] } ?? []
     }
 
+    /// A contour named in the legend (a decision boundary) is data a legend should not hide:
+    /// its lines, every 6 points; unnamed level curves cover the plane and occupy nothing.
+    public func occupiedPoints(in frame: PlotFrame) -> [Point] {
+        guard label != nil else { return [] }
+        var points: [Point] = []
+        for level in levels {
+            for line in MarchingSquares.polylines(grid, level: level) {
+                var previous: Point?
+                for p in line.map({ frame.point(x: $0.x, y: $0.y) }) {
+                    if let previous, previous.distance(to: p) < 6 { continue }
+                    points.append(p)
+                    previous = p
+                }
+            }
+        }
+        return points
+    }
+
     /// The colour of a level: from the colour map over the levels' range, else the style's.
     func color(ofLevel index: Int) -> Color {
         guard let colormap, let low = levels.min(), let high = levels.max(), high > low else { return style.color }
         return colormap.color(for: levels[index], in: low...high)
     }
 
-    /// Draws the mark inside the plot area.
+    /// Draws the mark inside the plot area (labels placed with nothing else to avoid).
     public func draw(in frame: PlotFrame, renderer: any Renderer) {
+        draw(in: frame, renderer: renderer, avoiding: [])
+    }
+
+    /// Draws the lines, then each level's label on its line at the spot farthest right and
+    /// down (away from the corners) whose box keeps ``labelClearance`` from `obstacles` (the
+    /// points other marks occupy: a gradient-descent path, data) and from the labels placed
+    /// before it; if no spot is that clear, at the clearest.
+    func draw(in frame: PlotFrame, renderer: any Renderer, avoiding obstacles: [Point]) {
+        if keepsColors, renderer.appearance != .light {
+            renderer.withAppearance(.light) { draw(in: frame, renderer: renderer, avoiding: obstacles) }
+            return
+        }
         var labels: [(text: String, at: Point)] = []
+        var taken: [Rect] = []
         for (index, level) in levels.enumerated() {
             var lineStyle = style
             lineStyle.color = color(ofLevel: index)
@@ -53,22 +88,81 @@ public struct ContourMark: Mark {
             var path = Path()
             for line in lines { path.addPolyline(line) }
             renderer.stroke(path, style: lineStyle)
-            // Label each level at its lower-right-most visible point, away from the corners.
+            guard showsLevelLabels else { continue }
+            let text = TickLocator.compact(level)
+            let extents = renderer.measure(text, style: Theme.annotation)
             let inner = frame.rect.inset(by: 12)
             let candidates = lines.flatMap { $0 }.filter { inner.contains($0) }
-            if showsLevelLabels, let spot = candidates.max(by: { $0.x + 0.5 * $0.y < $1.x + 0.5 * $1.y }) {
-                labels.append((TickLocator.compact(level), spot))
+            if let spot = Self.labelSpot(
+                candidates: candidates, size: Size(width: extents.width + 6, height: extents.capHeight + 6),
+                obstacles: obstacles, taken: taken)
+            {
+                labels.append((text, spot))
+                taken.append(Self.box(at: spot, width: extents.width, capHeight: extents.capHeight))
             }
         }
         for label in labels {
             let extents = renderer.measure(label.text, style: Theme.annotation)
             var box = Path()
-            box.addRoundedRect(
-                Rect(
-                    x: label.at.x - extents.width / 2 - 3, y: label.at.y - extents.capHeight / 2 - 3,
-                    width: extents.width + 6, height: extents.capHeight + 6), radius: 2)
+            box.addRoundedRect(Self.box(at: label.at, width: extents.width, capHeight: extents.capHeight), radius: 2)
             renderer.fill(box, color: Color.white.withAlpha(0.85))
             renderer.drawText(label.text, at: label.at, style: Theme.annotation, anchor: .center)
         }
     }
+
+    /// The clearance a label box keeps from the points of other marks, if its line allows:
+    /// among the spots this clear, the one farthest right and down wins.
+    static let labelClearance = 16.0
+
+    /// A label's box, centred at `at`, with a 3-point margin around the text.
+    static func box(at point: Point, width: Double, capHeight: Double) -> Rect {
+        Rect(x: point.x - width / 2 - 3, y: point.y - capHeight / 2 - 3, width: width + 6, height: capHeight + 6)
+    }
+
+    /// Of `candidates` (points on a level's line), the one farthest right and down whose box of
+    /// `size` keeps ``labelClearance`` from every obstacle and every box taken; without one, the
+    /// candidate whose box keeps the most.
+    static func labelSpot(candidates: [Point], size: Size, obstacles: [Point], taken: [Rect]) -> Point? {
+        func clearance(_ p: Point) -> Double {
+            let box = Rect(x: p.x - size.width / 2, y: p.y - size.height / 2, width: size.width, height: size.height)
+            var nearest = Double.infinity
+            for q in obstacles {
+                let dx = max(box.minX - q.x, 0, q.x - box.maxX)
+                let dy = max(box.minY - q.y, 0, q.y - box.maxY)
+                nearest = min(nearest, (dx * dx + dy * dy).squareRoot())
+            }
+            for other in taken {
+                let dx = max(box.minX - other.maxX, 0, other.minX - box.maxX)
+                let dy = max(box.minY - other.maxY, 0, other.minY - box.maxY)
+                nearest = min(nearest, (dx * dx + dy * dy).squareRoot())
+            }
+            return nearest
+        }
+        func preference(_ p: Point) -> Double { p.x + 0.5 * p.y }
+        var best: Point?
+        var bestClear: Point?
+        var bestClearance = -Double.infinity
+        for candidate in candidates {
+            let c = clearance(candidate)
+            if c >= labelClearance, best.map({ preference(candidate) > preference($0) }) ?? true { best = candidate }
+            if c > bestClearance {
+                bestClearance = c
+                bestClear = candidate
+            }
+        }
+        return best ?? bestClear
+    }
+}
+
+/// A mark that places something (labels) where the other marks of its axes are not: the axes
+/// hand it the points they occupy.
+protocol ObstacleAwareMark: Mark {
+    /// Whether the mark needs the obstacles at all (computing them costs a pass over the marks).
+    var needsObstacles: Bool { get }
+    /// Draws the mark, keeping what it places clear of `obstacles`.
+    func draw(in frame: PlotFrame, renderer: any Renderer, avoiding obstacles: [Point])
+}
+
+extension ContourMark: ObstacleAwareMark {
+    var needsObstacles: Bool { showsLevelLabels }
 }

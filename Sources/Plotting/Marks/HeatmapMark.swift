@@ -26,8 +26,9 @@ public struct HeatmapMark: Mark {
     /// The data rectangle the mark covers, for the axis limits.
     public var bounds: DataBounds? { DataBounds(x: grid.x, y: grid.y, isTight: true) }
 
-    /// The grid as an image, top row first for a y axis that grows upwards.
-    func image(flipped: Bool) -> RasterImage {
+    /// The grid as an image in `appearance`, top row first for a y axis that grows upwards.
+    func image(flipped: Bool, appearance: Appearance = .light) -> RasterImage {
+        let colormap = appearance.colormap(colormap)
         var image = RasterImage(width: grid.columns, height: grid.rows)
         for row in 0..<grid.rows {
             let imageRow = flipped ? grid.rows - 1 - row : row
@@ -43,6 +44,6 @@ public struct HeatmapMark: Mark {
     public func draw(in frame: PlotFrame, renderer: any Renderer) {
         let rect = frame.rect(x: grid.x, y: grid.y)
         let yUp = frame.yScale.start > frame.yScale.end
-        renderer.drawImage(image(flipped: yUp), in: rect, smooth: smooth, opacity: opacity)
+        renderer.drawImage(image(flipped: yUp, appearance: renderer.appearance), in: rect, smooth: smooth, opacity: opacity)
     }
 }

@@ -32,6 +32,7 @@ public struct ImageMark: Mark {
     public func draw(in frame: PlotFrame, renderer: any Renderer) {
         let rows = pixels.count
         let columns = pixels[0].count
+        let colormap = renderer.appearance.colormap(colormap)
         var image = RasterImage(width: columns, height: rows)
         // Row 0 goes to the top when y grows downwards; otherwise the image is flipped.
         let rowZeroOnTop = frame.yScale.start < frame.yScale.end

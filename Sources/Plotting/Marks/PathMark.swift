@@ -5,24 +5,39 @@ public struct PathMark: Mark {
     public var points: [(x: Double, y: Double)]
     /// The colour.
     public var color: Color
-    /// The legend label.
+    /// The legend label of the steps.
     public var label: String?
+    /// The legend label of the start (the large circle), if it has a row of its own.
+    public var startLabel: String?
+    /// The legend label of the end (the star), if it has a row of its own.
+    public var endLabel: String?
 
     /// Creates a path mark.
-    public init(points: [(x: Double, y: Double)], color: Color, label: String? = nil) {
+    public init(
+        points: [(x: Double, y: Double)], color: Color, label: String? = nil, startLabel: String? = nil,
+        endLabel: String? = nil
+    ) {
         self.points = points
         self.color = color
         self.label = label
+        self.startLabel = startLabel
+        self.endLabel = endLabel
     }
 
     /// The data rectangle the mark covers, for the axis limits.
     public var bounds: DataBounds? { DataBounds(points: points) }
 
-    /// The legend rows this mark adds.
+    /// The legend rows this mark adds: the steps (a line through a small dot), then the start
+    /// (a circle) and the end (a star), each if it has a label.
     public var legendEntries: [LegendEntry] {
-        label.map {
-            [LegendEntry(label: $0, color: color, marker: .circle, line: StrokeStyle(color: color, width: 1.5))]
-        } ?? []
+        var entries: [LegendEntry] = []
+        if let label {
+            entries.append(
+                LegendEntry(label: label, color: color, marker: .circle, line: StrokeStyle(color: color, width: 1.5)))
+        }
+        if let startLabel { entries.append(LegendEntry(label: startLabel, color: color, marker: .circle)) }
+        if let endLabel, points.count > 1 { entries.append(LegendEntry(label: endLabel, color: color, marker: .star)) }
+        return entries
     }
 
     /// Draws the mark inside the plot area.

@@ -8,6 +8,8 @@ extension CairoRenderer {
     /// marker lands within ⅛ pixel of where a path would put it.
     public func drawMarkers(_ marker: Path, at centers: [Point], fill: Color?, stroke: StrokeStyle?) {
         guard !centers.isEmpty, fill != nil || stroke != nil else { return }
+        let fill = fill.map(appearance.color)
+        let stroke = stroke.map(appearance.stroke)
         let extent = marker.extentFromOrigin + (stroke?.width ?? 0) / 2
         let pad = Int((extent * scale).rounded(.up)) + 2
         let side = 2 * pad + 1

@@ -11,17 +11,23 @@ public final class CairoRenderer: Renderer {
     public let size: Size
     /// Pixels per point.
     public let scale: Double
+    /// The appearance every colour is mapped through (the background is drawn as given).
+    public private(set) var appearance: Appearance
     let surface: OpaquePointer
     let context: OpaquePointer
     private var clipDepth = 0
 
-    /// Creates an image surface of `size` points filled with `background`.
+    /// Creates an image surface of `size` points filled with `background`, drawing the colours
+    /// it is given in `appearance`.
     ///
     /// - Throws: ``CairoError`` if Cairo cannot create the surface or the context.
-    public init(size: Size, scale: Double = 2, background: Color = .white) throws(CairoError) {
+    public init(
+        size: Size, scale: Double = 2, background: Color = .white, appearance: Appearance = .light
+    ) throws(CairoError) {
         precondition(size.width > 0 && size.height > 0 && scale > 0, "CairoRenderer: empty size \(size)")
         self.size = size
         self.scale = scale
+        self.appearance = appearance
         let pixelWidth = Int32((size.width * scale).rounded(.up))
         let pixelHeight = Int32((size.height * scale).rounded(.up))
         // An opaque background needs no alpha channel: RGB24 surfaces are written as RGB PNGs,
@@ -71,7 +77,7 @@ public final class CairoRenderer: Renderer {
 
     /// Fills and/or strokes a path.
     public func draw(_ path: Path, fill: Color?, stroke: StrokeStyle?) {
-        Self.paint(path, fill: fill, stroke: stroke, in: context)
+        Self.paint(path, fill: fill.map(appearance.color), stroke: stroke.map(appearance.stroke), in: context)
     }
 
     /// Fills and strokes a path in any Cairo context (the figure's, or a marker stamp's).
@@ -116,7 +122,7 @@ public final class CairoRenderer: Renderer {
         cairo_translate(context, position.x, position.y)
         if angle != 0 { cairo_rotate(context, angle) }
         cairo_move_to(context, dx, dy)
-        setSource(style.color)
+        setSource(appearance.color(style.color))
         cairo_show_text(context, text)
         cairo_new_path(context)
         cairo_restore(context)
@@ -158,6 +164,14 @@ public final class CairoRenderer: Renderer {
             if opacity >= 1 { cairo_paint(context) } else { cairo_paint_with_alpha(context, opacity) }
             cairo_restore(context)
         }
+    }
+
+    /// Runs `body` with colours mapped through `appearance` instead.
+    public func withAppearance(_ appearance: Appearance, _ body: () -> Void) {
+        let saved = self.appearance
+        self.appearance = appearance
+        body()
+        self.appearance = saved
     }
 
     /// Restricts drawing to `rect` until the matching ``popClip()``.

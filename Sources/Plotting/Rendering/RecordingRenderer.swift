@@ -7,8 +7,13 @@ public final class RecordingRenderer: Renderer {
     /// One line per call, in order: `path`, `markers`, `text`, `image`, `clip`, `unclip`.
     public private(set) var commands: [String] = []
 
-    /// Creates an empty recording.
-    public init() {}
+    /// The appearance whose colours are recorded.
+    public private(set) var appearance: Appearance
+
+    /// Creates an empty recording of colours in `appearance`.
+    public init(appearance: Appearance = .light) {
+        self.appearance = appearance
+    }
 
     /// The texts drawn, in order.
     public var texts: [String] {
@@ -17,8 +22,8 @@ public final class RecordingRenderer: Renderer {
 
     /// Records a path: its element count and whether it is filled and stroked.
     public func draw(_ path: Path, fill: Color?, stroke: StrokeStyle?) {
-        let fillText = fill.map { " fill \($0.rgba8)" } ?? ""
-        let strokeText = stroke.map { " stroke \($0.color.rgba8) \(format($0.width))" } ?? ""
+        let fillText = fill.map { " fill \(appearance.color($0).rgba8)" } ?? ""
+        let strokeText = stroke.map { " stroke \(appearance.color($0.color).rgba8) \(format($0.width))" } ?? ""
         commands.append("path \(path.elements.count)\(fillText)\(strokeText)")
     }
 
@@ -41,7 +46,15 @@ public final class RecordingRenderer: Renderer {
 
     /// Records a batch of markers.
     public func drawMarkers(_ marker: Path, at centers: [Point], fill: Color?, stroke: StrokeStyle?) {
-        commands.append("markers \(centers.count)\(fill.map { " fill \($0.rgba8)" } ?? "")")
+        commands.append("markers \(centers.count)\(fill.map { " fill \(appearance.color($0).rgba8)" } ?? "")")
+    }
+
+    /// Runs `body` recording colours in `appearance` instead.
+    public func withAppearance(_ appearance: Appearance, _ body: () -> Void) {
+        let saved = self.appearance
+        self.appearance = appearance
+        body()
+        self.appearance = saved
     }
 
     /// Records a clip.

@@ -4,6 +4,15 @@
 /// the backend: they build ``Path``s and text in figure points (origin top-left, `y` down) and
 /// hand them to a renderer. ``CairoRenderer`` draws them into an image surface.
 public protocol Renderer: AnyObject {
+    /// The appearance the renderer draws in: it maps the colours of paths, text and markers
+    /// itself; marks that make images from a ``Colormap`` ask it for the colour map
+    /// (``Appearance/colormap(_:)``). Images are drawn as given.
+    var appearance: Appearance { get }
+
+    /// Runs `body` drawing in `appearance` instead (marks whose colours must not change, like
+    /// lines over a colour map that is the same in every appearance).
+    func withAppearance(_ appearance: Appearance, _ body: () -> Void)
+
     /// Fills and/or strokes a path. Pass `nil` for the part that should not be drawn.
     func draw(_ path: Path, fill: Color?, stroke: StrokeStyle?)
 
@@ -30,6 +39,12 @@ public protocol Renderer: AnyObject {
 }
 
 extension Renderer {
+    /// The light appearance, for renderers that do not draw in another.
+    public var appearance: Appearance { .light }
+
+    /// Runs `body`: a renderer that maps no colours has nothing to change.
+    public func withAppearance(_ appearance: Appearance, _ body: () -> Void) { body() }
+
     /// Fills a path.
     public func fill(_ path: Path, color: Color) { draw(path, fill: color, stroke: nil) }
 

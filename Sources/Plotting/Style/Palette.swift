@@ -11,6 +11,12 @@ public enum Palette {
         okabeIto[((index % okabeIto.count) + okabeIto.count) % okabeIto.count]
     }
 
+    /// The pale tint of class `index`'s colour that fills the region where a classifier decides
+    /// that class (the colour mixed with 72 % white), so points of the class stand out on it.
+    public static func regionTint(_ index: Int) -> Color {
+        color(index).mixed(with: .white, fraction: 0.72)
+    }
+
     /// A dark grey for text, axes and contours (softer than pure black, as in matplotlib).
     public static let ink = Color(hex: 0x262626)
     /// A mid grey for secondary text and tick marks.

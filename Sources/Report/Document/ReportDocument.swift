@@ -161,9 +161,10 @@ public struct ReportTable: Sendable, Equatable {
     }
 }
 
-/// A figure: an image file in the chapter's folder and its caption.
+/// A figure: an image file in the chapter's folder and its caption, with the same figure drawn
+/// for a dark page and laid out for a narrow screen, when those were drawn.
 public struct ReportFigure: Sendable, Equatable {
-    /// The file name beside the page (`fig-01-decision-boundary.png`).
+    /// The file name beside the page (`fig-01-decision-boundary.png`), drawn for a light page.
     public var file: String
     /// The caption (Markdown with math).
     public var caption: String
@@ -171,13 +172,45 @@ public struct ReportFigure: Sendable, Equatable {
     public var alternativeText: String
     /// The image's width in CSS pixels, if known.
     public var width: Int?
+    /// The image's height in CSS pixels, if known.
+    public var height: Int?
+    /// The same figure drawn for a dark page (`fig-01-decision-boundary-dark.png`), if drawn.
+    public var darkFile: String?
+    /// The same figure laid out for a narrow screen (a phone), if drawn.
+    public var narrow: Variant?
+
+    /// One more drawing of the figure at another size: its light and dark files and its size.
+    public struct Variant: Sendable, Equatable {
+        /// The file drawn for a light page.
+        public var file: String
+        /// The file drawn for a dark page, if drawn.
+        public var darkFile: String?
+        /// The width in CSS pixels.
+        public var width: Int
+        /// The height in CSS pixels.
+        public var height: Int
+
+        /// Creates a variant.
+        public init(file: String, darkFile: String? = nil, width: Int, height: Int) {
+            self.file = file
+            self.darkFile = darkFile
+            self.width = width
+            self.height = height
+        }
+    }
 
     /// Creates a figure.
-    public init(file: String, caption: String, alternativeText: String, width: Int? = nil) {
+    public init(
+        file: String, caption: String, alternativeText: String, width: Int? = nil, height: Int? = nil,
+        darkFile: String? = nil, narrow: Variant? = nil
+    ) {
         self.file = file
         self.caption = caption
         self.alternativeText = alternativeText
         self.width = width
+        self.height = height
+        self.darkFile = darkFile
+        self.narrow = narrow
     }
 }
 

@@ -105,10 +105,9 @@ public struct HTMLWriter: Sendable {
         case let .table(table):
             return html(for: table)
         case let .figure(figure):
-            let width = figure.width.map { " width=\"\($0)\"" } ?? ""
             return """
                 <figure class="plot">
-                <img src="\(figure.file.htmlEscaped)" alt="\(figure.alternativeText.htmlEscaped)"\(width)>
+                \(picture(figure))
                 <figcaption>\(inline(figure.caption))</figcaption>
                 </figure>
                 """
