@@ -111,6 +111,7 @@ FIXTURES = {
     "past-viewport.html": [("past", "div.too-wide"), ("wider", "")],
     "spilling-cell.html": [("spills", "td.narrow")],
     "squeezed-image.html": [("shrunken", "img.squeezed")],
+    "picture-sources.html": [("shrunken", "img.squeezed-source")],
 }
 
 
@@ -520,7 +521,14 @@ MEASURE_JS = r"""
       found.push(finding('shrunken', img, {src: img.getAttribute('src'), broken: true}));
       continue;
     }
-    const attribute = img.getAttribute('width');
+    // Inside a <picture>, the intended width is that of the source the browser chose (a phone
+    // drawing is narrower than the column's); otherwise the img's own width attribute.
+    const chosen = img.parentElement && img.parentElement.tagName === 'PICTURE'
+      ? [...img.parentElement.querySelectorAll('source')].find(source =>
+          img.currentSrc && source.getAttribute('srcset')
+          && new URL(source.getAttribute('srcset'), document.baseURI).href === img.currentSrc)
+      : null;
+    const attribute = (chosen && chosen.getAttribute('width')) || img.getAttribute('width');
     const intended = attribute && /^\s*\d+(\.\d+)?\s*$/.test(attribute) ? parseFloat(attribute)
                                                                         : img.naturalWidth;
     const ratio = box.width / intended;
