@@ -186,8 +186,8 @@ public struct BookWriter: Sendable {
             title: title, introduction: introduction,
             chapters: summaries.map {
                 SiteIndex.Chapter(
-                    title: Self.numbered($0.title, $0.number), folder: $0.name, thumbnail: $0.thumbnail, summary: $0.summary,
-                    numbers: $0.headline, failed: $0.errorCount > 0)
+                    title: Self.numbered($0.title, $0.number), folder: $0.name, thumbnail: $0.thumbnail,
+                    darkThumbnail: darkThumbnail(of: $0), summary: $0.summary, numbers: $0.headline, failed: $0.errorCount > 0)
             })
         do {
             try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
@@ -200,6 +200,15 @@ public struct BookWriter: Sendable {
     /// A lesson in the book: its entry, its title as the book shows it (with its number:
     /// `4. One step of backpropagation`), and its number.
     public typealias Placed = (entry: LessonLibrary.Entry, title: String, number: String)
+
+    /// The dark drawing of a chapter's thumbnail (`fig-01-x-dark.png` beside `fig-01-x.png`), if
+    /// the chapter's folder has one.
+    private func darkThumbnail(of summary: ChapterSummary) -> String? {
+        guard let light = summary.thumbnail, light.hasSuffix(".png") else { return nil }
+        let dark = String(light.dropLast(4)) + "-dark.png"
+        let path = output.appendingPathComponent(summary.name).appendingPathComponent(dark).path
+        return FileManager.default.fileExists(atPath: path) ? dark : nil
+    }
 
     /// The lessons in book order (front matter `order`, then file name) with their numbered
     /// titles, for the chapters' titles and the links between them: chapters are numbered 1, 2,

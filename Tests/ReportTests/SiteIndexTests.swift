@@ -31,3 +31,16 @@ import Testing
             """)
     }
 }
+
+@Suite struct SiteIndexDarkThumbnailTests {
+    @Test func aThumbnailWithADarkDrawingIsAPicture() {
+        let index = SiteIndex(title: "b", introduction: "", chapters: [
+            .init(title: "1. A", folder: "01-a", thumbnail: "fig-01-x.png", darkThumbnail: "fig-01-x-dark.png"),
+            .init(title: "2. B", folder: "02-b", thumbnail: "fig-01-y.png"),
+        ])
+        let html = index.html()
+        #expect(html.contains(
+            "<picture><source srcset=\"01-a/fig-01-x-dark.png\" media=\"(prefers-color-scheme: dark)\"><img src=\"01-a/fig-01-x.png\" alt=\"\"></picture>"))
+        #expect(html.contains("<a class=\"chapter-card\" href=\"02-b/index.html\"><img src=\"02-b/fig-01-y.png\" alt=\"\">"))
+    }
+}

@@ -11,6 +11,8 @@ public struct SiteIndex: Sendable, Equatable {
         public var folder: String
         /// A figure file in that folder to show as a thumbnail, if any.
         public var thumbnail: String?
+        /// The same figure drawn for a dark page, if there is one.
+        public var darkThumbnail: String?
         /// One paragraph on what the chapter teaches (Markdown), if given.
         public var summary: String?
         /// Headline numbers, such as `test accuracy 97.8 %` or `12 epochs`.
@@ -20,13 +22,15 @@ public struct SiteIndex: Sendable, Equatable {
 
         /// Creates a card.
         public init(
-            title: String, folder: String, thumbnail: String? = nil, summary: String? = nil, numbers: [String] = [],
+            title: String, folder: String, thumbnail: String? = nil, darkThumbnail: String? = nil, summary: String? = nil,
+            numbers: [String] = [],
             failed: Bool = false
         ) {
             self.title = title
             self.summary = summary
             self.folder = folder
             self.thumbnail = thumbnail
+            self.darkThumbnail = darkThumbnail
             self.numbers = numbers
             self.failed = failed
         }
@@ -52,9 +56,13 @@ public struct SiteIndex: Sendable, Equatable {
         var body = "<header><h1>\(title.htmlEscaped)</h1></header>\n<main>\n\(writer.prose(introduction))\n<ol class=\"chapters\">\n"
         for chapter in chapters {
             let link = "\(chapter.folder)/index.html".htmlEscaped
-            let image = chapter.thumbnail.map {
+            var image = chapter.thumbnail.map {
                 "<img src=\"\("\(chapter.folder)/\($0)".htmlEscaped)\" alt=\"\">"
             } ?? "<span></span>"
+            if let dark = chapter.darkThumbnail, chapter.thumbnail != nil {
+                image = "<picture><source srcset=\"\("\(chapter.folder)/\(dark)".htmlEscaped)\" media=\"(prefers-color-scheme: dark)\">"
+                    + image + "</picture>"
+            }
             let numbers = chapter.numbers.map(\.htmlEscaped).joined(separator: " · ")
             let summary = chapter.summary.map { "<p class=\"summary\">\(writer.inline($0))</p>" } ?? ""
             body += """
