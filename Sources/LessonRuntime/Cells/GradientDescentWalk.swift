@@ -1,7 +1,7 @@
 import LessonFormat
 
 /// Gradient descent on the bowl f(x, y) = x² + y² (seed 001), whose gradient is (2x, 2y):
-/// the starting point, the step α and the number of steps that the `gradient-descent-path`
+/// the starting point, the step η and the number of steps that the `gradient-descent-path`
 /// plot and the `gradient-descent` table share.
 struct GradientDescentWalk: Sendable, Equatable {
     /// The keys a cell reads for the walk.
@@ -9,7 +9,7 @@ struct GradientDescentWalk: Sendable, Equatable {
 
     /// The starting point (x₀, y₀).
     public var start: (x: Double, y: Double)
-    /// The step α.
+    /// The step η.
     public var learningRate: Double
     /// The number of steps.
     public var steps: Int
@@ -32,7 +32,7 @@ struct GradientDescentWalk: Sendable, Equatable {
         point.x * point.x + point.y * point.y
     }
 
-    /// The points (x₀, y₀), (x₁, y₁), …: each step is (x, y) ← (x, y) − α (2x, 2y).
+    /// The points (x₀, y₀), (x₁, y₁), …: each step is (x, y) ← (x, y) − η (2x, 2y).
     public func iterates() -> [(x: Double, y: Double)] {
         var point = start
         var path = [point]

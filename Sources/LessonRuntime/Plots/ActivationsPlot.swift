@@ -79,12 +79,12 @@ struct ActivationsPlot: PlotKind {
             let derivative = activation.derivative(net: z, output: output)
             let axes = figure.addAxes(row: index / columnCount, column: index % columnCount, rows: rowCount, columns: columnCount)
             axes.title = Self.displayName(activation)
-            axes.line(x: z.values, y: output.values, label: "f(z)")
-            axes.line(x: z.values, y: derivative.values, label: "f′(z)", dash: .dashed)
+            axes.line(x: z.values, y: output.values, label: "f(n)")
+            axes.line(x: z.values, y: derivative.values, label: "f′(n)", dash: .dashed)
             let high = max(1.2, min(output.values.max() ?? 1, range.upperBound) + 0.2)
             let low = min(-0.2, max(output.values.min() ?? 0, range.lowerBound) - 0.2)
             axes.yLimits = low...high
-            axes.xLabel = "z"
+            axes.xLabel = "net input n"
             axes.legendPlacement = index == 0 ? .upperLeft : .hidden
         }
         let atZero = Matrix(scalar: 0)

@@ -23,7 +23,7 @@ struct GradientDescentPathPlot: PlotKind {
         let reach = max(finite.map { max(abs($0.0), abs($0.1)) }.max() ?? 1, 1) * 1.2
         let figure = plot.makeFigure(width: 560, height: 460)
         let axes = figure.addAxes()
-        axes.title = plot.title ?? "Gradient descent on f(x, y) = x² + y²  (α = \(NumberText.format(walk.learningRate, significantDigits: 4)))"
+        axes.title = plot.title ?? "Gradient descent on f(x, y) = x² + y²  (η = \(NumberText.format(walk.learningRate, significantDigits: 4)))"
         axes.xLabel = "x"
         axes.yLabel = "y"
         let grid = ValueGrid(x: -reach...reach, y: -reach...reach, columns: 250) { x, y in x * x + y * y }
@@ -34,14 +34,14 @@ struct GradientDescentPathPlot: PlotKind {
             grid, levels: levels, color: Color.white.withAlpha(0.75), width: 1, labelsLevels: true, keepsColors: true)
         let end = Self.subscriptNumber(finite.count - 1)
         axes.path(
-            finite, label: "\(walk.steps) steps of −α ∇f", startLabel: "start (x₀, y₀)", endLabel: "end (x\(end), y\(end))")
+            finite, label: "\(walk.steps) steps of −η ∇f", startLabel: "start (x₀, y₀)", endLabel: "end (x\(end), y\(end))")
         axes.xLimits = -reach...reach
         axes.yLimits = -reach...reach
         axes.equalAspect = true
         let last = path[path.count - 1]
         let value = last.0 * last.0 + last.1 * last.1
         func number(_ x: Double) -> String { NumberText.format(x, significantDigits: 4) }
-        let caption = "Gradient descent on f(x, y) = x² + y² from (\(number(walk.start.x)), \(number(walk.start.y))) with α = \(number(walk.learningRate)): each step moves by −α ∇f = −α (2x, 2y), so every coordinate shrinks by the factor \(number(1 - 2 * walk.learningRate)). After \(walk.steps) steps the point is (\(number(last.0)), \(number(last.1))), where f = \(number(value))."
+        let caption = "Gradient descent on f(x, y) = x² + y² from (\(number(walk.start.x)), \(number(walk.start.y))) with η = \(number(walk.learningRate)): each step moves by −η ∇f = −η (2x, 2y), so every coordinate shrinks by the factor \(number(1 - 2 * walk.learningRate)). After \(walk.steps) steps the point is (\(number(last.0)), \(number(last.1))), where f = \(number(value))."
         return PlotOutput(
             figure: figure, caption: caption,
             alternativeText: "Contour map of x² + y² with the path of \(walk.steps) gradient-descent steps from (\(number(walk.start.x)), \(number(walk.start.y))).")
