@@ -32,13 +32,25 @@ public struct Adam: OptimizerRule {
 
     /// The corrections, with powers by repeated multiplication (the same bits everywhere).
     public mutating func begin(step: Int) {
+        (firstCorrection, secondCorrection) = Self.corrections(beta1: beta1, beta2: beta2, step: step)
+    }
+
+    /// `1 − β₁ᵗ` and `1 − β₂ᵗ` at update `step`.
+    static func corrections(beta1: Double, beta2: Double, step: Int) -> (Double, Double) {
         var first = 1.0, second = 1.0
         for _ in 0..<step {
             first *= beta1
             second *= beta2
         }
-        firstCorrection = 1 - first
-        secondCorrection = 1 - second
+        return (1 - first, 1 - second)
+    }
+
+    /// The bias-corrected moments the update used: `mhat = m / (1 − β₁ᵗ)`, `vhat = v / (1 − β₂ᵗ)`.
+    public static func derivedQuantities(
+        _ states: [Matrix], settings: OptimizerSettings, step: Int
+    ) -> [(name: String, value: Matrix)] {
+        let (first, second) = corrections(beta1: settings["beta1"], beta2: settings["beta2"], step: step)
+        return [("mhat", states[0] / first), ("vhat", states[1] / second)]
     }
 
     /// Vectorized in C (`MatrixKernels/update.c`).

@@ -12,8 +12,12 @@ public protocol OptimizerRule: Registrable, Sendable, CustomStringConvertible {
     /// The settings a lesson may give it, with their defaults.
     static var hyperparameters: [Hyperparameter] { get }
     /// The names of the state it keeps per parameter entry (`v`, or `m` and `v`); the trace
-    /// records parameter `W1`'s as `W1_v` after each recorded update.
+    /// records parameter `W1`'s as `W1_v` before each recorded update and `W1_v_new` after it.
     static var stateNames: [String] { get }
+    /// Quantities the update computes from the new state at update `step` (from 1), recorded
+    /// beside it under the parameter's name (Adam's bias-corrected `W1_mhat`, `W1_vhat`), so
+    /// that a lesson can check the rule; `states` are the new values of `stateNames`.
+    static func derivedQuantities(_ states: [Matrix], settings: OptimizerSettings, step: Int) -> [(name: String, value: Matrix)]
 
     /// The rule with these settings (every hyperparameter present, in its range).
     init(_ settings: OptimizerSettings)
@@ -30,6 +34,9 @@ public protocol OptimizerRule: Registrable, Sendable, CustomStringConvertible {
 extension OptimizerRule {
     public static var hyperparameters: [Hyperparameter] { [] }
     public static var stateNames: [String] { [] }
+    public static func derivedQuantities(
+        _ states: [Matrix], settings: OptimizerSettings, step: Int
+    ) -> [(name: String, value: Matrix)] { [] }
     public mutating func begin(step: Int) {}
 }
 

@@ -16,6 +16,9 @@ struct OptimizerState {
     private let firstSlots: [Int]
     private var step = 0
 
+    /// The number of updates made so far: `t` of the last one.
+    var updates: Int { step }
+
     /// A parameter whose proposed value is not finite: which one (`W2`, `b1`) and the value.
     struct NonFiniteParameter {
         var name: String

@@ -194,6 +194,13 @@ public struct GradientDescentTrainer {
             }
         }
         let before = recording ? network : nil
+        // The optimizer's state before the update, for the rule a lesson checks (W1_v → W1_v_new).
+        let stateNames = optimizer.optimizer.type.stateNames
+        let statesBefore: [[[Matrix]]] = !recording ? [] : network.layers.indices.map { index in
+            network.layers[index].parameterSymbols.indices.map { slot in
+                stateNames.indices.map { optimizer.state($0, ofParameter: slot, inLayer: index) }
+            }
+        }
         if let bad = optimizer.update(
             &network, gradients: buffers.layers, learningRate: configuration.learningRate)
         {
@@ -213,6 +220,12 @@ public struct GradientDescentTrainer {
         record.record("y", batch.targets)
         record.record("eta", configuration.learningRate)
         record.record("m", Double(batch.count))
+        // The optimizer's settings under their lesson keys (momentum, rho, beta1, beta2, epsilon)
+        // and the update's number t, for its rule.
+        for (key, value) in configuration.optimizer.settings.values.sorted(by: { $0.key < $1.key }) {
+            record.record(key, value)
+        }
+        if !stateNames.isEmpty { record.record("t", Double(optimizer.updates)) }
         for (index, layer) in network.layers.enumerated() {
             let k = index + 1
             for (symbol, parameter) in zip(layer.parameterSymbols, before.layers[index].parameters) {
@@ -231,10 +244,16 @@ public struct GradientDescentTrainer {
         for (index, layer) in network.layers.enumerated() {
             for (slot, (symbol, parameter)) in zip(layer.parameterSymbols, layer.parameters).enumerated() {
                 record.record("\(symbol)\(index + 1)_new", parameter)
-                for (stateIndex, stateName) in optimizer.optimizer.type.stateNames.enumerated() {
-                    record.record(
-                        "\(symbol)\(index + 1)_\(stateName)", optimizer.state(stateIndex, ofParameter: slot, inLayer: index))
+                var newStates: [Matrix] = []
+                for (stateIndex, stateName) in stateNames.enumerated() {
+                    let new = optimizer.state(stateIndex, ofParameter: slot, inLayer: index)
+                    record.record("\(symbol)\(index + 1)_\(stateName)", statesBefore[index][slot][stateIndex])
+                    record.record("\(symbol)\(index + 1)_\(stateName)_new", new)
+                    newStates.append(new)
                 }
+                let derived = optimizer.optimizer.type.derivedQuantities(
+                    newStates, settings: configuration.optimizer.settings, step: optimizer.updates)
+                for (name, value) in derived { record.record("\(symbol)\(index + 1)_\(name)", value) }
             }
         }
         return UpdateOutcome(loss: loss, correct: correct, record: record)

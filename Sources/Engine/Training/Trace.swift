@@ -53,7 +53,9 @@ public struct TraceSchedule: Sendable, Hashable {
 /// - gradient descent, layer `k` from 1: `x` (the input batch, also `a0`), `y`, `Wk` and `bk`
 ///   before the update, `nk` (also `Zk`), `ak` (also `Ak`), `sk` (the sensitivity `∂Lᵢ/∂nᵏ`;
 ///   also `dZk` and `deltak`), `dWk`, `dbk`, `Wk_new`, `bk_new`, `loss`, `eta` and `m` (the batch size),
-///   and the optimizer's state after the update under its rule's `stateNames` (`Wk_v`); a layer
+///   the optimizer's state before and after the update under its rule's `stateNames`
+///   (`Wk_v`, `Wk_v_new`) with its `derivedQuantities` (`Wk_mhat`), its settings by key
+///   (`momentum`, `beta1`) and `t`, the update's number; a layer
 ///   of another kind records its own quantities (`Layer.forwardQuantities`) and parameters;
 /// - the perceptron rule: `x`, `y`, `W`, `b`, `theta` (`[b; W]`), `n`, `a`, `error` (`y − a`),
 ///   `delta_W`, `delta_b`, `W_new`, `b_new`, `theta_new`, `eta`.

@@ -106,6 +106,8 @@ struct FilledTeXWriter {
             // sum(X) adds the rows; sum(X, 2) the columns (the axis was checked when it was evaluated).
             let acrossColumns = arguments.count == 2 && arguments[1].value.values.first == 2
             return sum(call, of: arguments[0], acrossColumns: acrossColumns)
+        case .call(let call, let arguments) where call.function == .sqrt:
+            return "\\sqrt{" + tex(arguments[0], isOperand: false) + "}"
         case .call(let call, let arguments):
             let name = Self.name(of: call.function) + (call.isDerivative ? "'" : "")
             return name + parenthesized(arguments.map { tex($0, isOperand: false) }.joined(separator: ", "))
@@ -208,6 +210,7 @@ struct FilledTeXWriter {
         case .linear: "\\operatorname{linear}"
         case .softmax: "\\operatorname{softmax}"
         case .exp: "\\exp"
+        case .sqrt: "\\sqrt"
         case .log: "\\log"
         case .sum: "\\sum"
         case .mean: "\\operatorname{mean}"
@@ -334,7 +337,7 @@ extension FilledTeXWriter {
             return enclosed(prefix + "\\frac{1}{" + unparenthesized(denominator) + "} ", "", inner, "", available: available)
         case .parenthesized(let inner):
             return enclosed(prefix, "", inner, "", available: available)
-        case .call(let call, let arguments) where arguments.count == 1:
+        case .call(let call, let arguments) where arguments.count == 1 && call.function != .sqrt:
             let name = Self.name(of: call.function) + (call.isDerivative ? "'" : "")
             return enclosed(prefix + name + " ", "", arguments[0], "", available: available)
         case .call(let call, let arguments) where call.function == .sum || call.function == .mean:

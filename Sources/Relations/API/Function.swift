@@ -14,6 +14,7 @@ import Engine
 /// | linear | `linear`, `purelin` | `n` |
 /// | softmax | `softmax` | each row's `e^(nᵢ) / Σⱼ e^(nⱼ)` |
 /// | exp | `exp` | `e^n` |
+/// | sqrt | `sqrt` | `√n`, the square root of each entry (NaN for negative entries) |
 /// | log | `log`, `ln` | the natural logarithm (NaN for negative entries) |
 /// | sum | `sum` | `sum(X)` sums down the rows (over the samples), giving `1 × columns`; `sum(X, 2)` sums across the columns, giving `rows × 1`; `sum(X, 1)` is `sum(X)` |
 /// | mean | `mean` | like `sum`, divided by the number of entries summed |
@@ -39,6 +40,8 @@ public enum Function: String, Sendable, Hashable, CaseIterable {
     case softmax
     /// The exponential of each entry.
     case exp
+    /// The square root of each entry.
+    case sqrt
     /// The natural logarithm of each entry.
     case log
     /// The sum down the rows, or across the columns with a second argument 2.
@@ -56,6 +59,7 @@ public enum Function: String, Sendable, Hashable, CaseIterable {
         case .linear: ["linear", "purelin"]
         case .softmax: ["softmax"]
         case .exp: ["exp"]
+        case .sqrt: ["sqrt"]
         case .log: ["log", "ln"]
         case .sum: ["sum"]
         case .mean: ["mean"]
@@ -71,7 +75,7 @@ public enum Function: String, Sendable, Hashable, CaseIterable {
         case .hardlim: .hardLimit
         case .linear: .linear
         case .softmax: .softmax
-        case .exp, .log, .sum, .mean: nil
+        case .exp, .sqrt, .log, .sum, .mean: nil
         }
     }
 

@@ -114,6 +114,7 @@ struct Evaluator {
         case .sigmoid, .tanh, .relu, .hardlim, .linear, .softmax:
             return call.function.activation!.apply(x)
         case .exp: return x.map(elementaryExp)
+        case .sqrt: return x.map(elementarySquareRoot)
         case .log: return x.map(elementaryLog)
         case .sum, .mean:
             let axis = try self.axis(of: call, arguments: arguments)

@@ -15,7 +15,7 @@ import Engine
 /// | `a * b` (matrix product) | `|a| |b|`, the product of the magnitudes: entry `(i, j)` is `Σₖ |aᵢₖ| |bₖⱼ|` |
 /// | `s * b`, `a .* b` | `|s| |b|`, `|a| ⊙ |b|` |
 /// | `a / b`, `a ./ b` | `|a| / |b| + |a / b| · |b| / |b|`, with the values' `|b|` in the denominators |
-/// | `f(a)` entry by entry | `|f(a)| + |f′(a)| · |a|`: the value, and what the slope makes of the argument's rounding (ReLU's slope counts as 1 on both sides of 0) |
+/// | `f(a)` entry by entry (`sqrt` too) | `|f(a)| + |f′(a)| · |a|`: the value, and what the slope makes of the argument's rounding (ReLU's slope counts as 1 on both sides of 0) |
 /// | `softmax(a)`, row `i` | `sᵢⱼ (1 + |aᵢⱼ| + Σₖ sᵢₖ |aᵢₖ|)` with `s` the softmax |
 /// | `sum(a)`, `mean(a)` | the sum (or mean) of the magnitudes |
 /// | `[a, b; c, d]` | the magnitudes, joined the same way |
@@ -98,6 +98,9 @@ enum Magnitude {
             return Matrix(rows: x.rows, columns: x.columns)
         case .exp:
             return value.map(abs)
+        case .sqrt:
+            // (√x)′ = 1 / (2√x)
+            return value.map { 1 / (2 * abs($0)) }
         case .log:
             return x.map { 1 / abs($0) }
         case .softmax, .sum, .mean:

@@ -10,3 +10,4 @@ import Darwin
 
 func elementaryExp(_ x: Double) -> Double { exp(x) }
 func elementaryLog(_ x: Double) -> Double { log(x) }
+func elementarySquareRoot(_ x: Double) -> Double { x.squareRoot() }
