@@ -13,3 +13,4 @@ import Darwin
 @inline(__always) func _log(_ x: Double) -> Double { log(x) }
 @inline(__always) func _log1p(_ x: Double) -> Double { log1p(x) }
 @inline(__always) func _tanh(_ x: Double) -> Double { tanh(x) }
+@inline(__always) func _cos(_ x: Double) -> Double { cos(x) }

@@ -3,6 +3,7 @@ import Report
 import Testing
 @testable import LessonFormat
 @testable import LessonRuntime
+import Engine
 
 /// `lessons check` finds, without training, every mistake a run would meet in the cells that
 /// name quantities: unknown names, shapes that do not fit, steps training never reaches,
@@ -123,5 +124,29 @@ import Testing
             "lessons/x.md:5:6: error: '{eq:rul}' names no equation: the labels are rule",
             "lessons/x.md:14:8: error: 'label' in equation cell 'rule' is already the label of the equation at line 9",
         ])
+    }
+}
+
+@Suite struct ScheduleKeyTests {
+    static func train(_ body: String) throws -> TrainCell {
+        try TrainCell(try firstCell(body, kind: "train"))
+    }
+
+    @Test func aScheduleIsReadWithItsKeys() throws {
+        let cell = try Self.train("learning_rate: 0.1\nepochs: 10\nschedule: cosine\neta_min: 0.01\nwarmup: 2")
+        #expect(cell.schedule == LearningRateSchedule(.cosine(minimum: 0.01), warmup: 2))
+        #expect(try Self.train("learning_rate: 0.1\nepochs: 5").schedule == .constant)
+    }
+
+    @Test func aScheduleThatCannotWorkIsAPositionedMistake() {
+        expectLessonError("lessons/x.md:8:10: error: 'eta_min' in train cell would drive η below 0 at the end of the run; it must be at least 0, not −0.01") {
+            _ = try Self.train("learning_rate: 0.1\nepochs: 10\nschedule: cosine\neta_min: -0.01")
+        }
+        expectLessonError("lessons/x.md:8:14: error: 'step_factor' in train cell does not apply to 'schedule: exponential'; it is read by 'schedule: step'") {
+            _ = try Self.train("learning_rate: 0.1\nepochs: 10\nschedule: exponential\nstep_factor: 0.5")
+        }
+        expectLessonError("lessons/x.md:7:9: error: 'warmup' in train cell must be shorter than the run's 3 epochs, not 3") {
+            _ = try Self.train("learning_rate: 0.1\nepochs: 3\nwarmup: 3")
+        }
     }
 }

@@ -68,6 +68,8 @@ public struct GradientDescentTrainer {
         var batch = LabeledData(inputs: Matrix(rows: 0, columns: 0), targets: Matrix(rows: 0, columns: 0))
 
         for epoch in stride(from: 1, through: configuration.epochs, by: 1) {
+            let learningRate = configuration.schedule.rate(
+                base: configuration.learningRate, epoch: epoch, epochs: configuration.epochs)
             let recorded = epoch == 1 || epoch % configuration.recordsEvery == 0 || epoch == configuration.epochs
             let order = reshuffles ? generator.permutation(of: data.count) : nil
             var lossTotal = 0.0
@@ -85,7 +87,8 @@ public struct GradientDescentTrainer {
                 let position = TraceStep(epoch: epoch, step: step)
                 let update = try self.update(
                     &network, on: batch, optimizer: &optimizer, buffers: &buffers, context: &context, denseOnly: denseOnly,
-                    smallLogistic: smallLogistic, at: position, iteration: iteration, threshold: threshold, measuring: recorded,
+                    smallLogistic: smallLogistic, at: position, iteration: iteration, learningRate: learningRate,
+                    threshold: threshold, measuring: recorded,
                     recording: configuration.trace.includes(position, iteration: iteration))
                 lossTotal += update.loss * Double(batch.count)
                 correct += update.correct
@@ -164,7 +167,7 @@ public struct GradientDescentTrainer {
     private func update(
         _ network: inout Network, on batch: LabeledData, optimizer: inout OptimizerState, buffers: inout PassBuffers,
         context: inout PassContext, denseOnly: Bool, smallLogistic: Bool, at step: TraceStep, iteration: Int,
-        threshold: Double, measuring: Bool, recording: Bool
+        learningRate: Double, threshold: Double, measuring: Bool, recording: Bool
     ) throws(TrainingError) -> UpdateOutcome {
         let last = network.layers.count - 1
         let measuring = measuring || recording
@@ -180,7 +183,7 @@ public struct GradientDescentTrainer {
                 output: buffers.layers[last].output, net: buffers.layers[last].net, target: batch.targets,
                 activation: network.outputLayer.activation) + decayPenalty(network)
         guard loss.isFinite else {
-            throw .diverged(step: step, quantity: "the loss", value: loss, learningRate: configuration.learningRate)
+            throw .diverged(step: step, quantity: "the loss", value: loss, learningRate: learningRate)
         }
         if !inHalves {
             network.backward(input: batch.inputs, target: batch.targets, loss: configuration.loss, in: &buffers)
@@ -202,11 +205,11 @@ public struct GradientDescentTrainer {
             }
         }
         if let bad = optimizer.update(
-            &network, gradients: buffers.layers, learningRate: configuration.learningRate)
+            &network, gradients: buffers.layers, learningRate: learningRate)
         {
             let what = bad.name.hasPrefix("W") ? "weights" : bad.name.hasPrefix("b") ? "bias" : "parameter"
             throw .diverged(
-                step: step, quantity: "the \(what) \(bad.name)", value: bad.value, learningRate: configuration.learningRate)
+                step: step, quantity: "the \(what) \(bad.name)", value: bad.value, learningRate: learningRate)
         }
         if !denseOnly {
             for index in network.layers.indices { network.layers[index].finishTrainingStep(buffers.layers[index]) }
@@ -218,7 +221,7 @@ public struct GradientDescentTrainer {
         var record = TraceRecord(step: step, iteration: iteration)
         record.record("x", batch.inputs)
         record.record("y", batch.targets)
-        record.record("eta", configuration.learningRate)
+        record.record("eta", learningRate)
         record.record("m", Double(batch.count))
         // The optimizer's settings under their lesson keys (momentum, rho, beta1, beta2, epsilon)
         // and the update's number t, for its rule.

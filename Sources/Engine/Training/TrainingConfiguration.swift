@@ -4,8 +4,11 @@ public struct TrainingConfiguration: Sendable, Hashable {
     public var loss: Loss
     /// The update rule.
     public var optimizer: Optimizer
-    /// The learning rate `η` (`α` in some chapters).
+    /// The learning rate `η` (`α` in some chapters): that of every epoch, or the starting one
+    /// of `schedule`.
     public var learningRate: Double
+    /// How the learning rate changes from epoch to epoch (constant unless set).
+    public var schedule = LearningRateSchedule.constant
     /// The number of passes over the training data.
     public var epochs: Int
     /// How samples are grouped into updates.

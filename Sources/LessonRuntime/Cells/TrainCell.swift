@@ -11,6 +11,7 @@ import LessonFormat
 /// learning_rate: 0.01
 /// epochs: 20
 /// batch_size: 64              # or full (the default), or 1 for one sample at a time
+/// schedule: cosine            # constant (the default), step, exponential or cosine (TrainCell+Schedule)
 /// ```
 struct TrainCell: Sendable, Equatable {
     /// The learning rule.
@@ -24,8 +25,8 @@ struct TrainCell: Sendable, Equatable {
     /// The keys a train cell may hold: its own, and every registered optimizer's hyperparameters.
     public static let keys = [
         "rule", "loss", "optimizer", "learning_rate", "epochs", "batch_size", "shuffle",
-        "weight_decay", "early_stopping", "trace_every",
-    ] + optimizerKeys
+        "weight_decay", "early_stopping", "trace_every", "schedule", "warmup",
+    ] + scheduleKeys.map(\.key) + optimizerKeys
     /// The hyperparameter keys of every registered optimizer, each once.
     static let optimizerKeys: [String] = {
         var keys = [String]()
@@ -43,8 +44,10 @@ struct TrainCell: Sendable, Equatable {
     public var loss: Loss?
     /// The optimizer.
     public var optimizer: Optimizer
-    /// The learning rate.
+    /// The learning rate (the starting one, with a schedule).
     public var learningRate: Double
+    /// How the learning rate changes from epoch to epoch.
+    public var schedule: LearningRateSchedule
     /// The number of epochs (the most, for the perceptron rule, which stops once an epoch is clean).
     public var epochs: Int
     /// How samples are grouped into updates.
@@ -74,6 +77,7 @@ struct TrainCell: Sendable, Equatable {
         traceEvery = fields.contains("trace_every") ? try fields.integer("trace_every", in: 1...1_000_000_000) : nil
 
         optimizer = try Self.optimizer(fields)
+        schedule = try Self.schedule(fields, learningRate: learningRate, epochs: epochs)
 
         if let value = fields.value("batch_size"), value.text == "full" {
             batching = .fullBatch
@@ -85,7 +89,7 @@ struct TrainCell: Sendable, Equatable {
         }
 
         if rule == .perceptron {
-            for key in ["loss", "optimizer", "batch_size", "weight_decay", "early_stopping"] where fields.contains(key) {
+            for key in ["loss", "optimizer", "batch_size", "weight_decay", "early_stopping", "schedule", "warmup"] where fields.contains(key) {
                 throw LessonError(
                     .invalidValue(key: key, in: "train cell", message: "does not apply to the perceptron rule, which updates after each sample"),
                     at: try fields.required(key).position)

@@ -70,11 +70,8 @@ extension CompareCell: RunnableCell {
         for plan in plans {
             var generator = weightGenerator
             let network = plan.model.network(using: &generator)
-            let configuration = TrainingConfiguration(
+            let configuration = plan.train.configuration(
                 loss: plan.train.effectiveLoss(outputActivation: network.outputLayer.activation),
-                optimizer: plan.train.optimizer, learningRate: plan.train.learningRate, epochs: plan.train.epochs,
-                batching: plan.train.batching, shuffles: plan.train.shuffles, weightDecay: plan.train.weightDecay,
-                earlyStopping: plan.train.patience.map { EarlyStopping(patience: $0) },
                 trace: keep == .best ? trace(for: plan.train, session: session) : .none, seed: shuffleSeed)
             var run = execute(plan.setting, from: network, configuration: configuration, data: data)
             run.model = plan.model

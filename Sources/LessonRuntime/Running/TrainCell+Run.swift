@@ -124,10 +124,17 @@ extension TrainCell: RunnableCell {
             throw LessonError(.failed("early stopping needs a validation set: give the data cell a 'validation' fraction"), at: cell.position)
         }
         try checkPassSizes(of: network.sizes, on: data, at: cell.position)
-        return TrainingConfiguration(
+        return configuration(loss: loss, trace: trace, seed: seed)
+    }
+
+    /// The cell's settings as a training configuration with `loss`, recording `trace`, shuffling from `seed`.
+    func configuration(loss: Loss, trace: TraceSchedule, seed: UInt64) -> TrainingConfiguration {
+        var configuration = TrainingConfiguration(
             loss: loss, optimizer: optimizer, learningRate: learningRate, epochs: epochs, batching: batching,
             shuffles: shuffles, weightDecay: weightDecay,
             earlyStopping: patience.map { EarlyStopping(patience: $0) }, trace: trace, seed: seed)
+        configuration.schedule = schedule
+        return configuration
     }
 
     /// Refuses a run whose batches, validation passes or recorded updates would exhaust
