@@ -138,6 +138,15 @@ import Engine
         #expect(try Self.train("learning_rate: 0.1\nepochs: 5").schedule == .constant)
     }
 
+    @Test func anL1FactorIsReadAndReachesTheConfiguration() throws {
+        let cell = try Self.train("learning_rate: 0.1\nepochs: 2\nl1: 0.01")
+        #expect(cell.l1 == 0.01)
+        #expect(cell.configuration(loss: .squaredError, trace: .none, seed: 0).l1 == 0.01)
+        expectLessonError("lessons/x.md:8:5: error: 'l1' in train cell does not apply to the perceptron rule, which updates after each sample") {
+            _ = try Self.train("rule: perceptron\nlearning_rate: 0.1\nepochs: 3\nl1: 0.01")
+        }
+    }
+
     @Test func aScheduleThatCannotWorkIsAPositionedMistake() {
         expectLessonError("lessons/x.md:8:10: error: 'eta_min' in train cell would drive η below 0 at the end of the run; it must be at least 0, not −0.01") {
             _ = try Self.train("learning_rate: 0.1\nepochs: 10\nschedule: cosine\neta_min: -0.01")

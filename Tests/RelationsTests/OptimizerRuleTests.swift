@@ -61,3 +61,31 @@ import Relations
         #expect(try !Relation.check("W1_new = W1 - eta * W1_v_new", with: bindings).held)
     }
 }
+
+/// The regularizers' terms are in the recorded gradient, so a lesson checks them.
+@Suite struct RegularizerGradientTests {
+    static func firstUpdate(weightDecay: Double, l1: Double) throws -> Bindings {
+        // One weight is exactly 0: its L1 subgradient is 0.
+        var network = Network(layers: [
+            DenseLayer(weights: Matrix([[0.5], [0], [-0.4]]), bias: Matrix(scalar: 0.1), activation: .sigmoid),
+        ])
+        var configuration = TrainingConfiguration(loss: .binaryCrossEntropy, learningRate: 0.1, epochs: 1, trace: .all)
+        configuration.weightDecay = weightDecay
+        configuration.l1 = l1
+        let data = LabeledData(inputs: Matrix([[1, 0, 1], [0, 1, 1]]), targets: Matrix(column: [1, 0]))
+        let result = try GradientDescentTrainer(configuration: configuration).train(&network, on: data)
+        return Bindings(try #require(result.trace.records.first))
+    }
+
+    @Test func theL1AndL2TermsAreInTheGradient() throws {
+        let bindings = try Self.firstUpdate(weightDecay: 0.01, l1: 0.05)
+        let check = try Relation.check("dW1 = x' * s1 / m + weight_decay * W1 + l1 * sign(W1)", with: bindings)
+        #expect(check.held, "\(check)")
+        #expect(try Relation.check("W1_new = W1 - eta * dW1", with: bindings).held)
+        // Without the L1 term the gradient does not match.
+        #expect(try !Relation.check("dW1 = x' * s1 / m + weight_decay * W1", with: bindings).held)
+        // The weight at exactly 0 gets no L1 push.
+        let data = try Relation.check("dW1 - x' * s1 / m - weight_decay * W1 = l1 * sign(W1)", with: bindings)
+        #expect(data.rhs[1, 0] == 0)
+    }
+}

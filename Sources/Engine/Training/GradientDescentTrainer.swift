@@ -142,12 +142,16 @@ public struct GradientDescentTrainer {
 
     /// `λ/2 Σ‖Wᵏ‖²` over the weights, not the biases.
     private func decayPenalty(_ network: Network) -> Double {
-        guard configuration.weightDecay != 0 else { return 0 }
-        var total = 0.0
+        guard configuration.weightDecay != 0 || configuration.l1 != 0 else { return 0 }
+        var squares = 0.0, absolutes = 0.0
         for layer in network.layers {
-            for slot in Self.decayed(layer) { total += layer.parameter(at: slot).sumOfSquares() }
+            for slot in Self.decayed(layer) {
+                let weights = layer.parameter(at: slot)
+                squares += weights.sumOfSquares()
+                absolutes += weights.values.reduce(0) { $0 + abs($1) }
+            }
         }
-        return configuration.weightDecay / 2 * total
+        return configuration.weightDecay / 2 * squares + configuration.l1 * absolutes
     }
 
     /// The parameters weight decay acts on: each layer's called `W`.
@@ -196,6 +200,14 @@ public struct GradientDescentTrainer {
                 }
             }
         }
+        if configuration.l1 != 0 {
+            for (index, layer) in network.layers.enumerated() {
+                for slot in Self.decayed(layer) {
+                    let signs = layer.parameter(at: slot).map { $0 > 0 ? 1 : $0 < 0 ? -1 : 0 }
+                    buffers.layers[index].parameterGradients[slot].addScaled(signs, by: configuration.l1)
+                }
+            }
+        }
         let before = recording ? network : nil
         // The optimizer's state before the update, for the rule a lesson checks (W1_v → W1_v_new).
         let stateNames = optimizer.optimizer.type.stateNames
@@ -229,6 +241,9 @@ public struct GradientDescentTrainer {
             record.record(key, value)
         }
         if !stateNames.isEmpty { record.record("t", Double(optimizer.updates)) }
+        // The regularizers' factors, for the gradient a lesson checks (dW gains λ W and λ₁ sign(W)).
+        if configuration.weightDecay != 0 { record.record("weight_decay", configuration.weightDecay) }
+        if configuration.l1 != 0 { record.record("l1", configuration.l1) }
         for (index, layer) in network.layers.enumerated() {
             let k = index + 1
             for (symbol, parameter) in zip(layer.parameterSymbols, before.layers[index].parameters) {

@@ -9,6 +9,10 @@ public struct TrainingConfiguration: Sendable, Hashable {
     public var learningRate: Double
     /// How the learning rate changes from epoch to epoch (constant unless set).
     public var schedule = LearningRateSchedule.constant
+    /// The L1 factor `λ₁`: the loss gains `λ₁ Σ|Wᵏ|` and each `dWᵏ` gains `λ₁ sign(Wᵏ)`, with
+    /// `sign(0) = 0` (the subgradient of |w| at 0 taken as 0, so a weight that is exactly 0
+    /// stays there unless its data gradient moves it); biases are not penalized.
+    public var l1 = 0.0
     /// The number of passes over the training data.
     public var epochs: Int
     /// How samples are grouped into updates.

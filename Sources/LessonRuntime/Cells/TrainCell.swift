@@ -25,7 +25,7 @@ struct TrainCell: Sendable, Equatable {
     /// The keys a train cell may hold: its own, and every registered optimizer's hyperparameters.
     public static let keys = [
         "rule", "loss", "optimizer", "learning_rate", "epochs", "batch_size", "shuffle",
-        "weight_decay", "early_stopping", "trace_every", "schedule", "warmup",
+        "weight_decay", "l1", "early_stopping", "trace_every", "schedule", "warmup",
     ] + scheduleKeys.map(\.key) + optimizerKeys
     /// The hyperparameter keys of every registered optimizer, each once.
     static let optimizerKeys: [String] = {
@@ -56,6 +56,8 @@ struct TrainCell: Sendable, Equatable {
     public var shuffles: Bool
     /// The L2 weight-decay factor.
     public var weightDecay: Double
+    /// The L1 factor λ₁.
+    public var l1: Double
     /// Early stopping's patience in epochs, if early stopping is on.
     public var patience: Int?
     /// Record every n-th update, if set.
@@ -73,6 +75,7 @@ struct TrainCell: Sendable, Equatable {
         epochs = try fields.integer("epochs", in: 1...1_000_000)
         shuffles = try fields.boolean("shuffle", default: true)
         weightDecay = try fields.number("weight_decay", default: 0, in: 0...1e6)
+        l1 = try fields.number("l1", default: 0, in: 0...1e6)
         patience = fields.contains("early_stopping") ? try fields.integer("early_stopping", in: 1...1_000_000) : nil
         traceEvery = fields.contains("trace_every") ? try fields.integer("trace_every", in: 1...1_000_000_000) : nil
 
@@ -89,7 +92,7 @@ struct TrainCell: Sendable, Equatable {
         }
 
         if rule == .perceptron {
-            for key in ["loss", "optimizer", "batch_size", "weight_decay", "early_stopping", "schedule", "warmup"] where fields.contains(key) {
+            for key in ["loss", "optimizer", "batch_size", "weight_decay", "l1", "early_stopping", "schedule", "warmup"] where fields.contains(key) {
                 throw LessonError(
                     .invalidValue(key: key, in: "train cell", message: "does not apply to the perceptron rule, which updates after each sample"),
                     at: try fields.required(key).position)

@@ -211,6 +211,7 @@ struct FilledTeXWriter {
         case .softmax: "\\operatorname{softmax}"
         case .exp: "\\exp"
         case .sqrt: "\\sqrt"
+        case .sign: "\\operatorname{sign}"
         case .log: "\\log"
         case .sum: "\\sum"
         case .mean: "\\operatorname{mean}"

@@ -134,6 +134,7 @@ extension TrainCell: RunnableCell {
             shuffles: shuffles, weightDecay: weightDecay,
             earlyStopping: patience.map { EarlyStopping(patience: $0) }, trace: trace, seed: seed)
         configuration.schedule = schedule
+        configuration.l1 = l1
         return configuration
     }
 

@@ -15,6 +15,7 @@ import Engine
 /// | softmax | `softmax` | each row's `e^(nᵢ) / Σⱼ e^(nⱼ)` |
 /// | exp | `exp` | `e^n` |
 /// | sqrt | `sqrt` | `√n`, the square root of each entry (NaN for negative entries) |
+/// | sign | `sign` | `1`, `0` or `−1` for each entry's sign (the L1 penalty's subgradient, 0 at 0) |
 /// | log | `log`, `ln` | the natural logarithm (NaN for negative entries) |
 /// | sum | `sum` | `sum(X)` sums down the rows (over the samples), giving `1 × columns`; `sum(X, 2)` sums across the columns, giving `rows × 1`; `sum(X, 1)` is `sum(X)` |
 /// | mean | `mean` | like `sum`, divided by the number of entries summed |
@@ -42,6 +43,8 @@ public enum Function: String, Sendable, Hashable, CaseIterable {
     case exp
     /// The square root of each entry.
     case sqrt
+    /// The sign of each entry: 1, 0 or −1.
+    case sign
     /// The natural logarithm of each entry.
     case log
     /// The sum down the rows, or across the columns with a second argument 2.
@@ -60,6 +63,7 @@ public enum Function: String, Sendable, Hashable, CaseIterable {
         case .softmax: ["softmax"]
         case .exp: ["exp"]
         case .sqrt: ["sqrt"]
+        case .sign: ["sign"]
         case .log: ["log", "ln"]
         case .sum: ["sum"]
         case .mean: ["mean"]
@@ -75,7 +79,7 @@ public enum Function: String, Sendable, Hashable, CaseIterable {
         case .hardlim: .hardLimit
         case .linear: .linear
         case .softmax: .softmax
-        case .exp, .sqrt, .log, .sum, .mean: nil
+        case .exp, .sqrt, .sign, .log, .sum, .mean: nil
         }
     }
 

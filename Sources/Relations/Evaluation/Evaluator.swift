@@ -115,6 +115,7 @@ struct Evaluator {
             return call.function.activation!.apply(x)
         case .exp: return x.map(elementaryExp)
         case .sqrt: return x.map(elementarySquareRoot)
+        case .sign: return x.map { $0 > 0 ? 1 : $0 < 0 ? -1 : 0 }
         case .log: return x.map(elementaryLog)
         case .sum, .mean:
             let axis = try self.axis(of: call, arguments: arguments)

@@ -101,6 +101,9 @@ enum Magnitude {
         case .sqrt:
             // (√x)′ = 1 / (2√x)
             return value.map { 1 / (2 * abs($0)) }
+        case .sign:
+            // Constant between its jumps.
+            return Matrix(rows: x.rows, columns: x.columns)
         case .log:
             return x.map { 1 / abs($0) }
         case .softmax, .sum, .mean:
