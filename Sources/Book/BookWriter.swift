@@ -311,7 +311,7 @@ public struct BookWriter: Sendable {
         let header = LessonHeader(title: entry.name)
         return ChapterResult(
             header: header,
-            document: ReportDocument(title: entry.name, blocks: [.error(ReportError(position: error.position.description, message: error.message))]),
+            document: ReportDocument(title: entry.name, blocks: [.error(ReportError(error))]),
             errors: [error], headline: [], thumbnail: nil)
     }
 }

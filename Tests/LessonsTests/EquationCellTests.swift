@@ -49,7 +49,7 @@ func runCellsWithData(_ text: String, data: SessionData) throws -> CellsRun {
         do {
             try runnables[index].run(cell, in: session)
         } catch {
-            session.append(.error(ReportError(position: error.position.description, message: error.message)))
+            session.append(.error(ReportError(error)))
             return CellsRun(blocks: session.blocks, stoppingError: error, session: session)
         }
     }

@@ -15,12 +15,18 @@ public enum Batching: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    /// The batch size for `count` samples.
-    func size(for count: Int) -> Int {
+    /// The batch size for `count` samples (every batch's but the last, which keeps the remainder).
+    public func size(for count: Int) -> Int {
         switch self {
         case .fullBatch: count
         case let .miniBatch(size): max(1, min(size, count))
         case .stochastic: 1
         }
+    }
+
+    /// The updates of an epoch over `count` samples: `⌈count / size⌉`.
+    public func updates(for count: Int) -> Int {
+        let size = max(1, size(for: count))
+        return (count + size - 1) / size
     }
 }

@@ -77,3 +77,16 @@ public struct LessonError: Error, Sendable, Equatable, CustomStringConvertible {
 
     public var description: String { "\(position): error: \(message)" }
 }
+
+extension Array where Element == LessonError {
+    /// The errors in file order, by line then column; those at one place keep the order they
+    /// were found in.
+    public var inFileOrder: [LessonError] {
+        enumerated()
+            .sorted {
+                ($0.element.position.line, $0.element.position.column, $0.offset)
+                    < ($1.element.position.line, $1.element.position.column, $1.offset)
+            }
+            .map(\.element)
+    }
+}

@@ -139,13 +139,7 @@ extension TrainingRun {
             return run.result.epochsRun == 0 ? nil : run.result.updates.count / run.result.epochsRun
         case let .gradientDescent(run):
             guard let count = sampleCount, count > 0 else { return nil }
-            switch run.configuration.batching {
-            case .fullBatch: return 1
-            case .stochastic: return count
-            case let .miniBatch(size):
-                let batch = max(1, min(size, count))
-                return (count + batch - 1) / batch
-            }
+            return run.configuration.batching.updates(for: count)
         }
     }
 }

@@ -29,21 +29,20 @@ extension EquationCell: RunnableCell {
             session.append(.note(error.message))
             return
         } catch {
-            session.append(.error(ReportError(position: error.position.description, message: error.message)))
+            session.append(.error(ReportError(error)))
             session.recordFailure(error)
             return
         }
-        let significant = digits ?? session.header.digits
-        let wide = checks.map {
-            $0.check.filled.tex(
-                format: NumberFormat(significantDigits: significant),
-                layout: MatrixLayout(maxRows: max(6, columns ?? 6), maxColumns: columns ?? 6), width: Self.wideWidth)
+        let significant = digits ?? session.header.digits, shown = columns ?? 6
+        func filledIn(digits: Int, columns: Int, width: Double) -> [String] {
+            checks.map {
+                $0.check.filled.tex(
+                    format: NumberFormat(significantDigits: digits),
+                    layout: MatrixLayout(maxRows: max(6, shown), maxColumns: columns), width: width)
+            }
         }
-        let narrow = checks.map {
-            $0.check.filled.tex(
-                format: NumberFormat(significantDigits: min(significant, 3)),
-                layout: MatrixLayout(maxRows: max(6, columns ?? 6), maxColumns: min(columns ?? 6, 3)), width: Self.narrowWidth)
-        }
+        let wide = filledIn(digits: significant, columns: shown, width: Self.wideWidth)
+        let narrow = filledIn(digits: min(significant, 3), columns: min(shown, 3), width: Self.narrowWidth)
         var block = RelationBlock(
             symbolic: tex, numericLines: wide, narrowLines: narrow, step: step.description, checks: checks.map(\.verdict))
         block.number = number

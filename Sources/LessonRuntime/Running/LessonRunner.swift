@@ -75,12 +75,7 @@ public struct LessonRunner {
                 session.skipped(cell)
             }
         }
-        return (errors + rehearsed).enumerated()
-            .sorted {
-                ($0.element.position.line, $0.element.position.column, $0.offset)
-                    < ($1.element.position.line, $1.element.position.column, $1.offset)
-            }
-            .map(\.element)
+        return (errors + rehearsed).inFileOrder
     }
 
     /// Every block's cell as read (`nil` for prose and for cells with mistakes), and every
@@ -106,9 +101,7 @@ public struct LessonRunner {
         let numbers = EquationNumbers(lesson, cells: cells)
         errors += numbers.mistakes
         for case let .prose(prose) in lesson.blocks { errors += numbers.unknownReferences(in: prose) }
-        errors = errors.enumerated()
-            .sorted { ($0.element.position.line, $0.offset) < ($1.element.position.line, $1.offset) }.map(\.element)
-        return (cells, errors, numbers)
+        return (cells, errors.inFileOrder, numbers)
     }
 
     /// Runs `lesson`, writing its figures into `figureDirectory`.
@@ -121,7 +114,7 @@ public struct LessonRunner {
         } catch {
             let title = lesson.path
             return ChapterResult(
-                header: LessonHeader(title: title), document: ReportDocument(title: title, blocks: [.error(block(for: error))]),
+                header: LessonHeader(title: title), document: ReportDocument(title: title, blocks: [.error(ReportError(error))]),
                 errors: [error], headline: [], thumbnail: nil)
         }
         if let seed { header.seed = seed }
@@ -130,7 +123,7 @@ public struct LessonRunner {
         session.progress = progress
         session.equationNumbers = numbers
         if !mistakes.isEmpty {
-            for error in mistakes { session.append(.error(block(for: error))) }
+            for error in mistakes { session.append(.error(ReportError(error))) }
             return result(session, errors: mistakes)
         }
 
@@ -153,7 +146,7 @@ public struct LessonRunner {
                 } catch {
                     // The session is still valid without what this cell would have made: the
                     // cells below that need it say so, and the others run.
-                    session.append(.error(self.block(for: error)))
+                    session.append(.error(ReportError(error)))
                     errors.append(error)
                     session.failed(cell)
                 }
@@ -163,14 +156,14 @@ public struct LessonRunner {
             let error = LessonError(
                 .failed("the front matter's thumbnail '\(wanted)' names no figure of this chapter (a plot cell's 'name' or kind)"),
                 at: SourcePosition(file: lesson.path, line: 1))
-            session.append(.error(block(for: error)))
+            session.append(.error(ReportError(error)))
             return result(session, errors: errors + [error])
         }
         return result(session, errors: errors)
     }
 
     private func result(_ session: Session, errors failed: [LessonError]) -> ChapterResult {
-        let errors = (session.failures + failed).sorted { $0.position.line < $1.position.line }
+        let errors = (session.failures + failed).inFileOrder
         var footer = ["seed \(session.header.seed)", "lesson \(session.path)"]
         if !errors.isEmpty { footer.append("\(errors.count) error\(errors.count == 1 ? "" : "s")") }
         var metrics = session.metrics
@@ -209,10 +202,6 @@ public struct LessonRunner {
             steps += cells[later]?.requestedSteps ?? []
         }
         return steps
-    }
-
-    private func block(for error: LessonError) -> ReportError {
-        ReportError(position: error.position.description, message: error.message)
     }
 
     /// The first formula in `prose` that does not convert, as a positioned error.

@@ -57,7 +57,7 @@ extension TrainCell {
             try checkPerceptron(cell, network: network, data: data)
             let learningRate = self.learningRate
             return TrainingPlan(
-                epochs: epochs, sampleCount: examples.count, batchSize: 1, recordsEveryUpdate: true, traceEvery: nil
+                epochs: epochs, sampleCount: examples.count, batching: .stochastic, recordsEveryUpdate: true, traceEvery: nil
             ) { size in
                 var layer = network.denseLayers[0]
                 let rule = PerceptronRule(learningRate: learningRate, maximumEpochs: 1, trace: .all)
@@ -65,18 +65,13 @@ extension TrainCell {
             }
         case .gradientDescent:
             var configuration = try gradientDescentConfiguration(cell, network: network, data: data, trace: .all, seed: 0)
-            let batchSize: Int
-            switch configuration.batching {
-            case .fullBatch: batchSize = examples.count
-            case let .miniBatch(size): batchSize = size
-            case .stochastic: batchSize = 1
-            }
+            let batching = configuration.batching
             configuration.epochs = 1
             configuration.batching = .fullBatch
             configuration.shuffles = false
             configuration.earlyStopping = nil
             return TrainingPlan(
-                epochs: epochs, sampleCount: examples.count, batchSize: batchSize, recordsEveryUpdate: false,
+                epochs: epochs, sampleCount: examples.count, batching: batching, recordsEveryUpdate: false,
                 traceEvery: traceEvery
             ) { size in
                 var trained = network

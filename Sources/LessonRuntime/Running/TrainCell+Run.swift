@@ -141,11 +141,7 @@ extension TrainCell: RunnableCell {
     /// Refuses a run whose batches, validation passes or recorded updates would exhaust
     /// memory (`ForwardPassLimit`).
     func checkPassSizes(of sizes: [Int], on data: SessionData, at position: SourcePosition) throws(LessonError) {
-        let batchRows = switch batching {
-        case .fullBatch: data.training.count
-        case let .miniBatch(size): min(size, data.training.count)
-        case .stochastic: 1
-        }
+        let batchRows = batching.size(for: data.training.count)
         try ForwardPassLimit.check(
             rows: batchRows, through: sizes,
             what: batching == .fullBatch ? "training on full batches" : "training on batches of \(NumberText.grouped(batchRows))",

@@ -27,13 +27,13 @@ final class TrainingPlan {
     private var records: [Int: TraceRecord] = [:]
 
     init(
-        epochs: Int, sampleCount: Int, batchSize: Int, recordsEveryUpdate: Bool, traceEvery: Int?,
+        epochs: Int, sampleCount: Int, batching: Batching, recordsEveryUpdate: Bool, traceEvery: Int?,
         rehearse: @escaping (Int) -> TraceRecord?
     ) {
         self.epochs = epochs
         self.sampleCount = sampleCount
-        self.batchSize = max(1, min(batchSize, sampleCount))
-        updatesPerEpoch = (sampleCount + self.batchSize - 1) / self.batchSize
+        batchSize = max(1, batching.size(for: sampleCount))
+        updatesPerEpoch = batching.updates(for: sampleCount)
         self.recordsEveryUpdate = recordsEveryUpdate
         self.traceEvery = traceEvery
         self.rehearse = rehearse
