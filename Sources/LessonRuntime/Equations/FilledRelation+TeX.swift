@@ -22,8 +22,7 @@ extension FilledRelation {
     /// \begin{bmatrix} 4 & 6 \end{bmatrix} = \begin{bmatrix} 0 & 0 \end{bmatrix} + \begin{bmatrix} 1 & 1 \end{bmatrix} \, \begin{bmatrix} 1 & 2 \\ 3 & 4 \end{bmatrix}
     /// ```
     public func tex(format: NumberFormat = NumberFormat(), layout: MatrixLayout = MatrixLayout()) -> String {
-        let writer = FilledTeXWriter(format: format, layout: choosingEntries(for: layout))
-        return writer.tex(lhs, isOperand: false) + " = " + writer.tex(rhs, isOperand: false)
+        FilledTeXWriter(format: format, layout: choosingEntries(for: layout)).line(lhs, rhs)
     }
 
     /// `layout` with the entries that matter chosen: where a vector of the relation shows only
@@ -83,6 +82,11 @@ struct FilledTeXWriter {
     /// of a column, `[…]ᵀ`, which is the same vector standing up (`nil`: any width).
     var rowLimit: Double? = nil
 
+    /// `lhs = rhs` on one line.
+    func line(_ lhs: FilledExpression, _ rhs: FilledExpression) -> String {
+        tex(lhs, isOperand: false) + " = " + tex(rhs, isOperand: false)
+    }
+
     /// `expression` as LaTeX; an operand (of a minus sign, a transpose, or on the right of an
     /// operator) that is a negative number is put in parentheses, so `a + (-0.5)` never reads `a + -0.5`.
     func tex(_ expression: FilledExpression, isOperand: Bool) -> String {
@@ -103,9 +107,8 @@ struct FilledTeXWriter {
             }
             return "{" + tex(operand, isOperand: true) + "}^{\\top}"
         case .call(let call, let arguments) where call.function == .sum || call.function == .mean:
-            // sum(X) adds the rows; sum(X, 2) the columns (the axis was checked when it was evaluated).
-            let acrossColumns = arguments.count == 2 && arguments[1].value.values.first == 2
-            return sum(call, of: arguments[0], acrossColumns: acrossColumns)
+            let (opening, index) = sumParts(call, arguments)
+            return opening + " " + bracketed(arguments[0]) + "_{\(index)}"
         case .call(let call, let arguments) where call.function == .sqrt:
             return "\\sqrt{" + tex(arguments[0], isOperand: false) + "}"
         case .call(let call, let arguments):
@@ -144,18 +147,15 @@ struct FilledTeXWriter {
         }
     }
 
-    /// A sum (or mean) written as the sum it is: `\sum_{j} (X)_{j}` adds a row's entries,
-    /// `\sum_{i} (X)_{i}` a column's; for a matrix, `\sum_{i} (X)_{i,:}` adds its rows (one sum
-    /// per column) and `\sum_{j} (X)_{:,j}` its columns; a mean is `\frac{1}{N}` times its sum.
-    private func sum(_ call: FunctionCall, of argument: FilledExpression, acrossColumns: Bool) -> String {
-        let (opening, index) = sumParts(call, of: argument, acrossColumns: acrossColumns)
-        return opening + " " + bracketed(argument) + "_{\(index)}"
-    }
-
-    /// What comes before a sum's operand (`\frac{1}{N} \sum_{i}`) and the subscript after it.
-    func sumParts(_ call: FunctionCall, of argument: FilledExpression, acrossColumns: Bool) -> (opening: String, index: String) {
-        let x = argument.value
-        let downRows = !acrossColumns
+    /// A sum (or mean) written as the sum it is: what comes before its operand
+    /// (`\frac{1}{N} \sum_{i}`) and the subscript after it. `\sum_{j} (X)_{j}` adds a row's
+    /// entries, `\sum_{i} (X)_{i}` a column's; for a matrix, `\sum_{i} (X)_{i,:}` adds its rows
+    /// (one sum per column) and `\sum_{j} (X)_{:,j}` its columns; a mean is `\frac{1}{N}` times
+    /// its sum.
+    func sumParts(_ call: FunctionCall, _ arguments: [FilledExpression]) -> (opening: String, index: String) {
+        let x = arguments[0].value
+        // sum(X) adds the rows; sum(X, 2) the columns (the axis was checked when it was evaluated).
+        let downRows = !(arguments.count == 2 && arguments[1].value.values.first == 2)
         let index = downRows ? (x.columns == 1 ? "i" : "i,:") : (x.rows == 1 ? "j" : ":,j")
         let sum = "\\sum_{\(downRows ? "i" : "j")}"
         guard call.function == .mean else { return (sum, index) }
@@ -179,8 +179,7 @@ struct FilledTeXWriter {
 
     /// A fraction's numerator or denominator: the bar groups it, so the lesson's parentheses go.
     private func unparenthesized(_ expression: FilledExpression) -> String {
-        if case .parenthesized(let inner) = expression.node { return tex(inner, isOperand: false) }
-        return tex(expression, isOperand: false)
+        tex(expression.withoutParentheses, isOperand: false)
     }
 
     /// A value: a number for 1×1, a `bmatrix` otherwise.
@@ -220,6 +219,12 @@ struct FilledTeXWriter {
 }
 
 extension FilledExpression {
+    /// The expression inside the lesson's parentheses, if it is in some; itself otherwise.
+    var withoutParentheses: FilledExpression {
+        if case .parenthesized(let inner) = node { return inner }
+        return self
+    }
+
     /// Whether the node is a value as written: a name or a number, possibly negated,
     /// transposed or in parentheses (a part a flat matrix literal can show by its numbers).
     var isValue: Bool {
@@ -245,7 +250,7 @@ extension FilledRelation {
     /// wider than `width` stays whole: the layout's columns decide how wide a matrix is.
     public func tex(format: NumberFormat, layout: MatrixLayout, width: Double) -> String {
         let writer = FilledTeXWriter(format: format, layout: choosingEntries(for: layout))
-        let line = writer.tex(lhs, isOperand: false) + " = " + writer.tex(rhs, isOperand: false)
+        let line = writer.line(lhs, rhs)
         guard Self.width(of: line) > width else { return line }
         // Broken over lines, a row vector too wide for a line of its own stands up as a column.
         var breaking = writer
@@ -330,24 +335,20 @@ extension FilledTeXWriter {
         let prefix = op.map { $0 + " " } ?? ""
         switch expression.node {
         case .negation(let operand):
-            return glued(prefix + "-", pieces(operand, op: nil, isOperand: true, available: available - 1), nil)
+            return glued(prefix + "-", pieces(operand, op: nil, isOperand: true, available: available - 1))
         case .binary(let divide, let numerator, let denominator) where divide.kind == .divide:
             // A fraction cannot break: a / s too wide for a line is written (1/s)(a) and breaks inside.
-            let inner: FilledExpression
-            if case .parenthesized(let content) = numerator.node { inner = content } else { inner = numerator }
-            return enclosed(prefix + "\\frac{1}{" + unparenthesized(denominator) + "} ", "", inner, "", available: available)
+            return enclosed(
+                prefix + "\\frac{1}{" + unparenthesized(denominator) + "} ", numerator.withoutParentheses, "",
+                available: available)
         case .parenthesized(let inner):
-            return enclosed(prefix, "", inner, "", available: available)
+            return enclosed(prefix, inner, "", available: available)
         case .call(let call, let arguments) where arguments.count == 1 && call.function != .sqrt:
             let name = Self.name(of: call.function) + (call.isDerivative ? "'" : "")
-            return enclosed(prefix + name + " ", "", arguments[0], "", available: available)
+            return enclosed(prefix + name + " ", arguments[0], "", available: available)
         case .call(let call, let arguments) where call.function == .sum || call.function == .mean:
-            let acrossColumns = arguments.count == 2 && arguments[1].value.values.first == 2
-            let (opening, index) = sumParts(call, of: arguments[0], acrossColumns: acrossColumns)
-            if case .parenthesized(let inner) = arguments[0].node {
-                return enclosed(prefix + opening + " ", "", inner, "_{\(index)}", available: available)
-            }
-            return enclosed(prefix + opening + " ", "", arguments[0], "_{\(index)}", available: available)
+            let (opening, index) = sumParts(call, arguments)
+            return enclosed(prefix + opening + " ", arguments[0].withoutParentheses, "_{\(index)}", available: available)
         default:
             return [Piece(tex: whole, width: wholeWidth)]
         }
@@ -355,7 +356,7 @@ extension FilledTeXWriter {
 
     /// `opening( inner )closing` as pieces: the parentheses open on the first piece and close
     /// on the last, so a line break between them closes and reopens them.
-    private func enclosed(_ opening: String, _ unused: String, _ inner: FilledExpression, _ closing: String, available: Double) -> [Piece] {
+    private func enclosed(_ opening: String, _ inner: FilledExpression, _ closing: String, available: Double) -> [Piece] {
         var inside = pieces(inner, op: nil, isOperand: false, available: available - 2)
         guard inside.count > 1 else {
             let tex = opening + "\\left(" + (inside.first?.tex ?? "") + "\\right)" + closing
@@ -372,13 +373,12 @@ extension FilledTeXWriter {
         return inside
     }
 
-    /// `text` put before the first of `pieces` (and `after` behind the last).
-    private func glued(_ text: String, _ pieces: [Piece], _ after: String?) -> [Piece] {
+    /// `text` put before the first of `pieces`.
+    private func glued(_ text: String, _ pieces: [Piece]) -> [Piece] {
         var pieces = pieces
         guard !pieces.isEmpty else { return pieces }
         pieces[0].tex = text + " " + pieces[0].tex
         pieces[0].width += FilledRelation.width(of: "{} " + text + " {}")
-        if let after { pieces[pieces.count - 1].tex += after }
         return pieces
     }
 

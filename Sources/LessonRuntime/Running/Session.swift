@@ -201,27 +201,32 @@ final class Session {
     /// - Parameter blame: the cell whose failure the cells below wait for: `cell` itself, or
     ///   for a cell that was skipped, the failed cell above it.
     func failed(_ cell: Cell, blame: Cell? = nil) {
-        let blame = blame ?? cell
         switch cell.kind {
         case .data:
             data = nil
             evaluation = nil
-            lost[.data] = blame
         case .model:
             network = nil
             model = nil
             training = nil
             plannedTraining = nil
-            lost[.network] = blame
-            lost[.training] = blame
         case .train:
             network = nil
             training = nil
             plannedTraining = nil
-            lost[.network] = blame
-            lost[.training] = blame
         default:
             break
+        }
+        for need in Self.made(by: cell.kind) { lost[need] = blame ?? cell }
+    }
+
+    /// What a cell of `kind` makes for the cells below: a data cell the data, a model cell
+    /// and a train cell the network and what training has made of it.
+    private static func made(by kind: CellKind) -> [Need] {
+        switch kind {
+        case .data: [.data]
+        case .model, .train: [.network, .training]
+        default: []
         }
     }
 
@@ -233,13 +238,6 @@ final class Session {
 
     /// Records that `cell` ran: what it makes is no longer lost.
     func succeeded(_ cell: Cell) {
-        switch cell.kind {
-        case .data: lost[.data] = nil
-        case .model: lost[.network] = nil
-            lost[.training] = nil
-        case .train: lost[.network] = nil
-            lost[.training] = nil
-        default: break
-        }
+        for need in Self.made(by: cell.kind) { lost[need] = nil }
     }
 }
