@@ -36,10 +36,12 @@ public struct BookWriter: Sendable {
     /// - Returns: the chapter's result; its `errors` list the lesson's mistakes.
     public func publish(
         _ entry: LessonLibrary.Entry, seed: UInt64? = nil, neighbours: ReportDocument.Neighbours = .init(),
-        progress: ((TrainingProgress) -> Void)? = nil
+        bookChapters: Set<String>? = nil, progress: ((TrainingProgress) -> Void)? = nil
     ) throws(WriteError) -> ChapterResult {
         recoverFromInterruptedRun(of: entry.name)
-        return try run(entry, text: Result { try entry.text() }, seed: seed, neighbours: neighbours, progress: progress).result
+        return try run(
+            entry, text: Result { try entry.text() }, seed: seed, neighbours: neighbours, bookChapters: bookChapters,
+            progress: progress).result
     }
 
     /// What publishing a chapter did.
@@ -59,7 +61,8 @@ public struct BookWriter: Sendable {
     ///   - force: run the lesson even when its chapter could be kept.
     public func publish(
         _ entry: LessonLibrary.Entry, seed: UInt64? = nil, neighbours: ReportDocument.Neighbours = .init(),
-        reusing cache: ChapterCache, force: Bool = false, progress: ((TrainingProgress) -> Void)? = nil
+        bookChapters: Set<String>? = nil, reusing cache: ChapterCache, force: Bool = false,
+        progress: ((TrainingProgress) -> Void)? = nil
     ) throws(WriteError) -> Publication {
         recoverFromInterruptedRun(of: entry.name)
         // The text is read once: the key names the very text that runs.
@@ -67,15 +70,16 @@ public struct BookWriter: Sendable {
         let key = (try? text.get()).flatMap { cache.key(for: entry, text: $0, seed: seed) }
         if !force, let key, let kept = cache.keptChapter(entry.name, key: key, in: output) {
             if kept.neighbours == neighbours { return .kept(kept.summary) }
-            // A neighbour was renamed, added or removed: only the links change (a new number
-            // changes the title and the chapter runs again).
-            if kept.neighbours.number == neighbours.number, let files = relink(entry.name, from: kept.neighbours, to: neighbours) {
+            // A neighbour was renamed, added or removed: only the links change (a new number,
+            // its own or a cited chapter's, changes the text and the chapter runs again).
+            if kept.neighbours.number == neighbours.number, kept.neighbours.chapters == neighbours.chapters, let files = relink(entry.name, from: kept.neighbours, to: neighbours) {
                 try record(key, neighbours: neighbours, files: files, for: entry.name, in: cache)
                 return .kept(kept.summary)
             }
         }
         cache.forget(entry.name)
-        let (result, files) = try run(entry, text: text, seed: seed, neighbours: neighbours, progress: progress)
+        let (result, files) = try run(
+            entry, text: text, seed: seed, neighbours: neighbours, bookChapters: bookChapters, progress: progress)
         if let key, result.errors.isEmpty {
             try record(key, neighbours: neighbours, files: files, for: entry.name, in: cache)
         }
@@ -131,7 +135,7 @@ public struct BookWriter: Sendable {
     /// and the files it published, as they were staged.
     private func run(
         _ entry: LessonLibrary.Entry, text: Result<String, any Error>, seed: UInt64?, neighbours: ReportDocument.Neighbours,
-        progress: ((TrainingProgress) -> Void)?
+        bookChapters: Set<String>?, progress: ((TrainingProgress) -> Void)?
     ) throws(WriteError) -> (result: ChapterResult, files: [String: ChapterCache.FileStamp]) {
         let staging = stagingFolder(for: entry.name)
         let manager = FileManager.default
@@ -145,7 +149,7 @@ public struct BookWriter: Sendable {
         var result: ChapterResult
         do {
             let lesson = try LessonParser.parse(try text.get(), path: entry.displayPath, file: entry.url)
-            result = LessonRunner().run(lesson, figureDirectory: staging, seed: seed, progress: progress)
+            result = LessonRunner(bookChapters: bookChapters).run(lesson, figureDirectory: staging, seed: seed, progress: progress)
         } catch let error as LessonError {
             result = Self.failure(entry, error)
         } catch {
@@ -198,8 +202,9 @@ public struct BookWriter: Sendable {
     }
 
     /// A lesson in the book: its entry, its title as the book shows it (with its number:
-    /// `4. One step of backpropagation`), and its number.
-    public typealias Placed = (entry: LessonLibrary.Entry, title: String, number: String)
+    /// `4. One step of backpropagation`), its number, and the chapters its prose refers to
+    /// (`{chapter:NAME}`).
+    public typealias Placed = (entry: LessonLibrary.Entry, title: String, number: String, cites: [String])
 
     /// The dark drawing of a chapter's thumbnail (`fig-01-x-dark.png` beside `fig-01-x.png`), if
     /// the chapter's folder has one.
@@ -215,16 +220,19 @@ public struct BookWriter: Sendable {
     /// 3 …, and lessons marked `appendix: true` A, B, C … after them. A lesson whose front
     /// matter does not read stands last under its file name.
     public static func bookOrder(_ entries: [LessonLibrary.Entry]) -> [Placed] {
-        let sorted = entries.map { entry -> (LessonLibrary.Entry, String, Int, Bool) in
+        let sorted = entries.map { entry -> (LessonLibrary.Entry, String, Int, Bool, [String]) in
             guard let text = try? entry.text(),
                 let lesson = try? LessonParser.parse(text, path: entry.displayPath, file: entry.url),
                 let header = try? LessonHeader(lesson)
-            else { return (entry, entry.name, Int.max, false) }
-            return (entry, header.title, header.order, header.isAppendix)
+            else { return (entry, entry.name, Int.max, false, []) }
+            let cites = lesson.blocks.flatMap { block -> [String] in
+                if case let .prose(prose) = block { ChapterReferences.names(in: prose.text) } else { [] }
+            }
+            return (entry, header.title, header.order, header.isAppendix, cites)
         }
         .sorted { ($0.3 ? 1 : 0, $0.2, $0.0.name) < ($1.3 ? 1 : 0, $1.2, $1.0.name) }
         var chapter = 0, appendix = 0
-        return sorted.map { entry, title, _, isAppendix in
+        return sorted.map { entry, title, _, isAppendix, cites in
             let number: String
             if isAppendix {
                 number = String(UnicodeScalar(UInt8(65 + appendix % 26)))
@@ -233,7 +241,7 @@ public struct BookWriter: Sendable {
                 chapter += 1
                 number = String(chapter)
             }
-            return (entry, numbered(title, number), number)
+            return (entry, numbered(title, number), number, cites)
         }
     }
 
@@ -243,14 +251,19 @@ public struct BookWriter: Sendable {
         return (number.first?.isLetter == true ? "Appendix " : "") + number + ". " + title
     }
 
-    /// The chapter's number and the chapters before and after `entry` in `order`.
-    public static func neighbours(of entry: LessonLibrary.Entry, in order: [Placed]) -> ReportDocument.Neighbours {
+    /// The chapter's number, the chapters before and after `entry` in `order`, and the
+    /// numbers in `book` (every lesson, by default `order`) of the chapters it refers to.
+    public static func neighbours(of entry: LessonLibrary.Entry, in order: [Placed], book: [Placed]? = nil) -> ReportDocument.Neighbours {
         guard let index = order.firstIndex(where: { $0.entry == entry }) else { return .init() }
         let previous = index > 0 ? (order[index - 1].title, order[index - 1].entry.name) : nil
         let next = index + 1 < order.count ? (order[index + 1].title, order[index + 1].entry.name) : nil
+        var chapters = [String: String]()
+        for name in order[index].cites {
+            if let cited = (book ?? order).first(where: { $0.entry.name == name }) { chapters[name] = cited.number }
+        }
         return .init(
             previous: previous.map { (title: $0.0, folder: $0.1) }, next: next.map { (title: $0.0, folder: $0.1) },
-            number: order[index].number)
+            number: order[index].number, chapters: chapters)
     }
 
     /// Records each chapter's run time in `timings.json`, outside the chapters' folders: run

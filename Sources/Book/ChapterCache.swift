@@ -37,7 +37,7 @@ public struct ChapterCache: Sendable {
     public var mnistLoader: MNISTLoader?
 
     /// The version of the key's format; changing what the key holds changes it.
-    static let format = "lessons chapter cache 3"
+    static let format = "lessons chapter cache 4"
 
     /// The folder that holds the keys of the chapters under `output`.
     public static func folder(in output: URL) -> URL {
@@ -148,11 +148,13 @@ public struct ChapterCache: Sendable {
         var next: Link?
         /// The chapter's number in the book.
         var number: String?
+        /// The numbers of the chapters its prose refers to.
+        var chapters: [String: String]?
 
         var neighbours: ReportDocument.Neighbours {
             .init(
                 previous: previous.map { (title: $0.title, folder: $0.folder) },
-                next: next.map { (title: $0.title, folder: $0.folder) }, number: number)
+                next: next.map { (title: $0.title, folder: $0.folder) }, number: number, chapters: chapters ?? [:])
         }
     }
 
@@ -188,7 +190,8 @@ public struct ChapterCache: Sendable {
         let stored = Stored(
             key: key, files: files,
             previous: neighbours.previous.map { Link(title: $0.title, folder: $0.folder) },
-            next: neighbours.next.map { Link(title: $0.title, folder: $0.folder) }, number: neighbours.number)
+            next: neighbours.next.map { Link(title: $0.title, folder: $0.folder) }, number: neighbours.number,
+            chapters: neighbours.chapters.isEmpty ? nil : neighbours.chapters)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

@@ -378,3 +378,16 @@ private let points = "x1,x2,label\n0.1,0.9,1\n0.8,0.2,0\n0.5,0.5,1\n0.3,0.7,0\n"
         }
     }
 }
+
+/// A chapter whose prose cites another runs again when the cited chapter's number changes:
+/// its text says "chapter 3" and must now say "chapter 4".
+@Suite struct CitedChapterCacheTests {
+    @Test func aCitedChaptersNewNumberRunsTheChapterAgain() throws {
+        let book = try ScratchBook(["01-xor.md": xorLesson])
+        defer { book.remove() }
+        let before = ReportDocument.Neighbours(number: "1", chapters: ["02-circles": "2"])
+        try book.publish("01-xor", neighbours: before)
+        #expect(try !book.publish("01-xor", neighbours: before))
+        #expect(try book.publish("01-xor", neighbours: .init(number: "1", chapters: ["02-circles": "3"])))
+    }
+}

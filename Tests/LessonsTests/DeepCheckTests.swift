@@ -159,3 +159,18 @@ import Engine
         }
     }
 }
+
+/// A reference to another chapter names a lesson of the book, or it is a mistake where it is written.
+@Suite struct ChapterReferenceCheckTests {
+    @Test func anUnknownChapterIsAMistakeWithASuggestion() throws {
+        let text = "---\ntitle: t\n---\nAs {chapter:03-gradient-descent} showed,\nand as {Chapter:01-perceptorn} did.\n"
+        let lesson = try LessonParser.parse(text, path: "lessons/x.md")
+        let book: Set = ["01-perceptron", "03-gradient-descent", "x"]
+        #expect(LessonRunner(bookChapters: book).check(lesson).map(\.description) == [
+            "lessons/x.md:5:8: error: '{chapter:01-perceptorn}' names no lesson of the book (did you mean '01-perceptron'?): write the lesson's file name without '.md'"
+        ])
+        #expect(LessonRunner().check(lesson).isEmpty, "outside a book, references are not checked")
+        let result = LessonRunner(bookChapters: book).run(lesson, figureDirectory: FileManager.default.temporaryDirectory)
+        #expect(result.errors.count == 1)
+    }
+}

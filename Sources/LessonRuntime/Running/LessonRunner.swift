@@ -40,8 +40,14 @@ public struct ChapterResult: Sendable {
 /// failed cell should have made (its data, network or training run), which are skipped with
 /// a note saying which cell they waited for.
 public struct LessonRunner {
+    /// The lessons of the book the chapter is in, by name, against which its references to
+    /// other chapters (`{chapter:NAME}`) are checked; `nil` checks none.
+    public var bookChapters: Set<String>?
+
     /// Creates a runner.
-    public init() {}
+    public init(bookChapters: Set<String>? = nil) {
+        self.bookChapters = bookChapters
+    }
 
     /// Every mistake in `lesson` that can be found without training, in file order: the
     /// front matter, every cell's keys and formulas, and then, rehearsing the cells top to
@@ -100,7 +106,11 @@ public struct LessonRunner {
         }
         let numbers = EquationNumbers(lesson, cells: cells)
         errors += numbers.mistakes
-        for case let .prose(prose) in lesson.blocks { errors += numbers.unknownReferences(in: prose) }
+        let chapters = bookChapters.map(ChapterReferenceCheck.init)
+        for case let .prose(prose) in lesson.blocks {
+            errors += numbers.unknownReferences(in: prose)
+            errors += chapters?.unknownReferences(in: prose) ?? []
+        }
         return (cells, errors.inFileOrder, numbers)
     }
 

@@ -84,11 +84,12 @@ extension LessonsCommand {
                 entries = try Publishing.entries(library, named: names)
                 fileCount = entries.count
             }
+            let bookChapters = Set(((try? library.entries()) ?? entries).map(\.name))
             for entry in entries {
                 let errors: [LessonError]
                 do {
                     let lesson = try LessonParser.parse(try entry.text(), path: entry.displayPath, file: entry.url)
-                    errors = LessonRunner().check(lesson)
+                    errors = LessonRunner(bookChapters: bookChapters).check(lesson)
                 } catch {
                     errors = [error]
                 }

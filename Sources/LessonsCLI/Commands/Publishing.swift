@@ -66,6 +66,7 @@ enum Publishing {
                 FileManager.default.fileExists(atPath: output.appendingPathComponent($0).appendingPathComponent(ChapterSummary.fileName).path)
             })
         let linked = order.filter { present.contains($0.entry.name) }
+        let bookChapters = Set(order.map(\.entry.name))
         let display = ProgressDisplay()
         let (seed, quiet, force) = (options.seed, options.quiet, options.force)
 
@@ -78,7 +79,8 @@ enum Publishing {
             do throws(BookWriter.WriteError) {
                 publication = .success(
                     try writer.publish(
-                        entry, seed: seed, neighbours: BookWriter.neighbours(of: entry, in: linked), reusing: cache,
+                        entry, seed: seed, neighbours: BookWriter.neighbours(of: entry, in: linked, book: order),
+                        bookChapters: bookChapters, reusing: cache,
                         force: force, progress: progress))
             } catch {
                 publication = .failure(error)

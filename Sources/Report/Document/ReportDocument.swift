@@ -28,19 +28,24 @@ public struct ReportDocument: Sendable, Equatable {
         public var next: (title: String, folder: String)?
         /// The chapter's own number (`4`, or `A` for an appendix), if it is in a book.
         public var number: String?
+        /// The number of each chapter the prose refers to (`{chapter:NAME}`), by lesson name.
+        public var chapters: [String: String]
 
         /// Creates the links.
         public init(
-            previous: (title: String, folder: String)? = nil, next: (title: String, folder: String)? = nil, number: String? = nil
+            previous: (title: String, folder: String)? = nil, next: (title: String, folder: String)? = nil, number: String? = nil,
+            chapters: [String: String] = [:]
         ) {
             self.previous = previous
             self.next = next
             self.number = number
+            self.chapters = chapters
         }
 
         public static func == (lhs: Neighbours, rhs: Neighbours) -> Bool {
             lhs.previous?.title == rhs.previous?.title && lhs.previous?.folder == rhs.previous?.folder
                 && lhs.next?.title == rhs.next?.title && lhs.next?.folder == rhs.next?.folder && lhs.number == rhs.number
+                && lhs.chapters == rhs.chapters
         }
     }
 }

@@ -16,6 +16,7 @@ public struct HTMLWriter: Sendable {
 
     /// The chapter as a complete HTML page.
     public func page(for document: ReportDocument) -> String {
+        let document = document.resolvingChapterReferences { "../\($0)/index.html" }
         let navigation = self.navigation(document.neighbours)
         var main = ""
         for block in document.blocks { main += html(for: block) + "\n" }

@@ -10,6 +10,7 @@ public struct MarkdownWriter: Sendable {
 
     /// The chapter as Markdown.
     public func markdown(for document: ReportDocument) -> String {
+        let document = document.resolvingChapterReferences { "../\($0.markdownAddress)/README.md" }
         var parts = ["# \(document.title.markdownEscaped)"]
         for block in document.blocks { parts.append(markdown(for: block)) }
         parts.append("---\n\n" + links(document.neighbours))
