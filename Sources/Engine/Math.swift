@@ -14,3 +14,4 @@ import Darwin
 @inline(__always) func _log1p(_ x: Double) -> Double { log1p(x) }
 @inline(__always) func _tanh(_ x: Double) -> Double { tanh(x) }
 @inline(__always) func _cos(_ x: Double) -> Double { cos(x) }
+@inline(__always) func _expm1(_ x: Double) -> Double { expm1(x) }

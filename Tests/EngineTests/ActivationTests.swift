@@ -47,3 +47,30 @@ import Testing
         #expect(Activation.sigmoid.apply(extremes) == Matrix(row: [0, 1]))
     }
 }
+
+/// The leaky ReLU and the ELU: values, the slope below zero, and derivatives that match
+/// central differences away from the kink.
+@Suite struct ParameterizedActivationEngineTests {
+    @Test func leakyReLUKeepsASlopeBelowZero() {
+        let n = Matrix(row: [-3, -0.1, 0, 2])
+        let leaky = Activation.leakyRelu(slope: 0.1)
+        #expect(leaky.apply(n) == Matrix(row: [0.1 * -3, 0.1 * -0.1, 0, 2]))
+        #expect(leaky.derivative(net: n, output: leaky.apply(n)) == Matrix(row: [0.1, 0.1, 0.1, 1]))
+        #expect(Activation(named: "leaky-relu") == .leakyRelu(slope: 0.01))
+        #expect(leaky.description == "leaky-relu(0.1)" && Activation.elu(alpha: 1).description == "elu(1.0)")
+    }
+
+    @Test func eluSaturatesAtMinusAlphaAndIsSmoothAtZeroForAlphaOne() {
+        let elu = Activation.elu(alpha: 2)
+        #expect(abs(elu.apply(Matrix(row: [-50])).scalar + 2) < 1e-15)
+        for (activation, point) in [(Activation.elu(alpha: 2), -0.7), (.elu(alpha: 1), -1e-3), (.leakyRelu(slope: 0.3), -0.4), (.elu(alpha: 1), 0.8)] {
+            let h = 1e-6
+            let numeric = (activation.apply(Matrix(row: [point + h])).scalar - activation.apply(Matrix(row: [point - h])).scalar) / (2 * h)
+            let x = Matrix(row: [point])
+            let analytic = activation.derivative(net: x, output: activation.apply(x)).scalar
+            #expect(abs(numeric - analytic) < 1e-8, "\(activation) at \(point): \(numeric) vs \(analytic)")
+            let chained = activation.backward(Matrix(row: [1]), net: x, output: activation.apply(x)).scalar
+            #expect(chained == analytic)
+        }
+    }
+}

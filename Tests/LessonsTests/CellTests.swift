@@ -47,7 +47,7 @@ import Testing
         expectLessonError("lessons/x.md:7:5: error: 'W1' in model cell is 2×1; layers [2, 2, 1] need 2×2") {
             _ = try ModelCell(try firstCell("layers: [2, 2, 1]\ninit: explicit\nW1: [[1], [1]]\nb1: [0, 0]\nW2: [[1], [1]]\nb2: 0", kind: "model"))
         }
-        expectLessonError("lessons/x.md:6:21: error: 'activations' in model cell items must be one of 'hardlimit', 'linear', 'sigmoid', 'tanh', 'relu', 'softmax', not the text 'sigmod' (did you mean 'sigmoid'?)") {
+        expectLessonError("lessons/x.md:6:21: error: 'activations' in model cell items must be one of 'hardlimit', 'linear', 'sigmoid', 'tanh', 'relu', 'leaky-relu', 'elu', 'softmax', not the text 'sigmod' (did you mean 'sigmoid'?)") {
             _ = try ModelCell(try firstCell("layers: [2, 3, 1]\nactivations: [relu, sigmod]", kind: "model"))
         }
         expectLessonError("lessons/x.md:5:9: error: 'layers' in model cell asks for 1,000,010,000 weights; the limit is 50,000,000") {

@@ -359,7 +359,7 @@ private let circlesMLP = cell("model", "layers: [2, 3, 1]\nactivation: sigmoid\n
         expectLessonError("lessons/x.md:6:7: error: 'show' in plot cell items must be 'training' or 'test', not the text 'tset' (did you mean 'test'?)") {
             _ = try PlotCell(try firstCell("kind: data\nshow: tset", kind: "plot"))
         }
-        expectLessonError("lessons/x.md:6:19: error: 'functions' in plot cell items must be one of 'hardlimit', 'linear', 'sigmoid', 'tanh', 'relu', not the text 'softmax'") {
+        expectLessonError("lessons/x.md:6:19: error: 'functions' in plot cell items must be one of 'hardlimit', 'linear', 'sigmoid', 'tanh', 'relu', 'leaky-relu', 'elu', not the text 'softmax'") {
             _ = try PlotCell(try firstCell("kind: activations\nfunctions: [relu, softmax]", kind: "plot"))
         }
         expectLessonError("lessons/x.md:6:7: error: 'name' in plot cell may hold only letters, digits, '-' and '_', not 'a b/c'") {

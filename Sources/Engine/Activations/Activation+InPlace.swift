@@ -25,6 +25,11 @@ extension Activation {
                     for i in a.indices { a[i] = _tanh(n[i]) }
                 case .relu:
                     for i in a.indices { a[i] = n[i] > 0 ? n[i] : 0 }
+                case let .leakyRelu(slope):
+                    for i in a.indices { a[i] = n[i] > 0 ? n[i] : slope * n[i] }
+                case let .elu(alpha):
+                    // expm1 keeps α(eⁿ − 1) exact near 0, where eⁿ − 1 would cancel.
+                    for i in a.indices { a[i] = n[i] > 0 ? n[i] : alpha * _expm1(n[i]) }
                 case .softmax:
                     // Each row shifted by its maximum, so no exponential overflows.
                     guard columns > 0 else { return }
@@ -88,6 +93,10 @@ extension Activation {
                         for i in g.indices { g[i] *= 1 - a[i] * a[i] }
                     case .relu:
                         for i in g.indices { g[i] *= n[i] > 0 ? 1 : 0 }
+                    case let .leakyRelu(slope):
+                        for i in g.indices { g[i] *= n[i] > 0 ? 1 : slope }
+                    case let .elu(alpha):
+                        for i in g.indices { g[i] *= n[i] > 0 ? 1 : a[i] + alpha }
                     case .softmax:
                         guard columns > 0 else { return }
                         for start in stride(from: 0, to: g.count, by: columns) {

@@ -12,7 +12,7 @@ public enum Accuracy {
     public static func threshold(for activation: Activation, targets: Matrix) -> Double {
         switch activation {
         case .sigmoid, .hardLimit, .softmax: 0.5
-        case .linear, .tanh, .relu: targets.values.contains { $0 < 0 } ? 0 : 0.5
+        case .linear, .tanh, .relu, .leakyRelu, .elu: targets.values.contains { $0 < 0 } ? 0 : 0.5
         }
     }
 

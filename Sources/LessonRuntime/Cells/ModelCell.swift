@@ -24,7 +24,7 @@ struct ModelCell: Sendable, Equatable {
         "he-uniform": .heUniform,
     ]
 
-    static let activationNames = Activation.allCases.map(\.rawValue)
+    static let activationNames = Activation.names
 
     /// The most weights a lesson may ask for; more would exhaust memory before training starts.
     public static let maximumParameterCount = 50_000_000
@@ -53,7 +53,7 @@ struct ModelCell: Sendable, Equatable {
             activations = list
         } else {
             let name = try fields.choice("activation", among: Self.activationNames, default: "sigmoid")
-            activations = Array(repeating: Activation(rawValue: name)!, count: layerCount)
+            activations = Array(repeating: Activation(named: name)!, count: layerCount)
         }
 
         let parameters = zip(sizes, sizes.dropFirst()).reduce(0) { $0 + ($1.0 + 1) * $1.1 }
@@ -107,7 +107,7 @@ struct ModelCell: Sendable, Equatable {
     }
 
     private static func activation(_ value: LessonValue) throws(LessonError) -> Activation {
-        guard let name = value.text, let activation = Activation(rawValue: name) else {
+        guard let name = value.text, let activation = Activation(named: name) else {
             let hint = value.text.flatMap { suggestion(for: $0, among: activationNames) }.map { " (did you mean '\($0)'?)" } ?? ""
             throw LessonError(
                 .invalidValue(key: "activations", in: "model cell",

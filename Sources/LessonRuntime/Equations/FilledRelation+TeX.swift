@@ -205,6 +205,8 @@ struct FilledTeXWriter {
         case .sigmoid: "\\sigma"
         case .tanh: "\\tanh"
         case .relu: "\\mathrm{ReLU}"
+        case .leakyRelu: "\\operatorname{LeakyReLU}"
+        case .elu: "\\operatorname{ELU}"
         case .hardlim: "\\operatorname{hardlim}"
         case .linear: "\\operatorname{linear}"
         case .softmax: "\\operatorname{softmax}"

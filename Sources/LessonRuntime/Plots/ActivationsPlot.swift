@@ -7,11 +7,13 @@ import Plotting
 struct ActivationsPlot: PlotKind {
     static let name = "activations"
     static let listOrder = 110
-    static let keys = ["functions", "range", "columns"]
+    static let keys = ["functions", "range", "columns", "slope", "alpha"]
     static let summary = "The activation functions and their derivatives."
 
-    /// The activations the gallery can draw (softmax acts on a whole row, not on one number).
+    /// The activations the gallery draws unless `functions` lists others.
     static let galleryFunctions: [Activation] = [.hardLimit, .linear, .sigmoid, .tanh, .relu]
+    /// The activations the gallery can draw (softmax acts on a whole row, not on one number).
+    static let drawable = Activation.allCases.filter { $0 != .softmax }
 
     /// Panels per row, if given.
     var columns: Int?
@@ -22,7 +24,15 @@ struct ActivationsPlot: PlotKind {
 
     init(_ fields: FieldReader) throws(LessonError) {
         columns = try PlotOptions.columns(fields)
-        functions = try Self.functions(fields)
+        let slope = try fields.number("slope", default: Activation.defaultSlope, in: 0...1)
+        let alpha = try fields.number("alpha", default: Activation.defaultAlpha, in: 0...100)
+        functions = try Self.functions(fields).map { activation in
+            switch activation {
+            case .leakyRelu: activation.with(parameter: slope)
+            case .elu: activation.with(parameter: alpha)
+            default: activation
+            }
+        }
         let interval = fields.contains("range") ? try fields.matrix("range") : [[-4, 4]]
         guard interval.count == 1, interval[0].count == 2, interval[0][0] < interval[0][1] else {
             throw LessonError(
@@ -32,13 +42,13 @@ struct ActivationsPlot: PlotKind {
         range = interval[0][0]...interval[0][1]
     }
 
-    /// `functions: [sigmoid, tanh]`.
+    /// `functions: [sigmoid, tanh]`; the leaky ReLU's slope is `slope`, the ELU's `α` is `alpha`.
     private static func functions(_ fields: FieldReader) throws(LessonError) -> [Activation] {
         guard let value = fields.value("functions") else { return galleryFunctions }
-        let names = galleryFunctions.map(\.rawValue)
+        let names = drawable.map(\.name)
         var result = [Activation]()
         for item in value.items ?? [value] {
-            guard let text = item.text, let activation = Activation(rawValue: text), galleryFunctions.contains(activation) else {
+            guard let text = item.text, let activation = Activation(named: text), drawable.contains(activation) else {
                 let hint = item.text.flatMap { suggestion(for: $0, among: names) }.map { " (did you mean '\($0)'?)" } ?? ""
                 let listed = names.map { "'\($0)'" }.joined(separator: ", ")
                 throw LessonError(
@@ -61,6 +71,8 @@ struct ActivationsPlot: PlotKind {
         case .sigmoid: "sigmoid σ"
         case .tanh: "tanh"
         case .relu: "ReLU"
+        case let .leakyRelu(slope): "leaky ReLU, α = \(NumberText.format(slope, significantDigits: 4))"
+        case let .elu(alpha): "ELU, α = \(NumberText.format(alpha, significantDigits: 4))"
         case .softmax: "softmax"
         }
     }

@@ -26,7 +26,7 @@ struct NetworkPlot: PlotKind {
             weights: network.denseLayers.map(\.weights.rowArrays),
             biases: small ? network.denseLayers.map(\.bias.values) : nil, showsValues: showsValues)
         let largest = network.denseLayers.map { $0.weights.maxAbsoluteValue() }.max() ?? 0
-        let activations = network.denseLayers.map(\.activation.rawValue).joined(separator: ", ")
+        let activations = network.denseLayers.map(\.activation.description).joined(separator: ", ")
         let caption = "The \(PlotSupport.shape(of: network)) network (\(activations)) \(PlotSupport.trainingPhrase(session)), \(NumberText.grouped(network.parameterCount)) weights and biases: blue edges are positive weights, vermillion negative, thicker is larger on the same scale in every diagram (largest |w| = \(session.format(largest)))."
         return PlotOutput(
             figure: figure, caption: caption,

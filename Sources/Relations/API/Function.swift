@@ -10,6 +10,8 @@ import Engine
 /// | sigmoid | `sigmoid`, `σ`, `logsig` | `1 / (1 + e^(−n))` |
 /// | tanh | `tanh`, `tansig` | `tanh(n)` |
 /// | relu | `relu`, `ReLU` | `max(0, n)` |
+/// | leaky_relu | `leaky_relu`, `lrelu` | `n if n > 0, else α n`; `leaky_relu(n, α)`, α = 0.01 when not given |
+/// | elu | `elu`, `ELU` | `n if n > 0, else α (eⁿ − 1)`; `elu(n, α)`, α = 1 when not given |
 /// | hardlim | `hardlim`, `hardlimit` | `1 if n ≥ 0, else 0` |
 /// | linear | `linear`, `purelin` | `n` |
 /// | softmax | `softmax` | each row's `e^(nᵢ) / Σⱼ e^(nⱼ)` |
@@ -20,11 +22,12 @@ import Engine
 /// | sum | `sum` | `sum(X)` sums down the rows (over the samples), giving `1 × columns`; `sum(X, 2)` sums across the columns, giving `rows × 1`; `sum(X, 1)` is `sum(X)` |
 /// | mean | `mean` | like `sum`, divided by the number of entries summed |
 ///
-/// The five activations have derivatives with respect to the net input, written with a prime
-/// or a `_prime` suffix: `relu'(n1)`, `σ'(n)`, `sigmoid_prime(n2)`:
+/// The activations but softmax have derivatives with respect to the net input, written with a
+/// prime or a `_prime` suffix: `relu'(n1)`, `σ'(n)`, `sigmoid_prime(n2)`, `leaky_relu'(n1, 0.1)`:
 /// ```
 /// sigmoid'(n) = σ(n) (1 − σ(n))     tanh'(n) = 1 − tanh(n)²     relu'(n) = 1 if n > 0, else 0
 /// hardlim'(n) = 0                   linear'(n) = 1
+/// leaky_relu'(n, α) = 1 if n > 0, else α        elu'(n, α) = 1 if n > 0, else α eⁿ
 /// ```
 public enum Function: String, Sendable, Hashable, CaseIterable {
     /// The logistic sigmoid σ.
@@ -33,6 +36,10 @@ public enum Function: String, Sendable, Hashable, CaseIterable {
     case tanh
     /// The rectified linear unit.
     case relu
+    /// The leaky ReLU, with its slope below zero as an optional second argument.
+    case leakyRelu = "leaky_relu"
+    /// The exponential linear unit, with its α as an optional second argument.
+    case elu
     /// The perceptron's hard limit (Heaviside step, 1 at 0).
     case hardlim
     /// The identity, the activation of a linear output layer.
@@ -58,6 +65,8 @@ public enum Function: String, Sendable, Hashable, CaseIterable {
         case .sigmoid: ["sigmoid", "σ", "logsig"]
         case .tanh: ["tanh", "tansig"]
         case .relu: ["relu", "ReLU"]
+        case .leakyRelu: ["leaky_relu", "lrelu"]
+        case .elu: ["elu", "ELU"]
         case .hardlim: ["hardlim", "hardlimit"]
         case .linear: ["linear", "purelin"]
         case .softmax: ["softmax"]
@@ -76,6 +85,8 @@ public enum Function: String, Sendable, Hashable, CaseIterable {
         case .sigmoid: .sigmoid
         case .tanh: .tanh
         case .relu: .relu
+        case .leakyRelu: .leakyRelu(slope: Activation.defaultSlope)
+        case .elu: .elu(alpha: Activation.defaultAlpha)
         case .hardlim: .hardLimit
         case .linear: .linear
         case .softmax: .softmax
@@ -90,7 +101,7 @@ public enum Function: String, Sendable, Hashable, CaseIterable {
 
     /// The numbers of arguments the function takes.
     public var argumentCounts: ClosedRange<Int> {
-        self == .sum || self == .mean ? 1...2 : 1...1
+        self == .sum || self == .mean || activation?.parameter != nil ? 1...2 : 1...1
     }
 
     /// Every name that calls a function, with the function and whether it names the derivative.

@@ -40,6 +40,8 @@ public struct RelationError: Error, Sendable, Hashable, CustomStringConvertible 
         case divisorNotScalar(String)
         /// The axis argument of `sum` or `mean` was not 1 or 2.
         case invalidAxis(function: String, found: String)
+        /// An activation's parameter (`leaky_relu(n, α)`) that is not one finite number.
+        case invalidParameter(function: String, found: String)
     }
 
     /// What went wrong.
@@ -103,6 +105,8 @@ public struct RelationError: Error, Sendable, Hashable, CustomStringConvertible 
             return "'/' divides by a 1×1 scalar, but the divisor is \(shape) (write './' for element-wise division)"
         case .invalidAxis(let function, let found):
             return "the second argument of '\(function)' is the axis, 1 (down the rows) or 2 (across the columns), found \(found)"
+        case .invalidParameter(let function, let found):
+            return "the second argument of '\(function)' is its parameter α, one finite number, found \(found)"
         }
     }
 

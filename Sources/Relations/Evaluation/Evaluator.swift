@@ -107,12 +107,12 @@ struct Evaluator {
 
     static func apply(_ call: FunctionCall, to arguments: [FilledExpression]) throws(RelationError) -> Matrix {
         let x = arguments[0].value
-        if call.isDerivative, let activation = call.function.activation {
+        if call.isDerivative, let activation = try self.activation(of: call, arguments: arguments) {
             return activation.derivative(net: x, output: activation.apply(x))
         }
         switch call.function {
-        case .sigmoid, .tanh, .relu, .hardlim, .linear, .softmax:
-            return call.function.activation!.apply(x)
+        case .sigmoid, .tanh, .relu, .leakyRelu, .elu, .hardlim, .linear, .softmax:
+            return try activation(of: call, arguments: arguments)!.apply(x)
         case .exp: return x.map(elementaryExp)
         case .sqrt: return x.map(elementarySquareRoot)
         case .sign: return x.map { $0 > 0 ? 1 : $0 < 0 ? -1 : 0 }
@@ -135,8 +135,23 @@ struct Evaluator {
             guard call.function == .mean else { return total }
             return total / Double(axis == .rows ? arguments[0].value.rows : arguments[0].value.columns)
         default:
-            return Magnitude.call(call, argument: arguments[0], value: value)
+            return Magnitude.call(
+                call, argument: arguments[0], value: value, parameter: arguments.count > 1 ? arguments[1].value.values.first : nil)
         }
+    }
+
+    /// The engine activation a call applies, with the parameter its second argument gives
+    /// (`leaky_relu(n, 0.1)`), which must be a number.
+    static func activation(of call: FunctionCall, arguments: [FilledExpression]) throws(RelationError) -> Activation? {
+        guard let activation = call.function.activation else { return nil }
+        guard arguments.count == 2 else { return activation }
+        let argument = arguments[1]
+        guard argument.value.isScalar, argument.value.values[0].isFinite else {
+            throw RelationError(
+                .invalidParameter(function: call.writtenName, found: argument.value.isScalar ? PlainText.shortest(argument.value.values[0]) : "a \(argument.value.shapeDescription) matrix"),
+                offset: argument.range.lowerBound)
+        }
+        return activation.with(parameter: argument.value.values[0])
     }
 
     /// The axis `sum` and `mean` reduce along: down the rows unless the second argument is 2.

@@ -53,7 +53,7 @@ enum Magnitude {
 
     /// The magnitude of `f(argument)` for a function applied entry by entry (or softmax by row),
     /// whose value is `value`.
-    static func call(_ call: FunctionCall, argument: FilledExpression, value: Matrix) -> Matrix {
+    static func call(_ call: FunctionCall, argument: FilledExpression, value: Matrix, parameter: Double? = nil) -> Matrix {
         let x = argument.value, m = argument.magnitude
         if call.function == .softmax {
             // ∂sᵢ/∂aₖ = sᵢ (δᵢₖ − sₖ), so an error eₖ in each aₖ moves sᵢ by at most sᵢ (|eᵢ| + Σₖ sₖ |eₖ|).
@@ -62,14 +62,14 @@ enum Magnitude {
                 value[row, column] * (1 + m[row, column] + weighted[row, 0])
             }
         }
-        let slope = Self.slope(of: call, at: x, value: value)
+        let slope = Self.slope(of: call, at: x, value: value, parameter: parameter)
         return Matrix(rows: value.rows, columns: value.columns) { row, column in
             abs(value[row, column]) + slope[row, column] * m[row, column]
         }
     }
 
     /// `|f′(x)|` for each entry, where `value` is `f(x)`; for a derivative call `f′`, `|f″(x)|`.
-    private static func slope(of call: FunctionCall, at x: Matrix, value: Matrix) -> Matrix {
+    private static func slope(of call: FunctionCall, at x: Matrix, value: Matrix, parameter: Double?) -> Matrix {
         if call.isDerivative {
             switch call.function {
             case .sigmoid:
@@ -82,8 +82,11 @@ enum Magnitude {
                 // tanh″ = −2 tanh · (1 − tanh²)
                 let t = Activation.tanh.apply(x)
                 return Matrix(rows: x.rows, columns: x.columns) { r, c in abs(2 * t[r, c] * value[r, c]) }
+            case .elu:
+                // elu″ = α eⁿ = elu′ below 0, 0 above.
+                return Matrix(rows: x.rows, columns: x.columns) { r, c in x[r, c] > 0 ? 0 : abs(value[r, c]) }
             default:
-                // relu′, hardlim′ and linear′ are constant between their jumps.
+                // relu′, leaky_relu′, hardlim′ and linear′ are constant between their jumps.
                 return Matrix(rows: x.rows, columns: x.columns)
             }
         }
@@ -92,8 +95,13 @@ enum Magnitude {
             return value.map { abs($0 * (1 - $0)) }
         case .tanh:
             return value.map { abs(1 - $0 * $0) }
-        case .relu, .linear:
+        case .relu, .leakyRelu, .linear:
+            // The larger slope on both sides of the kink (1, as for ReLU).
             return Matrix(rows: x.rows, columns: x.columns, repeating: 1)
+        case .elu:
+            // 1 above 0; α eⁿ = f + α below, at most α.
+            let alpha = parameter ?? Activation.defaultAlpha
+            return Matrix(rows: x.rows, columns: x.columns) { r, c in x[r, c] > 0 ? 1 : abs(value[r, c] + alpha) }
         case .hardlim:
             return Matrix(rows: x.rows, columns: x.columns)
         case .exp:

@@ -169,7 +169,7 @@ struct Parser {
         }
         advance()
         spaceSeparatesElements.removeLast()
-        let counts = call.isDerivative ? 1...1 : call.function.argumentCounts
+        let counts = call.isDerivative && call.function.activation?.parameter == nil ? 1...1 : call.function.argumentCounts
         guard counts.contains(arguments.count) else {
             throw RelationError(
                 .argumentCount(function: call.writtenName, expected: counts, found: arguments.count),
