@@ -67,6 +67,15 @@ import Testing
         }
     }
 
+    @Test(arguments: Network.configurableLayerKinds.map { $0.name })
+    func everyLayerKindHasItsLine(name: String) throws {
+        let kind = try #require(ModelLayers.kind(named: name))
+        let row = try #require(Self.row(documenting: name), "lessons/README.md has no line for the layer kind '\(name)'")
+        for setting in kind.settings {
+            #expect(row.contains("`\(setting.name)`"), "the line for '\(name)' does not give '\(setting.name)'")
+        }
+    }
+
     /// The check itself can fail: a name the guide does not document has no line.
     @Test func anUndocumentedNameHasNoLine() {
         #expect(Self.row(documenting: "adamw") == nil)

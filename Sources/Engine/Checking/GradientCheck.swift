@@ -30,13 +30,15 @@ public enum GradientCheck {
         }
     }
 
-    /// The gradients of every parameter of `network` for the mean `loss` over `data`.
+    /// The gradients of every parameter of `network` for the mean `loss` over `data`, with
+    /// every pass in `context`'s mode; a training pass draws the same random numbers (a
+    /// dropout mask) each time, from `context`'s generator as it is.
     public static func compare(
-        _ network: Network, on data: LabeledData, loss: Loss, step h: Double = 1e-4
+        _ network: Network, on data: LabeledData, loss: Loss, step h: Double = 1e-4, context: PassContext = .evaluation
     ) -> [Entry] {
-        let gradients = network.backward(network.forward(data.inputs), target: data.targets, loss: loss)
+        let gradients = network.backward(network.forward(data.inputs, context: context), target: data.targets, loss: loss)
         func meanLoss(of candidate: Network) -> Double {
-            let pass = candidate.forward(data.inputs)
+            let pass = candidate.forward(data.inputs, context: context)
             return loss.value(
                 output: pass.output, net: pass.nets[pass.nets.count - 1], target: data.targets,
                 activation: candidate.outputLayer.activation)

@@ -1,18 +1,26 @@
 import Engine
 import LessonFormat
 
-/// A `model` cell: the network's layer sizes, activations and starting weights.
+/// A `model` cell: the network's layers, activations and starting weights.
 ///
 /// ```yaml
-/// layers: [2, 3, 1]            # inputs first
-/// activation: sigmoid          # every layer, or `activations: [relu, softmax]`
+/// layers: [2, 3, 1]            # inputs first; or [2, 8, dropout: 0.5, 8, batch-norm, 1]
+/// activation: sigmoid          # every dense layer, or `activations: [relu, softmax]`
+/// slope: 0.01                  # the leaky ReLU's slope below 0; `alpha: 1` the ELU's α
 /// init: xavier                 # zeros, uniform, normal, xavier, xavier-normal, he, he-uniform, explicit
 /// ```
-/// With `init: explicit`, each layer's weights and bias are given as `W1`, `b1`, `W2`, `b2`…
+/// With `init: explicit`, each dense layer's weights and bias are given as `Wk`, `bk`, with
+/// `k` its number among all layers.
 struct ModelCell: Sendable, Equatable {
-    /// Layer sizes, inputs first.
-    public var sizes: [Int]
-    /// One activation per layer after the inputs.
+    /// The layers, as `layers:` lists them.
+    public var layers: ModelLayers
+    /// The sizes of the inputs and the dense layers, inputs first; setting them leaves only
+    /// dense layers.
+    public var sizes: [Int] {
+        get { layers.denseSizes }
+        set { layers = ModelLayers(sizes: newValue) }
+    }
+    /// One activation per dense layer.
     public var activations: [Activation]
     /// How weights are drawn, or `nil` for explicit weights.
     public var initializer: Initializer?
@@ -31,12 +39,12 @@ struct ModelCell: Sendable, Equatable {
 
     /// Reads and checks a model cell.
     public init(_ cell: Cell) throws(LessonError) {
-        let layerKeys = (1...9).flatMap { ["W\($0)", "b\($0)"] }
+        let layerKeys = (1...19).flatMap { ["W\($0)", "b\($0)"] }
         let fields = try FieldReader(
             cell.body, place: "model cell", at: cell.position,
-            allowedKeys: ["layers", "activation", "activations", "init", "range", "std"] + layerKeys)
-        sizes = try fields.integers("layers", in: 1...100_000, minimumCount: 2)
-        let layerCount = sizes.count - 1
+            allowedKeys: ["layers", "activation", "activations", "slope", "alpha", "init", "range", "std"] + layerKeys)
+        layers = try ModelLayers(try fields.required("layers"))
+        let layerCount = layers.denseSizes.count - 1
 
         if fields.contains("activations") {
             let value = try fields.required("activations")
@@ -45,7 +53,7 @@ struct ModelCell: Sendable, Equatable {
             }
             guard items.count == layerCount else {
                 throw LessonError(
-                    .invalidValue(key: "activations", in: "model cell", message: "lists \(items.count) activations for \(layerCount) layers"),
+                    .invalidValue(key: "activations", in: "model cell", message: "lists \(items.count) activations for \(layerCount) dense layers"),
                     at: value.position)
             }
             var list = [Activation]()
@@ -55,8 +63,17 @@ struct ModelCell: Sendable, Equatable {
             let name = try fields.choice("activation", among: Self.activationNames, default: "sigmoid")
             activations = Array(repeating: Activation(named: name)!, count: layerCount)
         }
+        for (key, kind) in [("slope", Activation.leakyRelu(slope: 0)), ("alpha", .elu(alpha: 0))] where fields.contains(key) {
+            guard activations.contains(where: { $0.name == kind.name }) else {
+                throw LessonError(
+                    .invalidValue(key: key, in: "model cell", message: "is only read for a '\(kind.name)' layer"),
+                    at: try fields.required(key).position)
+            }
+            let value = try fields.number(key, in: key == "slope" ? 0...1 : 0...100)
+            activations = activations.map { $0.name == kind.name ? $0.with(parameter: value) : $0 }
+        }
 
-        let parameters = zip(sizes, sizes.dropFirst()).reduce(0) { $0 + ($1.0 + 1) * $1.1 }
+        let parameters = layers.parameterCount
         guard parameters <= Self.maximumParameterCount else {
             let value = try fields.required("layers")
             throw LessonError(
@@ -78,11 +95,12 @@ struct ModelCell: Sendable, Equatable {
             initializer = .normal(mean: 0, standardDeviation: try fields.number("std", default: 1, in: 0...1e6))
         case "explicit":
             initializer = nil
-            var layers = [DenseLayer]()
-            for layer in 1...layerCount {
+            var explicit = [DenseLayer]()
+            let sizes = layers.denseSizes
+            for (index, layer) in layers.denseLayerNumbers.enumerated() {
                 let weights = try fields.matrix("W\(layer)")
                 let bias = try fields.matrix("b\(layer)")
-                let expected = (sizes[layer - 1], sizes[layer])
+                let expected = (sizes[index], sizes[index + 1])
                 guard weights.count == expected.0, weights[0].count == expected.1 else {
                     throw LessonError(
                         .invalidValue(key: "W\(layer)", in: "model cell", message: "is \(weights.count)×\(weights[0].count); layers \(sizes) need \(expected.0)×\(expected.1)"),
@@ -93,13 +111,19 @@ struct ModelCell: Sendable, Equatable {
                         .invalidValue(key: "b\(layer)", in: "model cell", message: "is \(bias.count)×\(bias[0].count); layers \(sizes) need 1×\(expected.1)"),
                         at: try fields.required("b\(layer)").position)
                 }
-                layers.append(DenseLayer(weights: Matrix(weights), bias: Matrix(bias), activation: activations[layer - 1]))
+                explicit.append(DenseLayer(weights: Matrix(weights), bias: Matrix(bias), activation: activations[index]))
             }
-            explicitLayers = layers
+            explicitLayers = explicit
         default:
             initializer = Self.initializers[method]
         }
-        if method != "explicit", let stray = layerKeys.first(where: fields.contains) {
+        let denseKeys = Set(layers.denseLayerNumbers.flatMap { ["W\($0)", "b\($0)"] })
+        if let stray = layerKeys.first(where: { fields.contains($0) && (method != "explicit" || !denseKeys.contains($0)) }) {
+            guard method != "explicit" else {
+                throw LessonError(
+                    .invalidValue(key: stray, in: "model cell", message: "names no dense layer; the dense layers are \(layers.denseLayerNumbers.map { "W\($0)" }.joined(separator: ", "))"),
+                    at: try fields.required(stray).position)
+            }
             throw LessonError(
                 .invalidValue(key: stray, in: "model cell", message: "is only read with 'init: explicit'"),
                 at: try fields.required(stray).position)
@@ -117,9 +141,16 @@ struct ModelCell: Sendable, Equatable {
         return activation
     }
 
-    /// The network, with weights drawn from `generator` unless they are explicit.
+    /// The network, with weights drawn from `generator` in layer order (biases at zero)
+    /// unless they are explicit.
     public func network(using generator: inout SeededGenerator) -> Network {
-        guard let initializer else { return Network(layers: explicitLayers) }
-        return Network(sizes: sizes, activations: activations, initializer: initializer, generator: &generator)
+        var dense = 0
+        return layers.network { _, inputs, units in
+            defer { dense += 1 }
+            guard let initializer else { return explicitLayers[dense] }
+            return DenseLayer(
+                weights: initializer.weights(inputs: inputs, outputs: units, using: &generator),
+                bias: Matrix(rows: 1, columns: units), activation: activations[dense])
+        }
     }
 }

@@ -46,6 +46,11 @@ enum NumberText {
     }
 
     /// A whole number with thousands separators: `60,000`, and `−1,500` with a real minus sign.
+    /// A setting's bound as a message writes it: `1`, `0.95`, `1e-12`.
+    static func shortest(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : "\(value)"
+    }
+
     static func grouped(_ number: Int) -> String {
         let digits = String(number.magnitude)
         var result = ""

@@ -1,0 +1,82 @@
+import Engine
+import Testing
+@testable import LessonFormat
+@testable import LessonRuntime
+
+/// The model cell's `layers:` with layer kinds between the dense layers.
+@Suite struct ModelLayersTests {
+    func model(_ body: String) throws -> ModelCell {
+        try ModelCell(try firstCell(body, kind: "model"))
+    }
+
+    @Test func dropoutAndBatchNormStandBetweenDenseLayers() throws {
+        let cell = try model("layers: [2, 8, dropout: 0.25, dense: 6, batch-norm, 1]\nactivations: [relu, tanh, sigmoid]\ninit: he")
+        #expect(cell.sizes == [2, 8, 6, 1])
+        #expect(cell.layers.denseLayerNumbers == [1, 3, 5])
+        var generator = SeededGenerator(seed: 3)
+        let network = cell.network(using: &generator)
+        #expect(network.layers.count == 5)
+        #expect((network.layers[1] as? DropoutLayer)?.rate == 0.25)
+        // Batch normalization takes the activation of the dense layer before it.
+        #expect(network[dense: 2].activation == .linear)
+        let norm = try #require(network.layers[3] as? BatchNormLayer)
+        #expect(norm.activation == .tanh && norm.momentum == 0.9 && norm.epsilon == 1e-5)
+        #expect(network.parameterNames == ["W1", "b1", "W3", "b3", "gamma4", "beta4", "W5", "b5"])
+        #expect(cell.layers.parameterCount == network.parameterCount)
+    }
+
+    @Test func aDenseNetworkDrawsTheSameWeightsAsBefore() throws {
+        let cell = try model("layers: [3, 4, 2]\nactivation: tanh")
+        var (a, b) = (SeededGenerator(seed: 9), SeededGenerator(seed: 9))
+        let drawn = cell.network(using: &a)
+        let reference = Network(sizes: [3, 4, 2], activations: [.tanh, .tanh], initializer: .xavierUniform, generator: &b)
+        #expect(drawn == reference)
+    }
+
+    @Test func settingsByNameAndTheLeakySlope() throws {
+        let cell = try model("layers: [2, 4, batch-norm: {momentum: 0.5, epsilon: 0.001}, dropout: {rate: 0.1}, 1]\nactivations: [leaky-relu, sigmoid]\nslope: 0.2")
+        #expect(cell.activations == [.leakyRelu(slope: 0.2), .sigmoid])
+        #expect(cell.layers.items[2] == .other(kind: "dropout", settings: ["rate": 0.1]))
+        #expect(cell.layers.items[1] == .other(kind: "batch-norm", settings: ["momentum": 0.5, "epsilon": 0.001]))
+    }
+
+    @Test func mistakesArePositioned() {
+        expectLessonError("lessons/x.md:5:16: error: 'layers' in model cell 'dropuot' is not a layer (did you mean 'dropout'?); the layers are 'dense', 'dropout', 'batch-norm'") {
+            _ = try model("layers: [2, 4, dropuot: 0.5, 1]")
+        }
+        expectLessonError("lessons/x.md:5:25: error: 'layers' in model cell dropout's 'rate' (the probability p that a unit is dropped) is at least 0 and below 1, not 1") {
+            _ = try model("layers: [2, 4, dropout: 1, 1]")
+        }
+        expectLessonError("lessons/x.md:5:26: error: 'layers' in model cell 'dropout' has no setting 'rat' (did you mean 'rate'?); its settings are 'rate'") {
+            _ = try model("layers: [2, 4, dropout: {rat: 0.5}, 1]")
+        }
+        expectLessonError("lessons/x.md:5:16: error: 'layers' in model cell ends with the output layer, which is dense (a number of units)") {
+            _ = try model("layers: [2, 4, dropout]")
+        }
+        expectLessonError("lessons/x.md:5:30: error: 'layers' in model cell 'batch-norm' normalizes the net input of a hidden dense layer, so it stands right after one (and before the output layer)") {
+            _ = try model("layers: [2, 4, dropout: 0.5, batch-norm, 1]")
+        }
+        expectLessonError("lessons/x.md:5:10: error: 'layers' in model cell starts with the number of inputs, a whole number between 1 and 100000, not the text 'dropout'") {
+            _ = try model("layers: [dropout, 4, 1]")
+        }
+        expectLessonError("lessons/x.md:6:8: error: 'slope' in model cell is only read for a 'leaky-relu' layer") {
+            _ = try model("layers: [2, 4, 1]\nslope: 0.1")
+        }
+        expectLessonError("lessons/x.md:6:14: error: 'activations' in model cell lists 3 activations for 2 dense layers") {
+            _ = try model("layers: [2, 4, dropout, 1]\nactivations: [relu, relu, sigmoid]")
+        }
+    }
+
+    @Test func explicitWeightsAreNumberedAmongAllLayers() throws {
+        let cell = try model("layers: [2, 2, dropout: 0.5, 1]\ninit: explicit\nW1: [[1, 0], [0, 1]]\nb1: [0, 0]\nW3: [[1], [1]]\nb3: 0")
+        var generator = SeededGenerator(seed: 1)
+        // Evaluation: dropout passes the hidden layer's σ(1), σ(2) on unchanged.
+        let hidden = Activation.sigmoid.apply(Matrix([[1.0, 2.0]]))
+        let expected = Activation.sigmoid.apply(Matrix(scalar: hidden[0, 0] + hidden[0, 1])).scalar
+        #expect(cell.network(using: &generator).predict(Matrix([[1.0, 2.0]])).scalar == expected)
+        expectLessonError("lessons/x.md:9:5: error: 'W2' in model cell names no dense layer; the dense layers are W1, W3") {
+            _ = try model("layers: [2, 2, dropout: 0.5, 1]\ninit: explicit\nW1: [[1, 0], [0, 1]]\nb1: [0, 0]\nW2: [[1], [1]]\nW3: [[1], [1]]\nb3: 0")
+        }
+    }
+}
+
