@@ -164,7 +164,7 @@ public indirect enum ScalarFunction: Sendable, Hashable, CustomStringConvertible
     public var prettyText: String { text(unicode: true) }
 
     /// Binding strength, loosest first: sums, products, unary minus, powers, atoms.
-    var precedence: Int {
+    public var precedence: Int {
         switch self {
         case .sum, .difference: 1
         case .product, .quotient: 2
@@ -177,7 +177,7 @@ public indirect enum ScalarFunction: Sendable, Hashable, CustomStringConvertible
 
     /// Whether a product writes this factor right after `left` without a dot: anything in
     /// parentheses, a name or a power of one after a number, a name or a power of one.
-    func isJuxtaposable(after left: ScalarFunction) -> Bool {
+    public func isJuxtaposable(after left: ScalarFunction) -> Bool {
         if isSigned || precedence < 3 { return true }
         func isName(_ f: ScalarFunction) -> Bool {
             switch f {
@@ -192,13 +192,13 @@ public indirect enum ScalarFunction: Sendable, Hashable, CustomStringConvertible
     }
 
     /// Whether the function is a number.
-    var isConstant: Bool {
+    public var isConstant: Bool {
         if case .constant = self { return true }
         return false
     }
 
     /// Whether the function is written with a sign in front: a negation or a negative number.
-    var isSigned: Bool {
+    public var isSigned: Bool {
         switch self {
         case .negation: true
         case .constant(let value): value < 0
