@@ -91,13 +91,15 @@ struct GradientDescentPathPlot: PlotKind {
                 keepsColors: true)
         }
         for (index, (walk, points)) in zip(walks, shown).enumerated() {
+            // The last path's start dot is drawn on top of the others': it is the one the legend shows.
             if let single, walks.count == 1 {
                 let end = Self.subscriptNumber(points.count - 1)
                 axes.path(
                     points, label: "\(single.steps) steps of " + (single.optimizer.name == GradientDescent.name ? "−η ∇f" : single.optimizer.type.title),
                     startLabel: "start (x₀, y₀)", endLabel: "end (x\(end), y\(end))")
             } else {
-                axes.path(points, label: walk.label, startLabel: index == 0 ? "start" : nil, color: Palette.color(index))
+                axes.path(points, label: walk.label, startLabel: index == walks.count - 1 ? "start" : nil,
+                    color: Palette.color(index))
             }
         }
         axes.xLimits = xRange
@@ -113,7 +115,7 @@ struct GradientDescentPathPlot: PlotKind {
         let gradient = function.gradient.map { $0.tex() }.joined(separator: ",\\; ")
         let caption = "The contours of $f(x, y) = \(function.function.tex())$, whose gradient is $\\nabla f = (\(gradient))$"
             + (contours.isGeometric ? " (levels spaced by factors, since f spans many decades)" : "")
-            + ". " + descriptions.map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: "; ") + "."
+            + ". " + descriptions.joined(separator: "; ").prefix(1).uppercased() + descriptions.joined(separator: "; ").dropFirst() + "."
         return PlotOutput(
             figure: figure, caption: caption,
             alternativeText: "Contour map of f(x, y) = \(function.function.prettyText) with the path\(walks.count == 1 ? "" : "s") of " + walks.map(\.label).joined(separator: "; ") + ".")
