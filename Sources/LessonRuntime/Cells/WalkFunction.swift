@@ -96,5 +96,7 @@ struct WalkFunction: Sendable, Equatable {
         }
     }
 
-    private static func number(_ value: Double) -> String { NumberText.format(value, significantDigits: 6) }
+    private static func number(_ value: Double) -> String {
+        PlainText.number(value, significantDigits: 6).replacingOccurrences(of: "-", with: "−")
+    }
 }
