@@ -151,7 +151,12 @@ extension CompareCellRunTests {
 @Suite struct CompareCellErrorTests {
     @Test(arguments: [
         ("vary: learnig_rate\nvalues: [0.1]",
-         "5:7: error: 'vary' in compare cell must be one of 'learning_rate', 'optimizer', 'init', 'hidden', 'batch_size', 'early_stopping', not 'learnig_rate' (did you mean 'learning_rate'?)"),
+         "5:7: error: 'vary' in compare cell names no setting of the train or model cell, nor 'hidden': 'learnig_rate' (did you mean 'learning_rate'?)"),
+        ("vary: activatoin\nvalues: [relu]",
+         "5:7: error: 'vary' in compare cell names no setting of the train or model cell, nor 'hidden': 'activatoin' (did you mean 'activation'?)"),
+        ("vary: hiden\nvalues: [[4]]",
+         "5:7: error: 'vary' in compare cell names no setting of the train or model cell, nor 'hidden': 'hiden' (did you mean 'hidden'?)"),
+        ("vary: epochs\nvalues: [1, 2]\nepochs: 3", "7:9: error: 'epochs' in compare cell is what this comparison varies; leave it out"),
         ("values: [0.1]", "4:1: error: missing key 'vary' in compare cell"),
         ("vary: init\nvalue: [zeros]", "6:1: error: unknown key 'value' in compare cell (did you mean 'values'?)"),
         ("vary: learning_rate\nvalues: 0.1",
@@ -160,21 +165,10 @@ extension CompareCellRunTests {
          "6:9: error: 'values' in compare cell is empty; list the values to compare, like [gradient-descent, momentum, rmsprop, adam]"),
         ("vary: learning_rate\nvalues: [1, 2, 3, 4, 5, 6, 7, 8, 9]",
          "6:34: error: 'values' in compare cell lists 9 values; one comparison shows at most 8"),
-        ("vary: learning_rate\nvalues: [0.1, fast]",
-         "6:15: error: 'values' in compare cell items must be learning rates (numbers) for 'vary: learning_rate', not the text 'fast'"),
-        ("vary: learning_rate\nvalues: [-1]", "6:10: error: 'values' in compare cell items must be between 0 and 1000000000000, not -1"),
         ("vary: learning_rate\nvalues: [0.1, 0.10]", "6:15: error: 'values' in compare cell lists 0.1 twice"),
-        ("vary: optimizer\nvalues: [adam, adamw]",
-         "6:16: error: 'values' in compare cell items must be one of \(CompareCellErrorTests.registeredOptimizers), not the text 'adamw' (did you mean 'adam'?)"),
-        ("vary: init\nvalues: [zeros, xavir]",
-         "6:17: error: 'values' in compare cell items must be one of 'he', 'he-uniform', 'xavier', 'xavier-normal', 'zeros', 'normal', 'uniform', not the text 'xavir' (did you mean 'xavier'?)"),
         ("vary: hidden\nvalues: [16, [8]]",
          "6:10: error: 'values' in compare cell items must be lists of hidden-layer sizes like [16] or [32, 16] for 'vary: hidden', not the number 16"),
         ("vary: hidden\nvalues: [[8, 0]]", "6:14: error: 'values' in compare cell items must be between 1 and 100000, not 0"),
-        ("vary: batch_size\nvalues: [32, half]",
-         "6:14: error: 'values' in compare cell items must be whole numbers or 'full' for 'vary: batch_size', not the text 'half'"),
-        ("vary: early_stopping\nvalues: [off, never]",
-         "6:15: error: 'values' in compare cell items must be 'off' or a patience in epochs (a whole number) for 'vary: early_stopping', not the text 'never'"),
         ("vary: hidden\nvalues: [[8]]\nepochs: 0", "7:9: error: 'epochs' in compare cell must be between 1 and 1000000, not 0"),
         ("vary: hidden\nvalues: [[8]]\nkeep: all",
          "7:7: error: 'keep' in compare cell must be one of 'none', 'best', not 'all'"),
@@ -198,7 +192,7 @@ extension CompareCellRunTests {
     @Test func theRunnerReadsCompareCells() throws {
         let lesson = try LessonParser.parse("---\ntitle: t\n---\n```{compare}\nvary: speed\nvalues: [1]\n```\n", path: "lessons/x.md")
         #expect(LessonRunner().check(lesson).map(\.description) == [
-            "lessons/x.md:5:7: error: 'vary' in compare cell must be one of 'learning_rate', 'optimizer', 'init', 'hidden', 'batch_size', 'early_stopping', not 'speed'",
+            "lessons/x.md:5:7: error: 'vary' in compare cell names no setting of the train or model cell, nor 'hidden': 'speed'",
         ])
     }
 
@@ -223,5 +217,69 @@ extension CompareCellRunTests {
         expectLessonError("lessons/x.md:19:10: error: the model cell gives explicit weights, which fix the layer sizes; give it an 'init' to vary 'hidden'") {
             _ = try runLesson(explicit + xorTrain + compare("vary: hidden\nvalues: [[4]]"), data: xorData())
         }
+    }
+}
+
+/// Any setting of the train and model cells can vary: each run is the cell above with the value
+/// written into it and read again by that cell's own reader.
+@Suite struct CompareAnySettingTests {
+    private func finalLosses(_ model: String, _ train: String, _ body: String) throws -> [String] {
+        let session = try runLesson(model + train + compare(body), data: circlesData())
+        let rows = try #require(tables(session).first).rows
+        return rows.map(\.[1])
+    }
+
+    @Test(arguments: [
+        ("vary: weight_decay\nvalues: [0, 0.1, 1]", circlesTrain),
+        ("vary: l1\nvalues: [0, 0.05]", circlesTrain),
+        ("vary: activation\nvalues: [sigmoid, tanh, relu]", circlesTrain),
+        ("vary: momentum\nvalues: [0, 0.5, 0.9]", "```{train}\noptimizer: momentum\nlearning_rate: 0.1\nepochs: 8\nbatch_size: 8\n```\n"),
+        ("vary: batch_size\nvalues: [1, 8, full]", circlesTrain),
+        ("vary: schedule\nvalues: [constant, cosine, exponential]", "```{train}\nlearning_rate: 0.5\nepochs: 8\nbatch_size: 8\nschedule: step\nstep_every: 2\n```\n"),
+        ("vary: optimizer\nvalues: [gradient-descent, adam]", "```{train}\noptimizer: momentum\nmomentum: 0.5\nlearning_rate: 0.1\nepochs: 8\nbatch_size: 8\n```\n"),
+    ])
+    func everyValueRunsAndGivesItsOwnCurve(body: String, train: String) throws {
+        let model = "```{model}\nlayers: [2, 4, 1]\nactivation: sigmoid\n```\n"
+        let losses = try finalLosses(model, train, body)
+        #expect(Set(losses).count == losses.count, "\(losses)")
+    }
+
+    @Test func legendsAndHeadingsNameTheSetting() throws {
+        let session = try runLesson(circlesModel + circlesTrain + compare("vary: weight_decay\nvalues: [0, 0.01]"), data: circlesData())
+        let table = try #require(tables(session).first)
+        #expect(table.headers[0] == "weight decay $\\lambda$")
+        #expect(table.rows.map(\.[0]) == ["0", "0.01"])
+        let figure = try #require(figures(session).first)
+        #expect(figure.file == "fig-01-compare-weight-decay.png")
+        #expect(figure.alternativeText.hasSuffix("one line per weight decay: λ = 0, λ = 0.01."))
+    }
+
+    @Test(arguments: [
+        ("vary: learning_rate\nvalues: [0.1, fast]", 15,
+         "with 'learning_rate: fast', the train cell at line 9 is refused: 'learning_rate' in train cell should be a number, not the text 'fast'"),
+        ("vary: learning_rate\nvalues: [-1]", 10,
+         "with 'learning_rate: -1', the train cell at line 9 is refused: 'learning_rate' in train cell must be between 0 and 1000000000000, not -1"),
+        ("vary: optimizer\nvalues: [adam, adamw]", 16,
+         "with 'optimizer: adamw', the train cell at line 9 is refused: 'optimizer' in train cell must be one of \(CompareCellErrorTests.registeredOptimizers), not 'adamw' (did you mean 'adam'?)"),
+        ("vary: momentum\nvalues: [0.5, 0.9]", 10,
+         "with 'momentum: 0.5', the train cell at line 9 is refused: 'momentum' in train cell does not apply to the optimizer 'gradient-descent', which takes no settings"),
+        ("vary: init\nvalues: [he, xavir]", 14,
+         "with 'init: xavir', the model cell at line 5 is refused: 'init' in model cell must be one of 'he', 'he-uniform', 'xavier', 'xavier-normal', 'zeros', 'uniform', 'normal', 'explicit', not 'xavir' (did you mean 'xavier'?)"),
+        ("vary: activation\nvalues: [relu, tanh]", 16,
+         "'tanh' gives the same run as 'relu': the cells above do not use 'activation' as written (a model cell with 'activations' gives each layer's)"),
+    ])
+    func aValueTheCellsRefuseIsAnErrorAtTheValue(body: String, column: Int, message: String) {
+        expectLessonError("lessons/x.md:\(compareLine + 2):\(column): error: " + message) {
+            _ = try runLesson(circlesModel + circlesTrain + compare(body), data: circlesData())
+        }
+    }
+
+    @Test func lessonsCheckFindsARefusedValueWithoutTraining() throws {
+        let text = "---\ntitle: t\n---\n```{data}\ndataset: circles\ncount: 40\n```\n" + circlesModel + circlesTrain
+            + compare("vary: weight_decay\nvalues: [0, -0.1]")
+        let lesson = try LessonParser.parse(text, path: "lessons/x.md")
+        #expect(LessonRunner().check(lesson).map(\.description) == [
+            "lessons/x.md:19:13: error: with 'weight_decay: -0.1', the train cell at line 12 is refused: 'weight_decay' in train cell must be between 0 and 1000000, not -0.1",
+        ])
     }
 }

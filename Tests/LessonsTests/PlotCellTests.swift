@@ -244,7 +244,7 @@ private let circlesMLP = cell("model", "layers: [2, 3, 1]\nactivation: sigmoid\n
         let run = try PlotLesson(
             cell("plot", "kind: activations") + cell("plot", "kind: gradient-descent-path"), data: nil)
         #expect(run.figures[0].caption.hasSuffix("slopes f′(0): hard limit 0, linear 1, sigmoid σ 0.25, tanh 1, ReLU 0."))
-        #expect(run.figures[1].caption.hasSuffix("After 30 steps the point is (−0.004952, 0.003714), where f = 3.831×10⁻⁵."))
+        #expect(run.figures[1].caption.hasSuffix("ends at (−0.004952, 0.003714), where f = 3.831×10⁻⁵ after 30 steps."))
     }
 
     @Test func theRunnerWritesFiguresThatNeedNoData() throws {
@@ -262,7 +262,7 @@ private let circlesMLP = cell("model", "layers: [2, 3, 1]\nactivation: sigmoid\n
             #expect(chapter.thumbnail == "fig-01-gradient-descent-path.png")
             let figures = chapter.document.blocks.compactMap { if case let .figure(figure) = $0 { figure } else { nil } }
             #expect(figures.map(\.file) == ["fig-01-gradient-descent-path.png", "fig-02-gallery.png"])
-            #expect(figures[0].caption.hasSuffix("After 10 steps the point is (−0.4295, 0.3221), where f = 0.2882."))
+            #expect(figures[0].caption.hasSuffix("ends at (−0.4295, 0.3221), where f = 0.2882 after 10 steps."))
             files.append([UInt8](try Data(contentsOf: folder.appendingPathComponent(figures[1].file))))
         }
         #expect(files[0] == files[1])

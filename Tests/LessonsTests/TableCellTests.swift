@@ -235,7 +235,7 @@ extension Session {
             ["2", "−2.56", "1.92", "10.24", "(−5.12, 3.84)"],
             ["3", "−2.048", "1.536", "6.554", "(−4.096, 3.072)"],
         ])
-        #expect(table.caption == "Gradient descent on $f(x, y) = x^2 + y^2$ from (−4, 3) with $\\alpha$ = 0.1: each step multiplies both coordinates by $1 - 2\\alpha$ = 0.8.")
+        #expect(table.caption == "Gradient descent on $f(x, y) = {x}^{2} + {y}^{2}$ from (−4, 3) with $\\eta$ = 0.1: each step is $(x, y) \\leftarrow (x, y) - \\eta\\,\\nabla f$.")
     }
 
     @Test func walkKeysBelongToTheirKinds() {

@@ -60,7 +60,7 @@ import Relations
 
     @Test func unexpectedCharacters() {
         expectError("a = b # c", "offset 6: unexpected character '#'")
-        expectError("a = b ^ 2", "offset 6: unexpected character '^'")
+        expectError("a = b & 2", "offset 6: unexpected character '&'")
         expectError("a = 2. * b", "offset 5: unexpected character '.'")
         expectError("σ = b²", "offset 5: unexpected character '²'")
     }

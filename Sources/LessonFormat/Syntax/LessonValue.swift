@@ -84,4 +84,11 @@ public struct LessonEntry: Sendable, Equatable {
     public var keyPosition: SourcePosition
     /// The value.
     public var value: LessonValue
+
+    /// Creates an entry (a cell's key changed or added, as a comparison does).
+    public init(key: String, keyPosition: SourcePosition, value: LessonValue) {
+        self.key = key
+        self.keyPosition = keyPosition
+        self.value = value
+    }
 }

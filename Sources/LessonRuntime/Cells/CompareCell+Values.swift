@@ -1,65 +1,14 @@
+import Engine
 import Foundation
 import LessonFormat
 
 extension CompareCell {
-    /// Reads one item of `values` as a value of `quantity`.
-    static func setting(_ item: LessonValue, for quantity: Quantity) throws(LessonError) -> Setting {
-        func invalid(_ message: String, at value: LessonValue = item) -> LessonError {
-            LessonError(.invalidValue(key: "values", in: "compare cell", message: message), at: value.position)
-        }
-        func wrongType(_ expected: String, _ value: LessonValue = item) -> LessonError {
-            invalid("items must be \(expected) for 'vary: \(quantity.rawValue)', not \(value.kindDescription)", at: value)
-        }
-        func name(among names: [String]) throws(LessonError) -> String {
-            if let text = item.text, names.contains(text) { return text }
-            let hint = item.text.flatMap { suggestion(for: $0, among: names) }.map { " (did you mean '\($0)'?)" } ?? ""
-            throw invalid("items must be one of \(names.map { "'\($0)'" }.joined(separator: ", ")), not \(item.kindDescription)\(hint)")
-        }
-        func whole(_ value: LessonValue, in range: ClosedRange<Int>, expected: String) throws(LessonError) -> Int {
-            guard let integer = value.integer else { throw wrongType(expected, value) }
-            guard range.contains(integer) else {
-                throw invalid("items must be between \(range.lowerBound) and \(range.upperBound), not \(integer)", at: value)
-            }
-            return integer
-        }
-
-        switch quantity {
-        case .learningRate:
-            guard let rate = item.number, rate.isFinite else { throw wrongType("learning rates (numbers)") }
-            guard (0...1e12).contains(rate) else {
-                throw invalid("items must be between 0 and 1000000000000, not \(item.text ?? "")")
-            }
-            return .learningRate(rate)
-        case .optimizer:
-            return .optimizer(try name(among: optimizerNames))
-        case .initializer:
-            return .initializer(try name(among: initializerNames))
-        case .hidden:
-            guard let sizes = item.items else { throw wrongType("lists of hidden-layer sizes like [16] or [32, 16]") }
-            var hidden = [Int]()
-            for size in sizes { hidden.append(try whole(size, in: 1...100_000, expected: "lists of whole numbers")) }
-            return .hidden(hidden)
-        case .batchSize:
-            if item.text == "full" { return .batchSize(nil) }
-            return .batchSize(try whole(item, in: 1...100_000_000, expected: "whole numbers or 'full'"))
-        case .earlyStopping:
-            if item.text == "off" { return .earlyStopping(nil) }
-            return .earlyStopping(try whole(item, in: 1...1_000_000, expected: "'off' or a patience in epochs (a whole number)"))
-        }
-    }
-}
-
-extension CompareCell.Setting {
-    /// The value as the table's first column shows it (`0.01`, `adam`, `16, 8`, `full`, `off`).
-    var valueText: String {
-        switch self {
-        case let .learningRate(rate): Self.compact(rate)
-        case let .optimizer(name): name
-        case let .initializer(name): name
-        case let .hidden(sizes): sizes.isEmpty ? "none" : sizes.map(String.init).joined(separator: ", ")
-        case let .batchSize(size): size.map(String.init) ?? "full"
-        case let .earlyStopping(patience): patience.map { "patience \($0)" } ?? "off"
-        }
+    /// The value as the table's first column shows it (`0.01`, `adam`, `16, 8`, `full`, `off`,
+    /// `patience 3`): a number in its compact form, a list joined by commas.
+    static func valueText(_ value: LessonValue) -> String {
+        if let items = value.items { return items.isEmpty ? "none" : items.map(valueText).joined(separator: ", ") }
+        if let number = value.number, number.isFinite { return compact(number) }
+        return value.text ?? value.kindDescription
     }
 
     /// A number in at most six significant digits, with a short exponent when large or small (`1e6`, `2.5e-7`).
@@ -69,5 +18,97 @@ extension CompareCell.Setting {
             text = text.replacingOccurrences(of: long, with: short)
         }
         return text
+    }
+
+    /// The model and train cells of one run, read and as written: the cells above with `vary: value` written into
+    /// the one that reads it, and read again by that cell's own reader.
+    ///
+    /// `off` leaves the key out (the cell's default: no early stopping). Keys that only apply
+    /// to the value being replaced are dropped: another optimizer's settings when `optimizer`
+    /// changes, another schedule's keys when `schedule` does, the explicit `Wk`, `bk` when
+    /// `init` is no longer `explicit`. `hidden` writes `layers` (the model's inputs, the
+    /// sizes, its outputs) and `activations` (the first hidden activation, sigmoid without one,
+    /// for every hidden layer, and the output's).
+    ///
+    /// - Throws: what the cell's reader finds wrong with the value, at the value.
+    func variant(_ value: LessonValue, model: Cell, train: Cell, session: Session) throws(LessonError)
+        -> (ModelCell, TrainCell, sources: (model: Cell, train: Cell))
+    {
+        var model = model, train = train
+        switch varied {
+        case let .key(key, owner: .train):
+            train.body = Self.writing(key, value, into: train.body)
+        case let .key(key, owner: _):
+            model.body = Self.writing(key, value, into: model.body)
+        case .hidden:
+            guard let base = session.model, base.initializer != nil else {
+                throw LessonError(
+                    .failed("the model cell gives explicit weights, which fix the layer sizes; give it an 'init' to vary 'hidden'"),
+                    at: value.position)
+            }
+            let at = value.position
+            let sizes = [base.sizes[0]] + (value.items ?? []).compactMap(\.integer) + [base.sizes[base.sizes.count - 1]]
+            let hiddenActivation = base.activations.count > 1 ? base.activations[0] : .sigmoid
+            let activations = Array(repeating: hiddenActivation, count: sizes.count - 2) + [base.activations[base.activations.count - 1]]
+            var body = Self.writing("layers", LessonValue(.list(sizes.map { LessonValue(.scalar(String($0), isPlain: true), at: at) }), at: at), into: model.body)
+            body = Self.writing("activations", LessonValue(.list(activations.map { LessonValue(.scalar($0.name, isPlain: true), at: at) }), at: at), into: body)
+            model.body = Self.removing(["activation"], from: body)
+        }
+        if let epochs {
+            let at = position
+            train.body = Self.writing("epochs", LessonValue(.scalar(String(epochs), isPlain: true), at: at), into: train.body)
+        }
+        train.body = Self.removing(Self.droppedTrainKeys(train.body).filter { $0 != varied.name }, from: train.body)
+        if case .key("init", _) = varied, value.text != "explicit" {
+            let layerKeys = (model.body.entries ?? []).map(\.key).filter { key in
+                (key.hasPrefix("W") || key.hasPrefix("b")) && key.count > 1 && key.dropFirst().allSatisfy(\.isNumber)
+            }
+            model.body = Self.removing(layerKeys, from: model.body)
+        }
+        func read<T>(_ cell: Cell, _ reader: (Cell) throws(LessonError) -> T) throws(LessonError) -> T {
+            do {
+                return try reader(cell)
+            } catch {
+                let what = varied == .hidden ? "hidden: [\(Self.valueText(value))]" : "\(varied.name): \(Self.valueText(value))"
+                throw LessonError(
+                    .failed("with '\(what)', the \(cell.kind.rawValue) cell at line \(cell.position.line) is refused: \(error.message)"),
+                    at: value.position)
+            }
+        }
+        return (try read(model) { cell throws(LessonError) in try ModelCell(cell) },
+                try read(train) { cell throws(LessonError) in try TrainCell(cell) }, (model, train))
+    }
+
+    /// `body` with `key` set to `value` (added when absent); `off` removes it.
+    static func writing(_ key: String, _ value: LessonValue, into body: LessonValue) -> LessonValue {
+        guard value.text != "off" || key == "shuffle" else { return removing([key], from: body) }
+        var entries = body.entries ?? []
+        if let index = entries.firstIndex(where: { $0.key == key }) {
+            entries[index].value = value
+        } else {
+            entries.append(LessonEntry(key: key, keyPosition: value.position, value: value))
+        }
+        return LessonValue(.mapping(entries), at: body.position)
+    }
+
+    /// `body` without `keys`.
+    static func removing(_ keys: [String], from body: LessonValue) -> LessonValue {
+        LessonValue(.mapping((body.entries ?? []).filter { !keys.contains($0.key) }), at: body.position)
+    }
+
+    /// The keys of a train cell's body that only apply to an optimizer or schedule it no longer
+    /// names (from the train cell's own tables of which keys each reads).
+    static func droppedTrainKeys(_ body: LessonValue) -> [String] {
+        let entries = body.entries ?? []
+        func text(_ key: String) -> String? { entries.first { $0.key == key }?.value.text }
+        var dropped = [String]()
+        let optimizer = Optimizer.rule(named: text("optimizer") ?? GradientDescent.name)
+        if let optimizer {
+            let own = optimizer.hyperparameters.map(\.key)
+            dropped += TrainCell.optimizerKeys.filter { !own.contains($0) }
+        }
+        let schedule = text("schedule") ?? "constant"
+        dropped += TrainCell.scheduleKeys.filter { !$0.schedules.contains(schedule) }.map(\.key)
+        return dropped
     }
 }

@@ -5,45 +5,33 @@ import LessonFormat
 /// model and train cells above in one setting, and shows their curves and final numbers.
 ///
 /// ```yaml
-/// vary: learning_rate          # optimizer, init, hidden, batch_size, early_stopping
+/// vary: learning_rate          # any key of the train or model cell, or hidden
 /// values: [0.001, 0.01, 0.1, 1.0]
 /// epochs: 10                   # optional: overrides the train cell's epochs
 /// keep: none                   # or best: the session continues with the best run
 /// title: Four learning rates   # optional figure title
 /// ```
-/// Every run starts from weights drawn from the same random stream state and shuffles its
-/// samples with the same seed, so the runs differ only in the varied setting.
+/// What may vary comes from one place, the train and model cells' own readers: each run is
+/// the cell above with `vary: value` written into it, read again, so every key those cells
+/// take can vary, checked and explained as those cells check theirs (`CompareCell+Values`).
+/// `hidden` is the compare cell's own: the hidden layers' sizes, between the model's inputs and
+/// outputs. Every run starts from weights drawn from the same random stream state and shuffles
+/// its samples with the same seed, so the runs differ only in the varied setting.
 struct CompareCell: Sendable, Equatable {
     /// The setting a comparison varies.
-    public enum Quantity: String, Sendable, CaseIterable {
-        /// The learning rate η.
-        case learningRate = "learning_rate"
-        /// The optimizer.
-        case optimizer
-        /// How the starting weights are drawn.
-        case initializer = "init"
-        /// The hidden layers' sizes.
+    public enum Varied: Sendable, Equatable {
+        /// A key of the train or model cell (`owner`), written into it for each run.
+        case key(String, owner: CellKind)
+        /// The sizes of the hidden layers.
         case hidden
-        /// The mini-batch size.
-        case batchSize = "batch_size"
-        /// Early stopping's patience, or none.
-        case earlyStopping = "early_stopping"
-    }
 
-    /// One value of the varied setting.
-    public enum Setting: Sendable, Equatable {
-        /// A learning rate.
-        case learningRate(Double)
-        /// An optimizer, by its lesson name (`adam`).
-        case optimizer(String)
-        /// An initializer, by its lesson name (`xavier`).
-        case initializer(String)
-        /// The sizes of the hidden layers (empty: no hidden layer).
-        case hidden([Int])
-        /// A batch size, or `nil` for the full batch.
-        case batchSize(Int?)
-        /// Early stopping's patience, or `nil` for none.
-        case earlyStopping(Int?)
+        /// The name `vary` gives it.
+        var name: String {
+            switch self {
+            case let .key(key, _): key
+            case .hidden: "hidden"
+            }
+        }
     }
 
     /// What the session keeps after the comparison.
@@ -60,15 +48,11 @@ struct CompareCell: Sendable, Equatable {
     public static let maximumValueCount = 8
     /// The optimizer names `vary: optimizer` accepts: every registered optimizer.
     public static var optimizerNames: [String] { Optimizer.rules.map { $0.name } }
-    /// The initializer names `vary: init` accepts.
-    public static let initializerNames = ModelCell.initializers.keys.sorted() + ["normal", "uniform"]
 
     /// The varied setting.
-    public var quantity: Quantity
-    /// Its values, one run each, in the order written.
-    public var settings: [Setting]
-    /// Where each value is written, for errors found while running.
-    public var settingPositions: [SourcePosition]
+    public var varied: Varied
+    /// Its values as written, one run each, in the order written (with their positions).
+    public var values: [LessonValue]
     /// The number of epochs, if it overrides the train cell's.
     public var epochs: Int?
     /// What the session keeps afterwards.
@@ -78,77 +62,153 @@ struct CompareCell: Sendable, Equatable {
     /// Where the cell stands.
     public var position: SourcePosition
 
-    /// Reads and checks a compare cell.
+    /// Reads and checks a compare cell: `vary` must be a key the train or model cell reads (or
+    /// `hidden`); the values are checked by those cells' readers when the comparison runs (and
+    /// when `lessons check` rehearses it).
     public init(_ cell: Cell) throws(LessonError) {
         let fields = try FieldReader(cell.body, place: "compare cell", at: cell.position, allowedKeys: Self.keys)
         position = cell.position
-        quantity = Quantity(rawValue: try fields.choice("vary", among: Quantity.allCases.map(\.rawValue)))!
+        let vary = try fields.required("vary")
+        let name = try fields.text("vary")
+        varied = try Self.varied(name, probing: cell, at: vary.position)
         epochs = fields.contains("epochs") ? try fields.integer("epochs", in: 1...1_000_000) : nil
+        if epochs != nil, varied == .key("epochs", owner: .train) {
+            throw LessonError(
+                .invalidValue(key: "epochs", in: "compare cell", message: "is what this comparison varies; leave it out"),
+                at: try fields.required("epochs").position)
+        }
         keep = Keep(rawValue: try fields.choice("keep", among: Keep.allCases.map(\.rawValue), default: "none"))!
         title = fields.contains("title") ? try fields.text("title") : nil
 
         let list = try fields.required("values")
         guard let items = list.items else {
             throw LessonError(
-                .wrongType(key: "values", in: "compare cell", expected: "a list like \(quantity.example)", found: list.kindDescription),
+                .wrongType(key: "values", in: "compare cell", expected: "a list like \(varied.example)", found: list.kindDescription),
                 at: list.position)
         }
         guard !items.isEmpty else {
-            throw LessonError(.invalidValue(key: "values", in: "compare cell", message: "is empty; list the values to compare, like \(quantity.example)"), at: list.position)
+            throw LessonError(.invalidValue(key: "values", in: "compare cell", message: "is empty; list the values to compare, like \(varied.example)"), at: list.position)
         }
         guard items.count <= Self.maximumValueCount else {
             throw LessonError(
                 .invalidValue(key: "values", in: "compare cell", message: "lists \(items.count) values; one comparison shows at most \(Self.maximumValueCount)"),
                 at: items[Self.maximumValueCount].position)
         }
-        var settings = [Setting]()
+        var seen = [String]()
         for item in items {
-            let setting = try Self.setting(item, for: quantity)
-            if settings.contains(setting) {
-                throw LessonError(
-                    .invalidValue(key: "values", in: "compare cell", message: "lists \(setting.valueText) twice"), at: item.position)
+            if varied == .hidden { try Self.checkHidden(item) }
+            let text = Self.valueText(item)
+            if seen.contains(text) {
+                throw LessonError(.invalidValue(key: "values", in: "compare cell", message: "lists \(text) twice"), at: item.position)
             }
-            settings.append(setting)
+            seen.append(text)
         }
-        self.settings = settings
-        settingPositions = items.map(\.position)
+        values = items
+    }
+
+    /// What `vary: name` varies: `hidden`, or the key of the train or model cell that reads it,
+    /// found by asking each cell's reader whether it knows the key.
+    ///
+    /// - Throws: an error at `position` when neither cell reads it, with the closest key either
+    ///   cell (or `hidden`) has.
+    static func varied(_ name: String, probing cell: Cell, at position: SourcePosition) throws(LessonError) -> Varied {
+        if name == "hidden" { return .hidden }
+        var close = [String]()
+        for owner in [CellKind.train, .model] {
+            var probe = cell
+            probe.kind = owner
+            probe.body = LessonValue(
+                .mapping([LessonEntry(key: name, keyPosition: position, value: LessonValue(.empty, at: position))]),
+                at: position)
+            do {
+                _ = try owner.read(probe)
+                return .key(name, owner: owner)
+            } catch {
+                guard case let .unknownKey(key, _, suggestion) = error.kind, key == name else {
+                    return .key(name, owner: owner)
+                }
+                if let suggestion { close.append(suggestion) }
+            }
+        }
+        let hint = suggestion(for: name, among: close + ["hidden"]).map { " (did you mean '\($0)'?)" } ?? ""
+        throw LessonError(
+            .invalidValue(key: "vary", in: "compare cell", message: "names no setting of the train or model cell, nor 'hidden': '\(name)'\(hint)"),
+            at: position)
+    }
+
+    /// Checks one value of `vary: hidden`: a list of layer sizes.
+    private static func checkHidden(_ item: LessonValue) throws(LessonError) {
+        guard let sizes = item.items else {
+            throw LessonError(
+                .invalidValue(key: "values", in: "compare cell", message: "items must be lists of hidden-layer sizes like [16] or [32, 16] for 'vary: hidden', not \(item.kindDescription)"),
+                at: item.position)
+        }
+        for size in sizes {
+            guard let value = size.integer else {
+                throw LessonError(
+                    .invalidValue(key: "values", in: "compare cell", message: "items must be lists of whole numbers for 'vary: hidden', not \(size.kindDescription)"),
+                    at: size.position)
+            }
+            guard (1...100_000).contains(value) else {
+                throw LessonError(
+                    .invalidValue(key: "values", in: "compare cell", message: "items must be between 1 and 100000, not \(value)"),
+                    at: size.position)
+            }
+        }
     }
 }
 
-extension CompareCell.Quantity {
+extension CompareCell.Varied {
     /// A values list that fits, for messages.
     var example: String {
-        switch self {
-        case .learningRate: "[0.01, 0.1, 1]"
-        case .optimizer: "[gradient-descent, momentum, rmsprop, adam]"
-        case .initializer: "[zeros, uniform, xavier, he]"
-        case .hidden: "[[16], [64], [32, 16]]"
-        case .batchSize: "[1, 32, full]"
-        case .earlyStopping: "[off, 3]"
+        switch name {
+        case "learning_rate": "[0.01, 0.1, 1]"
+        case "optimizer": "[gradient-descent, momentum, rmsprop, adam]"
+        case "init": "[zeros, uniform, xavier, he]"
+        case "hidden": "[[16], [64], [32, 16]]"
+        case "batch_size": "[1, 32, full]"
+        case "early_stopping": "[off, 3]"
+        case "activation": "[sigmoid, tanh, relu]"
+        default: "[0, 0.01, 0.1]"
         }
     }
 
     /// How captions name one value of the setting.
     var noun: String {
-        switch self {
-        case .learningRate: "learning rate"
-        case .optimizer: "optimizer"
-        case .initializer: "initializer"
-        case .hidden: "hidden-layer size"
-        case .batchSize: "batch size"
-        case .earlyStopping: "early-stopping setting"
+        switch name {
+        case "learning_rate": "learning rate"
+        case "init": "initializer"
+        case "hidden": "hidden-layer size"
+        case "early_stopping": "early-stopping setting"
+        case "l1": "L1 factor"
+        case "weight_decay": "weight decay"
+        default: name.replacingOccurrences(of: "_", with: " ")
         }
     }
 
     /// The table's heading for the varied column.
     var heading: String {
-        switch self {
-        case .learningRate: "learning rate $\\eta$"
-        case .optimizer: "optimizer"
-        case .initializer: "initializer"
-        case .hidden: "layers"
-        case .batchSize: "batch size"
-        case .earlyStopping: "early stopping"
+        switch name {
+        case "learning_rate": "learning rate $\\eta$"
+        case "hidden": "layers"
+        case "early_stopping": "early stopping"
+        case "weight_decay": "weight decay $\\lambda$"
+        case "l1": "L1 factor $\\lambda_1$"
+        default: noun
+        }
+    }
+
+    /// The symbol a legend writes before a number: `η`, `λ`, an optimizer setting's own (`β`).
+    var symbol: String? {
+        switch name {
+        case "learning_rate": return "η"
+        case "weight_decay": return "λ"
+        case "l1": return "λ₁"
+        default:
+            for rule in Optimizer.rules {
+                if let setting = rule.hyperparameters.first(where: { $0.key == name }) { return setting.symbol }
+            }
+            return nil
         }
     }
 }

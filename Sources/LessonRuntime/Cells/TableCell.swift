@@ -24,7 +24,7 @@ struct TableCell: Sendable, Equatable {
         case history
         /// Backpropagation's gradients against central finite differences.
         case gradientCheck = "gradient-check"
-        /// The iterates of gradient descent on f(x, y) = x² + y² (seed 001).
+        /// The iterates of gradient descent on a function f(x, y) (x² + y² in seed 001).
         case gradientDescent = "gradient-descent"
 
         /// The keys this kind reads besides `of`, `caption` and `rows`.
@@ -72,7 +72,7 @@ struct TableCell: Sendable, Equatable {
     /// `gradient-check`: the loss, or the training run's (or the output activation's natural one).
     public var loss: Loss?
     /// The walk of `of: gradient-descent`.
-    public var walk: GradientDescentWalk
+    public var walk: GradientDescentWalk?
 
     /// Reads and checks a table cell.
     public init(_ cell: Cell) throws(LessonError) {
@@ -96,7 +96,7 @@ struct TableCell: Sendable, Equatable {
         samples = try fields.integer("samples", default: 4, in: 1...100_000)
         loss = fields.contains("loss") ? Loss(rawValue: try fields.choice("loss", among: Loss.allCases.map(\.rawValue))) : nil
         quantities = try Self.quantities(fields)
-        walk = try GradientDescentWalk(fields, place: place)
+        walk = kind == .gradientDescent ? try GradientDescentWalk(fields, place: place) : nil
     }
 
     private static func quantities(_ fields: FieldReader) throws(LessonError) -> [QuantityName]? {

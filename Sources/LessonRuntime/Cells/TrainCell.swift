@@ -102,7 +102,7 @@ struct TrainCell: Sendable, Equatable {
 
     /// The optimizer named by `optimizer` (plain gradient descent by default) with the
     /// hyperparameters the cell gives; another optimizer's key is a mistake worth naming.
-    private static func optimizer(_ fields: FieldReader) throws(LessonError) -> Optimizer {
+    static func optimizer(_ fields: FieldReader, place: String = "train cell") throws(LessonError) -> Optimizer {
         let name = try fields.choice(
             "optimizer", among: Optimizer.rules.map { $0.name }, default: GradientDescent.name)
         let rule = Optimizer.rule(named: name)!
@@ -110,7 +110,7 @@ struct TrainCell: Sendable, Equatable {
         for key in optimizerKeys where !own.contains(key) && fields.contains(key) {
             let reads = own.isEmpty ? "takes no settings" : "reads " + own.map { "'\($0)'" }.joined(separator: ", ")
             throw LessonError(
-                .invalidValue(key: key, in: "train cell", message: "does not apply to the optimizer '\(name)', which \(reads)"),
+                .invalidValue(key: key, in: place, message: "does not apply to the optimizer '\(name)', which \(reads)"),
                 at: try fields.required(key).position)
         }
         var values = [String: Double]()

@@ -8,7 +8,8 @@ extension FilledRelation {
     ///
     /// Scalars are numbers, vectors and matrices are `bmatrix`es elided by `layout` (with their
     /// shape as a subscript when elided); the operators are `+`, `-`, `\times` (a product with
-    /// a scalar), juxtaposition with `\,` (the matrix product), `\odot`, `\frac`, `\div`; a
+    /// a scalar), juxtaposition with `\,` (the matrix product), `\odot`, `\frac`, `\div`, a power
+    /// `{a}^{p}` (`{A}^{\circ p}` for a matrix, entry by entry); a
     /// transpose is `^\top`; functions are `\sigma`, `\tanh`, `\mathrm{ReLU}`,
     /// `\operatorname{softmax}`, `\exp`, `\log` with a prime for a derivative; a sum is the
     /// sum it is, `\sum_{j} (X)_{j}` across a row's entries (`sum(X, 2)`) or `\sum_{i} (X)_{i}` down
@@ -144,6 +145,10 @@ struct FilledTeXWriter {
         case .elementwiseMultiply: return left + " \\odot " + right
         case .divide: return "\\frac{" + unparenthesized(lhs) + "}{" + unparenthesized(rhs) + "}"
         case .elementwiseDivide: return left + " \\div " + right
+        case .power:
+            // Entry by entry: a matrix's power is the Hadamard power, A^{∘2}.
+            let hadamard = lhs.value.isScalar ? "" : "\\circ "
+            return "{" + tex(lhs, isOperand: true) + "}^{" + hadamard + tex(rhs.withoutParentheses, isOperand: false) + "}"
         }
     }
 
@@ -393,6 +398,7 @@ extension FilledTeXWriter {
         case .multiply: return operand.value.isScalar || previous?.value.isScalar == true ? "\\times" : "\\cdot"
         case .elementwiseMultiply: return "\\odot"
         case .elementwiseDivide, .divide: return "\\div"
+        case .power: return "^"
         }
     }
 

@@ -15,6 +15,13 @@ struct StepQuantities: Sendable {
         lookup = { record[$0] }
     }
 
+    /// Named values, in the order given: a gradient-descent walk's step.
+    init(named values: [(String, Matrix)]) {
+        names = values.map(\.0)
+        let table = Dictionary(values, uniquingKeysWith: { first, _ in first })
+        lookup = { table[$0] }
+    }
+
     /// The forward pass of `network` on `input` (one row) against `target`, named as a training
     /// record names it: `x`, `y`, and `Wk`, `bk`, `nk`, `ak` for each layer `k` from 1 (also `Zk`,
     /// `Ak`, `a0`, `X`, `Y`). A network of one layer also has the perceptron's names `W`, `b`,
@@ -60,12 +67,18 @@ struct StepQuantities: Sendable {
 }
 
 extension StepSelection {
-    /// The quantities at this step: recorded by the last training run, or computed by the current network.
+    /// The quantities at this step: recorded by the last training run, computed by the current
+    /// network, or, for an iteration after a gradient-descent walk, that walk's step.
     ///
     /// - Throws: an error at `position` when the step was not recorded (saying which steps training
     ///   ran) or the sample does not exist; the session's errors when training, the network or the
     ///   data a step needs is missing.
     func quantities(for cell: Cell, in session: Session, at position: SourcePosition) throws(LessonError) -> StepQuantities {
+        // A walk of gradient descent on a function, drawn or tabulated since the last training,
+        // is what an iteration names.
+        if case let .iteration(step) = self, let walk = session.walk {
+            return try walk.quantities(at: step, position: position)
+        }
         if case let .input(sample) = self {
             let data = try session.requireData(for: cell)
             let network = try session.requireNetwork(for: cell)

@@ -3,48 +3,139 @@ import Foundation
 import LessonFormat
 import Plotting
 
-/// `gradient-descent-path`: the iterates over the contour map of f(x, y) = x² + y².
+/// `gradient-descent-path`: the iterates of gradient descent over the contour map of a
+/// function f(x, y), or several walks on one map (`paths`), one colour each, with a legend.
+///
+/// ```yaml
+/// kind: gradient-descent-path
+/// function: x^2 + 10*y^2
+/// start: [-4, 1]
+/// steps: 40
+/// paths:                                  # optional: each entry changes some walk keys
+///   - {optimizer: gradient-descent, learning_rate: 0.09}
+///   - {optimizer: momentum, learning_rate: 0.02, momentum: 0.9}
+/// ```
 struct GradientDescentPathPlot: PlotKind {
     static let name = "gradient-descent-path"
     static let listOrder = 120
-    static let keys = GradientDescentWalk.keys
-    static let summary = "Gradient descent on f(x, y) = x² + y² over its contour map."
+    static let keys = GradientDescentWalk.keys + ["paths"]
+    static let summary = "Gradient descent on a function f(x, y) over its contour map; several optimizers' paths on one map."
+    /// The most paths one map shows (one colour each).
+    static let maximumPathCount = 6
 
-    /// The walk: its start, step and number of steps.
-    var walk: GradientDescentWalk
+    /// The walks, the first the one `{iteration: n}` names below.
+    var walks: [GradientDescentWalk]
 
     init(_ fields: FieldReader) throws(LessonError) {
-        walk = try GradientDescentWalk(fields, place: "plot cell")
+        let place = "plot cell"
+        let function = try WalkFunction(fields, place: place)
+        guard let list = fields.value("paths") else {
+            walks = [try GradientDescentWalk(fields, place: place, function: function)]
+            return
+        }
+        guard let items = list.items, !items.isEmpty, items.count <= Self.maximumPathCount else {
+            throw LessonError(
+                .wrongType(key: "paths", in: place, expected: "a list of 1 to \(Self.maximumPathCount) mappings like {optimizer: momentum, learning_rate: 0.02}", found: list.kindDescription),
+                at: list.position)
+        }
+        var walks = [GradientDescentWalk]()
+        let own = GradientDescentWalk.keys.filter { $0 != "function" }
+        for item in items {
+            guard let entries = item.entries else {
+                throw LessonError(
+                    .wrongType(key: "paths", in: place, expected: "a list of mappings like {optimizer: momentum, learning_rate: 0.02}", found: "a list holding \(item.kindDescription)"),
+                    at: item.position)
+            }
+            // The path's keys over the cell's: an optimizer named here drops the cell's settings
+            // of other optimizers.
+            let named = Set(entries.map(\.key))
+            var merged = entries
+            for key in own where !named.contains(key) {
+                guard let value = fields.value(key) else { continue }
+                if named.contains("optimizer"), TrainCell.optimizerKeys.contains(key) { continue }
+                merged.append(LessonEntry(key: key, keyPosition: value.position, value: value))
+            }
+            let reader = try FieldReader(
+                LessonValue(.mapping(merged), at: item.position), place: "path of the plot cell", at: item.position,
+                allowedKeys: own)
+            walks.append(try GradientDescentWalk(reader, place: "path of the plot cell", function: function))
+        }
+        self.walks = walks
     }
 
     func draw(_ plot: PlotCell, in session: Session) throws(LessonError) -> PlotOutput {
-        let path = walk.iterates().map { ($0.x, $0.y) }
-        let finite = path.filter { $0.0.isFinite && $0.1.isFinite && abs($0.0) < 1e6 && abs($0.1) < 1e6 }
-        let reach = max(finite.map { max(abs($0.0), abs($0.1)) }.max() ?? 1, 1) * 1.2
+        let paths = walks.map { $0.run() }
+        session.walk = paths[0]
+        let function = walks[0].function
+        let shown = paths.map { $0.coordinates.filter { $0.0.isFinite && $0.1.isFinite && abs($0.0) < 1e6 && abs($0.1) < 1e6 } }
+        let (xRange, yRange) = Self.region(around: shown.flatMap { $0 })
         let figure = plot.makeFigure(width: 560, height: 460)
         let axes = figure.addAxes()
-        axes.title = plot.title ?? "Gradient descent on f(x, y) = x² + y²  (η = \(NumberText.format(walk.learningRate, significantDigits: 4)))"
+        func number(_ x: Double) -> String { NumberText.format(x, significantDigits: 4) }
+        let single = walks.count == 1 ? walks[0] : nil
+        axes.title = plot.title ?? "Gradient descent on f(x, y) = \(function.function.prettyText)"
+            + (single.map { "  (η = \(number($0.learningRate)))" } ?? "")
         axes.xLabel = "x"
         axes.yLabel = "y"
-        let grid = ValueGrid(x: -reach...reach, y: -reach...reach, columns: 250) { x, y in x * x + y * y }
-        axes.heatmap(grid, colormap: .viridis, colorbar: "f(x, y)")
-        let levels = Self.contourLevels(upTo: reach * reach)
-        // White level curves on viridis, which stays the same on a dark page: they stay white.
-        axes.contour(
-            grid, levels: levels, color: Color.white.withAlpha(0.75), width: 1, labelsLevels: true, keepsColors: true)
-        let end = Self.subscriptNumber(finite.count - 1)
-        axes.path(
-            finite, label: "\(walk.steps) steps of −η ∇f", startLabel: "start (x₀, y₀)", endLabel: "end (x\(end), y\(end))")
-        axes.xLimits = -reach...reach
-        axes.yLimits = -reach...reach
+        let grid = ValueGrid(x: xRange, y: yRange, columns: 200) { x, y in function.value(x, y) }
+        let contours = ContourLevels(grid.values.flatMap { $0 })
+        if contours.isGeometric {
+            // Over many decades a colour map shows only the highest values: the levels, coloured
+            // from low to high and labelled, carry the picture.
+            axes.contour(grid, levels: contours.levels, colormap: .viridis, width: 1.2, labelsLevels: true)
+        } else {
+            axes.heatmap(grid, colormap: .viridis, colorbar: "f(x, y)")
+            // White level curves on viridis, which stays the same on a dark page: they stay white.
+            axes.contour(
+                grid, levels: contours.levels, color: Color.white.withAlpha(0.75), width: 1, labelsLevels: true,
+                keepsColors: true)
+        }
+        for (index, (walk, points)) in zip(walks, shown).enumerated() {
+            // The last path's start dot is drawn on top of the others': it is the one the legend shows.
+            if let single, walks.count == 1 {
+                let end = Self.subscriptNumber(points.count - 1)
+                axes.path(
+                    points, label: "\(single.steps) steps of " + (single.optimizer.name == GradientDescent.name ? "−η ∇f" : single.optimizer.type.title),
+                    startLabel: "start (x₀, y₀)", endLabel: "end (x\(end), y\(end))")
+            } else {
+                axes.path(points, label: walk.label, startLabel: index == walks.count - 1 ? "start" : nil,
+                    color: Palette.color(index))
+            }
+        }
+        axes.xLimits = xRange
+        axes.yLimits = yRange
         axes.equalAspect = true
-        let last = path[path.count - 1]
-        let value = last.0 * last.0 + last.1 * last.1
-        func number(_ x: Double) -> String { NumberText.format(x, significantDigits: 4) }
-        let caption = "Gradient descent on f(x, y) = x² + y² from (\(number(walk.start.x)), \(number(walk.start.y))) with η = \(number(walk.learningRate)): each step moves by −η ∇f = −η (2x, 2y), so every coordinate shrinks by the factor \(number(1 - 2 * walk.learningRate)). After \(walk.steps) steps the point is (\(number(last.0)), \(number(last.1))), where f = \(number(value))."
+        let descriptions = zip(walks, paths).map { walk, path -> String in
+            let last = path.points[path.points.count - 1]
+            let how = walk.optimizer.name == GradientDescent.name ? "gradient descent" : walk.optimizer.description
+            let ending = path.divergedStep.map { "left the finite numbers at step \($0)" }
+                ?? "ends at (\(number(last.values[0])), \(number(last.values[1]))), where f = \(number(path.values[path.values.count - 1]))"
+            return "\(how) with η = \(number(walk.learningRate)) from (\(number(walk.start.x)), \(number(walk.start.y))) \(ending) after \(path.records.count) steps"
+        }
+        let gradient = function.gradient.map { $0.tex() }.joined(separator: ",\\; ")
+        let caption = "The contours of $f(x, y) = \(function.function.tex())$, whose gradient is $\\nabla f = (\(gradient))$"
+            + (contours.isGeometric ? " (levels spaced by factors, since f spans many decades)" : "")
+            + ". " + descriptions.joined(separator: "; ").prefix(1).uppercased() + descriptions.joined(separator: "; ").dropFirst() + "."
         return PlotOutput(
             figure: figure, caption: caption,
-            alternativeText: "Contour map of x² + y² with the path of \(walk.steps) gradient-descent steps from (\(number(walk.start.x)), \(number(walk.start.y))).")
+            alternativeText: "Contour map of f(x, y) = \(function.function.prettyText) with the path\(walks.count == 1 ? "" : "s") of " + walks.map(\.label).joined(separator: "; ") + ".")
+    }
+
+    /// The rectangle the map shows: the paths' bounding box with a margin of a fifth of its
+    /// larger side, each side at least a third of the other so an elongated path keeps its map.
+    static func region(around points: [(Double, Double)]) -> (ClosedRange<Double>, ClosedRange<Double>) {
+        let xs = points.map(\.0), ys = points.map(\.1)
+        var (xLow, xHigh) = (xs.min() ?? -1, xs.max() ?? 1)
+        var (yLow, yHigh) = (ys.min() ?? -1, ys.max() ?? 1)
+        let side = max(xHigh - xLow, yHigh - yLow, 1e-3)
+        func widen(_ low: inout Double, _ high: inout Double) {
+            let missing = max(side / 3 - (high - low), 0) / 2
+            low -= missing + side / 5
+            high += missing + side / 5
+        }
+        widen(&xLow, &xHigh)
+        widen(&yLow, &yHigh)
+        return (xLow...xHigh, yLow...yHigh)
     }
 
     /// `12` → `₁₂`.
@@ -52,12 +143,58 @@ struct GradientDescentPathPlot: PlotKind {
         let digits: [Character] = ["₀", "₁", "₂", "₃", "₄", "₅", "₆", "₇", "₈", "₉"]
         return String(String(number).map { digits[Int(String($0))!] })
     }
+}
 
-    /// Squares of whole numbers (1, 4, 9, …), thinned to at most eight levels below `maximum`.
-    private static func contourLevels(upTo maximum: Double) -> [Double] {
-        let largest = max(Int(maximum.squareRoot()), 1)
-        let step = max(1, Int((Double(largest) / 8).rounded(.up)))
-        return stride(from: step, through: largest, by: step).map { Double($0 * $0) }
+/// The levels a contour map of f draws, from the values f takes over the map.
+///
+/// Where little of the map lies within a hundredth of the range above the minimum (a bowl seen
+/// whole: about 2 %), the levels are
+/// spaced like squares, `min + (max − min)(k/9)²` for k = 1…8, each rounded to two significant
+/// digits, so a quadratic bowl's rings are evenly spaced. Where more than 8 % does (Rosenbrock's
+/// banana valley inside walls a thousand times higher), they are spaced by factors: 1, 2, 5,
+/// 10, 20, 50, … times a power of ten (above the minimum when f goes below 0), from a
+/// thousandth of the range.
+struct ContourLevels {
+    /// The levels, lowest first.
+    var levels: [Double]
+    /// Whether they are spaced by factors.
+    var isGeometric: Bool
+
+    init(_ values: [Double]) {
+        let finite = values.filter(\.isFinite)
+        let low = finite.min() ?? 0, high = finite.max() ?? 1
+        let range = high - low
+        // The share of the map within a hundredth of the range of the minimum: a few per cent for
+        // a bowl, a fifth for a long valley between steep walls.
+        let lowShare = Double(finite.filter { $0 - low < range / 100 }.count) / Double(max(finite.count, 1))
+        isGeometric = range > 0 && lowShare > 0.08
+        guard range > 0 else {
+            levels = [low]
+            return
+        }
+        if isGeometric {
+            // Round levels (1, 2, 5 times a power of ten) for a function that is 0 or more; above
+            // its minimum otherwise.
+            let base = low >= 0 ? 0 : low
+            var levels = [Double]()
+            var decade = pow(10, floor(log10(range / 1000)))
+            while base + decade < high, levels.count < 40 {
+                for factor in [1.0, 2, 5] where base + factor * decade > low && base + factor * decade < high {
+                    levels.append(base + factor * decade)
+                }
+                decade *= 10
+            }
+            // At most ten levels: keep every other one until they fit.
+            while levels.count > 10 { levels = levels.enumerated().filter { $0.offset % 2 == 0 }.map(\.element) }
+            self.levels = levels
+        } else {
+            levels = (1...8).map { k in
+                let level = low + range * Double(k * k) / 81
+                let digits = 2 - 1 - Int(floor(log10(abs(level))))
+                let scale = pow(10, Double(digits))
+                return (level * scale).rounded() / scale
+            }
+        }
     }
 }
 

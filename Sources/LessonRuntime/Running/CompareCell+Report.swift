@@ -8,7 +8,7 @@ extension CompareCell {
     func report(_ runs: [CompareRun], data: SessionData, session: Session) throws(LessonError) {
         let hasValidation = data.validationExamples != nil
         let labels = runs.map(legendLabel)
-        var caption = "Loss (left) and accuracy (right) per epoch for each \(quantity.noun)"
+        var caption = "Loss (left) and accuracy (right) per epoch for each \(varied.noun)"
         if hasValidation { caption += "; solid lines are the training set, dashed lines the validation set" }
         caption += "."
         if runs.contains(where: { $0.divergedEpoch != nil }) {
@@ -16,24 +16,25 @@ extension CompareCell {
         }
         try session.addFigure(
             figure(runs, labels: labels, hasValidation: hasValidation),
-            name: "compare-" + quantity.rawValue.replacingOccurrences(of: "_", with: "-"), caption: caption,
-            alternativeText: "Two line charts of loss and accuracy per epoch, one line per \(quantity.noun): \(labels.joined(separator: ", ")).",
+            name: "compare-" + varied.name.replacingOccurrences(of: "_", with: "-"), caption: caption,
+            alternativeText: "Two line charts of loss and accuracy per epoch, one line per \(varied.noun): \(labels.joined(separator: ", ")).",
             at: position)
         session.append(.table(table(runs, data: data, session: session)))
     }
 
-    /// The legend's name for a run: `η = 0.1`, `Adam`, `2–16–1`, `batch 32`.
+    /// The legend's name for a run: `η = 0.1`, `Adam`, `2–16–1`, `batch 32`, `λ = 0.01`, `relu`.
     func legendLabel(_ run: CompareRun) -> String {
-        let name =
-            switch run.setting {
-            case let .learningRate(rate): "η = \(Setting.compact(rate))"
-            case let .optimizer(name):
-                Optimizer.rule(named: name)?.title ?? name
-            case let .initializer(name): name
-            case .hidden: layersText(run)
-            case let .batchSize(size): size.map { "batch \($0)" } ?? "full batch"
-            case let .earlyStopping(patience): patience.map { "patience \($0)" } ?? "no early stopping"
-            }
+        let value = run.setting
+        let text = Self.valueText(value)
+        let name: String
+        switch varied.name {
+        case "optimizer": name = value.text.flatMap { Optimizer.rule(named: $0)?.title } ?? text
+        case "hidden": name = layersText(run)
+        case "batch_size": name = text == "full" ? "full batch" : "batch \(text)"
+        case "early_stopping": name = text == "off" ? "no early stopping" : "patience \(text)"
+        default:
+            if value.number != nil { name = "\(varied.symbol ?? varied.noun) = \(text)" } else { name = text }
+        }
         return run.divergedEpoch == nil ? name : name + " (diverged)"
     }
 
@@ -44,7 +45,7 @@ extension CompareCell {
     /// Side-by-side panels: the loss (log scale when it falls over decades) and the accuracy.
     func figure(_ runs: [CompareRun], labels: [String], hasValidation: Bool) -> Figure {
         let figure = Figure(width: 860, height: 340)
-        figure.title = title ?? "Comparing \(quantity.noun)s"
+        figure.title = title ?? "Comparing \(varied.noun)s"
         let panels = figure.addAxesGrid(rows: 1, columns: 2)
         let (loss, accuracy) = (panels[0], panels[1])
         loss.title = "Loss"
@@ -112,13 +113,14 @@ extension CompareCell {
     func table(_ runs: [CompareRun], data: SessionData, session: Session) -> ReportTable {
         let hasValidation = data.validationExamples != nil
         let hasTest = data.testExamples != nil
-        var headers = [quantity.heading, "final training loss", "training accuracy"]
+        var headers = [varied.heading, "final training loss", "training accuracy"]
         if hasValidation { headers.append("validation accuracy") }
         if hasTest { headers.append("test accuracy") }
         headers += ["epochs", "outcome"]
 
         let rows = runs.map { run -> [String] in
-            let value = quantity == .hidden ? layersText(run) : run.setting.valueText
+            let written = Self.valueText(run.setting)
+            let value = varied == .hidden ? layersText(run) : varied.name == "early_stopping" && written != "off" ? "patience \(written)" : written
             let last = run.divergedEpoch == nil ? run.epochs.last : nil
             var row = [value, last.map { session.format($0.trainingLoss) } ?? "—", last.map { NumberText.percent($0.trainingAccuracy) } ?? "—"]
             if hasValidation { row.append(last?.validationAccuracy.map(NumberText.percent) ?? "—") }
@@ -135,7 +137,7 @@ extension CompareCell {
                 + "the test accuracy is that of the weights each run kept (a run that stopped early keeps its best epoch's)."
             : "Losses and accuracies are those of the last epoch."
         let caption =
-            "\(runs.count) run\(runs.count == 1 ? "" : "s") on \(data.title) that differ only in the \(quantity.noun), "
+            "\(runs.count) run\(runs.count == 1 ? "" : "s") on \(data.title) that differ only in the \(varied.noun), "
             + "each for up to \(epochs) epoch\(epochs == 1 ? "" : "s") from starting weights made from the same random numbers. " + measured
         return ReportTable(headers: headers, rows: rows, caption: caption, numericColumns: Set(1..<(headers.count - 1)))
     }
@@ -164,6 +166,10 @@ extension CompareCell {
             GradientDescentRun(result: result, configuration: best.configuration, initial: best.initial, seconds: best.seconds))
         session.model = best.model
         session.lastTrain = best.train
+        if let sources = best.sources {
+            session.modelSource = sources.model
+            session.trainSource = sources.train
+        }
         let measure = best.epochs.last?.validationLoss == nil ? "training" : "validation"
         session.append(
             .note("The cells below continue with the run \(legendLabel(best)), which has the lowest final \(measure) loss (\(session.format(score(best))))."))

@@ -5,8 +5,8 @@ import Report
 
 /// One run of a comparison: the setting it tried and what training did with it.
 struct CompareRun {
-    /// The setting this run tried.
-    var setting: CompareCell.Setting
+    /// The value of the varied setting this run tried, as the lesson wrote it.
+    var setting: LessonValue
     /// The epochs completed (up to the one before a divergence).
     var epochs: [EpochRecord]
     /// The epoch in which training diverged, if it did.
@@ -27,15 +27,61 @@ struct CompareRun {
     var model: ModelCell?
     /// The train cell as this run varied it.
     var train: TrainCell?
+    /// The model and train cells as this run wrote them, for a comparison below that keeps it.
+    var sources: (model: Cell, train: Cell)?
 }
 
 extension CompareCell: RunnableCell {
     func run(_ cell: Cell, in session: Session) throws(LessonError) {
         let data = try session.requireData(for: cell)
-        guard let model = session.model else {
+        let plans = try self.plans(in: session, data: data)
+        // Every run copies the same generator state, so all start from the same random stream.
+        let weightGenerator = session.generator("compare-weights")
+        var shuffleGenerator = session.generator("compare-shuffle")
+        let shuffleSeed = shuffleGenerator.next()
+        var runs = [CompareRun]()
+        for plan in plans {
+            var generator = weightGenerator
+            let network = plan.model.network(using: &generator)
+            let configuration = plan.train.configuration(
+                loss: plan.train.effectiveLoss(outputActivation: network.outputLayer.activation),
+                trace: keep == .best ? trace(for: plan.train, session: session) : .none, seed: shuffleSeed)
+            var run = execute(plan.value, from: network, configuration: configuration, data: data)
+            run.model = plan.model
+            run.train = plan.train
+            run.sources = plan.sources
+            runs.append(run)
+        }
+        try report(runs, data: data, session: session)
+        if keep == .best { keepBest(of: runs, session: session) }
+    }
+
+    /// Reads every run's cells, as a run would, without training: a value the train or model
+    /// cell refuses is found by `lessons check`.
+    func rehearse(_ cell: Cell, in session: Session) -> [LessonError] {
+        do {
+            _ = try plans(in: session, data: try session.requireData(for: cell))
+            return []
+        } catch {
+            return [error]
+        }
+    }
+
+    /// One run's value, its cells as read, and its cells as written.
+    struct Plan {
+        var value: LessonValue
+        var model: ModelCell
+        var train: TrainCell
+        var sources: (model: Cell, train: Cell)
+    }
+
+    /// Every run's model and train cells, each value written into the cells above and read
+    /// again, checked before the first run trains, so a mistake costs no training time.
+    func plans(in session: Session, data: SessionData) throws(LessonError) -> [Plan] {
+        guard let model = session.model, let modelSource = session.modelSource else {
             throw LessonError(.failed("the compare cell needs a model cell above it"), at: position)
         }
-        guard let train = session.lastTrain else {
+        guard let train = session.lastTrain, let trainSource = session.trainSource else {
             throw LessonError(.failed("the compare cell needs a train cell above it"), at: position)
         }
         guard train.rule == .gradientDescent else {
@@ -49,37 +95,34 @@ extension CompareCell: RunnableCell {
                 .failed("the model's layers \(sizes) do not fit the data's \(NumberText.count(data.training.featureCount, "feature")) and \(NumberText.count(data.training.targets.columns, "target column"))"),
                 at: position)
         }
-
-        // Every run copies the same generator state, so all start from the same random stream.
-        let weightGenerator = session.generator("compare-weights")
-        var shuffleGenerator = session.generator("compare-shuffle")
-        let shuffleSeed = shuffleGenerator.next()
-        // Every setting is checked before the first run trains, so a mistake costs no training time.
-        var plans = [(setting: Setting, model: ModelCell, train: TrainCell)]()
-        for (setting, settingPosition) in zip(settings, settingPositions) {
-            let (variantModel, variantTrain) = try variant(for: setting, model: model, train: train, at: settingPosition)
+        var plans = [Plan]()
+        for value in values {
+            let (variantModel, variantTrain, sources) = try variant(value, model: modelSource, train: trainSource, session: session)
+            let what = varied == .hidden ? "hidden: [\(Self.valueText(value))]" : "\(varied.name): \(Self.valueText(value))"
+            guard variantTrain.rule == .gradientDescent else {
+                throw LessonError(.failed("with '\(what)' the run would use the perceptron rule; a comparison trains with gradient descent"), at: value.position)
+            }
             if variantTrain.patience != nil, data.validationExamples == nil {
                 throw LessonError(
                     .failed("early stopping needs a validation set: give the data cell a 'validation' fraction"),
-                    at: quantity == .earlyStopping ? settingPosition : position)
+                    at: varied.name == "early_stopping" ? value.position : position)
             }
-            try variantTrain.checkPassSizes(of: variantModel.sizes, on: data, at: settingPosition)
-            plans.append((setting, variantModel, variantTrain))
+            guard data.training.featureCount == variantModel.sizes[0],
+                data.training.targets.columns == variantModel.sizes[variantModel.sizes.count - 1]
+            else {
+                throw LessonError(
+                    .failed("with '\(what)' the model's layers \(variantModel.sizes) do not fit the data's \(NumberText.count(data.training.featureCount, "feature")) and \(NumberText.count(data.training.targets.columns, "target column"))"),
+                    at: value.position)
+            }
+            try variantTrain.checkPassSizes(of: variantModel.sizes, on: data, at: value.position)
+            if let same = plans.first(where: { $0.model == variantModel && $0.train == variantTrain }) {
+                throw LessonError(
+                    .failed("'\(Self.valueText(value))' gives the same run as '\(Self.valueText(same.value))': the cells above do not use '\(varied.name)' as written\(varied.name == "activation" ? " (a model cell with 'activations' gives each layer's)" : "")"),
+                    at: value.position)
+            }
+            plans.append(Plan(value: value, model: variantModel, train: variantTrain, sources: sources))
         }
-        var runs = [CompareRun]()
-        for plan in plans {
-            var generator = weightGenerator
-            let network = plan.model.network(using: &generator)
-            let configuration = plan.train.configuration(
-                loss: plan.train.effectiveLoss(outputActivation: network.outputLayer.activation),
-                trace: keep == .best ? trace(for: plan.train, session: session) : .none, seed: shuffleSeed)
-            var run = execute(plan.setting, from: network, configuration: configuration, data: data)
-            run.model = plan.model
-            run.train = plan.train
-            runs.append(run)
-        }
-        try report(runs, data: data, session: session)
-        if keep == .best { keepBest(of: runs, session: session) }
+        return plans
     }
 
     /// The steps the cells below ask for, recorded only when a run may become the session's.
@@ -89,58 +132,9 @@ extension CompareCell: RunnableCell {
         return schedule
     }
 
-    /// The model and train cells above with the varied setting (and the epochs override) applied.
-    private func variant(
-        for setting: Setting, model: ModelCell, train: TrainCell, at settingPosition: SourcePosition
-    ) throws(LessonError) -> (ModelCell, TrainCell) {
-        var model = model
-        var train = train
-        if let epochs { train.epochs = epochs }
-        switch setting {
-        case let .learningRate(rate): train.learningRate = rate
-        case let .optimizer(name): train.optimizer = Self.optimizer(named: name, base: train.optimizer)
-        case let .batchSize(size): train.batching = size.map { $0 == 1 ? .stochastic : .miniBatch(size: $0) } ?? .fullBatch
-        case let .earlyStopping(patience): train.patience = patience
-        case let .initializer(name): model.initializer = Self.initializer(named: name, model: model)
-        case let .hidden(hidden):
-            guard model.initializer != nil else {
-                throw LessonError(
-                    .failed("the model cell gives explicit weights, which fix the layer sizes; give it an 'init' to vary 'hidden'"),
-                    at: settingPosition)
-            }
-            model.sizes = [model.sizes[0]] + hidden + [model.sizes[model.sizes.count - 1]]
-            let hiddenActivation = model.activations.count > 1 ? model.activations[0] : .sigmoid
-            model.activations = hidden.map { _ in hiddenActivation } + [model.activations[model.activations.count - 1]]
-            let parameters = zip(model.sizes, model.sizes.dropFirst()).reduce(0) { $0 + ($1.0 + 1) * $1.1 }
-            guard parameters <= ModelCell.maximumParameterCount else {
-                throw LessonError(
-                    .failed("layers \(model.sizes) ask for \(NumberText.grouped(parameters)) weights; the limit is \(NumberText.grouped(ModelCell.maximumParameterCount))"),
-                    at: settingPosition)
-            }
-        }
-        return (model, train)
-    }
-
-    /// The initializer `name` stands for; `uniform` and `normal` keep the model cell's range or spread.
-    static func initializer(named name: String, model: ModelCell) -> Initializer {
-        switch (name, model.initializer) {
-        case let ("uniform", .uniform(low, high)?): .uniform(low: low, high: high)
-        case ("uniform", _): .uniform(low: -1, high: 1)
-        case let ("normal", .normal(mean, deviation)?): .normal(mean: mean, standardDeviation: deviation)
-        case ("normal", _): .normal(mean: 0, standardDeviation: 1)
-        default: ModelCell.initializers[name]!
-        }
-    }
-
-    /// The optimizer `name` stands for, with its default settings, or the train cell's when
-    /// the train cell uses it (`momentum` keeps the train cell's β).
-    static func optimizer(named name: String, base: Optimizer) -> Optimizer {
-        base.name == name ? base : Optimizer(Optimizer.rule(named: name)!)
-    }
-
     /// Trains one run; a divergence ends its curve instead of failing the chapter.
     private func execute(
-        _ setting: Setting, from initial: Network, configuration: TrainingConfiguration, data: SessionData
+        _ setting: LessonValue, from initial: Network, configuration: TrainingConfiguration, data: SessionData
     ) -> CompareRun {
         // Epochs arrive as they end, so a run that diverges keeps its curve up to the divergence.
         var finishedEpochs = [EpochRecord]()

@@ -17,6 +17,7 @@ extension ModelCell: RunnableCell {
         var generator = session.generator("weights")
         session.network = network(using: &generator)
         session.model = self
+        session.modelSource = cell
         session.training = nil
         session.plannedTraining = nil
     }

@@ -39,6 +39,9 @@ extension TrainCell {
     func rehearse(_ cell: Cell, in session: Session) -> [LessonError] {
         session.training = nil
         session.plannedTraining = nil
+        session.walk = nil
+        session.lastTrain = self
+        session.trainSource = cell
         do {
             let (data, network) = try inputs(cell, in: session)
             session.plannedTraining = try plan(cell, network: network, data: data)
@@ -129,14 +132,22 @@ extension EvaluateCell {
 }
 
 extension TableCell {
-    /// A `trace` table looks its quantities up at its step; other tables need the run.
+    /// A `trace` table looks its quantities up at its step, and a `gradient-descent` table
+    /// walks (it costs little, and the equations below name its steps); other tables need the run.
     func rehearse(_ cell: Cell, in session: Session) -> [LessonError] {
-        guard kind == .trace else { return [] }
-        do {
-            _ = try traceTable(cell, session: session)
+        switch kind {
+        case .trace:
+            do {
+                _ = try traceTable(cell, session: session)
+                return []
+            } catch {
+                return [error]
+            }
+        case .gradientDescent:
+            session.walk = walk?.run()
             return []
-        } catch {
-            return [error]
+        default:
+            return []
         }
     }
 }

@@ -25,10 +25,18 @@ final class Session {
     /// What the last train cell would record, in place of its run when `lessons check` reads
     /// the lesson without training (`TrainingPlan`).
     var plannedTraining: TrainingPlan?
+    /// The last walk of gradient descent on a function (a `gradient-descent` table or
+    /// `gradient-descent-path` plot), whose steps `{iteration: n}` names until a train cell runs.
+    var walk: WalkPath?
     /// The last model cell run, whose settings a compare cell varies.
     public var model: ModelCell?
     /// The last train cell run, whose settings a compare cell varies.
     public var lastTrain: TrainCell?
+    /// The model cell behind `model` as the lesson wrote it, which a compare cell rewrites and
+    /// reads again for each run.
+    var modelSource: Cell?
+    /// The train cell behind `lastTrain` as the lesson wrote it (see `modelSource`).
+    var trainSource: Cell?
     /// The last evaluate cell's measurements, for the plots below it (confusion matrix,
     /// misclassified samples); a data cell clears it.
     public var evaluation: Evaluation?

@@ -87,20 +87,28 @@ extension Session {
 }
 
 extension TableCell {
-    /// The iterates of gradient descent on the bowl: n, xₙ, yₙ, f and the gradient (2xₙ, 2yₙ).
+    /// The iterates of the walk: n, xₙ, yₙ, f(xₙ, yₙ) and ∇f(xₙ, yₙ); the walk becomes the one
+    /// `{iteration: n}` names below.
     func gradientDescentTable(session: Session) -> ReportTable {
-        let rows = walk.iterates().enumerated().map { step, point in
-            [String(step), session.format(point.x), session.format(point.y),
-             session.format(GradientDescentWalk.value(point)),
-             "(\(session.format(2 * point.x)), \(session.format(2 * point.y)))"]
+        guard let walk else { preconditionFailure("a gradient-descent table reads its walk") }
+        let path = walk.run()
+        session.walk = path
+        let rows = path.points.indices.map { step in
+            let point = path.points[step], gradient = path.gradients[step]
+            return [String(step), session.format(point.values[0]), session.format(point.values[1]),
+                    session.format(path.values[step]),
+                    "(\(session.format(gradient.values[0])), \(session.format(gradient.values[1])))"]
         }
-        let factor = session.format(1 - 2 * walk.learningRate)
+        let formula = walk.function.gradient.map { $0.tex(index: "n") }.joined(separator: ", ")
+        let gradientHeader = formula.count <= 48 ? "$\\nabla f = (\(formula))$" : "$\\nabla f(x_n, y_n)$"
+        var automatic = "Gradient descent on $f(x, y) = \(walk.function.function.tex())$ from (\(session.format(walk.start.x)), \(session.format(walk.start.y))) with "
+        automatic += walk.optimizer.name == GradientDescent.name
+            ? "$\\eta$ = \(session.format(walk.learningRate)): each step is $(x, y) \\leftarrow (x, y) - \\eta\\,\\nabla f$."
+            : "\(walk.optimizer.description) and $\\eta$ = \(session.format(walk.learningRate))."
+        var remarks = [String]()
+        if let step = path.divergedStep { remarks.append("Step \(step) would leave the finite numbers, so the walk ends there.") }
         return table(
-            headers: ["$n$", "$x_n$", "$y_n$", "$f(x_n, y_n)$", "$\\nabla f = (2x_n, 2y_n)$"], rows: rows,
-            numericColumns: [0, 1, 2, 3],
-            automatic: "Gradient descent on $f(x, y) = x^2 + y^2$ from (\(session.format(walk.start.x)), \(session.format(walk.start.y))) "
-                + "with $\\alpha$ = \(session.format(walk.learningRate)): each step multiplies both coordinates by "
-                + "$1 - 2\\alpha$ = \(factor).",
-            keepingLast: true)
+            headers: ["$n$", "$x_n$", "$y_n$", "$f(x_n, y_n)$", gradientHeader], rows: rows,
+            numericColumns: [0, 1, 2, 3], automatic: automatic, remarks: remarks, keepingLast: true)
     }
 }

@@ -12,6 +12,8 @@ extension TrainCell: RunnableCell {
     func run(_ cell: Cell, in session: Session) throws(LessonError) {
         let (data, network) = try inputs(cell, in: session)
         session.lastTrain = self
+        session.trainSource = cell
+        session.walk = nil
         switch rule {
         case .perceptron:
             try runPerceptron(cell, network: network, data: data, session: session)

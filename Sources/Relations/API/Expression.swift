@@ -86,6 +86,8 @@ public struct BinaryOperator: Sendable, Hashable {
         case divide
         /// `./`: element-wise division, broadcasting like `+`.
         case elementwiseDivide
+        /// `^`: each entry raised to a 1×1 exponent, `[aᵢⱼ^p]` (not a matrix power).
+        case power
 
         /// The ASCII symbol of the operation.
         public var symbol: String {
@@ -96,6 +98,7 @@ public struct BinaryOperator: Sendable, Hashable {
             case .elementwiseMultiply: ".*"
             case .divide: "/"
             case .elementwiseDivide: "./"
+            case .power: "^"
             }
         }
     }

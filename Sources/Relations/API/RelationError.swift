@@ -38,6 +38,16 @@ public struct RelationError: Error, Sendable, Hashable, CustomStringConvertible 
         case shapeMismatch(operator: String, lhs: String, rhs: String, reason: String)
         /// A divisor of `/` that is not 1×1.
         case divisorNotScalar(String)
+        /// An exponent of `^` that is not 1×1.
+        case exponentNotScalar(String)
+        /// A name in a function of numbers that is not one of its variables.
+        case unknownVariable(String, suggestions: [String], variables: [String])
+        /// Something a function of numbers (`ScalarFunction`) cannot hold: a transpose, a matrix.
+        case notScalar(String)
+        /// An exponent of `^` in a function of numbers that depends on a variable.
+        case variableExponent
+        /// A step (`hardlim`, `sign`) in a function to be differentiated: its slope is 0 or undefined.
+        case stepFunction(String)
         /// The axis argument of `sum` or `mean` was not 1 or 2.
         case invalidAxis(function: String, found: String)
         /// An activation's parameter (`leaky_relu(n, α)`) that is not one finite number.
@@ -103,6 +113,17 @@ public struct RelationError: Error, Sendable, Hashable, CustomStringConvertible 
             return "'\(op)' cannot combine shapes \(lhs) and \(rhs): \(reason)"
         case .divisorNotScalar(let shape):
             return "'/' divides by a 1×1 scalar, but the divisor is \(shape) (write './' for element-wise division)"
+        case .exponentNotScalar(let shape):
+            return "'^' raises each entry to a 1×1 exponent, but the exponent is \(shape)"
+        case .unknownVariable(let name, let suggestions, let variables):
+            let list = variables.count <= 1 ? variables.joined() : variables.dropLast().joined(separator: ", ") + " and " + variables.last!
+            return "'\(name)' is not a variable" + Self.didYouMean(suggestions, otherwise: ": the function's variables are \(list)")
+        case .notScalar(let what):
+            return "a function of numbers cannot hold \(what)"
+        case .variableExponent:
+            return "the exponent of '^' must be a number, not an expression of the variables"
+        case .stepFunction(let name):
+            return "'\(name)' is a step: its slope is 0 wherever it has one, so it gives gradient descent nothing to follow"
         case .invalidAxis(let function, let found):
             return "the second argument of '\(function)' is the axis, 1 (down the rows) or 2 (across the columns), found \(found)"
         case .invalidParameter(let function, let found):

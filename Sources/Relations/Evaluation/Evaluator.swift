@@ -92,6 +92,12 @@ struct Evaluator {
                 throw RelationError(.divisorNotScalar(rhs.shapeDescription), offset: op.offset)
             }
             return lhs / rhs.values[0]
+        case .power:
+            guard rhs.isScalar else {
+                throw RelationError(.exponentNotScalar(rhs.shapeDescription), offset: op.offset)
+            }
+            let exponent = rhs.values[0]
+            return lhs.map { elementaryPower($0, exponent) }
         case .add, .subtract, .elementwiseMultiply, .elementwiseDivide:
             guard Matrix.broadcastShape(lhs, rhs) != nil else { throw mismatch(broadcastRule) }
             switch op.kind {

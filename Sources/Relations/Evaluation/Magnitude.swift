@@ -15,6 +15,7 @@ import Engine
 /// | `a * b` (matrix product) | `|a| |b|`, the product of the magnitudes: entry `(i, j)` is `Σₖ |aᵢₖ| |bₖⱼ|` |
 /// | `s * b`, `a .* b` | `|s| |b|`, `|a| ⊙ |b|` |
 /// | `a / b`, `a ./ b` | `|a| / |b| + |a / b| · |b| / |b|`, with the values' `|b|` in the denominators |
+/// | `a ^ p` | `|aᵖ| + |p aᵖ⁻¹| · |a|`, plus `|aᵖ ln |a|| · |p|` unless `p` is a number written out (exact) |
 /// | `f(a)` entry by entry (`sqrt` too) | `|f(a)| + |f′(a)| · |a|`: the value, and what the slope makes of the argument's rounding (ReLU's slope counts as 1 on both sides of 0) |
 /// | `softmax(a)`, row `i` | `sᵢⱼ (1 + |aᵢⱼ| + Σₖ sᵢₖ |aᵢₖ|)` with `s` the softmax |
 /// | `sum(a)`, `mean(a)` | the sum (or mean) of the magnitudes |
@@ -44,10 +45,30 @@ enum Magnitude {
             return Matrix.product(a, b)
         case .elementwiseMultiply:
             return a * b
+        case .power:
+            return power(lhs, rhs, value: value)
         case .divide, .elementwiseDivide:
             // |a| / |b| + |a / b| · |b|ₘ / |b|: the numerator's terms scaled, and the divisor's.
             let divisor = rhs.value.map(abs)
             return a / divisor + value.map(abs) * b / divisor
+        }
+    }
+
+    /// The magnitude of `base ^ exponent` (a 1×1 exponent, checked by the evaluator): what the
+    /// slope `p aᵖ⁻¹` makes of the base's terms, and, for an exponent that was computed or
+    /// recorded, what `aᵖ ln |a|` makes of its own.
+    private static func power(_ base: FilledExpression, _ exponent: FilledExpression, value: Matrix) -> Matrix {
+        let p = exponent.value.values[0], exponentSize = exponent.magnitude.values[0]
+        let exact: Bool
+        if case .literal = exponent.node { exact = true } else { exact = false }
+        return Matrix(rows: value.rows, columns: value.columns) { row, column in
+            let a = base.value[row, column], power = value[row, column]
+            let slope = p == 0 ? 0 : abs(p * elementaryPower(a, p - 1))
+            var size = abs(power) + (slope.isNaN ? 0 : slope * base.magnitude[row, column])
+            if !exact, power != 0, a != 0 {
+                size += abs(power * elementaryLog(abs(a))) * exponentSize
+            }
+            return size
         }
     }
 

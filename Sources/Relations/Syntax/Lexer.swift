@@ -97,7 +97,7 @@ enum Lexer {
         "+": .binary(.add), "-": .binary(.subtract), "−": .binary(.subtract),
         "*": .binary(.multiply), "×": .binary(.multiply), "·": .binary(.multiply), "⋅": .binary(.multiply),
         "⊙": .binary(.elementwiseMultiply), "∘": .binary(.elementwiseMultiply),
-        "/": .binary(.divide),
+        "/": .binary(.divide), "^": .binary(.power),
         "'": .transpose, "ᵀ": .transpose, "′": .transpose, "’": .transpose,
         "(": .leftParenthesis, ")": .rightParenthesis, "[": .leftBracket, "]": .rightBracket,
         ",": .comma, ";": .semicolon, "=": .equals,

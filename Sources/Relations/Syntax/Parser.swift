@@ -68,7 +68,7 @@ struct Parser {
     /// `unary (('*' | '.*' | '/' | './') unary)*`
     private mutating func parseProduct() throws(RelationError) -> Expression {
         var lhs = try parseUnary()
-        while case .binary(let kind) = current.kind, kind != .add && kind != .subtract {
+        while case .binary(let kind) = current.kind, kind != .add && kind != .subtract && kind != .power {
             let token = advance()
             let rhs = try parseUnary()
             lhs = Expression(
@@ -78,12 +78,24 @@ struct Parser {
         return lhs
     }
 
-    /// `'-' unary | postfix`
+    /// `'-' unary | power`
     private mutating func parseUnary() throws(RelationError) -> Expression {
-        guard current.kind == .binary(.subtract) else { return try parsePostfix() }
+        guard current.kind == .binary(.subtract) else { return try parsePower() }
         let minus = advance()
         let operand = try parseUnary()
         return Expression(.negation(operand), range: minus.offset..<operand.range.upperBound)
+    }
+
+    /// `postfix ['^' unary]`: binds tighter than unary minus and groups to the right, so
+    /// `-x^2` is `-(x^2)`, `x^-1` is `x^(-1)` and `a^b^c` is `a^(b^c)`.
+    private mutating func parsePower() throws(RelationError) -> Expression {
+        let base = try parsePostfix()
+        guard current.kind == .binary(.power) else { return base }
+        let token = advance()
+        let exponent = try parseUnary()
+        return Expression(
+            .binary(BinaryOperator(.power, spelling: token.spelling, offset: token.offset), base, exponent),
+            range: base.range.lowerBound..<exponent.range.upperBound)
     }
 
     /// `primary ("'" | 'ᵀ')*`
