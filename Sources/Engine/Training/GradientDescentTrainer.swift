@@ -67,6 +67,17 @@ public struct GradientDescentTrainer {
         // The mini-batch being trained on, gathered into the same storage every step.
         var batch = LabeledData(inputs: Matrix(rows: 0, columns: 0), targets: Matrix(rows: 0, columns: 0))
 
+        // The probe the layers' statistics are measured on, with its own stream of masks.
+        let probe = configuration.measuresLayers ? data.samples(0..<min(data.count, LayerStatistics.probeSize)) : nil
+        func layerStatistics() -> [LayerStatistics]? {
+            probe.map {
+                LayerStatistics.measure(
+                    network, on: $0, loss: configuration.loss,
+                    context: PassContext(mode: .training, generator: SeededGenerator(seed: configuration.seed, stream: "probe")))
+            }
+        }
+        history.initialLayers = layerStatistics()
+
         for epoch in stride(from: 1, through: configuration.epochs, by: 1) {
             let learningRate = configuration.schedule.rate(
                 base: configuration.learningRate, epoch: epoch, epochs: configuration.epochs)
@@ -103,6 +114,7 @@ public struct GradientDescentTrainer {
                 record.validationLoss = evaluation.loss
                 record.validationAccuracy = evaluation.accuracy
             }
+            record.layers = layerStatistics()
             history.epochs.append(record)
             epochEnded?(record)
             if let first = history.epochs.first?.trainingLoss, first > 0,

@@ -10,12 +10,16 @@ public struct EpochRecord: Sendable, Hashable {
     public var validationLoss: Double?
     /// The accuracy on the validation set after the epoch, if there is one.
     public var validationAccuracy: Double?
+    /// Each layer's statistics after the epoch, when the run measures them.
+    public var layers: [LayerStatistics]?
 }
 
 /// The per-epoch record of a training run.
 public struct History: Sendable, Hashable {
     /// One record per epoch run.
     public internal(set) var epochs: [EpochRecord] = []
+    /// Each layer's statistics before the first update, when the run measures them.
+    public internal(set) var initialLayers: [LayerStatistics]?
 
     /// Creates an empty history.
     public init() {}

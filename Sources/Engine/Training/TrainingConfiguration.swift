@@ -31,6 +31,9 @@ public struct TrainingConfiguration: Sendable, Hashable {
     /// epochs between compute no loss and no accuracy, only the updates (as a benchmark's
     /// peer that reports every 1,000th iteration does). 1, every epoch, with early stopping.
     public var recordsEvery: Int
+    /// Whether each layer's statistics (`LayerStatistics`) are measured before training and
+    /// after every recorded epoch, on the first `LayerStatistics.probeSize` training samples.
+    public var measuresLayers = false
 
     /// Creates a configuration; only the loss and the learning rate have no default.
     public init(

@@ -32,6 +32,8 @@ struct PlotCell: Sendable {
     public var kind: any PlotKind
     /// The kind's name, as the lesson wrote it (`decision-boundary`).
     public var kindName: String { type(of: kind).name }
+    /// Whether the kind draws the layers' statistics.
+    var showsLayerStatistics: Bool { type(of: kind).showsLayerStatistics }
     /// The title, if the lesson gives one.
     public var title: String?
     /// The caption, if the lesson gives one (otherwise each kind writes one with its numbers).

@@ -24,6 +24,8 @@ protocol PlotKind: Registrable, Sendable {
     static var takesHeight: Bool { get }
     /// What it draws, in one line.
     static var summary: String { get }
+    /// Whether it draws the layers' statistics, which the train cell above then measures.
+    static var showsLayerStatistics: Bool { get }
 
     /// Reads its keys from the cell (keys of other kinds were refused before).
     init(_ fields: FieldReader) throws(LessonError)
@@ -36,6 +38,7 @@ protocol PlotKind: Registrable, Sendable {
 extension PlotKind {
     public static var keys: [String] { [] }
     public static var takesHeight: Bool { true }
+    public static var showsLayerStatistics: Bool { false }
 }
 
 /// A drawn figure with the caption and the alternative text its kind writes for it.

@@ -146,6 +146,7 @@ public struct LessonRunner {
                 guard let runnable = cells[index] else { continue }
                 if cell.kind == .train {
                     session.traceRequests = TraceSchedule(steps: Set(stepsRequested(after: index, in: lesson, cells: cells)))
+                    session.measuresLayers = cellsShowing(after: index, in: lesson, cells: cells).contains { $0.showsLayerStatistics }
                 }
                 do {
                     try runnable.run(cell, in: session)
@@ -205,13 +206,18 @@ public struct LessonRunner {
 
     /// The steps the cells after a train cell show, up to the next cell that trains or rebuilds.
     private func stepsRequested(after index: Int, in lesson: Lesson, cells: [(any RunnableCell)?]) -> [TraceStep] {
-        var steps = [TraceStep]()
+        cellsShowing(after: index, in: lesson, cells: cells).flatMap(\.requestedSteps)
+    }
+
+    /// The cells after a train cell that show its run, up to the next cell that trains or rebuilds.
+    private func cellsShowing(after index: Int, in lesson: Lesson, cells: [(any RunnableCell)?]) -> [any RunnableCell] {
+        var showing = [any RunnableCell]()
         for later in (index + 1)..<lesson.blocks.count {
             guard case let .cell(cell) = lesson.blocks[later] else { continue }
             if [.train, .model, .data].contains(cell.kind) { break }
-            steps += cells[later]?.requestedSteps ?? []
+            if let runnable = cells[later] { showing.append(runnable) }
         }
-        return steps
+        return showing
     }
 
     /// The first formula in `prose` that does not convert, as a positioned error.

@@ -14,6 +14,9 @@ protocol RunnableCell {
     func run(_ cell: Cell, in session: Session) throws(LessonError)
     /// The training steps whose quantities this cell shows; the train cell above records them.
     var requestedSteps: [TraceStep] { get }
+    /// Whether this cell shows the layers' statistics per epoch (`LayerStatistics`), which
+    /// the train cell above then measures.
+    var showsLayerStatistics: Bool { get }
     /// The mistakes this cell would meet when the lesson runs, found without training
     /// (`lessons check`; see `RunnableCell+Rehearsal.swift`).
     func rehearse(_ cell: Cell, in session: Session) -> [LessonError]
@@ -21,6 +24,7 @@ protocol RunnableCell {
 
 extension RunnableCell {
     var requestedSteps: [TraceStep] { [] }
+    var showsLayerStatistics: Bool { false }
 }
 
 extension CellKind {

@@ -44,6 +44,8 @@ final class Session {
     public var mnistLoader: MNISTLoader
     /// The steps the next training run must record, gathered from the cells that show them.
     public var traceRequests = TraceSchedule.none
+    /// Whether the next training run measures its layers' statistics, for a cell that shows them.
+    public var measuresLayers = false
     /// Mistakes that fail the chapter but leave the session valid, so the cells below still
     /// run (a relation that does not hold).
     public private(set) var failures: [LessonError] = []

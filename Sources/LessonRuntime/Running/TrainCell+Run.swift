@@ -71,8 +71,9 @@ extension TrainCell: RunnableCell {
         var schedule = session.traceRequests
         schedule.everyIterations = traceEvery
         var shuffleGenerator = session.generator("shuffle")
-        let configuration = try gradientDescentConfiguration(
+        var configuration = try gradientDescentConfiguration(
             cell, network: network, data: data, trace: schedule, seed: shuffleGenerator.next())
+        configuration.measuresLayers = session.measuresLayers
         let validation = data.validationExamples
         var trained = network
         let start = DispatchTime.now().uptimeNanoseconds
