@@ -141,10 +141,16 @@ extension CompareCell {
         let epochs = runs[0].configuration.epochs
         // A run that stopped early keeps its best epoch's weights: its test accuracy is theirs.
         let restored = hasTest && runs.contains { $0.result?.stoppedEarly == true }
-        let measured = restored
-            ? "The training loss and the training and validation accuracies are those of the last epoch; "
+        let measured = switch (restored, accuracy) {
+        case (true, true):
+            "The training loss and the training and validation accuracies are those of the last epoch; "
                 + "the test accuracy is that of the weights each run kept (a run that stopped early keeps its best epoch's)."
-            : "Losses and accuracies are those of the last epoch."
+        case (true, false):
+            "The training and validation losses are those of the last epoch; "
+                + "the test loss is that of the weights each run kept (a run that stopped early keeps its best epoch's)."
+        case (false, true): "Losses and accuracies are those of the last epoch."
+        case (false, false): "The training and validation losses are those of the last epoch\(hasTest ? "; the test loss that of the trained weights" : "")."
+        }
         let caption =
             "\(runs.count) run\(runs.count == 1 ? "" : "s") on \(data.title) that differ only in the \(quantity.noun), "
             + "each for up to \(epochs) epoch\(epochs == 1 ? "" : "s") from starting weights made from the same random numbers. " + measured
