@@ -84,10 +84,12 @@ import Testing
     @Test func theFrontMatterChoosesTheHeadlineNumbers() throws {
         let lesson = try LessonParser.parse("---\ntitle: t\nheadline: [test accuracy, converged]\n---\n", path: "lessons/x.md")
         #expect(try LessonHeader(lesson).headlineLabels == ["test accuracy", "converged:"])
+        let regression = try LessonParser.parse("---\ntitle: t\nheadline: [test MSE, test R2, validation R²]\n---\n", path: "lessons/x.md")
+        #expect(try LessonHeader(regression).headlineLabels == ["test MSE", "test R²", "validation R²"])
         let none = try LessonParser.parse("---\ntitle: t\nheadline: none\n---\n", path: "lessons/x.md")
         #expect(try LessonHeader(none).headlineLabels == [])
         expectLessonError(
-            "lessons/x.md:3:12: error: 'headline' in the front matter items must be among 'epochs', 'training accuracy', 'validation accuracy', 'test accuracy', 'converged', not the text 'epoch' (did you mean 'epochs'?)"
+            "lessons/x.md:3:12: error: 'headline' in the front matter items must be among 'epochs', 'training accuracy', 'validation accuracy', 'test accuracy', 'converged', 'training MSE', 'validation MSE', 'test MSE', 'training R²', 'validation R²', 'test R²', not the text 'epoch' (did you mean 'epochs'?)"
         ) {
             _ = try LessonHeader(try LessonParser.parse("---\ntitle: t\nheadline: [epoch]\n---\n", path: "lessons/x.md"))
         }

@@ -17,6 +17,12 @@ public enum CSVError: Error, Equatable, Sendable, CustomStringConvertible {
     case missingLabelColumn(file: String, name: String, columns: [String])
     /// The label is the only column, so there are no inputs.
     case noFeatureColumns(file: String, label: String)
+    /// The header has no column with a target's name or position.
+    case missingTargetColumn(file: String, column: String, columns: [String])
+    /// The same column is named twice among the targets.
+    case duplicateTargetColumn(file: String, name: String)
+    /// Every column is a target, so there are no inputs.
+    case noInputColumns(file: String, targets: [String])
     /// A row has more or fewer fields than the header.
     case wrongFieldCount(file: String, row: Int, found: Int, expected: Int)
     /// A feature cell is not a finite number.
@@ -47,6 +53,12 @@ public enum CSVError: Error, Equatable, Sendable, CustomStringConvertible {
             "\(file): row 1: no label column named \"\(name)\" (the columns are \(columns.map { "\"\($0)\"" }.joined(separator: ", ")))"
         case .noFeatureColumns(let file, let label):
             "\(file): row 1: no input columns besides the label column \"\(label)\""
+        case .missingTargetColumn(let file, let column, let columns):
+            "\(file): row 1: no target column \(column.allSatisfy(\.isNumber) && !column.isEmpty ? "number \(column) (the file has \(columns.count))" : "named \"\(column)\"") (the columns are \(columns.map { "\"\($0)\"" }.joined(separator: ", ")))"
+        case .duplicateTargetColumn(let file, let name):
+            "\(file): row 1: the target column \"\(name)\" is named twice"
+        case .noInputColumns(let file, let targets):
+            "\(file): row 1: no input columns besides the target column\(targets.count == 1 ? "" : "s") \(targets.map { "\"\($0)\"" }.joined(separator: ", "))"
         case .wrongFieldCount(let file, let row, let found, let expected):
             "\(file): row \(row): \(found) field\(found == 1 ? "" : "s"), but the header names \(expected) columns"
         case .notANumber(let file, let row, let column, let name, let value) where value.isEmpty:

@@ -22,15 +22,8 @@ extension Dataset {
     /// - Returns: the rows as samples, with the label column as their classes.
     /// - Throws: `CSVError` naming the file, row and column of the first problem.
     public static func csv(contentsOf url: URL, labelColumn: String, name: String? = nil) throws(CSVError) -> Dataset {
-        let file = url.lastPathComponent
-        let text: String
-        do {
-            text = try TextFile.contents(of: url)
-        } catch {
-            throw .notText(file: file, problem: error)
-        }
-        return try csv(
-            text: text, file: file, labelColumn: labelColumn,
+        try csv(
+            text: try CSVTable.contents(of: url), file: url.lastPathComponent, labelColumn: labelColumn,
             name: name ?? url.deletingPathExtension().lastPathComponent)
     }
 
@@ -48,29 +41,19 @@ extension Dataset {
     /// - Returns: the rows as samples, with the label column as their classes.
     /// - Throws: `CSVError` naming the file, row and column of the first problem.
     public static func csv(text: String, file: String, labelColumn: String, name: String) throws(CSVError) -> Dataset {
-        // A spreadsheet may start the file with a byte-order mark; it is not part of the first column's name.
-        let unmarked = text.unicodeScalars.first == "\u{FEFF}" ? String(text.unicodeScalars.dropFirst()) : text
-        var rows = try CSVParser.rows(of: unmarked, file: file)
-        guard !rows.isEmpty else { throw .empty(file: file) }
-        let header = rows.removeFirst().fields
-        var seen = Set<String>()
-        for column in header where !seen.insert(column).inserted {
-            throw .duplicateColumn(file: file, name: column)
-        }
+        let table = try CSVTable(text: text, file: file)
+        let header = table.header
         guard let labelIndex = header.firstIndex(of: labelColumn) else {
             throw .missingLabelColumn(file: file, name: labelColumn, columns: header)
         }
         guard header.count > 1 else { throw .noFeatureColumns(file: file, label: labelColumn) }
-        guard !rows.isEmpty else { throw .noRows(file: file) }
+        let rows = try table.dataRows(file: file)
 
         var values = [Double]()
         values.reserveCapacity(rows.count * (header.count - 1))
         var labels = [Int]()
         for row in rows {
-            guard row.fields.count == header.count else {
-                throw .wrongFieldCount(file: file, row: row.number, found: row.fields.count, expected: header.count)
-            }
-            for (index, field) in row.fields.enumerated() {
+            for (index, field) in try table.fields(of: row, file: file).enumerated() {
                 if index == labelIndex {
                     guard let number = Double(field), number >= 0, number == number.rounded(), number < 1e9 else {
                         throw .notAClassIndex(file: file, row: row.number, column: index + 1, name: header[index], value: field)
@@ -82,10 +65,7 @@ extension Dataset {
                     }
                     labels.append(Int(number))
                 } else {
-                    guard let number = Double(field), number.isFinite else {
-                        throw .notANumber(file: file, row: row.number, column: index + 1, name: header[index], value: field)
-                    }
-                    values.append(number)
+                    values.append(try table.number(field, row: row, index: index, file: file))
                 }
             }
         }

@@ -1,11 +1,14 @@
 import Engine
 
-/// A labelled data set for classification: one sample per row of `inputs`.
+/// A data set: one sample per row of `inputs`, with the `targets` a network is trained against.
 ///
-/// Every sample has a class index in `labels` (`0..<classCount`). `targets` is what a
-/// network is trained against: for two classes an `m × 1` column (0/1, or −1/+1 in the
+/// For classification every sample has a class index in `labels` (`0..<classCount`), and
+/// `targets` follows from it: for two classes an `m × 1` column (0/1, or −1/+1 in the
 /// bipolar encoding of the perceptron chapters), for more classes the `m × classCount`
 /// one-hot matrix.
+///
+/// For regression (`isRegression`) the targets are real values to predict, `m × k`, named by
+/// `targetNames`; there are no classes (`classCount` is 0 and `labels` is empty).
 ///
 /// ```swift
 /// var generator = SeededGenerator(seed: 7, stream: "data")
@@ -17,14 +20,17 @@ public struct Dataset: Sendable, Hashable {
     public var name: String
     /// The inputs: `count × featureCount`, one sample per row.
     public var inputs: Matrix
-    /// The class index of each sample, in `0..<classCount`.
+    /// The class index of each sample, in `0..<classCount`; empty for regression.
     public var labels: [Int]
-    /// The number of classes.
+    /// The number of classes; 0 for regression.
     public var classCount: Int
-    /// The training targets: `count × 1` for two classes, `count × classCount` one-hot otherwise.
+    /// The training targets: `count × 1` for two classes, `count × classCount` one-hot otherwise;
+    /// for regression the real values, `count × targetNames.count`.
     public var targets: Matrix
     /// The name of each input column (for example `["x1", "x2"]`).
     public var featureNames: [String]
+    /// The name of each target column of a regression set (for example `["y"]`); empty for classification.
+    public var targetNames: [String] = []
 
     /// Creates a data set whose targets follow from the labels.
     ///
@@ -59,6 +65,30 @@ public struct Dataset: Sendable, Hashable {
         }
     }
 
+    /// A regression set: real-valued targets `y`, `count × k`, and no classes.
+    ///
+    /// - Precondition: `targets.rows == inputs.rows`, at least one target column, and the
+    ///   names (when given) one per column.
+    public init(name: String, inputs: Matrix, targets: Matrix, featureNames: [String]? = nil, targetNames: [String]? = nil) {
+        require(targets.rows == inputs.rows, "Dataset \(name): \(targets.rows) targets for \(inputs.rows) samples")
+        require(targets.columns >= 1, "Dataset \(name): a regression set needs a target column")
+        let names = featureNames ?? (0..<inputs.columns).map { "x\($0 + 1)" }
+        let outputs = targetNames ?? (targets.columns == 1 ? ["y"] : (0..<targets.columns).map { "y\($0 + 1)" })
+        require(
+            names.count == inputs.columns && outputs.count == targets.columns,
+            "Dataset \(name): \(names.count) feature and \(outputs.count) target names for \(inputs.columns) and \(targets.columns) columns")
+        self.name = name
+        self.inputs = inputs
+        self.labels = []
+        self.classCount = 0
+        self.targets = targets
+        self.featureNames = names
+        self.targetNames = outputs
+    }
+
+    /// Whether the targets are real values to predict rather than classes.
+    public var isRegression: Bool { classCount == 0 }
+
     /// The number of samples.
     public var count: Int { inputs.rows }
 
@@ -69,7 +99,7 @@ public struct Dataset: Sendable, Hashable {
     public func subset(_ indices: [Int]) -> Dataset {
         var copy = self
         copy.inputs = inputs.rows(at: indices)
-        copy.labels = indices.map { labels[$0] }
+        copy.labels = isRegression ? [] : indices.map { labels[$0] }
         copy.targets = targets.rows(at: indices)
         return copy
     }

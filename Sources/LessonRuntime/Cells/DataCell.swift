@@ -156,9 +156,17 @@ struct DataCell: Sendable, Equatable {
                 .wrongType(key: "classes", in: "data cell", expected: "a list of names like [outer, inner]", found: value.kindDescription),
                 at: value.position)
         }
+        if source.classCount == 0 { throw classesOfRegression(source, at: value.position) }
         if let count = source.classCount, count != names.count {
             throw classesMismatch(names, classCount: count, of: source, at: value.position)
         }
         return names
+    }
+
+    /// Regression data has values to predict, not classes to name.
+    static func classesOfRegression(_ source: any DatasetKind, at position: SourcePosition) -> LessonError {
+        LessonError(
+            .invalidValue(key: "classes", in: "data cell", message: "names classes, but \(source.title) has real values to predict, not classes"),
+            at: position)
     }
 }

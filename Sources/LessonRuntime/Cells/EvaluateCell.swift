@@ -13,7 +13,8 @@ import LessonFormat
 ///
 /// The cell adds a one-row table (samples, loss, accuracy, misclassified), sets the
 /// chapter's headline accuracy, and keeps its measurements in `Session.evaluation` for the
-/// plots below it, whatever `confusion` says.
+/// plots below it, whatever `confusion` says. On regression data (real-valued targets) the
+/// table has the MSE and R² instead of accuracy, and so do the headline and `results.json`.
 struct EvaluateCell: Sendable, Equatable {
     /// The part of the data measured.
     public enum Split: String, Sendable, CaseIterable {
@@ -45,6 +46,10 @@ struct EvaluateCell: Sendable, Equatable {
     public var position: SourcePosition
     /// Where the `loss` value stands, if given.
     var lossPosition: SourcePosition?
+    /// Where the `show` value stands, if given.
+    var listingPosition: SourcePosition?
+    /// Where the `confusion` value stands, if given.
+    var confusionPosition: SourcePosition?
 
     /// Reads and checks an evaluate cell.
     public init(_ cell: Cell) throws(LessonError) {
@@ -53,6 +58,8 @@ struct EvaluateCell: Sendable, Equatable {
         split = Split(rawValue: try fields.choice("on", among: Split.allCases.map(\.rawValue), default: "test"))!
         loss = fields.contains("loss") ? Loss(rawValue: try fields.choice("loss", among: Loss.allCases.map(\.rawValue))) : nil
         lossPosition = fields.value("loss")?.position
+        listingPosition = fields.value("show")?.position
+        confusionPosition = fields.value("confusion")?.position
         listing = fields.contains("show")
             ? Listing(rawValue: try fields.choice("show", among: Listing.allCases.map(\.rawValue))) : nil
         rowLimit = try fields.integer("rows", default: 10, in: 1...1_000)

@@ -17,7 +17,8 @@ public struct LessonHeader: Sendable, Equatable {
     /// One sentence for the table of contents, if given.
     public var summary: String?
     /// The headline numbers the table of contents shows, by label (`epochs`, `test accuracy`,
-    /// `training accuracy`, `validation accuracy`, `converged:`); `nil` shows all of them.
+    /// `training accuracy`, `validation accuracy`, `converged:`, and for regression data
+    /// `test MSE`, `test R²` and the same for training and validation); `nil` shows all of them.
     public var headlineLabels: [String]?
 
     /// Whether the lesson is an appendix (notation, glossary, references): lettered A, B, C …
@@ -29,7 +30,10 @@ public struct LessonHeader: Sendable, Equatable {
     public var thumbnail: String?
 
     /// The labels `headline` may name.
-    public static let headlineChoices = ["epochs", "training accuracy", "validation accuracy", "test accuracy", "converged"]
+    public static let headlineChoices = [
+        "epochs", "training accuracy", "validation accuracy", "test accuracy", "converged",
+        "training MSE", "validation MSE", "test MSE", "training R²", "validation R²", "test R²",
+    ]
 
     /// Reads the front matter of `lesson`.
     public init(_ lesson: Lesson) throws(LessonError) {
@@ -62,7 +66,9 @@ public struct LessonHeader: Sendable, Equatable {
                 }
                 var labels = [String]()
                 for item in items {
-                    guard let label = item.text, Self.headlineChoices.contains(label) else {
+                    // `R2` is how a keyboard without superscripts writes `R²`.
+                    let written = item.text.map { $0.hasSuffix(" R2") ? String($0.dropLast()) + "²" : $0 }
+                    guard let label = written, Self.headlineChoices.contains(label) else {
                         let hint = item.text.flatMap { suggestion(for: $0, among: Self.headlineChoices) }.map { " (did you mean '\($0)'?)" } ?? ""
                         throw LessonError(
                             .invalidValue(key: "headline", in: "the front matter",

@@ -3,22 +3,68 @@ import Engine
 import Foundation
 import LessonFormat
 
-/// A CSV file below the lesson's folder: `path`, the class column `label` (whole numbers
-/// 0–999), and `test_count` rows held out for testing.
+/// A CSV file below the lesson's folder: `path`, and either the class column `label` (whole
+/// numbers 0–999) for classification or the `target` column(s) holding real values to
+/// predict for regression (by header name or by position from 1, one or a list); `test_count`
+/// rows held out for testing.
 struct CSVData: DatasetKind {
     static let name = "csv"
     static let listOrder = 90
-    static let keys = ["path", "label", "test_count"]
+    static let keys = ["path", "label", "target", "test_count"]
+
+    /// What the file's rows are trained to predict.
+    enum Prediction: Equatable {
+        /// The class in this column.
+        case label(String)
+        /// The real values in these columns.
+        case targets([CSVColumn])
+    }
 
     /// The path's components below the lesson's folder.
     var path: [String]
-    /// The class column.
-    var label: String
+    /// The class column, or the target columns.
+    var prediction: Prediction
 
     init(name: String, fields: FieldReader) throws(LessonError) {
         let path = try fields.text("path")
         self.path = try DataCell.relativePath(path, at: try fields.required("path").position)
-        label = try fields.text("label")
+        switch (fields.value("label"), fields.value("target")) {
+        case (_?, let target?):
+            throw LessonError(
+                .invalidValue(key: "target", in: "data cell", message: "names real values to predict, and 'label' a class column: give one of them"),
+                at: target.position)
+        case (_?, nil):
+            prediction = .label(try fields.text("label"))
+        case (nil, let target?):
+            prediction = .targets(try Self.targetColumns(target))
+        case (nil, nil):
+            throw LessonError(
+                .invalidValue(key: "path", in: "data cell", message: "needs 'label' (the class column) or 'target' (the column of real values to predict) beside it"),
+                at: try fields.required("path").position)
+        }
+    }
+
+    /// `target: y`, `target: 3` or `target: [y1, y2]`: one or more distinct columns.
+    private static func targetColumns(_ value: LessonValue) throws(LessonError) -> [CSVColumn] {
+        let items = value.items ?? [value]
+        var columns = [CSVColumn]()
+        for item in items {
+            guard let text = item.text, !text.isEmpty else {
+                throw LessonError(
+                    .wrongType(key: "target", in: "data cell", expected: "a column's name or number, or a list of them like [y1, y2]", found: item.kindDescription),
+                    at: item.position)
+            }
+            guard !columns.contains(CSVColumn(text)) else {
+                throw LessonError(.invalidValue(key: "target", in: "data cell", message: "names the column '\(text)' twice"), at: item.position)
+            }
+            columns.append(CSVColumn(text))
+        }
+        guard !columns.isEmpty else {
+            throw LessonError(
+                .wrongType(key: "target", in: "data cell", expected: "a column's name or number, or a list of them like [y1, y2]", found: "an empty list"),
+                at: value.position)
+        }
+        return columns
     }
 
     func testCount(_ fields: FieldReader) throws(LessonError) -> Int? {
@@ -26,7 +72,9 @@ struct CSVData: DatasetKind {
     }
 
     var title: String { path.last ?? "the CSV file" }
-    var classCount: Int? { nil }
+    var classCount: Int? {
+        if case .targets = prediction { 0 } else { nil }
+    }
     var featureCount: Int? { nil }
 
     func inputs(lessonFolder: URL, mnistLoader: MNISTLoader) -> [LessonInput] {
@@ -68,10 +116,17 @@ struct CSVData: DatasetKind {
 
         var dataset: Dataset
         do {
-            dataset = try Dataset.csv(contentsOf: url, labelColumn: label)
+            switch prediction {
+            case let .label(label): dataset = try Dataset.csv(contentsOf: url, labelColumn: label)
+            case let .targets(columns): dataset = try Dataset.csv(contentsOf: url, targetColumns: columns)
+            }
         } catch {
-            let at = if case .missingLabelColumn = error { valuePositions["label"] ?? position } else { pathPosition }
-            throw LessonError(.failed(error.description), at: at)
+            let at: SourcePosition = switch error {
+            case .missingLabelColumn: valuePositions["label"] ?? position
+            case .missingTargetColumn, .duplicateTargetColumn, .noInputColumns: valuePositions["target"] ?? position
+            default: pathPosition
+            }
+            throw LessonError(.failed(error.description + Self.advice(for: error)), at: at)
         }
         if shuffles {
             var generator = session.generator("data")
@@ -80,6 +135,14 @@ struct CSVData: DatasetKind {
         guard let testCount else { return LoadedData(training: dataset) }
         let (training, test) = try cell.holdOut(count: testCount, of: dataset, key: "test_count", stream: "test-split", in: session)
         return LoadedData(training: training, test: test)
+    }
+}
+
+extension CSVData {
+    /// What to do about a label that is a real number: it is a regression target.
+    static func advice(for error: CSVError) -> String {
+        guard case let .notAClassIndex(_, _, _, name, value) = error, let number = Double(value), number.isFinite else { return "" }
+        return "; to predict real values, name the column with 'target: \(name)' instead of 'label'"
     }
 }
 

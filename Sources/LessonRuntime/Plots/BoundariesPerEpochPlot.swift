@@ -33,7 +33,7 @@ struct BoundariesPerEpochPlot: PlotKind {
 
     func draw(_ plot: PlotCell, in session: Session) throws(LessonError) -> PlotOutput {
         let run = try plot.requirePerceptronRun(session, instead: "'decision-boundary'")
-        let data = try plot.requireData(session)
+        let data = try plot.requireClassData(session)
         // The lines live in the plane the perceptron sees: the mapped features, if any.
         let points = data.training
         guard points.featureCount == 2 else {

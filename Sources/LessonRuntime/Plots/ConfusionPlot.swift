@@ -17,7 +17,7 @@ struct ConfusionPlot: PlotKind {
     }
 
     func draw(_ plot: PlotCell, in session: Session) throws(LessonError) -> PlotOutput {
-        let data = try plot.requireData(session)
+        let data = try plot.requireClassData(session)
         let network = try plot.requireFittingNetwork(session, data: data)
         let (samples, which) = try plot.measuredSamples(data, on: on)
         let k = data.training.classCount

@@ -28,7 +28,7 @@ struct DigitsPlot: PlotKind {
     }
 
     func draw(_ plot: PlotCell, in session: Session) throws(LessonError) -> PlotOutput {
-        let data = try plot.requireData(session)
+        let data = try plot.requireClassData(session)
         guard data.isImages else { throw plot.misfit("shows images, but \(data.title) is not image data") }
         let network = try plot.requireFittingNetwork(session, data: data)
         let (samples, which) = try plot.measuredSamples(data, on: on)

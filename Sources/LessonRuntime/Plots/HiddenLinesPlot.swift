@@ -11,7 +11,7 @@ struct HiddenLinesPlot: PlotKind {
     init(_ fields: FieldReader) throws(LessonError) {}
 
     func draw(_ plot: PlotCell, in session: Session) throws(LessonError) -> PlotOutput {
-        let data = try plot.requireData(session)
+        let data = try plot.requireClassData(session)
         let network = try plot.requireHiddenLayer(session)
         let layer = network.denseLayers[0]
         guard layer.inputCount == 2, data.training.featureCount == 2 else {

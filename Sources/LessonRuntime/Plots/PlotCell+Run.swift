@@ -19,6 +19,20 @@ extension PlotCell: RunnableCell {
         return data
     }
 
+    /// The data, which must have classes: the kinds that colour points by class or count
+    /// right and wrong answers cannot draw regression data.
+    func requireClassData(_ session: Session) throws(LessonError) -> SessionData {
+        let data = try requireData(session)
+        try requireClasses(data)
+        return data
+    }
+
+    /// An error unless `data` has classes; regression data is drawn by the `fit` kind.
+    func requireClasses(_ data: SessionData) throws(LessonError) {
+        guard data.training.isRegression else { return }
+        throw misfit("draws classes, but \(data.title) has real values to predict, not classes; a 'fit' plot draws them")
+    }
+
     /// The network, or an error naming the cell that must come first.
     func requireNetwork(_ session: Session) throws(LessonError) -> Network {
         guard let network = session.network else { throw session.missing(.network, for: "'\(kindName)' plot", at: position) }

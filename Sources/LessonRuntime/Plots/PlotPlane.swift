@@ -19,6 +19,7 @@ struct PlanePoints: Sendable {
 
     /// The plane `space` names, with the test samples if `show` asks for them.
     func plane(of data: SessionData, for plot: PlotCell) throws(LessonError) -> Plane {
+        try plot.requireClasses(data)
         let test = show.contains(.test) ? try plot.testSamples(data, key: "show") : nil
         let plane = space == .features
             ? Plane(training: data.training, test: test?.mapped, map: nil)

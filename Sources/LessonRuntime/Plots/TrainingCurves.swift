@@ -27,6 +27,14 @@ enum TrainingCurves {
         let run = try plot.requireGradientDescentRun(session)
         let history = run.result.history
         let loss = run.configuration.loss
+        var panels = panels
+        // Regression data has no classes: the loss is its only curve.
+        if let data = session.data, data.training.isRegression {
+            guard panels.showsLoss else {
+                throw plot.misfit("shows the accuracy of classes, but \(data.title) has real values to predict; plot 'loss' instead")
+            }
+            panels = .loss
+        }
         let sideBySide = panels == .both
         let figure = plot.makeFigure(width: sideBySide ? 820 : 520, height: 340)
         let count = history.epochs.count

@@ -8,16 +8,18 @@ extension CompareCell {
     func report(_ runs: [CompareRun], data: SessionData, session: Session) throws(LessonError) {
         let hasValidation = data.validationExamples != nil
         let labels = runs.map(legendLabel)
-        var caption = "Loss (left) and accuracy (right) per epoch for each \(varied.noun)"
+        // Regression data has no classes: the loss is the only measure.
+        let showsAccuracy = !data.training.isRegression
+        var caption = (showsAccuracy ? "Loss (left) and accuracy (right)" : "Loss") + " per epoch for each \(varied.noun)"
         if hasValidation { caption += "; solid lines are the training set, dashed lines the validation set" }
         caption += "."
         if runs.contains(where: { $0.divergedEpoch != nil }) {
             caption += " A curve that ends early belongs to a run that diverged."
         }
         try session.addFigure(
-            figure(runs, labels: labels, hasValidation: hasValidation),
+            figure(runs, labels: labels, hasValidation: hasValidation, showsAccuracy: showsAccuracy),
             name: "compare-" + varied.name.replacingOccurrences(of: "_", with: "-"), caption: caption,
-            alternativeText: "Two line charts of loss and accuracy per epoch, one line per \(varied.noun): \(labels.joined(separator: ", ")).",
+            alternativeText: (showsAccuracy ? "Two line charts of loss and accuracy" : "A line chart of the loss") + " per epoch, one line per \(varied.noun): \(labels.joined(separator: ", ")).",
             at: position)
         session.append(.table(table(runs, data: data, session: session)))
     }
@@ -42,15 +44,27 @@ extension CompareCell {
         run.initial.sizes.map(String.init).joined(separator: "–")
     }
 
-    /// Side-by-side panels: the loss (log scale when it falls over decades) and the accuracy.
-    func figure(_ runs: [CompareRun], labels: [String], hasValidation: Bool) -> Figure {
-        let figure = Figure(width: 860, height: 340)
+    /// Side-by-side panels: the loss (log scale when it falls over decades) and the accuracy;
+    /// the loss alone without `showsAccuracy`.
+    func figure(_ runs: [CompareRun], labels: [String], hasValidation: Bool, showsAccuracy: Bool = true) -> Figure {
+        let figure = Figure(width: showsAccuracy ? 860 : 560, height: 340)
         figure.title = title ?? "Comparing \(varied.noun)s"
-        let panels = figure.addAxesGrid(rows: 1, columns: 2)
-        let (loss, accuracy) = (panels[0], panels[1])
+        let panels = showsAccuracy ? figure.addAxesGrid(rows: 1, columns: 2) : [figure.addAxes()]
+        let loss = panels[0]
         loss.title = "Loss"
         loss.xLabel = "epoch"
         loss.yLabel = runs[0].configuration.loss.rawValue.replacingOccurrences(of: "-", with: " ")
+        setLossLimits(of: loss, runs: runs)
+        // One colour per run, the same in both panels and for its validation curve.
+        loss.curves(zip(labels, runs).map { ($0, $1.epochs.map(\.trainingLoss)) })
+        if hasValidation {
+            for (index, run) in runs.enumerated() {
+                loss.line(y: run.epochs.map { $0.validationLoss ?? .nan }, color: Palette.color(index), dash: .dashed)
+            }
+        }
+        guard showsAccuracy else { return figure }
+
+        let accuracy = panels[1]
         accuracy.title = "Accuracy"
         accuracy.xLabel = "epoch"
         accuracy.yLabel = "accuracy"
@@ -59,17 +73,10 @@ extension CompareCell {
                 [run.epochs.map(\.trainingAccuracy), run.epochs.map { $0.validationAccuracy ?? .nan }]
             })
         accuracy.legendPlacement = .hidden
-
-        setLossLimits(of: loss, runs: runs)
-
-        // One colour per run, the same in both panels and for its validation curve.
-        loss.curves(zip(labels, runs).map { ($0, $1.epochs.map(\.trainingLoss)) })
         accuracy.curves(zip(labels, runs).map { ($0, $1.epochs.map(\.trainingAccuracy)) })
         if hasValidation {
             for (index, run) in runs.enumerated() {
-                let color = Palette.color(index)
-                loss.line(y: run.epochs.map { $0.validationLoss ?? .nan }, color: color, dash: .dashed)
-                accuracy.line(y: run.epochs.map { $0.validationAccuracy ?? .nan }, color: color, dash: .dashed)
+                accuracy.line(y: run.epochs.map { $0.validationAccuracy ?? .nan }, color: Palette.color(index), dash: .dashed)
             }
         }
         return figure
@@ -113,18 +120,22 @@ extension CompareCell {
     func table(_ runs: [CompareRun], data: SessionData, session: Session) -> ReportTable {
         let hasValidation = data.validationExamples != nil
         let hasTest = data.testExamples != nil
-        var headers = [varied.heading, "final training loss", "training accuracy"]
-        if hasValidation { headers.append("validation accuracy") }
-        if hasTest { headers.append("test accuracy") }
+        let accuracy = !data.training.isRegression
+        var headers = [varied.heading, "final training loss"] + (accuracy ? ["training accuracy"] : [])
+        if hasValidation { headers.append(accuracy ? "validation accuracy" : "final validation loss") }
+        if hasTest { headers.append(accuracy ? "test accuracy" : "test loss") }
         headers += ["epochs", "outcome"]
 
         let rows = runs.map { run -> [String] in
             let written = Self.valueText(run.setting)
             let value = varied == .hidden ? layersText(run) : varied.name == "early_stopping" && written != "off" ? "patience \(written)" : written
             let last = run.divergedEpoch == nil ? run.epochs.last : nil
-            var row = [value, last.map { session.format($0.trainingLoss) } ?? "—", last.map { NumberText.percent($0.trainingAccuracy) } ?? "—"]
-            if hasValidation { row.append(last?.validationAccuracy.map(NumberText.percent) ?? "—") }
-            if hasTest { row.append(run.testAccuracy.map(NumberText.percent) ?? "—") }
+            var row = [value, last.map { session.format($0.trainingLoss) } ?? "—"]
+            if accuracy { row.append(last.map { NumberText.percent($0.trainingAccuracy) } ?? "—") }
+            if hasValidation {
+                row.append((accuracy ? last?.validationAccuracy.map(NumberText.percent) : last?.validationLoss.map(session.format)) ?? "—")
+            }
+            if hasTest { row.append((accuracy ? run.testAccuracy.map(NumberText.percent) : run.testLoss.map(session.format)) ?? "—") }
             row.append("\(run.epochs.count)")
             row.append(outcome(run))
             return row
@@ -132,10 +143,16 @@ extension CompareCell {
         let epochs = runs[0].configuration.epochs
         // A run that stopped early keeps its best epoch's weights: its test accuracy is theirs.
         let restored = hasTest && runs.contains { $0.result?.stoppedEarly == true }
-        let measured = restored
-            ? "The training loss and the training and validation accuracies are those of the last epoch; "
+        let measured = switch (restored, accuracy) {
+        case (true, true):
+            "The training loss and the training and validation accuracies are those of the last epoch; "
                 + "the test accuracy is that of the weights each run kept (a run that stopped early keeps its best epoch's)."
-            : "Losses and accuracies are those of the last epoch."
+        case (true, false):
+            "The training and validation losses are those of the last epoch; "
+                + "the test loss is that of the weights each run kept (a run that stopped early keeps its best epoch's)."
+        case (false, true): "Losses and accuracies are those of the last epoch."
+        case (false, false): "The training and validation losses are those of the last epoch\(hasTest ? "; the test loss that of the trained weights" : "")."
+        }
         let caption =
             "\(runs.count) run\(runs.count == 1 ? "" : "s") on \(data.title) that differ only in the \(varied.noun), "
             + "each for up to \(epochs) epoch\(epochs == 1 ? "" : "s") from starting weights made from the same random numbers. " + measured

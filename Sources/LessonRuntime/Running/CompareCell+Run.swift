@@ -21,6 +21,8 @@ struct CompareRun {
     var result: TrainingResult?
     /// The accuracy on the test set, if there is one and the run did not diverge.
     var testAccuracy: Double?
+    /// The loss on the test set, if there is one and the run did not diverge.
+    var testLoss: Double?
     /// Wall-clock seconds.
     var seconds: Double
     /// The model cell as this run varied it.
@@ -149,7 +151,7 @@ extension CompareCell: RunnableCell {
             let result = try trainer.train(&network, on: data.trainingExamples, validation: validation)
             run.result = result
             run.network = network
-            if let test = data.testExamples { run.testAccuracy = trainer.evaluate(network, on: test).accuracy }
+            if let test = data.testExamples { (run.testLoss, run.testAccuracy) = trainer.evaluate(network, on: test) }
         } catch {
             run.divergedEpoch = error.epoch
             run.network = network

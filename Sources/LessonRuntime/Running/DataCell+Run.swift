@@ -8,6 +8,9 @@ extension DataCell: RunnableCell {
         let loaded = try source.load(for: self, in: session)
 
         let classCount = loaded.training.classCount
+        if loaded.training.isRegression, classNames != nil {
+            throw Self.classesOfRegression(source, at: valuePositions["classes"] ?? position)
+        }
         let names = classNames ?? source.defaultClassNames(classCount: classCount)
         guard names.count == classCount else {
             throw Self.classesMismatch(names, classCount: classCount, of: source, at: valuePositions["classes"] ?? position)
@@ -67,7 +70,10 @@ extension DataCell: RunnableCell {
     /// The one line `show: true` adds: what was loaded, and how it was split and mapped.
     func summary(of data: SessionData) -> String {
         var parts = ["\(NumberText.grouped(data.training.count)) training samples"]
-        if data.classNames.count <= 4 {
+        if data.training.isRegression {
+            let names = data.training.targetNames.map(EvaluateCell.mathName)
+            parts[0] += " with real-valued target\(names.count == 1 ? "" : "s") " + names.joined(separator: ", ")
+        } else if data.classNames.count <= 4 {
             let counts = zip(data.training.classCounts, data.classNames).map { "\(NumberText.grouped($0)) \($1.markdownLiteral)" }
             parts[0] += " (" + counts.joined(separator: ", ") + ")"
         }

@@ -10,6 +10,7 @@ extension EvaluateCell {
     /// A table of samples with input, target, the network's output and its predicted class;
     /// for a logic gate on its training rows, the truth table the network computes.
     func listing(_ listing: Listing, of evaluation: Evaluation, data: SessionData, session: Session) -> ReportBlock {
+        if evaluation.isRegression { return regressionListing(of: evaluation, data: data, session: session) }
         let samples = evaluation.samples
         let candidates = listing == .predictions ? Array(samples.labels.indices) : evaluation.misclassifiedIndices
         let place = "\(split) samples of \(data.title)"
@@ -63,9 +64,45 @@ extension EvaluateCell {
             numericColumns: numeric))
     }
 
-    /// `x1` as `$x_{1}$` and `x1²` as `$x_{1}^2$`; other names (a CSV's columns) as written.
+    /// The first samples of regression data: inputs, each target `y`, the network's output `a`
+    /// and the error `y − a`.
+    func regressionListing(of evaluation: Evaluation, data: SessionData, session: Session) -> ReportBlock {
+        let samples = evaluation.samples
+        let place = "\(split) samples of \(data.title)"
+        let shown = Array(0..<min(rowLimit, samples.count))
+        let showsInputs = !data.isImages && samples.featureCount <= Self.widestListedInput
+        let k = samples.targets.columns
+        let names = samples.targetNames.count == k ? samples.targetNames : (1...k).map { "y\($0)" }
+
+        var headers = ["sample"]
+        if showsInputs { headers += samples.featureNames.map(Self.mathName) }
+        let outputName = PlotSupport.outputName(of: evaluation.network)
+        for (column, name) in names.enumerated() {
+            let output = k == 1 ? "$a$" : "$a_\(column + 1)$"
+            headers += ["target \(Self.mathName(name))", "output \(output)", "error \(k == 1 ? "$y - a$" : "$y_\(column + 1) - a_\(column + 1)$")"]
+        }
+        let rows = shown.map { index -> [String] in
+            var row = [String(index + 1)]
+            if showsInputs { row += (0..<samples.featureCount).map { session.format(samples.inputs[index, $0]) } }
+            for column in 0..<k {
+                let (y, a) = (samples.targets[index, column], evaluation.outputs[index, column])
+                row += [session.format(y), session.format(a), session.format(y - a)]
+            }
+            return row
+        }
+        let lead = shown.count == samples.count
+            ? "Every one of the \(NumberText.grouped(samples.count)) \(place)"
+            : "The first \(shown.count) of the \(NumberText.grouped(samples.count)) \(place)"
+        return .table(ReportTable(
+            headers: headers, rows: rows,
+            caption: "\(lead): \(showsInputs ? "inputs, " : "")target, the network's output (\(outputName)) and the error.",
+            numericColumns: Set(headers.indices)))
+    }
+
+    /// `x1` as `$x_{1}$`, `x1²` as `$x_{1}^2$` and `y` as `$y$`; other names (a CSV's columns) as written.
     static func mathName(_ name: String) -> String {
         guard let letter = name.first, letter.isLetter, letter.isASCII else { return name.markdownLiteral }
+        if name.count == 1 { return "$\(letter)$" }
         var rest = name.dropFirst()
         let squared = rest.hasSuffix("²")
         if squared { rest = rest.dropLast() }

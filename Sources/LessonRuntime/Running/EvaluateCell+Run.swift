@@ -19,20 +19,30 @@ extension EvaluateCell: RunnableCell {
 
         let pass = network.forward(samples.inputs)
         let activation = network.outputLayer.activation
-        let predicted = Evaluation.predictedLabels(outputs: pass.output, activation: activation, samples: samples)
-        let evaluation = Evaluation(
+        let regression = samples.isRegression
+        try refuseClassTables(for: samples, data: data)
+        let predicted = regression ? [] : Evaluation.predictedLabels(outputs: pass.output, activation: activation, samples: samples)
+        var evaluation = Evaluation(
             split: split, samples: samples, outputs: pass.output, predictedLabels: predicted, loss: loss,
             lossValue: loss?.value(output: pass.output, net: pass.nets[pass.nets.count - 1], target: samples.targets, activation: activation),
             classNames: data.classNames,
-            confusion: Evaluation.confusion(labels: samples.labels, predicted: predicted, classCount: samples.classCount),
+            confusion: regression ? [] : Evaluation.confusion(labels: samples.labels, predicted: predicted, classCount: samples.classCount),
             network: network)
+        if regression {
+            evaluation.meanSquaredError = RegressionMetrics.meanSquaredError(output: pass.output, target: samples.targets)
+            evaluation.rSquared = RegressionMetrics.rSquared(output: pass.output, target: samples.targets)
+        }
 
         session.append(.table(summaryTable(evaluation, data: data, session: session)))
-        session.setHeadline("\(split) accuracy", NumberText.percent(evaluation.accuracy))
-        switch split {
-        case .training: session.metrics.trainingAccuracy = evaluation.accuracy
-        case .validation: session.metrics.validationAccuracy = evaluation.accuracy
-        case .test: session.metrics.testAccuracy = evaluation.accuracy
+        if regression {
+            recordRegressionMeasures(evaluation, in: session)
+        } else {
+            session.setHeadline("\(split) accuracy", NumberText.percent(evaluation.accuracy))
+            switch split {
+            case .training: session.metrics.trainingAccuracy = evaluation.accuracy
+            case .validation: session.metrics.validationAccuracy = evaluation.accuracy
+            case .test: session.metrics.testAccuracy = evaluation.accuracy
+            }
         }
         if let listing { session.append(self.listing(listing, of: evaluation, data: data, session: session)) }
         if showsConfusion { session.append(.table(confusionTable(evaluation, data: data))) }
@@ -84,16 +94,60 @@ extension EvaluateCell: RunnableCell {
     private func summaryTable(_ evaluation: Evaluation, data: SessionData, session: Session) -> ReportTable {
         var headers = ["samples"]
         var row = [NumberText.grouped(evaluation.samples.count)]
-        if let loss = evaluation.loss, let value = evaluation.lossValue {
+        if let loss = evaluation.loss, let value = evaluation.lossValue, !Self.lossIsTheMSE(loss, of: evaluation) {
             headers.append("loss (\(loss.spokenName))")
             row.append(session.format(value))
         }
-        headers += ["accuracy", "misclassified"]
-        row += [NumberText.percent(evaluation.accuracy), NumberText.grouped(evaluation.samples.count - evaluation.correctCount)]
+        if evaluation.isRegression {
+            headers += ["MSE", "$R^2$"]
+            row += [evaluation.meanSquaredError.map(session.format) ?? "—", evaluation.rSquared.map(session.format) ?? "—"]
+        } else {
+            headers += ["accuracy", "misclassified"]
+            row += [NumberText.percent(evaluation.accuracy), NumberText.grouped(evaluation.samples.count - evaluation.correctCount)]
+        }
+        var caption = "The network measured on the \(split) samples of \(data.title)."
+        if evaluation.isRegression {
+            caption += " MSE is the mean of $(y - a)^2$ over the samples"
+                + (evaluation.samples.targets.columns > 1 ? " and outputs" : "")
+                + "; $R^2 = 1 - \\sum (y - a)^2 / \\sum (y - \\bar y)^2$ compares it with always predicting the mean $\\bar y$ (1 is a perfect fit, 0 no better than the mean)"
+            caption += evaluation.rSquared == nil ? ", and is not defined here: every target is the same." : "."
+        }
         return ReportTable(
-            headers: ["set"] + headers, rows: [[split.rawValue] + row],
-            caption: "The network measured on the \(split) samples of \(data.title).",
+            headers: ["set"] + headers, rows: [[split.rawValue] + row], caption: caption,
             numericColumns: Set(1...headers.count))
+    }
+
+    /// Whether the reported loss is the MSE by definition (squared error of one output), so
+    /// the table shows it once.
+    static func lossIsTheMSE(_ loss: Loss, of evaluation: Evaluation) -> Bool {
+        evaluation.isRegression && loss == .squaredError && evaluation.samples.targets.columns == 1
+    }
+
+    /// The headline and `results.json` numbers of a regression measurement.
+    private func recordRegressionMeasures(_ evaluation: Evaluation, in session: Session) {
+        guard let mse = evaluation.meanSquaredError else { return }
+        session.setHeadline("\(split) MSE", session.format(mse))
+        if let r2 = evaluation.rSquared {
+            session.setHeadline("\(split) R²", session.format(r2))
+        } else {
+            session.removeHeadline("\(split) R²")
+        }
+        session.metrics.setRegression(split: split, meanSquaredError: mse, rSquared: evaluation.rSquared)
+    }
+
+    /// Misclassified samples and confusion counts need classes; regression data has none.
+    private func refuseClassTables(for samples: Dataset, data: SessionData) throws(LessonError) {
+        guard samples.isRegression else { return }
+        if listing == .misclassified {
+            throw LessonError(
+                .invalidValue(key: "show", in: "evaluate cell", message: "lists misclassified samples, but \(data.title) has real values to predict, not classes; write 'show: predictions'"),
+                at: listingPosition ?? position)
+        }
+        if showsConfusion {
+            throw LessonError(
+                .invalidValue(key: "confusion", in: "evaluate cell", message: "counts classes, but \(data.title) has real values to predict, not classes"),
+                at: confusionPosition ?? position)
+        }
     }
 
     private func confusionTable(_ evaluation: Evaluation, data: SessionData) -> ReportTable {

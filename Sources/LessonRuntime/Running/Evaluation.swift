@@ -11,7 +11,7 @@ struct Evaluation: Sendable {
     public var samples: Dataset
     /// The network's output for each sample, one row per sample.
     public var outputs: Matrix
-    /// The class the network predicts for each sample.
+    /// The class the network predicts for each sample; empty for regression.
     public var predictedLabels: [Int]
     /// The loss reported, if any.
     public var loss: Loss?
@@ -19,13 +19,21 @@ struct Evaluation: Sendable {
     public var lossValue: Double?
     /// The class names, in label order.
     public var classNames: [String]
-    /// `confusion[t][p]`: how many samples of true class `t` the network put in class `p`.
+    /// `confusion[t][p]`: how many samples of true class `t` the network put in class `p`;
+    /// empty for regression.
     public var confusion: [[Int]]
+    /// For regression, the mean squared error `1/(m k) Σ (y − a)²` of the outputs.
+    public var meanSquaredError: Double?
+    /// For regression, R² = 1 − SS_res / SS_tot (`nil` when the targets are all equal).
+    public var rSquared: Double?
     /// The network measured, to tell whether it has changed since.
     public var network: Network
 
     /// The number of samples classified correctly.
     public var correctCount: Int { zip(samples.labels, predictedLabels).count { $0 == $1 } }
+
+    /// Whether the samples have real-valued targets, measured by MSE and R² instead of accuracy.
+    public var isRegression: Bool { samples.isRegression }
 
     /// The fraction of samples classified correctly (0 for none).
     public var accuracy: Double { samples.count == 0 ? 0 : Double(correctCount) / Double(samples.count) }

@@ -9,6 +9,11 @@ extension TableCell {
         let data = try session.requireData(for: cell)
         let network = try session.requireNetwork(for: cell)
         let samples = data.training
+        guard !samples.isRegression else {
+            throw LessonError(
+                .failed("a truth table marks each sample's class right or wrong, but \(data.title) has real values to predict; list the network's outputs with an evaluate cell's 'show: predictions'"),
+                at: cell.position)
+        }
         try network.requireFit(
             features: samples.featureCount, targetColumns: samples.targets.columns, samples: "the data has", at: cell.position)
         let columnCount = samples.featureCount + 2 + 2 * network.denseLayers.reduce(0) { $0 + $1.outputCount }

@@ -59,24 +59,23 @@ extension TableCell {
         case let .gradientDescent(run):
             let epochs = run.result.history.epochs
             let validation = epochs.contains { $0.validationLoss != nil }
-            var headers = ["epoch", "training loss", "training accuracy"]
-            if validation { headers += ["validation loss", "validation accuracy"] }
+            // Regression data has no classes, so no accuracy: the loss is the measure.
+            let accuracy = session.data?.training.isRegression != true
+            var headers = ["epoch", "training loss"] + (accuracy ? ["training accuracy"] : [])
+            if validation { headers += ["validation loss"] + (accuracy ? ["validation accuracy"] : []) }
             let rows = thinned(epochs.count).map { index -> [String] in
                 let record = epochs[index]
-                var row = [
-                    "\(record.epoch)", session.format(record.trainingLoss), NumberText.percent(record.trainingAccuracy),
-                ]
+                var row = ["\(record.epoch)", session.format(record.trainingLoss)]
+                if accuracy { row.append(NumberText.percent(record.trainingAccuracy)) }
                 if validation {
-                    row += [
-                        record.validationLoss.map(session.format) ?? "",
-                        record.validationAccuracy.map(NumberText.percent) ?? "",
-                    ]
+                    row.append(record.validationLoss.map(session.format) ?? "")
+                    if accuracy { row.append(record.validationAccuracy.map(NumberText.percent) ?? "") }
                 }
                 return row
             }
             return table(
                 headers: headers, rows: rows, numericColumns: Set(headers.indices),
-                automatic: "Loss and accuracy per epoch (\(run.configuration.loss) loss).", remarks: thinning,
+                automatic: "\(accuracy ? "Loss and accuracy" : "Loss") per epoch (\(run.configuration.loss) loss).", remarks: thinning,
                 keepingLast: true)
         }
     }

@@ -55,6 +55,11 @@ extension TrainCell: RunnableCell {
             throw LessonError(
                 .failed("the perceptron rule trains one hard-limit layer; the model is \(network)"), at: cell.position)
         }
+        guard !data.training.isRegression else {
+            throw LessonError(
+                .failed("the perceptron rule learns classes, but \(data.title) has real values to predict; use 'rule: gradient-descent' with a linear output"),
+                at: cell.position)
+        }
         // Every update is recorded (about 2.5 kB each) for the update tables and per-epoch figures.
         let (updates, overflow) = data.training.count.multipliedReportingOverflow(by: epochs)
         if overflow || updates > Self.maximumPerceptronUpdates {
@@ -83,7 +88,7 @@ extension TrainCell: RunnableCell {
             { (record: EpochRecord) in
                 report(TrainingProgress(
                     lesson: session.path, epoch: record.epoch, epochs: epochs, loss: record.trainingLoss,
-                    accuracy: record.trainingAccuracy,
+                    accuracy: data.training.isRegression ? nil : record.trainingAccuracy,
                     elapsed: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
             }
         }
@@ -103,9 +108,15 @@ extension TrainCell: RunnableCell {
         session.metrics.epochs = result.history.epochs.count
         session.metrics.converged = nil
         if let last = result.history.epochs.last {
-            session.setHeadline("training accuracy", NumberText.percent(last.trainingAccuracy))
             session.metrics.finalTrainingLoss = last.trainingLoss
-            session.metrics.trainingAccuracy = last.trainingAccuracy
+            // Regression data has no classes: its evaluate cell reports the MSE and R² instead.
+            if data.training.isRegression {
+                session.removeHeadline("training accuracy")
+                session.metrics.trainingAccuracy = nil
+            } else {
+                session.setHeadline("training accuracy", NumberText.percent(last.trainingAccuracy))
+                session.metrics.trainingAccuracy = last.trainingAccuracy
+            }
         }
     }
 

@@ -10,8 +10,8 @@ public struct TrainingProgress: Sendable {
     public var epochs: Int
     /// The epoch's training loss.
     public var loss: Double
-    /// The epoch's training accuracy.
-    public var accuracy: Double
+    /// The epoch's training accuracy; `nil` for regression data, which has no classes.
+    public var accuracy: Double?
     /// Seconds since the run started.
     public var elapsed: Double
 

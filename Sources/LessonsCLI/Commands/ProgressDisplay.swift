@@ -76,9 +76,10 @@ final class ProgressDisplay: @unchecked Sendable {
 
     /// The full line of one chapter's progress.
     private static func line(_ progress: TrainingProgress) -> String {
-        String(
-            format: "  %@: epoch %d/%d  loss %.4g  accuracy %.1f %%  %@",
-            progress.lesson, progress.epoch, progress.epochs, progress.loss, progress.accuracy * 100, time(progress))
+        let accuracy = progress.accuracy.map { String(format: "  accuracy %.1f %%", $0 * 100) } ?? ""
+        return String(
+            format: "  %@: epoch %d/%d  loss %.4g%@  %@",
+            progress.lesson, progress.epoch, progress.epochs, progress.loss, accuracy, time(progress))
     }
 
     /// One chapter's progress among several: its name, epoch and time left (or taken).
