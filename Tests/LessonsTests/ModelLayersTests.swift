@@ -1,3 +1,4 @@
+import Foundation
 import Engine
 import Testing
 @testable import LessonFormat
@@ -80,3 +81,24 @@ import Testing
     }
 }
 
+
+/// The layer-statistics plots ask the train cell above for the measurements.
+@Suite struct LayerStatisticsPlotTests {
+    static let lesson = "---\ntitle: t\nseed: 2\n---\n" + cell("data", "dataset: xor") + cell("model", "layers: [2, 4, 4, 1]") + cell("train", "loss: binary-cross-entropy\nlearning_rate: 0.5\nepochs: 5")
+
+    @Test func aPlotBelowTheTrainCellGetsItsMeasurements() throws {
+        let text = Self.lesson + cell("plot", "kind: layer-statistics\nepochs: [0, 5]") + cell("plot", "kind: gradient-norms")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("stats-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = LessonRunner().run(try LessonParser.parse(text, path: "lessons/x.md"), figureDirectory: folder)
+        #expect(result.errors.isEmpty, "\(result.errors)")
+        #expect(result.metrics.figures == 2)
+    }
+
+    @Test func anEpochTheRunDidNotMeasureIsAMistake() throws {
+        let text = Self.lesson + cell("plot", "kind: layer-statistics\nepochs: [0, 9]")
+        let result = LessonRunner().run(try LessonParser.parse(text, path: "lessons/x.md"), figureDirectory: FileManager.default.temporaryDirectory.appendingPathComponent("stats-\(UUID().uuidString)"))
+        #expect(result.errors.map(\.description) == ["lessons/x.md:17:7: error: a 'layer-statistics' plot cannot show epoch 9: the run measured epochs 0, 1, 2, 3, 4 and 5"])
+    }
+}
