@@ -42,7 +42,7 @@ import Testing
     }
 
     @Test func mistakesArePositioned() {
-        expectLessonError("lessons/x.md:5:16: error: 'layers' in model cell 'dropuot' is not a layer (did you mean 'dropout'?); the layers are 'dense', 'dropout', 'batch-norm'") {
+        expectLessonError("lessons/x.md:5:16: error: 'layers' in model cell 'dropuot' is not a layer (did you mean 'dropout'?); the layers are 'dense', 'dropout', 'batch-norm', 'conv', 'pool'") {
             _ = try model("layers: [2, 4, dropuot: 0.5, 1]")
         }
         expectLessonError("lessons/x.md:5:25: error: 'layers' in model cell dropout's 'rate' (the probability p that a unit is dropped) is at least 0 and below 1, not 1") {
@@ -57,7 +57,7 @@ import Testing
         expectLessonError("lessons/x.md:5:30: error: 'layers' in model cell 'batch-norm' normalizes the net input of a hidden dense layer, so it stands right after one (and before the output layer)") {
             _ = try model("layers: [2, 4, dropout: 0.5, batch-norm, 1]")
         }
-        expectLessonError("lessons/x.md:5:10: error: 'layers' in model cell starts with the number of inputs, a whole number between 1 and 100000, not the text 'dropout'") {
+        expectLessonError("lessons/x.md:5:10: error: 'layers' in model cell starts with the number of inputs, a whole number between 1 and 100000, or 'input: [channels, height, width]', not the text 'dropout'") {
             _ = try model("layers: [dropout, 4, 1]")
         }
         expectLessonError("lessons/x.md:6:8: error: 'slope' in model cell is only read for a 'leaky-relu' layer") {
@@ -100,5 +100,41 @@ import Testing
         let text = Self.lesson + cell("plot", "kind: layer-statistics\nepochs: [0, 9]")
         let result = LessonRunner().run(try LessonParser.parse(text, path: "lessons/x.md"), figureDirectory: FileManager.default.temporaryDirectory.appendingPathComponent("stats-\(UUID().uuidString)"))
         #expect(result.errors.map(\.description) == ["lessons/x.md:17:7: error: a 'layer-statistics' plot cannot show epoch 9: the run measured epochs 0, 1, 2, 3, 4 and 5"])
+    }
+}
+
+/// Convolutional models: `input: [channels, height, width]`, shapes chained when the cell is
+/// read, and positioned errors where they do not chain.
+@Suite struct ConvolutionModelTests {
+    func model(_ body: String) throws -> ModelCell {
+        try ModelCell(try firstCell(body, kind: "model"))
+    }
+
+    @Test func aSmallConvolutionalNetwork() throws {
+        let cell = try model("layers: [input: [1, 28, 28], conv: {filters: 8, size: 5}, pool: 2, conv: {filters: 16, size: 5}, pool, dense: 128, dense: 10]\nactivations: [relu, relu, relu, softmax]\ninit: he")
+        var generator = SeededGenerator(seed: 1)
+        let network = cell.network(using: &generator)
+        let shapes = network.layers.map(\.outputCount)
+        #expect(shapes == [8 * 24 * 24, 8 * 12 * 12, 16 * 8 * 8, 16 * 4 * 4, 128, 10])
+        #expect(network.parameterCount == (25 * 8 + 8) + (200 * 16 + 16) + (256 * 128 + 128) + (128 * 10 + 10))
+        #expect(cell.layers.parameterCount == network.parameterCount)
+        let conv = try #require(network.layers[0] as? ConvolutionLayer)
+        #expect(conv.activation == .relu && conv.weights.values.contains { $0 != 0 })
+        #expect(network.parameterNames.prefix(4) == ["W1", "b1", "W3", "b3"])
+    }
+
+    @Test func shapesThatDoNotChainAreFoundWhereTheyStand() {
+        expectLessonError("lessons/x.md:5:28: error: 'layers' in model cell 'conv' on its input (images of 1×4×4): a 5×5 filter is larger than its 1×4×4 input") {
+            _ = try model("layers: [input: [1, 4, 4], conv: {size: 5}, 2]")
+        }
+        expectLessonError("lessons/x.md:5:14: error: 'layers' in model cell 'conv' on its input (16 values): a convolution needs images: begin 'layers' with 'input: [channels, height, width]', and put no dense layer before it") {
+            _ = try model("layers: [16, conv: 3, 2]")
+        }
+        expectLessonError("lessons/x.md:5:53: error: 'layers' in model cell conv's 'padding' ('valid' keeps only windows inside the image; 'same' pads with zeros so the output keeps the input's size) is 'valid' or 'same', not the text 'full'") {
+            _ = try model("layers: [input: [1, 8, 8], conv: {size: 3, padding: full}, 2]")
+        }
+        expectLessonError("lessons/x.md:5:44: error: 'layers' in model cell conv's 'filters' (the number of filters, the output's channels) is a whole number, not 2.5") {
+            _ = try model("layers: [input: [1, 8, 8], conv: {filters: 2.5}, 2]")
+        }
     }
 }

@@ -49,9 +49,12 @@ public struct BatchNormLayer: ConfigurableLayer, Hashable {
         runningVariance = Matrix(rows: 1, columns: units, repeating: 1)
     }
 
-    public init(inputCount: Int, settings: [String: Double], activation: Activation) {
-        self.init(units: inputCount, activation: activation, momentum: settings["momentum"] ?? 0.9, epsilon: settings["epsilon"] ?? 1e-5)
+    public init(input: LayerInput, settings: [String: Double], activation: Activation) {
+        self.init(units: input.count, activation: activation, momentum: settings["momentum"] ?? 0.9, epsilon: settings["epsilon"] ?? 1e-5)
     }
+
+    /// Batch normalization stands after a dense layer, whose outputs are not images.
+    public var outputImage: ImageShape? { nil }
 
     public var inputCount: Int { gamma.columns }
     public var outputCount: Int { gamma.columns }

@@ -10,16 +10,24 @@ public protocol ConfigurableLayer: Layer {
     /// Whether the layer applies the activation of the dense layer before it, which then
     /// stays linear: batch normalization normalizes the net input, not the activation.
     static var takesActivation: Bool { get }
+    /// Whether the layer has an activation of its own, as a dense layer does (a
+    /// convolution): it takes its turn in the model's list of activations.
+    static var usesActivation: Bool { get }
     /// One line on what the layer does, for the lesson format's documentation and messages.
     static var summary: String { get }
 
-    /// A layer of this kind after a layer with `inputCount` outputs, with every setting of
-    /// `settings` given (the defaults filled in) and `activation` when `takesActivation`.
-    init(inputCount: Int, settings: [String: Double], activation: Activation)
+    /// A layer of this kind on `input`, with every setting of `settings` given (the defaults
+    /// filled in, a choice as its index) and `activation` when it takes or uses one; a
+    /// layer that cannot be built on that input throws.
+    init(input: LayerInput, settings: [String: Double], activation: Activation) throws(LayerShapeError)
+
+    /// The image shape of the outputs, or `nil` when they are not images.
+    var outputImage: ImageShape? { get }
 }
 
 extension ConfigurableLayer {
     public static var takesActivation: Bool { false }
+    public static var usesActivation: Bool { false }
 }
 
 /// One number a configurable layer reads: its name, the values it may take and its default.
@@ -34,19 +42,34 @@ public struct LayerSetting: Sendable {
     public var defaultValue: Double
     /// What the number means.
     public var meaning: String
+    /// For a setting written as a word, the words it takes; the value is the word's index.
+    public var choices: [String]
+    /// Whether the value must be a whole number.
+    public var isWhole: Bool
 
     /// Creates a setting.
-    public init(_ name: String, range: ClosedRange<Double>, excludingUpperBound: Bool = false, default defaultValue: Double, meaning: String) {
+    public init(
+        _ name: String, range: ClosedRange<Double>, excludingUpperBound: Bool = false, whole: Bool = false,
+        default defaultValue: Double, meaning: String
+    ) {
         self.name = name
         self.range = range
         self.excludesUpperBound = excludingUpperBound
         self.defaultValue = defaultValue
         self.meaning = meaning
+        self.choices = []
+        self.isWhole = whole
+    }
+
+    /// A setting written as one of `choices` (`padding: same`), the first the default.
+    public init(_ name: String, choices: [String], meaning: String) {
+        self.init(name, range: 0...Double(choices.count - 1), whole: true, default: 0, meaning: meaning)
+        self.choices = choices
     }
 
     /// Whether `value` is allowed.
     public func allows(_ value: Double) -> Bool {
-        range.contains(value) && !(excludesUpperBound && value == range.upperBound)
+        range.contains(value) && !(excludesUpperBound && value == range.upperBound) && (!isWhole || value == value.rounded())
     }
 }
 

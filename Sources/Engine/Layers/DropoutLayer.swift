@@ -27,9 +27,13 @@ public struct DropoutLayer: ConfigurableLayer, Hashable {
         self.rate = rate
     }
 
-    public init(inputCount: Int, settings: [String: Double], activation: Activation) {
-        self.init(units: inputCount, rate: settings["rate"] ?? 0.5)
+    public init(input: LayerInput, settings: [String: Double], activation: Activation) {
+        self.init(units: input.count, rate: settings["rate"] ?? 0.5)
+        outputImage = input.image
     }
+
+    /// The image shape of the inputs, kept: dropout acts on every entry alike.
+    public var outputImage: ImageShape?
 
     public var inputCount: Int { units }
     public var outputCount: Int { units }

@@ -44,7 +44,7 @@ struct ModelCell: Sendable, Equatable {
             cell.body, place: "model cell", at: cell.position,
             allowedKeys: ["layers", "activation", "activations", "slope", "alpha", "init", "range", "std"] + layerKeys)
         layers = try ModelLayers(try fields.required("layers"))
-        let layerCount = layers.denseSizes.count - 1
+        let layerCount = layers.activationCount
 
         if fields.contains("activations") {
             let value = try fields.required("activations")
@@ -53,7 +53,7 @@ struct ModelCell: Sendable, Equatable {
             }
             guard items.count == layerCount else {
                 throw LessonError(
-                    .invalidValue(key: "activations", in: "model cell", message: "lists \(items.count) activations for \(layerCount) dense layers"),
+                    .invalidValue(key: "activations", in: "model cell", message: "lists \(items.count) activations for \(layerCount) \(layers.activationCount == layers.denseSizes.count - 1 ? "dense" : "dense and convolution") layers"),
                     at: value.position)
             }
             var list = [Activation]()
@@ -95,6 +95,11 @@ struct ModelCell: Sendable, Equatable {
             initializer = .normal(mean: 0, standardDeviation: try fields.number("std", default: 1, in: 0...1e6))
         case "explicit":
             initializer = nil
+            if let convolution = layers.items.firstIndex(where: { if case .dense = $0 { false } else { ModelLayers.usesActivation($0) } }) {
+                throw LessonError(
+                    .invalidValue(key: "init", in: "model cell", message: "'explicit' gives dense layers' weights; layer \(convolution + 1) has filters to draw: choose a drawn initialization"),
+                    at: try fields.required("init").position)
+            }
             var explicit = [DenseLayer]()
             let sizes = layers.denseSizes
             for (index, layer) in layers.denseLayerNumbers.enumerated() {
@@ -144,13 +149,18 @@ struct ModelCell: Sendable, Equatable {
     /// The network, with weights drawn from `generator` in layer order (biases at zero)
     /// unless they are explicit.
     public func network(using generator: inout SeededGenerator) -> Network {
-        var dense = 0
-        return layers.network { _, inputs, units in
-            defer { dense += 1 }
-            guard let initializer else { return explicitLayers[dense] }
-            return DenseLayer(
-                weights: initializer.weights(inputs: inputs, outputs: units, using: &generator),
-                bias: Matrix(rows: 1, columns: units), activation: activations[dense])
+        guard let initializer else {
+            var network = layers.network(activation: { activations[$0] }) { Matrix(rows: $0, columns: $1) }
+            var explicit = explicitLayers.makeIterator()
+            for index in network.layers.indices {
+                guard var dense = network.layers[index] as? DenseLayer, let given = explicit.next() else { continue }
+                (dense.weights, dense.bias) = (given.weights, given.bias)
+                network.layers[index] = dense
+            }
+            return network
+        }
+        return layers.network(activation: { activations[$0] }) { inputs, outputs in
+            initializer.weights(inputs: inputs, outputs: outputs, using: &generator)
         }
     }
 }

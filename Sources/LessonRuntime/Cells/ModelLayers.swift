@@ -1,16 +1,18 @@
 import Engine
 import LessonFormat
 
-/// The `layers:` list of a model cell: the number of inputs, then dense layers by their
-/// number of units and the registered layer kinds (`ConfigurableLayer`) between them.
+/// The `layers:` list of a model cell: the inputs, then dense layers by their number of units
+/// and the registered layer kinds (`ConfigurableLayer`) between them.
 ///
 /// ```yaml
 /// layers: [2, 8, dropout: 0.5, 8, batch-norm, 1]
-/// layers: [2, dense: 8, dropout: {rate: 0.2}, 1]
+/// layers: [input: [1, 28, 28], conv: {filters: 8, size: 5}, pool: 2, dense: 128, dense: 10]
 /// ```
-/// An item is a whole number (a dense layer of that many units; the first is the inputs),
-/// `dense: N`, a kind's name alone (its settings at their defaults), `kind: value` (its first
-/// setting) or `kind: {setting: value, …}`.
+/// The first item is the number of inputs, or `input: [channels, height, width]` for images.
+/// Each later item is a whole number (a dense layer of that many units), `dense: N`, a kind's
+/// name alone (its settings at their defaults), `kind: value` (its first setting) or
+/// `kind: {setting: value, …}`. Every layer is built on the shape of the one before when the
+/// cell is read, so a model whose shapes do not chain is a mistake where the layer stands.
 struct ModelLayers: Sendable, Equatable {
     /// One layer after the inputs.
     enum Item: Sendable, Equatable {
@@ -20,16 +22,30 @@ struct ModelLayers: Sendable, Equatable {
         case other(kind: String, settings: [String: Double])
     }
 
-    /// The number of inputs.
-    var inputCount: Int
+    /// The inputs: their number, and their image shape when they are images.
+    var input: LayerInput
     /// The layers in order, the output layer last.
     var items: [Item]
 
+    /// The number of inputs.
+    var inputCount: Int { input.count }
+
     /// Only dense layers of these sizes, inputs first.
     init(sizes: [Int]) {
-        inputCount = sizes[0]
+        input = LayerInput(count: sizes[0])
         items = sizes.dropFirst().map { .dense(units: $0) }
     }
+
+    /// Whether an item has an activation of its own (a dense layer, a convolution).
+    static func usesActivation(_ item: Item) -> Bool {
+        switch item {
+        case .dense: true
+        case let .other(kind, _): Self.kind(named: kind)?.usesActivation == true
+        }
+    }
+
+    /// The number of activations the layers use, one per dense layer and convolution.
+    var activationCount: Int { items.filter(Self.usesActivation).count }
 
     /// The sizes of the inputs and of the dense layers, inputs first.
     var denseSizes: [Int] {
@@ -44,25 +60,21 @@ struct ModelLayers: Sendable, Equatable {
         items.enumerated().compactMap { index, item in if case .dense = item { index + 1 } else { nil } }
     }
 
-    /// The number of outputs of each layer, in order.
-    var outputCounts: [Int] {
-        var count = inputCount
-        return items.map { item in
-            if case let .dense(units) = item { count = units }
-            return count
-        }
-    }
-
-    /// The number of trained parameters the layers hold.
+    /// The number of trained parameters the layers hold, counted without allocating them (a
+    /// model over the limit is refused before anything is allocated).
     var parameterCount: Int {
-        var (count, total) = (inputCount, 0)
+        var (current, total) = (input, 0)
         for item in items {
             switch item {
             case let .dense(units):
-                total += (count + 1) * units
-                count = units
-            case let .other(kind, _):
-                total += kind == BatchNormLayer.name ? 2 * count : 0
+                let (product, overflow) = (current.count + 1).multipliedReportingOverflow(by: units)
+                total = overflow ? Int.max : total.addingReportingOverflow(product).partialValue
+                current = LayerInput(count: units)
+            case let .other(name, settings):
+                // `read` built this very layer on this very input; the other kinds are small.
+                let layer = try! Self.kind(named: name)!.init(input: current, settings: settings, activation: .linear)
+                total += layer.parameterCount
+                current = LayerInput(count: layer.outputCount, image: layer.outputImage)
             }
         }
         return total
@@ -87,13 +99,25 @@ struct ModelLayers: Sendable, Equatable {
                 at: value.position)
         }
         guard list.count >= 2 else { throw invalid("needs the inputs and at least one layer, not \(list.count) item\(list.count == 1 ? "" : "s")", at: value.position) }
-        guard let inputs = list[0].integer, (1...100_000).contains(inputs) else {
-            throw invalid("starts with the number of inputs, a whole number between 1 and 100000, not \(list[0].kindDescription)", at: list[0].position)
-        }
-        inputCount = inputs
+        input = try Self.input(list[0], invalid: invalid)
         items = []
         for item in list.dropFirst() {
             items.append(try Self.item(item, invalid: invalid))
+        }
+        // Each layer built on the one before: shapes that do not chain are found here.
+        var current = input
+        for (index, item) in items.enumerated() {
+            switch item {
+            case let .dense(units):
+                current = LayerInput(count: units)
+            case let .other(name, settings):
+                do {
+                    let layer = try Self.kind(named: name)!.init(input: current, settings: settings, activation: .linear)
+                    current = LayerInput(count: layer.outputCount, image: layer.outputImage)
+                } catch {
+                    throw invalid("'\(name)' on its input (\(current.image.map { "images of \($0)" } ?? "\(current.count) values")): \(error.message)", at: list[index + 1].position)
+                }
+            }
         }
         guard case .dense = items[items.count - 1] else {
             throw invalid("ends with the output layer, which is dense (a number of units)", at: list[list.count - 1].position)
@@ -104,6 +128,22 @@ struct ModelLayers: Sendable, Equatable {
                 throw invalid("'\(kind)' normalizes the net input of a hidden dense layer, so it stands right after one (and before the output layer)", at: list[index + 1].position)
             }
         }
+    }
+
+    /// The first item: a number of inputs, or `input: [channels, height, width]`.
+    private static func input(_ value: LessonValue, invalid: (String, SourcePosition) -> LessonError) throws(LessonError) -> LayerInput {
+        if let inputs = value.integer, (1...100_000).contains(inputs) { return LayerInput(count: inputs) }
+        if let entries = value.entries, entries.count == 1, entries[0].key == "input" {
+            let shape = entries[0].value
+            if let inputs = shape.integer, (1...100_000).contains(inputs) { return LayerInput(count: inputs) }
+            guard let items = shape.items, items.count == 3, let sizes = Optional(items.compactMap(\.integer)), sizes.count == 3,
+                sizes.allSatisfy({ (1...4096).contains($0) }), sizes.reduce(1, *) <= 1_000_000
+            else {
+                throw invalid("'input' is a number of inputs or an image shape [channels, height, width] of whole numbers (at most a million pixels), not \(shape.kindDescription)", shape.position)
+            }
+            return LayerInput(count: sizes.reduce(1, *), image: ImageShape(channels: sizes[0], height: sizes[1], width: sizes[2]))
+        }
+        throw invalid("starts with the number of inputs, a whole number between 1 and 100000, or 'input: [channels, height, width]', not \(value.kindDescription)", value.position)
     }
 
     /// One item after the inputs.
@@ -135,10 +175,21 @@ struct ModelLayers: Sendable, Equatable {
         }
         var settings = [String: Double]()
         func read(_ setting: LayerSetting, from value: LessonValue) throws(LessonError) {
+            if !setting.choices.isEmpty {
+                guard let word = value.text, let index = setting.choices.firstIndex(of: word) else {
+                    let words = setting.choices.map { "'\($0)'" }.joined(separator: " or ")
+                    throw invalid("\(name)'s '\(setting.name)' (\(setting.meaning)) is \(words), not \(value.kindDescription)", value.position)
+                }
+                settings[setting.name] = Double(index)
+                return
+            }
             guard let number = value.number, number.isFinite else {
                 throw invalid("\(name)'s '\(setting.name)' (\(setting.meaning)) is a number, not \(value.kindDescription)", value.position)
             }
             guard setting.allows(number) else {
+                if setting.isWhole, number != number.rounded() {
+                    throw invalid("\(name)'s '\(setting.name)' (\(setting.meaning)) is a whole number, not \(value.text ?? "")", value.position)
+                }
                 let high = setting.excludesUpperBound ? "below \(NumberText.shortest(setting.range.upperBound))" : "at most \(NumberText.shortest(setting.range.upperBound))"
                 throw invalid("\(name)'s '\(setting.name)' (\(setting.meaning)) is at least \(NumberText.shortest(setting.range.lowerBound)) and \(high), not \(value.text ?? "")", value.position)
             }
@@ -166,26 +217,43 @@ struct ModelLayers: Sendable, Equatable {
         return .other(kind: name, settings: settings)
     }
 
-    /// The network: dense layers from `dense(number, inputs, units)`, called in order, and
-    /// the other kinds between them. A layer that takes the activation (batch normalization)
-    /// gets the dense layer's before it, which then stays linear.
-    func network(dense: (_ layerNumber: Int, _ inputs: Int, _ units: Int) -> DenseLayer) -> Network {
+    /// The network: dense layers and convolutions with weights from `weights(inputs, outputs)`
+    /// (biases at zero) and activations from `activation(i)`, the `i`-th of the layers that
+    /// use one, called in layer order; the other kinds between them. A layer that takes the
+    /// activation (batch normalization) gets the dense layer's before it, which then stays
+    /// linear.
+    func network(activation: (Int) -> Activation, weights: (_ inputs: Int, _ outputs: Int) -> Matrix) -> Network {
         var layers = [any Layer]()
-        var count = inputCount
-        for (index, item) in items.enumerated() {
+        var current = input
+        var used = 0
+        for item in items {
             switch item {
             case let .dense(units):
-                layers.append(dense(index + 1, count, units))
-                count = units
+                layers.append(
+                    DenseLayer(weights: weights(current.count, units), bias: Matrix(rows: 1, columns: units), activation: activation(used)))
+                used += 1
+                current = LayerInput(count: units)
             case let .other(name, settings):
                 let kind = Self.kind(named: name)!
-                var activation = Activation.linear
-                if kind.takesActivation, var previous = layers.last as? DenseLayer {
-                    activation = previous.activation
+                var given = Activation.linear
+                if kind.usesActivation {
+                    given = activation(used)
+                    used += 1
+                } else if kind.takesActivation, var previous = layers.last as? DenseLayer {
+                    given = previous.activation
                     previous.activation = .linear
                     layers[layers.count - 1] = previous
                 }
-                layers.append(kind.init(inputCount: count, settings: settings, activation: activation))
+                // `read` built this very layer on this very input.
+                var layer = try! kind.init(input: current, settings: settings, activation: given)
+                // A layer with an activation of its own has weights to draw, like a dense layer.
+                if kind.usesActivation, !layer.parameters.isEmpty {
+                    var values = layer.parameters
+                    values[0] = weights(values[0].rows, values[0].columns)
+                    layer.swapParameters(with: &values)
+                }
+                layers.append(layer)
+                current = LayerInput(count: layer.outputCount, image: layer.outputImage)
             }
         }
         return Network(layers: layers)

@@ -1,0 +1,107 @@
+import Testing
+@testable import Engine
+
+/// Convolution and max pooling: their forward rules on hand-made images, and their gradients
+/// against finite differences, at padded borders and at pooling ties.
+@Suite struct ConvolutionTests {
+    /// A 2-channel 5×5 image per sample.
+    let image = ImageShape(channels: 2, height: 5, width: 5)
+
+    func convolution(padding: Int, size: Int = 3, filters: Int = 3, activation: Activation = .tanh, seed: UInt64 = 1) -> ConvolutionLayer {
+        ConvolutionLayer(
+            weights: randomMatrix(image.channels * size * size, filters, seed: seed).map { 0.4 * $0 },
+            bias: randomMatrix(1, filters, seed: seed + 1).map { 0.1 * $0 }, activation: activation, input: image, size: size,
+            padding: padding)
+    }
+
+    @Test func eachOutputPixelIsItsWindowTimesTheFilterPlusTheBias() {
+        let layer = convolution(padding: 1)
+        let batch = randomMatrix(2, image.count, seed: 3)
+        var buffers = LayerBuffers()
+        var context = PassContext.evaluation
+        layer.forward(batch, into: &buffers, context: &context)
+        #expect(layer.output == ImageShape(channels: 3, height: 5, width: 5))
+        // Sample 1, filter 2, pixel (0, 3): the window hangs over the top border, where zeros stand.
+        var expected = layer.bias[0, 2]
+        for c in 0..<2 {
+            for u in 0..<3 {
+                for v in 0..<3 {
+                    let (y, x) = (0 + u - 1, 3 + v - 1)
+                    guard y >= 0, y < 5, x >= 0, x < 5 else { continue }
+                    expected += layer.weights[c * 9 + u * 3 + v, 2] * batch[1, c * 25 + y * 5 + x]
+                }
+            }
+        }
+        #expect(abs(buffers.net[1, 2 * 25 + 0 * 5 + 3] - expected) < 1e-14)
+        #expect(buffers.output[1, 2 * 25 + 3] == _tanhForTests(buffers.net[1, 2 * 25 + 3]))
+    }
+
+    @Test(arguments: [0, 1])
+    func convolutionGradientsMatchFiniteDifferences(padding: Int) {
+        let network = Network(layers: [
+            convolution(padding: padding),
+            DenseLayer(weights: randomMatrix(convolution(padding: padding).outputCount, 2, seed: 7).map { 0.3 * $0 }, bias: randomMatrix(1, 2, seed: 8), activation: .sigmoid),
+        ])
+        let data = LabeledData(inputs: randomMatrix(3, image.count, seed: 9), targets: Matrix(rows: 3, columns: 2) { r, c in Double((r + c) % 2) })
+        let entries = GradientCheck.compare(network, on: data, loss: .binaryCrossEntropy)
+        let worst = entries.max { $0.relativeError < $1.relativeError }!
+        #expect(worst.relativeError < 1e-6, "worst: \(worst)")
+        #expect(entries.count == 2 * 9 * 3 + 3 + convolution(padding: padding).outputCount * 2 + 2)
+    }
+
+    /// The input gradient (what a layer before receives) checked through a first convolution.
+    @Test func twoConvolutionsAndAPoolPassTheCheck() {
+        let first = convolution(padding: 1, filters: 2, activation: .relu, seed: 11)
+        let second = ConvolutionLayer(
+            weights: randomMatrix(2 * 4, 2, seed: 13).map { 0.5 * $0 }, bias: Matrix(rows: 1, columns: 2), activation: .tanh,
+            input: ImageShape(channels: 2, height: 5, width: 5), size: 2, padding: 0)
+        let pool = MaxPoolingLayer(input: second.output, size: 2)
+        let network = Network(layers: [
+            first, second, pool,
+            DenseLayer(weights: randomMatrix(pool.outputCount, 1, seed: 14), bias: Matrix(scalar: 0.1), activation: .sigmoid),
+        ])
+        let data = LabeledData(inputs: randomMatrix(4, image.count, seed: 15), targets: Matrix([[1.0], [0.0], [1.0], [0.0]]))
+        let entries = GradientCheck.compare(network, on: data, loss: .binaryCrossEntropy)
+        let worst = entries.max { $0.relativeError < $1.relativeError }!
+        #expect(worst.relativeError < 1e-5, "worst: \(worst)")
+    }
+
+    @Test func poolingKeepsTheLargestAndATieGoesToTheFirstInReadingOrder() {
+        let pool = MaxPoolingLayer(input: ImageShape(channels: 1, height: 4, width: 5), size: 2)
+        #expect(pool.output == ImageShape(channels: 1, height: 2, width: 2))
+        let batch = Matrix(row: [
+            1, 7, 3, 3, 9,
+            2, 7, 3, 3, 9,
+            0, -1, 5, 2, 9,
+            -2, -3, 4, 5, 9,
+        ])
+        var buffers = LayerBuffers()
+        var context = PassContext.evaluation
+        pool.forward(batch, into: &buffers, context: &context)
+        // The fifth column does not fill a tile and is dropped.
+        #expect(buffers.output == Matrix(row: [7, 3, 0, 5]))
+        buffers.sensitivity = Matrix(row: [10, 20, 30, 40])
+        var gradient: Matrix? = Matrix(rows: 0, columns: 0)
+        pool.backward(batch, buffers: &buffers, count: 1, inputGradient: &gradient)
+        // Ties: 7 at (0, 1) and (1, 1) → (0, 1); four 3s → (0, 2); 5 at (2, 2) and (3, 3) → (2, 2).
+        #expect(gradient! == Matrix(row: [
+            0, 10, 20, 0, 0,
+            0, 0, 0, 0, 0,
+            30, 0, 40, 0, 0,
+            0, 0, 0, 0, 0,
+        ]))
+    }
+
+    @Test func aFilterLargerThanItsInputIsRefused() throws {
+        #expect(throws: LayerShapeError("a 7×7 filter is larger than its 2×5×5 input")) {
+            _ = try ConvolutionLayer(input: LayerInput(count: 50, image: image), settings: ["size": 7, "filters": 2], activation: .relu)
+        }
+        #expect(throws: LayerShapeError("'same' padding centres the filter on each pixel, so its size must be odd, not 4")) {
+            _ = try ConvolutionLayer(input: LayerInput(count: 50, image: image), settings: ["size": 4, "padding": 1], activation: .relu)
+        }
+        let same = try ConvolutionLayer(input: LayerInput(count: 50, image: image), settings: ["size": 7, "padding": 1, "filters": 4], activation: .relu)
+        #expect(same.output == ImageShape(channels: 4, height: 5, width: 5))
+    }
+}
+
+private func _tanhForTests(_ x: Double) -> Double { Activation.tanh.apply(Matrix(scalar: x)).scalar }
