@@ -75,7 +75,7 @@ import Relations
         expectError("a = Relu(n)", "offset 4: unknown function 'Relu' (did you mean 'relu' or 'ReLU'?)")
         expectError(
             "a = frobnicate(n)",
-            "offset 4: unknown function 'frobnicate'; the functions are sigmoid, tanh, relu, leaky_relu, elu, hardlim, linear, softmax, exp, sqrt, sign, log, sum, mean")
+            "offset 4: unknown function 'frobnicate'; the functions are sigmoid, tanh, relu, leaky_relu, elu, hardlim, linear, softmax, exp, sqrt, sign, log, sum, mean, max")
     }
 
     @Test func derivativesOnlyOfActivations() {

@@ -41,3 +41,19 @@ import Relations
         #expect(relationError("y = relu(n, 2)", Bindings(["n": Matrix(row: [1]), "y": Matrix(row: [1])]))?.description.hasPrefix("offset 4: ") == true)
     }
 }
+
+/// `max`, for a pooling tile: down the rows, or across the columns with 2.
+@Suite struct MaxFunctionTests {
+    @Test func maxDownTheRowsAndAcross() {
+        let x = Matrix([[1.0, 7.0], [4.0, -2.0]])
+        expectClose(value(of: "max(x)", ["x": x]), Matrix(row: [4, 7]), tolerance: 0)
+        expectClose(value(of: "max(x, 2)", ["x": x]), Matrix([[7.0], [4.0]]), tolerance: 0)
+        expectClose(value(of: "max(max(x), 2)", ["x": x]), Matrix(scalar: 7), tolerance: 0)
+    }
+
+    @Test func aPoolingRelationHoldsAndCanFail() throws {
+        let window = Matrix([[0.2, 0.9], [0.9, -1.0]])
+        #expect(try Relation.check("p = max(max(w), 2)", with: Bindings(["w": window, "p": Matrix(scalar: 0.9)])).held)
+        #expect(try !Relation.check("p = max(max(w), 2)", with: Bindings(["w": window, "p": Matrix(scalar: 0.2)])).held)
+    }
+}

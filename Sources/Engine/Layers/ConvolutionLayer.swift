@@ -137,26 +137,32 @@ public struct ConvolutionLayer: ConfigurableLayer, Hashable {
     /// One row per output pixel (sample by sample, row by row), one column per weight of a
     /// filter: the window the filter meets there, zeros outside the image.
     func imageToColumns(_ batch: Matrix, into patches: inout Matrix) {
-        let (out, k, p, image) = (output, size, padding, input)
-        let pixels = out.height * out.width, window = image.channels * k * k
-        patches.prepare(rows: batch.rows * pixels, columns: window)
-        batch.values.withUnsafeBufferPointer { x in
+        let (outHeight, outWidth, k, p) = (output.height, output.width, size, padding)
+        let (channels, height, width, imageCount) = (input.channels, input.height, input.width, input.count)
+        let pixels = outHeight * outWidth, plane = height * width
+        patches.prepare(rows: batch.rows * pixels, columns: channels * k * k)
+        batch.values.withUnsafeBufferPointer { source in
             patches.values.withUnsafeMutableBufferPointer { target in
+                guard let x = source.baseAddress, var row = target.baseAddress else { return }
                 for sample in 0..<batch.rows {
-                    let source = sample * image.count
-                    for oy in 0..<out.height {
-                        for ox in 0..<out.width {
-                            var entry = ((sample * pixels) + oy * out.width + ox) * window
-                            for c in 0..<image.channels {
-                                let plane = source + c * image.height * image.width
+                    let image = x + sample * imageCount
+                    for oy in 0..<outHeight {
+                        for ox in 0..<outWidth {
+                            for c in 0..<channels {
+                                let channel = image + c * plane
                                 for u in 0..<k {
                                     let y = oy + u - p
-                                    let inside = y >= 0 && y < image.height
-                                    for v in 0..<k {
-                                        let xx = ox + v - p
-                                        target[entry] = inside && xx >= 0 && xx < image.width ? x[plane + y * image.width + xx] : 0
-                                        entry += 1
+                                    if y < 0 || y >= height {
+                                        row.update(repeating: 0, count: k)
+                                    } else if ox - p >= 0 && ox - p + k <= width {
+                                        row.update(from: channel + y * width + ox - p, count: k)
+                                    } else {
+                                        for v in 0..<k {
+                                            let xx = ox + v - p
+                                            row[v] = xx >= 0 && xx < width ? channel[y * width + xx] : 0
+                                        }
                                     }
+                                    row += k
                                 }
                             }
                         }
@@ -169,28 +175,31 @@ public struct ConvolutionLayer: ConfigurableLayer, Hashable {
     /// The patch gradients added back onto the pixels they came from (the transpose of
     /// `imageToColumns`).
     func columnsToImage(_ patchGradient: Matrix, samples: Int, into gradient: inout Matrix) {
-        let (out, k, p, image) = (output, size, padding, input)
-        let pixels = out.height * out.width, window = image.channels * k * k
-        gradient.prepare(rows: samples, columns: image.count)
-        gradient.values.withUnsafeMutableBufferPointer { g in
-            for i in g.indices { g[i] = 0 }
-            patchGradient.values.withUnsafeBufferPointer { d in
+        let (outHeight, outWidth, k, p) = (output.height, output.width, size, padding)
+        let (channels, height, width, imageCount) = (input.channels, input.height, input.width, input.count)
+        let plane = height * width
+        gradient.prepare(rows: samples, columns: imageCount)
+        gradient.values.withUnsafeMutableBufferPointer { target in
+            guard let g = target.baseAddress else { return }
+            g.update(repeating: 0, count: target.count)
+            patchGradient.values.withUnsafeBufferPointer { source in
+                guard var row = source.baseAddress else { return }
                 for sample in 0..<samples {
-                    let target = sample * image.count
-                    for oy in 0..<out.height {
-                        for ox in 0..<out.width {
-                            var entry = ((sample * pixels) + oy * out.width + ox) * window
-                            for c in 0..<image.channels {
-                                let plane = target + c * image.height * image.width
+                    let image = g + sample * imageCount
+                    for oy in 0..<outHeight {
+                        for ox in 0..<outWidth {
+                            for c in 0..<channels {
+                                let channel = image + c * plane
                                 for u in 0..<k {
                                     let y = oy + u - p
-                                    for v in 0..<k {
-                                        let xx = ox + v - p
-                                        if y >= 0 && y < image.height && xx >= 0 && xx < image.width {
-                                            g[plane + y * image.width + xx] += d[entry]
+                                    if y >= 0 && y < height {
+                                        let line = channel + y * width
+                                        for v in 0..<k {
+                                            let xx = ox + v - p
+                                            if xx >= 0 && xx < width { line[xx] += row[v] }
                                         }
-                                        entry += 1
                                     }
+                                    row += k
                                 }
                             }
                         }

@@ -52,30 +52,36 @@ public struct MaxPoolingLayer: ConfigurableLayer, Hashable {
     /// `buffers.kept[0]`: for each output entry, the input column of its tile's largest entry;
     /// `buffers.kept[1]`: the first channel of the first sample, for the trace's window.
     public func forward(_ batch: Matrix, into buffers: inout LayerBuffers, context: inout PassContext) {
-        let (image, out, k) = (input, output, size)
+        let (channels, height, width, imageCount) = (input.channels, input.height, input.width, input.count)
+        let (outHeight, outWidth, outCount, k) = (output.height, output.width, output.count, size)
         if buffers.kept.count != 2 { buffers.kept = [Matrix(rows: 0, columns: 0), Matrix(rows: 0, columns: 0)] }
         buffers.kept[1] = batch.rows == 0 ? Matrix(rows: 0, columns: 0)
-            : Matrix(rows: image.height, columns: image.width) { y, x in batch[0, y * image.width + x] }
-        buffers.output.prepare(rows: batch.rows, columns: out.count)
-        buffers.kept[0].prepare(rows: batch.rows, columns: out.count)
-        batch.values.withUnsafeBufferPointer { h in
-            buffers.output.values.withUnsafeMutableBufferPointer { a in
-                buffers.kept[0].values.withUnsafeMutableBufferPointer { chosen in
+            : Matrix(rows: height, columns: width) { y, x in batch[0, y * width + x] }
+        buffers.output.prepare(rows: batch.rows, columns: outCount)
+        buffers.kept[0].prepare(rows: batch.rows, columns: outCount)
+        batch.values.withUnsafeBufferPointer { source in
+            buffers.output.values.withUnsafeMutableBufferPointer { target in
+                buffers.kept[0].values.withUnsafeMutableBufferPointer { chosenEntries in
+                    guard let h = source.baseAddress, var a = target.baseAddress, var chosen = chosenEntries.baseAddress else { return }
                     for sample in 0..<batch.rows {
-                        for c in 0..<image.channels {
-                            let plane = c * image.height * image.width
-                            for y in 0..<out.height {
-                                for x in 0..<out.width {
-                                    var best = plane + (y * k) * image.width + x * k
+                        let image = h + sample * imageCount
+                        for c in 0..<channels {
+                            let plane = c * height * width
+                            for y in 0..<outHeight {
+                                for x in 0..<outWidth {
+                                    var best = plane + (y * k) * width + x * k
+                                    var largest = image[best]
                                     for u in 0..<k {
-                                        for v in 0..<k {
-                                            let column = plane + (y * k + u) * image.width + x * k + v
-                                            if h[sample * image.count + column] > h[sample * image.count + best] { best = column }
+                                        let line = plane + (y * k + u) * width + x * k
+                                        for v in 0..<k where image[line + v] > largest {
+                                            best = line + v
+                                            largest = image[best]
                                         }
                                     }
-                                    let entry = sample * out.count + (c * out.height + y) * out.width + x
-                                    a[entry] = h[sample * image.count + best]
-                                    chosen[entry] = Double(best)
+                                    a.pointee = largest
+                                    chosen.pointee = Double(best)
+                                    a += 1
+                                    chosen += 1
                                 }
                             }
                         }

@@ -221,6 +221,7 @@ struct FilledTeXWriter {
         case .log: "\\log"
         case .sum: "\\sum"
         case .mean: "\\operatorname{mean}"
+        case .max: "\\max"
         }
     }
 }

@@ -21,6 +21,7 @@ import Engine
 /// | log | `log`, `ln` | the natural logarithm (NaN for negative entries) |
 /// | sum | `sum` | `sum(X)` sums down the rows (over the samples), giving `1 × columns`; `sum(X, 2)` sums across the columns, giving `rows × 1`; `sum(X, 1)` is `sum(X)` |
 /// | mean | `mean` | like `sum`, divided by the number of entries summed |
+/// | max | `max` | like `sum`, the largest entry instead of the total (a pooling tile's output) |
 ///
 /// The activations but softmax have derivatives with respect to the net input, written with a
 /// prime or a `_prime` suffix: `relu'(n1)`, `σ'(n)`, `sigmoid_prime(n2)`, `leaky_relu'(n1, 0.1)`:
@@ -58,6 +59,8 @@ public enum Function: String, Sendable, Hashable, CaseIterable {
     case sum
     /// The mean down the rows, or across the columns with a second argument 2.
     case mean
+    /// The largest entry down the rows, or across the columns with a second argument 2.
+    case max
 
     /// The names a lesson may call the function by; the first is the canonical one.
     public var spellings: [String] {
@@ -76,6 +79,7 @@ public enum Function: String, Sendable, Hashable, CaseIterable {
         case .log: ["log", "ln"]
         case .sum: ["sum"]
         case .mean: ["mean"]
+        case .max: ["max"]
         }
     }
 
@@ -90,7 +94,7 @@ public enum Function: String, Sendable, Hashable, CaseIterable {
         case .hardlim: .hardLimit
         case .linear: .linear
         case .softmax: .softmax
-        case .exp, .sqrt, .sign, .log, .sum, .mean: nil
+        case .exp, .sqrt, .sign, .log, .sum, .mean, .max: nil
         }
     }
 
@@ -101,7 +105,7 @@ public enum Function: String, Sendable, Hashable, CaseIterable {
 
     /// The numbers of arguments the function takes.
     public var argumentCounts: ClosedRange<Int> {
-        self == .sum || self == .mean || activation?.parameter != nil ? 1...2 : 1...1
+        self == .sum || self == .mean || self == .max || activation?.parameter != nil ? 1...2 : 1...1
     }
 
     /// Every name that calls a function, with the function and whether it names the derivative.

@@ -128,6 +128,9 @@ struct Evaluator {
             let total = x.sum(along: axis)
             guard call.function == .mean else { return total }
             return total / Double(axis == .rows ? x.rows : x.columns)
+        case .max:
+            let axis = try self.axis(of: call, arguments: arguments)
+            return axis == .columns ? x.maxOfEachRow() : x.transposed.maxOfEachRow().transposed
         }
     }
 
@@ -140,6 +143,11 @@ struct Evaluator {
             let total = arguments[0].magnitude.sum(along: axis)
             guard call.function == .mean else { return total }
             return total / Double(axis == .rows ? arguments[0].value.rows : arguments[0].value.columns)
+        case .max:
+            // The largest magnitude along the axis: at least that of the entry chosen.
+            let axis = (try? Self.axis(of: call, arguments: arguments)) ?? .rows
+            let m = arguments[0].magnitude
+            return axis == .columns ? m.maxOfEachRow() : m.transposed.maxOfEachRow().transposed
         default:
             return Magnitude.call(
                 call, argument: arguments[0], value: value, parameter: arguments.count > 1 ? arguments[1].value.values.first : nil)

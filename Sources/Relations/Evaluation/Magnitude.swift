@@ -135,7 +135,7 @@ enum Magnitude {
             return Matrix(rows: x.rows, columns: x.columns)
         case .log:
             return x.map { 1 / abs($0) }
-        case .softmax, .sum, .mean:
+        case .softmax, .sum, .mean, .max:
             preconditionFailure("\(call.function) is not applied entry by entry")
         }
     }
