@@ -254,6 +254,19 @@ extension CompareCellRunTests {
         #expect(figure.alternativeText.hasSuffix("one line per weight decay: λ = 0, λ = 0.01."))
     }
 
+    @Test func activationListsAreNamedOnceAndCountedInTheLegend() throws {
+        let model = "```{model}\nlayers: [2, 4, 4, 1]\nactivations: [sigmoid, sigmoid, sigmoid]\n```\n"
+        let session = try runLesson(
+            model + circlesTrain + compare("vary: activations\nvalues: [[sigmoid, sigmoid, sigmoid], [relu, relu, sigmoid]]"),
+            data: circlesData())
+        let table = try #require(tables(session).first)
+        #expect(table.headers[0] == "activations")
+        let figure = try #require(figures(session).first)
+        #expect(figure.caption.contains("for each activation list"))
+        #expect(figure.alternativeText.hasSuffix("one line per activation list: sigmoid ×3, relu ×2, sigmoid."))
+        #expect(CompareCell.repeatsCounted(["tanh", "relu", "relu", "tanh"]) == "tanh, relu ×2, tanh")
+    }
+
     @Test(arguments: [
         ("vary: learning_rate\nvalues: [0.1, fast]", 15,
          "with 'learning_rate: fast', the train cell at line 9 is refused: 'learning_rate' in train cell should be a number, not the text 'fast'"),

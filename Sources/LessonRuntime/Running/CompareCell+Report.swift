@@ -34,10 +34,21 @@ extension CompareCell {
         case "hidden": name = layersText(run)
         case "batch_size": name = text == "full" ? "full batch" : "batch \(text)"
         case "early_stopping": name = text == "off" ? "no early stopping" : "patience \(text)"
+        case "activations": name = Self.repeatsCounted(value.items?.map(Self.valueText) ?? [text])
         default:
             if value.number != nil { name = "\(varied.symbol ?? varied.noun) = \(text)" } else { name = text }
         }
         return run.divergedEpoch == nil ? name : name + " (diverged)"
+    }
+
+    /// A list with each run of equal neighbours written once with its count, so a deep network's
+    /// activations fit a legend: `relu ×6, sigmoid`.
+    static func repeatsCounted(_ items: [String]) -> String {
+        var groups = [(item: String, count: Int)]()
+        for item in items {
+            if let last = groups.last, last.item == item { groups[groups.count - 1].count += 1 } else { groups.append((item, 1)) }
+        }
+        return groups.map { $0.count == 1 ? $0.item : "\($0.item) ×\($0.count)" }.joined(separator: ", ")
     }
 
     private func layersText(_ run: CompareRun) -> String {
