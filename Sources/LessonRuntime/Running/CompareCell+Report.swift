@@ -107,17 +107,27 @@ extension CompareCell {
         return lower...upper
     }
 
+    /// The top of the loss axis: the highest loss, but at most 100 times the largest finite
+    /// first-epoch loss of the runs that did not diverge (of all runs when every one did).
+    static func lossCeiling(low: Double, highest: Double, firstLosses: [(loss: Double, diverged: Bool)]) -> Double? {
+        let settled = firstLosses.filter { !$0.diverged }
+        guard let firstLoss = (settled.isEmpty ? firstLosses : settled).map(\.loss).filter(\.isFinite).max() else { return nil }
+        return min(highest, 100 * max(firstLoss, low))
+    }
+
     /// A log scale when the losses fall over a decade or more, and a ceiling of 100 times the
-    /// largest first-epoch loss, so a run on its way to diverging leaves the chart at the top
-    /// instead of squashing the others (and the axis stays within finite numbers).
+    /// largest first-epoch loss of the runs that did not diverge, so a run on its way to
+    /// diverging leaves the chart at the top instead of squashing the others, even when its
+    /// first loss is already huge (and the axis stays within finite numbers).
     private func setLossLimits(of axes: Axes, runs: [CompareRun]) {
         let losses = runs.flatMap { run in
             run.epochs.flatMap { [$0.trainingLoss] + ($0.validationLoss.map { [$0] } ?? []) }
         }.filter(\.isFinite)
         guard let low = losses.min(), let highest = losses.max(),
-            let firstLoss = runs.compactMap({ $0.epochs.first?.trainingLoss }).filter(\.isFinite).max()
+            let high = Self.lossCeiling(
+                low: low, highest: highest,
+                firstLosses: runs.compactMap { run in run.epochs.first.map { ($0.trainingLoss, run.divergedEpoch != nil) } })
         else { return }
-        let high = min(highest, 100 * max(firstLoss, low))
         if low > 0, high / low >= 10 {
             axes.yScale = .log
             axes.yLimits = (low / 1.25)...(high * 1.25)
