@@ -254,6 +254,28 @@ extension CompareCellRunTests {
         #expect(figure.alternativeText.hasSuffix("one line per weight decay: λ = 0, λ = 0.01."))
     }
 
+    @Test func aRunThatDivergesFromAHugeFirstLossDoesNotSquashTheOthers() throws {
+        // Ten ReLU layers from weights of spread 1: the first loss is already enormous.
+        let ceiling = try #require(CompareCell.lossCeiling(low: 0.1, highest: 3e6, firstLosses: [(0.69, false), (8e4, true), (0.7, false)]))
+        #expect(abs(ceiling - 70) < 1e-9)
+        // When every run diverged, their first losses set the ceiling.
+        #expect(CompareCell.lossCeiling(low: 0.1, highest: 3e9, firstLosses: [(8e4, true), (.nan, true)]) == 8e6)
+        #expect(CompareCell.lossCeiling(low: 0.1, highest: 0.9, firstLosses: [(0.69, false)]) == 0.9)
+    }
+
+    @Test func activationListsAreNamedOnceAndCountedInTheLegend() throws {
+        let model = "```{model}\nlayers: [2, 4, 4, 1]\nactivations: [sigmoid, sigmoid, sigmoid]\n```\n"
+        let session = try runLesson(
+            model + circlesTrain + compare("vary: activations\nvalues: [[sigmoid, sigmoid, sigmoid], [relu, relu, sigmoid]]"),
+            data: circlesData())
+        let table = try #require(tables(session).first)
+        #expect(table.headers[0] == "activations")
+        let figure = try #require(figures(session).first)
+        #expect(figure.caption.contains("for each activation list"))
+        #expect(figure.alternativeText.hasSuffix("one line per activation list: sigmoid ×3, relu ×2, sigmoid."))
+        #expect(CompareCell.repeatsCounted(["tanh", "relu", "relu", "tanh"]) == "tanh, relu ×2, tanh")
+    }
+
     @Test(arguments: [
         ("vary: learning_rate\nvalues: [0.1, fast]", 15,
          "with 'learning_rate: fast', the train cell at line 9 is refused: 'learning_rate' in train cell should be a number, not the text 'fast'"),

@@ -96,6 +96,14 @@ import Testing
         #expect(result.metrics.figures == 2)
     }
 
+    @Test func spreadsThatExplodeOrCollapseGetALogScale() {
+        #expect(LayerStatisticsPlot.spansDecades([0.67, 2.3, 11.7, 8.4e4]))
+        #expect(LayerStatisticsPlot.spansDecades([0.15, 0.08, 1.3e-6]))
+        #expect(!LayerStatisticsPlot.spansDecades([0.85, 0.82, 1.5, 0.066]))
+        // A dead layer (spread 0) cannot be drawn on a log scale.
+        #expect(!LayerStatisticsPlot.spansDecades([0, 0.5, 80]))
+    }
+
     @Test func anEpochTheRunDidNotMeasureIsAMistake() throws {
         let text = Self.lesson + cell("plot", "kind: layer-statistics\nepochs: [0, 9]")
         let result = LessonRunner().run(try LessonParser.parse(text, path: "lessons/x.md"), figureDirectory: FileManager.default.temporaryDirectory.appendingPathComponent("stats-\(UUID().uuidString)"))

@@ -182,6 +182,8 @@ extension CompareCell.Varied {
         case "early_stopping": "early-stopping setting"
         case "l1": "L1 factor"
         case "weight_decay": "weight decay"
+        case "activations": "activation list"
+        case "layers": "architecture"
         default: name.replacingOccurrences(of: "_", with: " ")
         }
     }
@@ -194,6 +196,7 @@ extension CompareCell.Varied {
         case "early_stopping": "early stopping"
         case "weight_decay": "weight decay $\\lambda$"
         case "l1": "L1 factor $\\lambda_1$"
+        case "activations", "layers": name
         default: noun
         }
     }

@@ -45,6 +45,12 @@ struct LayerStatisticsPlot: PlotKind {
             axes.xLabel = "layer k"
             axes.xTicksAreIntegers = true
         }
+        // Spreads that explode or collapse through the layers span decades: a linear axis
+        // would show them as a flat line and one spike, so they get a log scale too.
+        if Self.spansDecades(chosen.flatMap { $0.layers.map(\.activationSpread) }) {
+            spread.yScale = .log
+            spread.yLabel = "standard deviation (log scale)"
+        }
         let norms = chosen.flatMap { entry in withWeights.compactMap { entry.layers[$0 - 1].gradientNorm } }
         if norms.allSatisfy({ $0 > 0 }) { gradient.yScale = .log }
         for entry in chosen {
@@ -66,6 +72,12 @@ struct LayerStatisticsPlot: PlotKind {
             alternativeText: "Two line charts against the layer number: the standard deviation of each layer's outputs and the norm of its weight gradient, one line per epoch shown.")
 
         func label(_ epoch: Int) -> String { Self.label(epoch) }
+    }
+
+    /// Whether positive values differ by a factor of 100 or more, enough to need a log scale.
+    static func spansDecades(_ values: [Double]) -> Bool {
+        guard let low = values.min(), let high = values.max(), low > 0, high.isFinite else { return false }
+        return high / low >= 100
     }
 
     /// `before training`, `after epoch 10`.

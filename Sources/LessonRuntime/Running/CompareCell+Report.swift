@@ -34,10 +34,21 @@ extension CompareCell {
         case "hidden": name = layersText(run)
         case "batch_size": name = text == "full" ? "full batch" : "batch \(text)"
         case "early_stopping": name = text == "off" ? "no early stopping" : "patience \(text)"
+        case "activations": name = Self.repeatsCounted(value.items?.map(Self.valueText) ?? [text])
         default:
             if value.number != nil { name = "\(varied.symbol ?? varied.noun) = \(text)" } else { name = text }
         }
         return run.divergedEpoch == nil ? name : name + " (diverged)"
+    }
+
+    /// A list with each run of equal neighbours written once with its count, so a deep network's
+    /// activations fit a legend: `relu ×6, sigmoid`.
+    static func repeatsCounted(_ items: [String]) -> String {
+        var groups = [(item: String, count: Int)]()
+        for item in items {
+            if let last = groups.last, last.item == item { groups[groups.count - 1].count += 1 } else { groups.append((item, 1)) }
+        }
+        return groups.map { $0.count == 1 ? $0.item : "\($0.item) ×\($0.count)" }.joined(separator: ", ")
     }
 
     private func layersText(_ run: CompareRun) -> String {
@@ -96,17 +107,27 @@ extension CompareCell {
         return lower...upper
     }
 
+    /// The top of the loss axis: the highest loss, but at most 100 times the largest finite
+    /// first-epoch loss of the runs that did not diverge (of all runs when every one did).
+    static func lossCeiling(low: Double, highest: Double, firstLosses: [(loss: Double, diverged: Bool)]) -> Double? {
+        let settled = firstLosses.filter { !$0.diverged }
+        guard let firstLoss = (settled.isEmpty ? firstLosses : settled).map(\.loss).filter(\.isFinite).max() else { return nil }
+        return min(highest, 100 * max(firstLoss, low))
+    }
+
     /// A log scale when the losses fall over a decade or more, and a ceiling of 100 times the
-    /// largest first-epoch loss, so a run on its way to diverging leaves the chart at the top
-    /// instead of squashing the others (and the axis stays within finite numbers).
+    /// largest first-epoch loss of the runs that did not diverge, so a run on its way to
+    /// diverging leaves the chart at the top instead of squashing the others, even when its
+    /// first loss is already huge (and the axis stays within finite numbers).
     private func setLossLimits(of axes: Axes, runs: [CompareRun]) {
         let losses = runs.flatMap { run in
             run.epochs.flatMap { [$0.trainingLoss] + ($0.validationLoss.map { [$0] } ?? []) }
         }.filter(\.isFinite)
         guard let low = losses.min(), let highest = losses.max(),
-            let firstLoss = runs.compactMap({ $0.epochs.first?.trainingLoss }).filter(\.isFinite).max()
+            let high = Self.lossCeiling(
+                low: low, highest: highest,
+                firstLosses: runs.compactMap { run in run.epochs.first.map { ($0.trainingLoss, run.divergedEpoch != nil) } })
         else { return }
-        let high = min(highest, 100 * max(firstLoss, low))
         if low > 0, high / low >= 10 {
             axes.yScale = .log
             axes.yLimits = (low / 1.25)...(high * 1.25)
