@@ -66,6 +66,26 @@ import Testing
         #expect(worst.relativeError < 1e-5, "worst: \(worst)")
     }
 
+    /// The spelled-out pixel is the first filter's largest net input in the first sample, and
+    /// its window times the filter plus the bias gives it, even after the weights have moved on.
+    @Test func theRecordedPixelIsItsWindowTimesTheFilterPlusTheBias() throws {
+        var layer = convolution(padding: 0, size: 3, filters: 2)
+        let batch = randomMatrix(3, image.count, seed: 21)
+        var buffers = LayerBuffers()
+        var context = PassContext.evaluation
+        layer.forward(batch, into: &buffers, context: &context)
+        layer.weights = layer.weights.map { $0 + 1 }  // an update after the pass
+        let quantities = Dictionary(uniqueKeysWithValues: layer.forwardQuantities(buffers).map { ($0.symbol, $0.value) })
+        let (window, filter) = (try #require(quantities["window"]), try #require(quantities["filter"]))
+        #expect(window.rows == 6 && window.columns == 3)
+        let sum = zip(window.values, filter.values).reduce(0) { $0 + $1.0 * $1.1 } + quantities["bias"]!.scalar
+        #expect(abs(sum - quantities["pixel"]!.scalar) < 1e-14)
+        let firstMap = (0..<9).map { buffers.net[0, $0] }
+        #expect(quantities["pixel"]!.scalar == firstMap.max())
+        let place = quantities["where"]!
+        #expect(buffers.net[0, Int(place[0, 0] - 1) * 3 + Int(place[0, 1] - 1)] == firstMap.max())
+    }
+
     @Test func poolingKeepsTheLargestAndATieGoesToTheFirstInReadingOrder() {
         let pool = MaxPoolingLayer(input: ImageShape(channels: 1, height: 4, width: 5), size: 2)
         #expect(pool.output == ImageShape(channels: 1, height: 2, width: 2))

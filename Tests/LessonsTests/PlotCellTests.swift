@@ -347,7 +347,7 @@ private let circlesMLP = cell("model", "layers: [2, 3, 1]\nactivation: sigmoid\n
         expectLessonError("lessons/x.md:4:1: error: missing key 'kind' in plot cell") {
             _ = try PlotCell(try firstCell("title: a", kind: "plot"))
         }
-        expectLessonError("lessons/x.md:5:7: error: 'kind' in plot cell must be one of 'data', 'decision-boundary', 'fit', 'boundaries-per-epoch', 'errors', 'loss', 'accuracy', 'curves', 'layer-statistics', 'gradient-norms', 'hidden-lines', 'hidden-space', 'network', 'activations', 'gradient-descent-path', 'confusion', 'digits', 'weights', not 'decision-boundry' (did you mean 'decision-boundary'?)") {
+        expectLessonError("lessons/x.md:5:7: error: 'kind' in plot cell must be one of 'data', 'decision-boundary', 'fit', 'boundaries-per-epoch', 'errors', 'loss', 'accuracy', 'curves', 'layer-statistics', 'gradient-norms', 'hidden-lines', 'hidden-space', 'network', 'activations', 'gradient-descent-path', 'confusion', 'digits', 'weights', 'feature-maps', not 'decision-boundry' (did you mean 'decision-boundary'?)") {
             _ = try PlotCell(try firstCell("kind: decision-boundry", kind: "plot"))
         }
         expectLessonError("lessons/x.md:6:1: error: unknown key 'captoin' in plot cell (did you mean 'caption'?)") {

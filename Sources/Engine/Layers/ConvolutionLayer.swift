@@ -95,10 +95,14 @@ public struct ConvolutionLayer: ConfigurableLayer, Hashable {
     /// `Conv(1×28×28 → 8×24×24, 5×5, relu)`.
     public var description: String { "Conv(\(input) → \(output), \(size)×\(size), \(activation))" }
 
-    /// `buffers.kept`: the patches and the net input one row per output pixel.
+    /// `buffers.kept`: the patches and the net input one row per output pixel, the
+    /// sensitivities in those rows (after the backward pass), and the first filter and bias.
     public func forward(_ batch: Matrix, into buffers: inout LayerBuffers, context: inout PassContext) {
         require(batch.columns == inputCount, "ConvolutionLayer \(self): input \(batch.shapeDescription) is not \(inputCount) pixels per sample")
-        if buffers.kept.count != 3 { buffers.kept = [Matrix](repeating: Matrix(rows: 0, columns: 0), count: 3) }
+        if buffers.kept.count != 4 { buffers.kept = [Matrix](repeating: Matrix(rows: 0, columns: 0), count: 4) }
+        // The first filter and its bias as this pass used them, for the trace (which records
+        // after the update).
+        buffers.kept[3] = Matrix(rows: weights.rows + 1, columns: 1) { row, _ in row < weights.rows ? weights[row, 0] : bias[0, 0] }
         imageToColumns(batch, into: &buffers.kept[0])
         Matrix.multiply(buffers.kept[0], weights, into: &buffers.kept[1])
         buffers.kept[1].addToEachRow(bias)

@@ -13,7 +13,7 @@ struct ConvolutionWindow {
     let quantities: [(symbol: String, value: Matrix)]
 
     init(_ layer: ConvolutionLayer, _ buffers: LayerBuffers) {
-        guard buffers.kept.count >= 2, buffers.kept[1].rows > 0 else {
+        guard buffers.kept.count >= 4, buffers.kept[1].rows > 0 else {
             quantities = []
             return
         }
@@ -23,9 +23,10 @@ struct ConvolutionWindow {
         var best = 0
         for pixel in 0..<pixels where pixelRows[pixel, 0] > pixelRows[best, 0] { best = pixel }
         let window = Matrix(rows: channels * k, columns: k) { row, column in patches[best, row * k + column] }
-        let filter = Matrix(rows: channels * k, columns: k) { row, column in layer.weights[row * k + column, 0] }
+        let used = buffers.kept[3]
+        let filter = Matrix(rows: channels * k, columns: k) { row, column in used[row * k + column, 0] }
         quantities = [
-            ("window", window), ("filter", filter), ("bias", Matrix(scalar: layer.bias[0, 0])),
+            ("window", window), ("filter", filter), ("bias", Matrix(scalar: used[used.rows - 1, 0])),
             ("pixel", Matrix(scalar: pixelRows[best, 0])),
             ("where", Matrix(row: [Double(best / out.width + 1), Double(best % out.width + 1)])),
         ]

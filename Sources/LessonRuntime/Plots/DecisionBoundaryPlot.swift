@@ -25,9 +25,9 @@ struct DecisionBoundaryPlot: PlotKind {
         let data = try plot.requireData(session)
         let network = try plot.requireNetwork(session)
         let plane = try points.plane(of: data, for: plot)
-        guard network.denseLayers[0].inputCount == data.training.featureCount else {
+        guard network.layers[0].inputCount == data.training.featureCount else {
             throw plot.misfit(
-                "needs a network that takes the data's \(data.training.featureCount) features, but the network takes \(network.denseLayers[0].inputCount)")
+                "needs a network that takes the data's \(data.training.featureCount) features, but the network takes \(network.layers[0].inputCount)")
         }
         let measured = data.test.map { $0.count > 0 ? ($0, "test") : (data.training, "training") } ?? (data.training, "training")
         let accuracy = PlotSupport.accuracy(of: network, on: measured.0, data: data)

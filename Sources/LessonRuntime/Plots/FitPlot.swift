@@ -72,7 +72,7 @@ struct FitPlot: PlotKind {
         let sets = try pointSets(data, plot: plot)
         let network = session.network
         if let network {
-            guard network.denseLayers[0].inputCount == data.training.featureCount,
+            guard network.layers[0].inputCount == data.training.featureCount,
                 network.outputLayer.outputCount == targets
             else {
                 throw plot.misfit(

@@ -65,8 +65,8 @@ extension PlotCell: RunnableCell {
     /// The network, which must take the data's features.
     func requireFittingNetwork(_ session: Session, data: SessionData) throws(LessonError) -> Network {
         let network = try requireNetwork(session)
-        guard network.denseLayers[0].inputCount == data.training.featureCount else {
-            throw misfit("needs a network that takes the data's \(data.training.featureCount) features, but the network takes \(network.denseLayers[0].inputCount)")
+        guard network.layers[0].inputCount == data.training.featureCount else {
+            throw misfit("needs a network that takes the data's \(data.training.featureCount) features, but the network takes \(network.layers[0].inputCount)")
         }
         return network
     }

@@ -51,7 +51,16 @@ enum PlotSupport {
 
     /// `2-3-1`.
     static func shape(of network: Network) -> String {
-        network.sizes.map(String.init).joined(separator: "-")
+        guard !network.isDense else { return network.sizes.map(String.init).joined(separator: "-") }
+        return ([String(network.layers[0].inputCount)] + network.layers.map { layer in
+            switch layer {
+            case let convolution as ConvolutionLayer: "conv\(convolution.filters)"
+            case is MaxPoolingLayer: "pool"
+            case is DropoutLayer: "dropout"
+            case is BatchNormLayer: "batchnorm"
+            default: String(layer.outputCount)
+            }
+        }).joined(separator: "-")
     }
 
     /// `after 5,000 epochs`, `after 1 epoch`, or `before training`.
