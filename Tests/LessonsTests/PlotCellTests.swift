@@ -325,6 +325,16 @@ private let circlesMLP = cell("model", "layers: [2, 3, 1]\nactivation: sigmoid\n
         #expect(run.figures[0].file == "fig-01-weight-histogram.png")
     }
 
+    @Test func captionsNameALayerKindInTheNetworksShape() throws {
+        let run = try PlotLesson(
+            cell("model", "layers: [2, 4, dropout: 0.5, 3, 1]\nactivations: [relu, relu, sigmoid]") + cell("plot", "kind: weight-histogram"),
+            data: PlotData.gate(.xor))
+        #expect(run.figures[0].caption.contains(" of the 2-4-dropout-3-1 network before training "))
+        // The dense layers keep the numbers training gives them: the dropout is layer 2.
+        #expect(run.figures[0].caption.contains(" of 8, layer 3 "))
+        #expect(run.figures[0].caption.contains(" of 12, layer 4 "))
+    }
+
     @Test func xorPerceptronEpochsAreCappedAtTwelve() throws {
         let run = try PlotLesson(perceptron + cell("plot", "kind: boundaries-per-epoch\ncolumns: 6"), data: PlotData.gate(.xor))
         #expect(run.figures[0].caption.hasPrefix("The perceptron's boundary after each epoch (the first 12 of 20) on the XOR gate (η = 0.1); it did not converge in 20 epochs."))

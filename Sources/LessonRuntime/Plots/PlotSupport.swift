@@ -49,9 +49,12 @@ enum PlotSupport {
         return "a" + String(String(network.denseLayers.count).map { superscripts[Int(String($0))!] })
     }
 
-    /// `2-3-1`.
+    /// `2-3-1`; a layer kind between dense layers by its name, `2-32-dropout-32-1`.
     static func shape(of network: Network) -> String {
-        network.sizes.map(String.init).joined(separator: "-")
+        let layers = network.layers.map { layer in
+            layer is DenseLayer ? String(layer.outputCount) : (type(of: layer) as? any Registrable.Type)?.name ?? String(layer.outputCount)
+        }
+        return ([String(network.sizes[0])] + layers).joined(separator: "-")
     }
 
     /// `after 5,000 epochs`, `after 1 epoch`, or `before training`.
