@@ -116,6 +116,8 @@ private let compareLine = 14
         #expect(try #require(tables(session).first).rows.map(\.[0]) == [
             "2, 4, 1", "2, 4, dropout: 0.5, 1", "2, 4, dropout: 0.2, 1", "2, 4, dropout: {rate: 0.3}, 1",
         ])
+        let figure = try #require(figures(session).first)
+        #expect(figure.alternativeText.hasSuffix("one line per network: 2–4–1, 2–4–dropout 0.5–1, 2–4–dropout 0.2–1, 2–4–dropout {rate: 0.3}–1."))
     }
 
     @Test func earlyStoppingShowsWhereEachRunStopped() throws {
