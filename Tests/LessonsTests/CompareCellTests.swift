@@ -108,6 +108,18 @@ private let compareLine = 14
         #expect(try firstColumn("vary: batch_size\nvalues: [1, 16, full]") == ["1", "16", "full"])
     }
 
+    @Test func layerKindsInVariedLayersAreNamedWithTheirSettings() throws {
+        let session = try runLesson(
+            circlesModel + circlesTrain
+                + compare("vary: layers\nvalues: [[2, 4, 1], [2, 4, dropout: 0.5, 1], [2, 4, dropout: 0.2, 1], [2, 4, dropout: {rate: 0.3}, 1]]"),
+            data: circlesData())
+        #expect(try #require(tables(session).first).rows.map(\.[0]) == [
+            "2, 4, 1", "2, 4, dropout: 0.5, 1", "2, 4, dropout: 0.2, 1", "2, 4, dropout: {rate: 0.3}, 1",
+        ])
+        let figure = try #require(figures(session).first)
+        #expect(figure.alternativeText.hasSuffix("one line per network: 2–4–1, 2–4–dropout 0.5–1, 2–4–dropout 0.2–1, 2–4–dropout {rate: 0.3}–1."))
+    }
+
     @Test func earlyStoppingShowsWhereEachRunStopped() throws {
         let train = "```{train}\nlearning_rate: 0.5\nepochs: 8\nbatch_size: 8\n```\n"
         let session = try runLesson(

@@ -323,6 +323,22 @@ let seed004Cells: [(kind: String, body: String)] = [
         #expect(run.relations.last?.numeric == "1 = \\operatorname{hardlim}\\left(-0.5 + \\begin{bmatrix} 0 & 1 \\end{bmatrix} \\, \\begin{bmatrix} 1 \\\\ 1 \\end{bmatrix}\\right)")
     }
 
+    @Test func anInputNumbersEveryLayerAsTrainingDoes() throws {
+        // The dropout is layer 2 (the identity in evaluation), the second dense layer layer 3.
+        let model = ("model", "layers: [2, 3, dropout: 0.5, 2, 1]\nactivations: [relu, tanh, sigmoid]")
+        let run = try runCellsWithData(
+            lessonSource([
+                model,
+                ("equation", "tex: a\nnumbers: a2 = a1\nat: {input: 3}"),
+                ("equation", "tex: n\nnumbers: n3 = a2 * W3 + b3\nat: {input: 3}"),
+                ("equation", "tex: a\nnumbers: a4 = sigmoid(tanh(n3) * W4 + b4)\nat: {input: 3}"),
+            ]),
+            data: andGateData)
+        #expect(run.error == nil)
+        #expect(run.relations.count == 3)
+        #expect(run.relations.allSatisfy { if case .holds = $0.check { true } else { false } })
+    }
+
     @Test func aSingleLayerHasThePerceptronsNames() throws {
         let model = ("model", "layers: [2, 1]\nactivation: hardlimit\ninit: explicit\nW1: [[1], [1]]\nb1: -1.5")
         let run = try runCellsWithData(

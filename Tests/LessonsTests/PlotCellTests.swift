@@ -314,6 +314,27 @@ private let circlesMLP = cell("model", "layers: [2, 3, 1]\nactivation: sigmoid\n
         #expect(run.figures[3].caption.hasPrefix("The 2-2-1 network (tanh, sigmoid) after 2,000 epochs, 9 weights and biases"))
     }
 
+    @Test func weightHistogramCountsTheWeightsBelowItsThreshold() throws {
+        // W1 has two of its four weights below 0.01, one of them exactly 0; W2 one of two.
+        let model = "layers: [2, 2, 1]\nactivation: sigmoid\ninit: explicit\nW1: [[0.005, 2], [0, -0.5]]\nb1: [0.001, 0]\nW2: [[-0.002], [1]]\nb2: 0"
+        let run = try PlotLesson(
+            cell("model", model) + cell("plot", "kind: weight-histogram") + cell("plot", "kind: weight-histogram\nthreshold: 1\nbins: 5"),
+            data: PlotData.gate(.xor))
+        #expect(run.figures[0].caption == "The sizes of the 6 weights of the 2-2-1 network before training (biases left out), one line per layer: 3 of them (50.0 %) are smaller than 0.01 (layer 1 2 of 4, layer 2 1 of 2), 1 exactly 0; the largest is 2.")
+        #expect(run.figures[1].caption.contains(": 4 of them (66.7 %) are smaller than 1 (layer 1 3 of 4, layer 2 1 of 2)"))
+        #expect(run.figures[0].file == "fig-01-weight-histogram.png")
+    }
+
+    @Test func captionsNameALayerKindInTheNetworksShape() throws {
+        let run = try PlotLesson(
+            cell("model", "layers: [2, 4, dropout: 0.5, 3, 1]\nactivations: [relu, relu, sigmoid]") + cell("plot", "kind: weight-histogram"),
+            data: PlotData.gate(.xor))
+        #expect(run.figures[0].caption.contains(" of the 2-4-dropout-3-1 network before training "))
+        // The dense layers keep the numbers training gives them: the dropout is layer 2.
+        #expect(run.figures[0].caption.contains(" of 8, layer 3 "))
+        #expect(run.figures[0].caption.contains(" of 12, layer 4 "))
+    }
+
     @Test func xorPerceptronEpochsAreCappedAtTwelve() throws {
         let run = try PlotLesson(perceptron + cell("plot", "kind: boundaries-per-epoch\ncolumns: 6"), data: PlotData.gate(.xor))
         #expect(run.figures[0].caption.hasPrefix("The perceptron's boundary after each epoch (the first 12 of 20) on the XOR gate (η = 0.1); it did not converge in 20 epochs."))
@@ -347,7 +368,7 @@ private let circlesMLP = cell("model", "layers: [2, 3, 1]\nactivation: sigmoid\n
         expectLessonError("lessons/x.md:4:1: error: missing key 'kind' in plot cell") {
             _ = try PlotCell(try firstCell("title: a", kind: "plot"))
         }
-        expectLessonError("lessons/x.md:5:7: error: 'kind' in plot cell must be one of 'data', 'decision-boundary', 'fit', 'boundaries-per-epoch', 'errors', 'loss', 'accuracy', 'curves', 'layer-statistics', 'gradient-norms', 'hidden-lines', 'hidden-space', 'network', 'activations', 'gradient-descent-path', 'confusion', 'digits', 'weights', 'feature-maps', not 'decision-boundry' (did you mean 'decision-boundary'?)") {
+        expectLessonError("lessons/x.md:5:7: error: 'kind' in plot cell must be one of 'data', 'decision-boundary', 'fit', 'boundaries-per-epoch', 'errors', 'loss', 'accuracy', 'curves', 'layer-statistics', 'gradient-norms', 'hidden-lines', 'hidden-space', 'network', 'weight-histogram', 'activations', 'gradient-descent-path', 'confusion', 'digits', 'weights', 'feature-maps', not 'decision-boundry' (did you mean 'decision-boundary'?)") {
             _ = try PlotCell(try firstCell("kind: decision-boundry", kind: "plot"))
         }
         expectLessonError("lessons/x.md:6:1: error: unknown key 'captoin' in plot cell (did you mean 'caption'?)") {

@@ -113,6 +113,19 @@ import Testing
         #expect(try !legendIsInside(width: 240))
     }
 
+    @Test func aLegendBelowWiderThanItsPanelStartsInsideTheFigure() throws {
+        let figure = Figure(width: 500, height: 300)
+        let panels = figure.addAxesGrid(rows: 1, columns: 2)
+        panels[0].legendPlacement = .below
+        panels[0].line(x: [0, 1], y: [0, 1], label: String(repeating: "2–16–batch-norm–", count: 4) + "1")
+        panels[1].line(x: [0, 1], y: [1, 0])
+        let recording = RecordingRenderer()
+        figure.draw(with: recording)
+        let command = try #require(recording.commands.first { $0.hasPrefix("text 2–16–batch-norm") })
+        let x = try #require(Double(command.split(separator: "@")[1].split(separator: ",")[0].trimmingCharacters(in: .whitespaces)))
+        #expect(x > 0)
+    }
+
     @Test func aNarrowSquarePlotLosesTheBandsAboveAndBelowIt() throws {
         let figure = Figure(width: 680, height: 460)
         let axes = figure.addAxes()

@@ -7,6 +7,13 @@ extension CompareCell {
     /// `patience 3`): a number in its compact form, a list joined by commas.
     static func valueText(_ value: LessonValue) -> String {
         if let items = value.items { return items.isEmpty ? "none" : items.map(valueText).joined(separator: ", ") }
+        // A layer kind with its setting (`dropout: 0.5`) or settings (`batch-norm: {momentum: 0.8}`).
+        if let entries = value.entries {
+            return entries.map { entry in
+                let inner = valueText(entry.value)
+                return "\(entry.key): " + (entry.value.entries != nil ? "{\(inner)}" : inner)
+            }.joined(separator: ", ")
+        }
         if let number = value.number, number.isFinite { return compact(number) }
         return value.text ?? value.kindDescription
     }

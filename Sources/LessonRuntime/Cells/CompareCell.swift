@@ -179,6 +179,7 @@ extension CompareCell.Varied {
         case "learning_rate": "learning rate"
         case "init": "initializer"
         case "hidden": "hidden-layer size"
+        case "layers": "network"
         case "early_stopping": "early-stopping setting"
         case "l1": "L1 factor"
         case "weight_decay": "weight decay"
@@ -192,7 +193,7 @@ extension CompareCell.Varied {
     var heading: String {
         switch name {
         case "learning_rate": "learning rate $\\eta$"
-        case "hidden": "layers"
+        case "hidden", "layers": "layers"
         case "early_stopping": "early stopping"
         case "weight_decay": "weight decay $\\lambda$"
         case "l1": "L1 factor $\\lambda_1$"

@@ -23,7 +23,8 @@ struct StepQuantities: Sendable {
     }
 
     /// The forward pass of `network` on `input` (one row) against `target`, named as a training
-    /// record names it: `x`, `y`, and `Wk`, `bk`, `nk`, `ak` for each layer `k` from 1 (also `Zk`,
+    /// record names it: `x`, `y`, and `Wk`, `bk`, `nk`, `ak` for each layer `k` from 1, every layer
+    /// counting (a batch normalization's `gammak`, `betak`; no `nk` for a layer without one; also `Zk`,
     /// `Ak`, `a0`, `X`, `Y`). A network of one layer also has the perceptron's names `W`, `b`,
     /// `n`, `a` and `theta` (`[b; W]`).
     init(forward network: Network, input: Matrix, target: Matrix) {
@@ -38,9 +39,13 @@ struct StepQuantities: Sendable {
                 ("a", pass.outputs[0]),
             ]
         }
-        for (index, layer) in layers.enumerated() {
+        // Every layer counts, as in training: in [2, 8, dropout: 0.5, 8, 1] the second dense layer
+        // is layer 3 (W3, n3, a3) and the dropout's output, the identity in evaluation, is a2.
+        for (index, layer) in network.layers.enumerated() {
             let k = index + 1
-            values += [("W\(k)", layer.weights), ("b\(k)", layer.bias), ("n\(k)", pass.nets[index]), ("a\(k)", pass.outputs[index])]
+            values += zip(layer.parameterSymbols, layer.parameters).map { ("\($0)\(k)", $1) }
+            if pass.nets[index].count > 0 { values.append(("n\(k)", pass.nets[index])) }
+            values.append(("a\(k)", pass.outputs[index]))
         }
         names = values.map(\.0)
         let table = Dictionary(values, uniquingKeysWith: { first, _ in first })

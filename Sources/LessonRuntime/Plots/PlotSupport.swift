@@ -49,18 +49,12 @@ enum PlotSupport {
         return "a" + String(String(network.denseLayers.count).map { superscripts[Int(String($0))!] })
     }
 
-    /// `2-3-1`.
+    /// `2-3-1`; a layer kind between dense layers by its name, `2-32-dropout-32-1`.
     static func shape(of network: Network) -> String {
-        guard !network.isDense else { return network.sizes.map(String.init).joined(separator: "-") }
-        return ([String(network.layers[0].inputCount)] + network.layers.map { layer in
-            switch layer {
-            case let convolution as ConvolutionLayer: "conv\(convolution.filters)"
-            case is MaxPoolingLayer: "pool"
-            case is DropoutLayer: "dropout"
-            case is BatchNormLayer: "batchnorm"
-            default: String(layer.outputCount)
-            }
-        }).joined(separator: "-")
+        let layers = network.layers.map { layer in
+            layer is DenseLayer ? String(layer.outputCount) : (type(of: layer) as? any Registrable.Type)?.name ?? String(layer.outputCount)
+        }
+        return ([String(network.sizes[0])] + layers).joined(separator: "-")
     }
 
     /// `after 5,000 epochs`, `after 1 epoch`, or `before training`.

@@ -32,6 +32,15 @@ extension CompareCell {
         switch varied.name {
         case "optimizer": name = value.text.flatMap { Optimizer.rule(named: $0)?.title } ?? text
         case "hidden": name = layersText(run)
+        case "layers":
+            // As written, between en dashes, a layer kind with its setting: `2–16–dropout 0.5–16–1`.
+            name = (value.items ?? [value]).map { item in
+                guard let entries = item.entries else { return Self.valueText(item) }
+                return entries.map { entry in
+                    let setting = Self.valueText(entry.value)
+                    return "\(entry.key) " + (entry.value.entries != nil ? "{\(setting)}" : setting)
+                }.joined(separator: " ")
+            }.joined(separator: "–")
         case "batch_size": name = text == "full" ? "full batch" : "batch \(text)"
         case "early_stopping": name = text == "off" ? "no early stopping" : "patience \(text)"
         case "activations": name = Self.repeatsCounted(value.items?.map(Self.valueText) ?? [text])

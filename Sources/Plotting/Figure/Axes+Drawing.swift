@@ -46,10 +46,11 @@ extension Axes {
             let occupied = marks.flatMap { $0.occupiedPoints(in: frame) }
             var origin = legend.origin(for: placement, plot: plot, size: size, occupied: occupied)
             if layout.legendBelow {
-                // Under the x axis' labels, centred on the plot but inside the cell.
-                let x = min(
-                    max(plot.center.x - size.width / 2, layout.cell.minX + Self.outerPad),
-                    layout.cell.maxX - Self.outerPad - size.width)
+                // Under the x axis' labels, centred on the plot but inside the cell; one wider than
+                // the cell starts at its left edge and runs on to the right, rather than off the figure.
+                let x = max(
+                    min(plot.center.x - size.width / 2, layout.cell.maxX - Self.outerPad - size.width),
+                    layout.cell.minX + Self.outerPad)
                 origin = Point(x: x, y: plot.maxY + xAxisDepth(layout, renderer: renderer) + Self.legendBelowGap)
             } else if placement == .outsideRight, let colorbar {
                 // An outside legend goes beyond the colorbar.
