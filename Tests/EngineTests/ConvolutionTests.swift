@@ -86,6 +86,44 @@ import Testing
         #expect(buffers.net[0, Int(place[0, 0] - 1) * 3 + Int(place[0, 1] - 1)] == firstMap.max())
     }
 
+    /// The C kernels give the same bits on one thread and two, in the AVX2 and the baseline
+    /// versions: each entry is summed in one documented order whoever computes it.
+    @Test func theKernelsGiveTheSameBitsOnOneOrTwoThreadsAndWithoutAVX2() {
+        let layer = convolution(padding: 1, size: 3, filters: 4, activation: .relu)
+        let batch = randomMatrix(7, image.count, seed: 31)
+        func pass(threads: Int, baseline: Bool) -> [Matrix] {
+            Kernels.withSettings(threads: threads, baseline: baseline) {
+                var buffers = LayerBuffers()
+                var context = PassContext.evaluation
+                layer.forward(batch, into: &buffers, context: &context)
+                buffers.sensitivity = randomMatrix(7, layer.outputCount, seed: 32)
+                var gradient: Matrix? = Matrix(rows: 0, columns: 0)
+                layer.backward(batch, buffers: &buffers, count: 7, inputGradient: &gradient)
+                return [buffers.net, buffers.parameterGradients[0], buffers.parameterGradients[1], gradient!]
+            }
+        }
+        let reference = pass(threads: 2, baseline: false)
+        #expect(pass(threads: 1, baseline: false) == reference)
+        #expect(pass(threads: 1, baseline: true) == reference)
+        #expect(pass(threads: 2, baseline: true) == reference)
+    }
+
+    /// The trace's windows and sensitivities give the weight gradient the kernel computed.
+    @Test func theRecordedPatchesGiveTheWeightGradient() throws {
+        let layer = convolution(padding: 1, size: 3, filters: 2)
+        let batch = randomMatrix(3, image.count, seed: 41)
+        var buffers = LayerBuffers()
+        var context = PassContext.evaluation
+        layer.forward(batch, into: &buffers, context: &context)
+        buffers.sensitivity = randomMatrix(3, layer.outputCount, seed: 42)
+        var none: Matrix? = nil
+        layer.backward(batch, buffers: &buffers, count: 3, inputGradient: &none)
+        let quantities = Dictionary(uniqueKeysWithValues: layer.backwardQuantities(buffers).map { ($0.symbol, $0.value) })
+        let patches = try #require(quantities["patches"]), sensitivities = try #require(quantities["spatch"])
+        #expect(patches.rows == 3 * 25 && patches.columns == 18 && sensitivities.columns == 2)
+        expectClose(patches.transposed.matmul(sensitivities).map { $0 / 3 }, buffers.parameterGradients[0], tolerance: 1e-13)
+    }
+
     @Test func poolingKeepsTheLargestAndATieGoesToTheFirstInReadingOrder() {
         let pool = MaxPoolingLayer(input: ImageShape(channels: 1, height: 4, width: 5), size: 2)
         #expect(pool.output == ImageShape(channels: 1, height: 2, width: 2))

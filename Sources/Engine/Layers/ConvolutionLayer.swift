@@ -1,3 +1,5 @@
+import MatrixKernels
+
 /// A 2-D convolution with stride 1: `filters` filters of `size × size` pixels over every
 /// channel, each sliding over the image, plus a bias per filter, then the activation.
 ///
@@ -5,15 +7,16 @@
 /// nᶠ(y, x) = Σ_c Σ_{u,v} Wᶠ(c, u, v) · a(c, y + u − p, x + v − p) + bᶠ      a_out = f(n)
 /// ```
 /// with `p = 0` (`valid`: the output shrinks by `size − 1`) or `p = (size − 1)/2` (`same`,
-/// odd sizes: pixels outside the image count as 0). It is computed as one matrix product
-/// (im2col): each output pixel's window becomes a row of `patches`, `(m·H'·W') × (C·size²)`,
-/// and `patches · W + b` gives every filter at every pixel. `W` is `(C·size²) × filters`:
-/// column `f` is filter `f`, channel by channel, row by row. The backward pass is the same
-/// product read the other way:
+/// odd sizes: pixels outside the image count as 0). `W` is `(C·size²) × filters`: column `f`
+/// is filter `f`, channel by channel, row by row. As a matrix product (im2col), each output
+/// pixel's window is a row of `patches`, `(m·H'·W') × (C·size²)`, and
 /// ```
-/// ∂ℒ/∂W = patchesᵀ S / m      ∂ℒ/∂b = Σ S / m      ∂Lᵢ/∂patches = S Wᵀ, added back onto the pixels
+/// n = patches · W + b      ∂ℒ/∂W = patchesᵀ S / m      ∂ℒ/∂b = Σ S / m      ∂Lᵢ/∂patches = S Wᵀ
 /// ```
-/// with `S` the sensitivities `∂Lᵢ/∂n`, one row per output pixel.
+/// with `S` the sensitivities `∂Lᵢ/∂n`, one row per output pixel. The passes compute the same
+/// sums directly on the images (`mk_conv_forward`, `mk_conv_backward` in C, the batch split
+/// over two threads), which measured faster than copying the windows out; the trace builds
+/// `patches` and `S` for the relations that check them.
 public struct ConvolutionLayer: ConfigurableLayer, Hashable {
     public static let name = "conv"
     public static let listOrder = 30
@@ -95,18 +98,32 @@ public struct ConvolutionLayer: ConfigurableLayer, Hashable {
     /// `Conv(1×28×28 → 8×24×24, 5×5, relu)`.
     public var description: String { "Conv(\(input) → \(output), \(size)×\(size), \(activation))" }
 
-    /// `buffers.kept`: the patches and the net input one row per output pixel, the
-    /// sensitivities in those rows (after the backward pass), and the first filter and bias.
+    /// The kernels' description of this layer's shape.
+    var kernelShape: mk_conv_shape {
+        mk_conv_shape(channels: input.channels, height: input.height, width: input.width, filters: filters, size: size, padding: padding)
+    }
+
+    /// `buffers.kept`: the batch (shared, not copied) and the first filter and its bias as
+    /// this pass used them, for the trace (which records after the update).
     public func forward(_ batch: Matrix, into buffers: inout LayerBuffers, context: inout PassContext) {
         require(batch.columns == inputCount, "ConvolutionLayer \(self): input \(batch.shapeDescription) is not \(inputCount) pixels per sample")
-        if buffers.kept.count != 4 { buffers.kept = [Matrix](repeating: Matrix(rows: 0, columns: 0), count: 4) }
-        // The first filter and its bias as this pass used them, for the trace (which records
-        // after the update).
-        buffers.kept[3] = Matrix(rows: weights.rows + 1, columns: 1) { row, _ in row < weights.rows ? weights[row, 0] : bias[0, 0] }
-        imageToColumns(batch, into: &buffers.kept[0])
-        Matrix.multiply(buffers.kept[0], weights, into: &buffers.kept[1])
-        buffers.kept[1].addToEachRow(bias)
-        pixelsToRows(buffers.kept[1], samples: batch.rows, into: &buffers.net)
+        buffers.kept = [
+            batch, Matrix(rows: weights.rows + 1, columns: 1) { row, _ in row < weights.rows ? weights[row, 0] : bias[0, 0] },
+        ]
+        buffers.net.prepare(rows: batch.rows, columns: outputCount)
+        var shape = kernelShape
+        var written: Int32 = 1
+        batch.values.withUnsafeBufferPointer { x in
+            weights.values.withUnsafeBufferPointer { w in
+                bias.values.withUnsafeBufferPointer { b in
+                    buffers.net.values.withUnsafeMutableBufferPointer { n in
+                        guard let x = x.baseAddress, let w = w.baseAddress, let b = b.baseAddress, let n = n.baseAddress else { return }
+                        written = mk_conv_forward(&shape, batch.rows, x, w, b, n)
+                    }
+                }
+            }
+        }
+        require(written != 0, "ConvolutionLayer: out of memory for the forward pass")
         activation.apply(buffers.net, into: &buffers.output)
     }
 
@@ -116,24 +133,53 @@ public struct ConvolutionLayer: ConfigurableLayer, Hashable {
     }
 
     public func backward(_ batch: Matrix, buffers: inout LayerBuffers, count: Double, inputGradient: inout Matrix?) {
-        rowsToPixels(buffers.sensitivity, into: &buffers.kept[2])
         buffers.holdParameterGradients(2)
-        Matrix.multiply(buffers.kept[0], buffers.kept[2], transposingLeft: true, into: &buffers.parameterGradients[0], dividingBy: count)
-        buffers.kept[2].sumOfColumns(into: &buffers.parameterGradients[1])
-        buffers.parameterGradients[1].divide(by: count)
-        guard inputGradient != nil else { return }
-        var patchGradient = Matrix(rows: 0, columns: 0)
-        Matrix.multiply(buffers.kept[2], weights, transposingRight: true, into: &patchGradient)
-        columnsToImage(patchGradient, samples: batch.rows, into: &inputGradient!)
+        buffers.parameterGradients[0].prepare(rows: weights.rows, columns: weights.columns)
+        buffers.parameterGradients[1].prepare(rows: 1, columns: filters)
+        if inputGradient != nil { inputGradient!.prepare(rows: batch.rows, columns: inputCount) }
+        var shape = kernelShape
+        var (weightGradient, biasGradient) = (Matrix(rows: 0, columns: 0), Matrix(rows: 0, columns: 0))
+        swap(&weightGradient, &buffers.parameterGradients[0])
+        swap(&biasGradient, &buffers.parameterGradients[1])
+        var written: Int32 = 0
+        batch.values.withUnsafeBufferPointer { x in
+            weights.values.withUnsafeBufferPointer { w in
+                buffers.sensitivity.values.withUnsafeBufferPointer { s in
+                    weightGradient.values.withUnsafeMutableBufferPointer { dw in
+                        biasGradient.values.withUnsafeMutableBufferPointer { db in
+                            guard let x = x.baseAddress, let w = w.baseAddress, let s = s.baseAddress, let dw = dw.baseAddress,
+                                let db = db.baseAddress
+                            else { return }
+                            if inputGradient != nil {
+                                written = inputGradient!.values.withUnsafeMutableBufferPointer { dx in
+                                    mk_conv_backward(&shape, batch.rows, x, w, s, count, dw, db, dx.baseAddress)
+                                }
+                            } else {
+                                written = mk_conv_backward(&shape, batch.rows, x, w, s, count, dw, db, nil)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        require(written != 0 || batch.rows == 0, "ConvolutionLayer: out of memory for the backward pass")
+        swap(&weightGradient, &buffers.parameterGradients[0])
+        swap(&biasGradient, &buffers.parameterGradients[1])
     }
 
     public func forwardQuantities(_ buffers: LayerBuffers) -> [(symbol: String, value: Matrix)] {
         [("n", buffers.net), ("a", buffers.output)] + ConvolutionWindow(self, buffers).quantities
     }
 
+    /// Besides `s`, the batch's windows one row per output pixel (`patches`) and the
+    /// sensitivities in the same rows (`spatch`), so that `dW = patchesᵀ spatch / m` can be
+    /// checked: built for the trace only, the passes never form them.
     public func backwardQuantities(_ buffers: LayerBuffers) -> [(symbol: String, value: Matrix)] {
-        [("s", buffers.sensitivity), ("patches", buffers.kept.first ?? Matrix(rows: 0, columns: 0)),
-         ("spatch", buffers.kept.count > 2 ? buffers.kept[2] : Matrix(rows: 0, columns: 0))]
+        guard let batch = buffers.kept.first, batch.rows > 0 else { return [("s", buffers.sensitivity)] }
+        var (patches, sensitivities) = (Matrix(rows: 0, columns: 0), Matrix(rows: 0, columns: 0))
+        imageToColumns(batch, into: &patches)
+        rowsToPixels(buffers.sensitivity, into: &sensitivities)
+        return [("s", buffers.sensitivity), ("patches", patches), ("spatch", sensitivities)]
     }
 
     // MARK: - Layouts
@@ -176,61 +222,7 @@ public struct ConvolutionLayer: ConfigurableLayer, Hashable {
         }
     }
 
-    /// The patch gradients added back onto the pixels they came from (the transpose of
-    /// `imageToColumns`).
-    func columnsToImage(_ patchGradient: Matrix, samples: Int, into gradient: inout Matrix) {
-        let (outHeight, outWidth, k, p) = (output.height, output.width, size, padding)
-        let (channels, height, width, imageCount) = (input.channels, input.height, input.width, input.count)
-        let plane = height * width
-        gradient.prepare(rows: samples, columns: imageCount)
-        gradient.values.withUnsafeMutableBufferPointer { target in
-            guard let g = target.baseAddress else { return }
-            g.update(repeating: 0, count: target.count)
-            patchGradient.values.withUnsafeBufferPointer { source in
-                guard var row = source.baseAddress else { return }
-                for sample in 0..<samples {
-                    let image = g + sample * imageCount
-                    for oy in 0..<outHeight {
-                        for ox in 0..<outWidth {
-                            for c in 0..<channels {
-                                let channel = image + c * plane
-                                for u in 0..<k {
-                                    let y = oy + u - p
-                                    if y >= 0 && y < height {
-                                        let line = channel + y * width
-                                        for v in 0..<k {
-                                            let xx = ox + v - p
-                                            if xx >= 0 && xx < width { line[xx] += row[v] }
-                                        }
-                                    }
-                                    row += k
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-        }
-    }
-
-    /// `(m·H'·W') × F` (one row per pixel) to `m × (F·H'·W')` (one row per sample, channel by channel).
-    func pixelsToRows(_ pixelRows: Matrix, samples: Int, into rows: inout Matrix) {
-        let pixels = output.height * output.width, filters = self.filters
-        rows.prepare(rows: samples, columns: filters * pixels)
-        pixelRows.values.withUnsafeBufferPointer { source in
-            rows.values.withUnsafeMutableBufferPointer { target in
-                for sample in 0..<samples {
-                    for pixel in 0..<pixels {
-                        let from = (sample * pixels + pixel) * filters
-                        let to = sample * filters * pixels + pixel
-                        for f in 0..<filters { target[to + f * pixels] = source[from + f] }
-                    }
-                }
-            }
-        }
-    }
-
-    /// The inverse of `pixelsToRows`.
+    /// `m × (F·H'·W')` (one row per sample, channel by channel) to `(m·H'·W') × F` (one row per pixel).
     func rowsToPixels(_ rows: Matrix, into pixelRows: inout Matrix) {
         let pixels = output.height * output.width, filters = self.filters
         pixelRows.prepare(rows: rows.rows * pixels, columns: filters)

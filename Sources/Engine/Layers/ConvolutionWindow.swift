@@ -13,22 +13,28 @@ struct ConvolutionWindow {
     let quantities: [(symbol: String, value: Matrix)]
 
     init(_ layer: ConvolutionLayer, _ buffers: LayerBuffers) {
-        guard buffers.kept.count >= 4, buffers.kept[1].rows > 0 else {
+        guard buffers.kept.count == 2, buffers.kept[0].rows > 0, buffers.net.rows > 0 else {
             quantities = []
             return
         }
-        let (patches, pixelRows) = (buffers.kept[0], buffers.kept[1])
-        let out = layer.output, k = layer.size, channels = layer.input.channels
+        let (batch, used) = (buffers.kept[0], buffers.kept[1])
+        let out = layer.output, image = layer.input, k = layer.size, p = layer.padding
         let pixels = out.height * out.width
         var best = 0
-        for pixel in 0..<pixels where pixelRows[pixel, 0] > pixelRows[best, 0] { best = pixel }
-        let window = Matrix(rows: channels * k, columns: k) { row, column in patches[best, row * k + column] }
-        let used = buffers.kept[3]
-        let filter = Matrix(rows: channels * k, columns: k) { row, column in used[row * k + column, 0] }
+        for pixel in 0..<pixels where buffers.net[0, pixel] > buffers.net[0, best] { best = pixel }
+        let (oy, ox) = (best / out.width, best % out.width)
+        // Channel c's rows stacked: row c·k + u, column v is input pixel (c, oy + u − p, ox + v − p).
+        let window = Matrix(rows: image.channels * k, columns: k) { row, v in
+            let (c, u) = (row / k, row % k)
+            let (y, x) = (oy + u - p, ox + v - p)
+            guard y >= 0, y < image.height, x >= 0, x < image.width else { return 0 }
+            return batch[0, (c * image.height + y) * image.width + x]
+        }
+        let filter = Matrix(rows: image.channels * k, columns: k) { row, column in used[row * k + column, 0] }
         quantities = [
             ("window", window), ("filter", filter), ("bias", Matrix(scalar: used[used.rows - 1, 0])),
-            ("pixel", Matrix(scalar: pixelRows[best, 0])),
-            ("where", Matrix(row: [Double(best / out.width + 1), Double(best % out.width + 1)])),
+            ("pixel", Matrix(scalar: buffers.net[0, best])),
+            ("where", Matrix(row: [Double(oy + 1), Double(ox + 1)])),
         ]
     }
 }

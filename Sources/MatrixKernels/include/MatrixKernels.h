@@ -133,6 +133,31 @@ typedef struct {
 /// then `mk_layer_gradients` or the product and column sums, each divided by `rows`.
 void mk_logistic_pass(const mk_logistic_layer *layers, int count, const double *x, const double *y, ptrdiff_t rows);
 
+/// A convolution's shape: `channels × height × width` images, `filters` filters of
+/// `size × size`, stride 1, `padding` zeros on each side.
+typedef struct {
+    ptrdiff_t channels, height, width, filters, size, padding;
+} mk_conv_shape;
+
+/// The convolution's net input, images and outputs stored one sample per row, channel by
+/// channel, row by row; `weights` is `(channels·size²) × filters`, one filter per column.
+/// Each output entry is summed from 0 over the window's entries inside the image, channel by
+/// channel and row by row, then the bias added. The samples are split in two halves over
+/// `mk_run_pair`. Returns 0 when scratch memory cannot be had (nothing written).
+int mk_conv_forward(const mk_conv_shape *shape, ptrdiff_t samples, const double *input, const double *weights,
+                    const double *bias, double *net);
+
+/// The convolution's backward pass from `sensitivity` (∂Lᵢ/∂n, laid out as the net input):
+/// `weight_gradient` and `bias_gradient` are the sums over the batch divided by `divisor`:
+/// each half of the batch summed sample by sample and pixel by pixel, the two halves then
+/// added. `input_gradient`, if not NULL, gets ∂Lᵢ/∂input: for each output pixel in turn, each
+/// window entry's weight row times the pixel's sensitivities, summed over the filters in four
+/// lanes (filter index mod 4) added as (l₀ + l₁) + (l₂ + l₃). Returns 0 when scratch memory
+/// cannot be had (nothing written).
+int mk_conv_backward(const mk_conv_shape *shape, ptrdiff_t samples, const double *input, const double *weights,
+                     const double *sensitivity, double divisor, double *weight_gradient, double *bias_gradient,
+                     double *input_gradient);
+
 /// A task in two parts, `part` 0 and 1, that write to disjoint memory.
 typedef void (*mk_task)(void *context, int part);
 
