@@ -146,3 +146,47 @@ import Testing
         }
     }
 }
+
+/// A convolutional network on a few digits: its relations hold, and the filter and feature-map
+/// plots draw it.
+@Suite struct ConvolutionLessonTests {
+    static let lesson = "---\ntitle: t\nseed: 3\n---\n"
+        + cell("data", "dataset: mnist\ntrain_count: 64\ntest_count: 16")
+        + cell("model", "layers: [input: [1, 28, 28], conv: {filters: 4, size: 5}, pool: 2, dense: 10]\nactivations: [relu, softmax]\ninit: he")
+        + cell("train", "loss: categorical-cross-entropy\noptimizer: adam\nlearning_rate: 0.001\nepochs: 1\nbatch_size: 16")
+
+    func run(_ text: String) throws -> ChapterResult {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("conv-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        return LessonRunner().run(try LessonParser.parse(text, path: "lessons/x.md"), figureDirectory: folder)
+    }
+
+    @Test func thePixelThePoolingTileAndTheGradientHoldAndThePlotsDraw() throws {
+        let text = Self.lesson
+            + cell("equation", "tex: n\nnumbers: pixel1 = sum(sum(window1 .* filter1), 2) + bias1\nat: {epoch: 1, step: 1}")
+            + cell("equation", "tex: a\nnumbers: pixel2 = max(max(window2), 2)\nat: {epoch: 1, step: 2}")
+            + cell("equation", "tex: g\nnumbers: dW1 = patches1' * spatch1 / m\nat: {epoch: 1, step: 1}")
+            + cell("plot", "kind: weights") + cell("plot", "kind: feature-maps\nsample: 2")
+        let result = try run(text)
+        #expect(result.errors.isEmpty, "\(result.errors)")
+        #expect(result.metrics.relationsHeld == 3 && result.metrics.figures == 2)
+        let captions = result.document.blocks.compactMap { if case let .figure(figure) = $0 { figure.caption } else { nil } }
+        #expect(captions[0].hasPrefix("The weights of all 4 filters of the first convolution"))
+        #expect(captions[1].contains("layer 1, convolution (4×24×24), layer 2, pooling (4×12×12)"))
+    }
+
+    @Test func aWrongPixelRelationFails() throws {
+        // At step 2 the biases have moved from 0, so leaving one out shows.
+        let text = Self.lesson + cell("equation", "tex: n\nnumbers: pixel1 = sum(sum(window1 .* filter1), 2)\nat: {epoch: 1, step: 2}")
+        let result = try run(text)
+        #expect(result.metrics.relationsFailed == 1)
+    }
+
+    @Test func featureMapsNeedAConvolutionFirst() throws {
+        let text = "---\ntitle: t\n---\n" + cell("data", "dataset: mnist\ntrain_count: 16\ntest_count: 4")
+            + cell("model", "layers: [784, 10]\nactivation: softmax") + cell("plot", "kind: feature-maps")
+        let result = try run(text)
+        #expect(result.errors.map(\.description) == ["lessons/x.md:14:7: error: a 'feature-maps' plot shows what convolution and pooling layers make of an image, but the network begins with Dense(784→10, softmax)"])
+    }
+}
