@@ -37,3 +37,16 @@ import Testing
         #expect(MarkdownWriter().markdown(for: document).contains("See {chapter:03-gradient-descent}."))
     }
 }
+
+/// Several formulas side by side (`\qquad`) wrap on a narrow page, in prose, in a displayed
+/// equation and in a checked relation's symbolic row alike.
+@Suite struct EquationRowTests {
+    @Test func aRelationsSideBySideFormulasWrap() {
+        let relation = RelationBlock(
+            symbolic: "a = b, \\qquad c = d", numeric: "1 = 1", step: "epoch 1, step 1",
+            check: .holds(largestDeviation: 0, tolerance: 1e-9))
+        let html = HTMLWriter().page(for: ReportDocument(title: "T", blocks: [.relation(relation), .math("x = 1 \\qquad y = 2"), .math("z = 3")]))
+        #expect(html.components(separatedBy: "<span class=\"equation-row\">").count == 3)
+        #expect(!html.contains("<span class=\"equation-row\"><math display=\"block\"><mi>z"))
+    }
+}

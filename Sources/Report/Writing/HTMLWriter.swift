@@ -91,14 +91,14 @@ public struct HTMLWriter: Sendable {
         case let .prose(text):
             return prose(text)
         case let .math(tex):
-            return "<div class=\"equation\">\(math(tex, display: true))</div>"
+            return "<div class=\"equation\">\(displayRow(tex) ?? math(tex, display: true))</div>"
         case let .numberedMath(tex, number):
-            return Self.numbered("<div class=\"equation\">\(math(tex, display: true))</div>", number)
+            return Self.numbered("<div class=\"equation\">\(displayRow(tex) ?? math(tex, display: true))</div>", number)
         case let .relation(relation):
             let state = CheckWording.state(relation.check)
             return """
                 <figure class="relation \(state)">
-                \(Self.numbered("<div class=\"equation\">\(math(relation.symbolic, display: true))</div>", relation.number))
+                \(Self.numbered("<div class=\"equation\">\(displayRow(relation.symbolic) ?? math(relation.symbolic, display: true))</div>", relation.number))
                 \(numbers(relation))
                 <figcaption class="check">\(CheckWording.sentence(relation.check, step: relation.step).htmlEscaped)</figcaption>
                 </figure>
