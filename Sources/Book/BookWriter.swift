@@ -168,6 +168,9 @@ public struct BookWriter: Sendable {
             try HTMLWriter().page(for: result.document).write(to: staging.appendingPathComponent("index.html"), atomically: false, encoding: .utf8)
             try MarkdownWriter().markdown(for: result.document).write(to: staging.appendingPathComponent("README.md"), atomically: false, encoding: .utf8)
             try summary.encoded().write(to: staging.appendingPathComponent(ChapterSummary.fileName))
+            if !result.exercises.isEmpty {
+                try ChapterExercises.encoded(result.exercises).write(to: staging.appendingPathComponent(ChapterExercises.fileName))
+            }
             files = try ChapterCache.stamps(of: staging)
             try replace(output.appendingPathComponent(entry.name), with: staging)
         } catch let error as WriteError {
@@ -280,7 +283,7 @@ public struct BookWriter: Sendable {
 
     /// Writes the book's own files at the top of the output folder, each whole: only over
     /// files the book wrote (`OutputManifest`), and each named in the manifest before it appears.
-    private func writeBookFiles(_ files: [String: Data]) throws(WriteError) {
+    func writeBookFiles(_ files: [String: Data]) throws(WriteError) {
         let manifest = OutputManifest(output: output)
         if let reason = manifest.reasonAgainstWriting() { throw WriteError(description: reason) }
         do {

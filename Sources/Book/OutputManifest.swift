@@ -13,7 +13,7 @@ public struct OutputManifest: Sendable {
     /// The manifest's file name.
     public static let fileName = ".lessons-manifest"
     /// The files the book writes at the top of the output folder.
-    public static let bookFiles = ["index.html", "README.md", "style.css", "timings.json"]
+    public static let bookFiles = ["index.html", "README.md", "style.css", "timings.json", "answers.html", "answers.md"]
 
     /// The output folder.
     public let output: URL

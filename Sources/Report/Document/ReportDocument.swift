@@ -97,9 +97,6 @@ public struct ExerciseBlock: Sendable, Equatable, Codable {
         self.answer = answer
         self.explanation = explanation
     }
-
-    /// The anchor of the exercise on its page (`exercise-2`).
-    public var anchor: String { "exercise-\(number)" }
 }
 
 /// An equation, the same relations with every quantity replaced by its value, and the checks.
