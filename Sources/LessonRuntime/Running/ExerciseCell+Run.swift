@@ -25,7 +25,11 @@ extension ExerciseCell: RunnableCell {
             session.recordFailure(error)
             return
         }
-        let number = session.exerciseNumbers[cell.position.line] ?? 1
+        // The runner numbers the exercises by their place in the lesson; cells run on their own
+        // (in tests) count the exercises shown so far.
+        let number =
+            session.exerciseNumbers[cell.position.line]
+            ?? session.blocks.filter { if case .exercise = $0 { true } else { false } }.count + 1
         session.append(
             .exercise(ExerciseBlock(number: number, question: question, hint: hint, answer: answer, explanation: explanation)))
     }
