@@ -229,7 +229,12 @@ public struct BookWriter: Sendable {
                 let header = try? LessonHeader(lesson)
             else { return (entry, entry.name, Int.max, false, []) }
             let cites = lesson.blocks.flatMap { block -> [String] in
-                if case let .prose(prose) = block { ChapterReferences.names(in: prose.text) } else { [] }
+                switch block {
+                case let .prose(prose): ChapterReferences.names(in: prose.text)
+                // An exercise's question, hint and explanation are Markdown too.
+                case let .cell(cell) where cell.kind == .exercise: ChapterReferences.names(in: cell.source)
+                default: []
+                }
             }
             return (entry, header.title, header.order, header.isAppendix, cites)
         }
