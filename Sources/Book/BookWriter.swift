@@ -168,6 +168,9 @@ public struct BookWriter: Sendable {
             try HTMLWriter().page(for: result.document).write(to: staging.appendingPathComponent("index.html"), atomically: false, encoding: .utf8)
             try MarkdownWriter().markdown(for: result.document).write(to: staging.appendingPathComponent("README.md"), atomically: false, encoding: .utf8)
             try summary.encoded().write(to: staging.appendingPathComponent(ChapterSummary.fileName))
+            if !result.exercises.isEmpty {
+                try ChapterExercises.encoded(result.exercises).write(to: staging.appendingPathComponent(ChapterExercises.fileName))
+            }
             files = try ChapterCache.stamps(of: staging)
             try replace(output.appendingPathComponent(entry.name), with: staging)
         } catch let error as WriteError {
@@ -226,7 +229,12 @@ public struct BookWriter: Sendable {
                 let header = try? LessonHeader(lesson)
             else { return (entry, entry.name, Int.max, false, []) }
             let cites = lesson.blocks.flatMap { block -> [String] in
-                if case let .prose(prose) = block { ChapterReferences.names(in: prose.text) } else { [] }
+                switch block {
+                case let .prose(prose): ChapterReferences.names(in: prose.text)
+                // An exercise's question, hint and explanation are Markdown too.
+                case let .cell(cell) where cell.kind == .exercise: ChapterReferences.names(in: cell.source)
+                default: []
+                }
             }
             return (entry, header.title, header.order, header.isAppendix, cites)
         }
@@ -280,7 +288,7 @@ public struct BookWriter: Sendable {
 
     /// Writes the book's own files at the top of the output folder, each whole: only over
     /// files the book wrote (`OutputManifest`), and each named in the manifest before it appears.
-    private func writeBookFiles(_ files: [String: Data]) throws(WriteError) {
+    func writeBookFiles(_ files: [String: Data]) throws(WriteError) {
         let manifest = OutputManifest(output: output)
         if let reason = manifest.reasonAgainstWriting() { throw WriteError(description: reason) }
         do {

@@ -13,7 +13,11 @@ public struct OutputManifest: Sendable {
     /// The manifest's file name.
     public static let fileName = ".lessons-manifest"
     /// The files the book writes at the top of the output folder.
-    public static let bookFiles = ["index.html", "README.md", "style.css", "timings.json"]
+    public static let bookFiles = ["index.html", "README.md", "style.css", "timings.json", "answers.html", "answers.md"]
+
+    /// The files the book wrote before it kept a manifest (the answer key came later): a folder
+    /// from then, with the chapter cache, owns these.
+    static let filesBeforeManifests = ["index.html", "README.md", "style.css", "timings.json"]
 
     /// The output folder.
     public let output: URL
@@ -36,7 +40,7 @@ public struct OutputManifest: Sendable {
         if let listed = listed() { return listed }
         var isFolder: ObjCBool = false
         let cache = ChapterCache.folder(in: output).path
-        return FileManager.default.fileExists(atPath: cache, isDirectory: &isFolder) && isFolder.boolValue ? Set(Self.bookFiles) : []
+        return FileManager.default.fileExists(atPath: cache, isDirectory: &isFolder) && isFolder.boolValue ? Set(Self.filesBeforeManifests) : []
     }
 
     /// Why the book must not write its files into `output`, or `nil` when it may: one of

@@ -64,4 +64,6 @@ public enum CellKind: String, Sendable, CaseIterable {
     case plot
     /// Trains several configurations side by side.
     case compare
+    /// Sets an exercise whose answer the engine computes.
+    case exercise
 }

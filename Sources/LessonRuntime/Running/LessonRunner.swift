@@ -17,6 +17,11 @@ public struct ChapterResult: Sendable {
     public var thumbnail: String?
     /// The machine-readable numbers for `results.json`.
     public var metrics = ChapterMetrics()
+    /// The chapter's exercises with the answers the engine computed, in order, for the
+    /// answer key (`exercises.json`).
+    public var exercises: [ExerciseBlock] {
+        document.blocks.compactMap { if case let .exercise(exercise) = $0 { exercise } else { nil } }
+    }
 
     /// A chapter from its parts (a runner's, or the book's for a lesson that could not be read).
     package init(
@@ -132,6 +137,9 @@ public struct LessonRunner {
         let session = Session(header: header, lesson: lesson, figureDirectory: figureDirectory)
         session.progress = progress
         session.equationNumbers = numbers
+        for (index, cell) in lesson.cells.filter({ $0.kind == .exercise }).enumerated() {
+            session.exerciseNumbers[cell.position.line] = index + 1
+        }
         if !mistakes.isEmpty {
             for error in mistakes { session.append(.error(ReportError(error))) }
             return result(session, errors: mistakes)

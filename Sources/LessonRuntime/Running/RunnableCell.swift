@@ -39,6 +39,7 @@ extension CellKind {
         case .plot: try PlotCell(cell)
         case .equation: try EquationCell(cell)
         case .table: try TableCell(cell)
+        case .exercise: try ExerciseCell(cell)
         }
     }
 }

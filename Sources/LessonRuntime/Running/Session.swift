@@ -54,6 +54,8 @@ final class Session {
     private(set) var lost: [Need: Cell] = [:]
     /// The numbers of the chapter's equations, and their labels.
     var equationNumbers = EquationNumbers.none
+    /// The number of the exercise cell at each line, in order from 1.
+    var exerciseNumbers: [Int: Int] = [:]
     /// The chapter's blocks so far.
     public private(set) var blocks: [ReportBlock] = []
     /// Told after every epoch of training, for a progress display; `nil` for none.

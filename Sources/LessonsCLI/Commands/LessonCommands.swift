@@ -180,4 +180,53 @@ extension LessonsCommand {
             }
         }
     }
+
+    /// `lessons answers [NAME…]`: the answer key of the exercises, for a teacher.
+    struct Answers: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write output/answers.md and answers.html: each exercise's question and computed answer (all lessons, or the named ones).",
+            discussion: """
+                Each chapter's run writes its exercises and their answers to exercises.json in its \
+                folder; this command brings the chosen chapters up to date as `run` does (a chapter \
+                whose lesson, data, seed and program have not changed is kept, not trained again) \
+                and collects those files.
+                """)
+
+        @Argument(help: "The lessons whose exercises the key lists (all when none is named).")
+        var names: [String] = []
+
+        @OptionGroup var folder: LessonsFolderOption
+        @OptionGroup var options: RunOptions
+
+        func run() throws {
+            let library = Publishing.library(folder)
+            let entries = names.isEmpty ? try Publishing.everyLesson(library, writes: true).entries : try Publishing.entries(library, named: names)
+            let (writer, lock) = try Publishing.open(options, library: library)
+            defer { lock.release() }
+            // A chapter that fails still has its page and its exercises that could be answered;
+            // the key is written, and the status says the run failed.
+            var failure: (any Error)?
+            do {
+                try Publishing.publish(entries, library: library, options: options, writer: writer)
+            } catch {
+                failure = error
+            }
+            let book = try Publishing.contents(of: library).entries
+            let summary: BookWriter.AnswerKeySummary
+            do throws(BookWriter.WriteError) {
+                summary = try writer.writeAnswerKey(for: entries, book: book)
+            } catch {
+                Terminal.error("error: \(error.description)")
+                throw ExitCode.failure
+            }
+            for name in summary.unpublished { Terminal.error("error: the chapter \(name) has not been published, so its exercises are not in the key") }
+            let key = URL(fileURLWithPath: options.output).appendingPathComponent("answers.html").path
+            let plural = { (count: Int) in count == 1 ? "" : "s" }
+            Terminal.say(
+                "Answer key: \(summary.exercises) exercise\(plural(summary.exercises)) in \(summary.chapters) chapter\(plural(summary.chapters)); open \(key)",
+                quiet: options.quiet)
+            if let failure { throw failure }
+            if !summary.unpublished.isEmpty { throw ExitCode.failure }
+        }
+    }
 }

@@ -66,6 +66,13 @@ extension ReportDocument {
             switch block {
             case let .prose(text): .prose(resolved(text))
             case let .note(text): .note(resolved(text))
+            case var .exercise(exercise):
+                {
+                    exercise.question = resolved(exercise.question)
+                    exercise.hint = exercise.hint.map(resolved)
+                    exercise.explanation = exercise.explanation.map(resolved)
+                    return .exercise(exercise)
+                }()
             case var .figure(figure):
                 {
                     figure.caption = resolved(figure.caption)

@@ -70,6 +70,33 @@ public enum ReportBlock: Sendable, Equatable {
     case note(String)
     /// What went wrong in a cell, where it stands.
     case error(ReportError)
+    /// An exercise: its question shown, its hint and its answer folded.
+    case exercise(ExerciseBlock)
+}
+
+/// An exercise for the reader: a question, an optional hint, and the answer the engine
+/// computed, which the writers fold away (`<details>`) until the reader opens it.
+public struct ExerciseBlock: Sendable, Equatable, Codable {
+    /// The exercise's number in the chapter, from 1.
+    public var number: Int
+    /// The question (Markdown with math).
+    public var question: String
+    /// A hint (Markdown with math), if any.
+    public var hint: String?
+    /// The answer (Markdown with math): the value the engine computed, formatted with the
+    /// chapter's digits.
+    public var answer: String
+    /// What the answer comes from or why it is so (Markdown with math), shown with it, if any.
+    public var explanation: String?
+
+    /// Creates an exercise.
+    public init(number: Int, question: String, hint: String? = nil, answer: String, explanation: String? = nil) {
+        self.number = number
+        self.question = question
+        self.hint = hint
+        self.answer = answer
+        self.explanation = explanation
+    }
 }
 
 /// An equation, the same relations with every quantity replaced by its value, and the checks.

@@ -114,12 +114,28 @@ public struct HTMLWriter: Sendable {
                 """
         case let .note(text):
             return "<aside class=\"note\">\n\(prose(text))\n</aside>"
+        case let .exercise(exercise):
+            return html(for: exercise)
         case let .error(error):
             return """
                 <div class="error" role="alert"><strong>Error</strong> <code>\(error.position.htmlEscaped)</code> \
                 \(error.message.htmlEscaped)</div>
                 """
         }
+    }
+
+    /// An exercise: its heading and question shown, its hint and its answer each folded in a
+    /// `<details>` the reader opens (no script); the stylesheet prints them open.
+    func html(for exercise: ExerciseBlock) -> String {
+        func folded(_ kind: String, _ summary: String, _ body: String) -> String {
+            "<details class=\"\(kind)\"><summary>\(summary)</summary>\n\(body)\n</details>\n"
+        }
+        var html = "<section class=\"exercise\">\n<h3>Exercise \(exercise.number)</h3>\n\(prose(exercise.question))\n"
+        if let hint = exercise.hint { html += folded("hint", "Hint", prose(hint)) }
+        var answer = prose(exercise.answer)
+        if let explanation = exercise.explanation { answer += "\n" + prose(explanation) }
+        html += folded("answer", "Answer", answer)
+        return html + "</section>"
     }
 
     private func html(for table: ReportTable) -> String {

@@ -50,9 +50,26 @@ public struct MarkdownWriter: Sendable {
             return "![\(figure.alternativeText.markdownEscaped)](\(figure.file.markdownAddress))\n\n*\(figure.caption.markdownSanitized.markdownOneLine)*"
         case let .note(text):
             return text.markdownSanitized.split(separator: "\n", omittingEmptySubsequences: false).map { "> \($0)" }.joined(separator: "\n")
+        case let .exercise(exercise):
+            return markdown(for: exercise)
         case let .error(error):
             return "> **Error** \(error.position.markdownCode): \(error.message.markdownEscaped)"
         }
+    }
+
+    /// An exercise: a heading and the question, then the hint and the answer each in a
+    /// `<details>` section, which code hosts show collapsed. These tags are the writer's own, the
+    /// only HTML it writes: what stands between them is sanitized Markdown like any prose (no `<`
+    /// of it can open or close a tag), set off by blank lines so that hosts render it as Markdown.
+    func markdown(for exercise: ExerciseBlock) -> String {
+        func folded(_ summary: String, _ body: [String]) -> String {
+            "<details><summary>\(summary)</summary>\n\n" + body.map { $0.markdownSanitized.trimmingTrailingNewlines() }
+                .joined(separator: "\n\n") + "\n\n</details>"
+        }
+        var parts = ["### Exercise \(exercise.number)", exercise.question.markdownSanitized.trimmingTrailingNewlines()]
+        if let hint = exercise.hint { parts.append(folded("Hint", [hint])) }
+        parts.append(folded("Answer", [exercise.answer] + (exercise.explanation.map { [$0] } ?? [])))
+        return parts.joined(separator: "\n\n")
     }
 
     /// Display math as code hosts read it: a ```math block, sanitized as math, without blank

@@ -71,6 +71,18 @@ public enum Stylesheet {
           padding: 0.6rem 1rem; border-radius: 6px; margin: 1rem 0; font-size: 0.9rem;
         }
         .math-error { color: var(--bad); }
+        section.exercise {
+          border: 1px solid var(--rule); border-left: 4px solid var(--accent); border-radius: 6px;
+          padding: 0.25rem 1rem 0.6rem; margin: 1.5rem 0;
+        }
+        section.exercise h3 { margin: 0.5rem 0 0.25rem; font-size: 1rem; color: var(--accent); }
+        section.exercise details { margin: 0.4rem 0 0; border-top: 1px dashed var(--rule); padding-top: 0.35rem; }
+        section.exercise summary {
+          cursor: pointer; font-family: system-ui, -apple-system, "Segoe UI", "DejaVu Sans", sans-serif;
+          font-size: 0.9rem; font-weight: 600; color: var(--accent);
+        }
+        section.exercise details[open] > summary { margin-bottom: 0.25rem; }
+        section.exercise details.answer { background: var(--panel); border-radius: 4px; padding: 0.35rem 0.6rem; border-top: none; }
         footer { margin-top: 3rem; font-size: 0.8rem; color: var(--muted); border-top: 1px solid var(--rule); padding-top: 0.75rem; }
         .chapters { list-style: none; padding: 0; display: grid; gap: 1rem; }
         .chapter-card {
@@ -90,6 +102,7 @@ public enum Stylesheet {
           html { font-size: 16px; }
           body { padding: 1rem 0.75rem 3rem; }
           figure.relation { padding: 0.4rem 0.6rem; }
+          section.exercise { padding: 0.2rem 0.6rem 0.5rem; }
           figure.relation .numbers.wide { display: none; }
           figure.relation .numbers.narrow { display: block; }
           .numbered { display: block; }
@@ -124,7 +137,11 @@ public enum Stylesheet {
           figure.relation .numbers.wide { display: block; }
           figure.relation .numbers.narrow { display: none; }
           math[display="block"], .equation, .table, pre { overflow: visible; }
-          figure, table, tr, img { break-inside: avoid; }
+          figure, table, tr, img, section.exercise { break-inside: avoid; }
+          section.exercise details::details-content { content-visibility: visible; display: block; }
+          section.exercise summary { list-style: none; }
+          section.exercise summary::-webkit-details-marker { display: none; }
+          section.exercise details.answer { background: none; border: 1px solid var(--rule); }
           h2, h3 { break-after: avoid; }
         }
         """
