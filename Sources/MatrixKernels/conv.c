@@ -24,6 +24,42 @@
             double *out = net + sample * F * P;                                                                  \
             for (ptrdiff_t y = 0; y < OH; y++) {                                                                 \
                 for (ptrdiff_t x = 0; x < OW; x++) {                                                             \
+                    /* Without padding every window lies inside the image: sixteen filters at a time,    */ \
+                    /* no bounds to test.                                                                 */ \
+                    if (p == 0 && F % 16 == 0) {                                                                 \
+                        for (ptrdiff_t f0 = 0; f0 < F; f0 += 16) {                                               \
+                            double block[16] = {0};                                                              \
+                            for (ptrdiff_t c = 0; c < C; c++) {                                                  \
+                                for (ptrdiff_t u = 0; u < k; u++) {                                              \
+                                    const double *restrict line = image + (c * H + y + u) * W + x;               \
+                                    const double *restrict row = weights + ((c * k + u) * k) * F + f0;           \
+                                    for (ptrdiff_t v = 0; v < k; v++, row += F) {                                \
+                                        const double value = line[v];                                            \
+                                        for (int f = 0; f < 16; f++) block[f] += value * row[f];                 \
+                                    }                                                                            \
+                                }                                                                                \
+                            }                                                                                    \
+                            for (int f = 0; f < 16; f++) out[(f0 + f) * P + y * OW + x] = block[f] + bias[f0 + f];\
+                        }                                                                                        \
+                        continue;                                                                                \
+                    }                                                                                            \
+                    if (p == 0 && F % 8 == 0) {                                                                  \
+                        for (ptrdiff_t f0 = 0; f0 < F; f0 += 8) {                                                \
+                            double block[8] = {0};                                                               \
+                            for (ptrdiff_t c = 0; c < C; c++) {                                                  \
+                                for (ptrdiff_t u = 0; u < k; u++) {                                              \
+                                    const double *restrict line = image + (c * H + y + u) * W + x;               \
+                                    const double *restrict row = weights + ((c * k + u) * k) * F + f0;           \
+                                    for (ptrdiff_t v = 0; v < k; v++, row += F) {                                \
+                                        const double value = line[v];                                            \
+                                        for (int f = 0; f < 8; f++) block[f] += value * row[f];                  \
+                                    }                                                                            \
+                                }                                                                                \
+                            }                                                                                    \
+                            for (int f = 0; f < 8; f++) out[(f0 + f) * P + y * OW + x] = block[f] + bias[f0 + f];\
+                        }                                                                                        \
+                        continue;                                                                                \
+                    }                                                                                            \
                     /* Eight filters at a time in a fixed-size block the compiler keeps in registers. */    \
                     for (ptrdiff_t f0 = 0; f0 < F; f0 += 8) {                                                    \
                         const ptrdiff_t width = F - f0 < 8 ? F - f0 : 8;                                         \
@@ -51,18 +87,17 @@
             }                                                                                                    \
         }                                                                                                        \
     }                                                                                                            \
-    /* The sensitivities of each sample turned pixel-major (a row of F per pixel); then for each   */            \
-    /* pixel and each window entry, the entry times that row added to the entry's row of ∂ℒ/∂W,   */            \
-    /* and the row of weights times it, summed over the filters in four lanes (f mod 4) added     */            \
-    /* pairwise, added to the input pixel's gradient.                                            */             \
+    /* The sensitivities of each sample turned pixel-major (a row of F per pixel). For each      */            \
+    /* pixel: its window entries each times that row added to the entry's row of ∂ℒ/∂W; and the   */            \
+    /* window's gradient, Σ_f s_f (row f of Wᵀ), filter by filter, added back onto the pixels.    */            \
     ATTRIBUTE static void backward_##SUFFIX(const mk_conv_shape *s, ptrdiff_t first, ptrdiff_t end,               \
-                                            const double *restrict input, const double *restrict weights,         \
+                                            const double *restrict input, const double *restrict transposed,      \
                                             const double *restrict sensitivity, double *restrict weight_sums,     \
                                             double *restrict bias_sums, double *restrict input_gradient,          \
-                                            double *restrict pixels) {                                            \
+                                            double *restrict pixels, double *restrict window) {                   \
         const ptrdiff_t C = s->channels, H = s->height, W = s->width, F = s->filters, k = s->size, p = s->padding;\
-        const ptrdiff_t OH = H + 2 * p - k + 1, OW = W + 2 * p - k + 1, P = OH * OW;                             \
-        for (ptrdiff_t i = 0; i < C * k * k * F; i++) weight_sums[i] = 0;                                        \
+        const ptrdiff_t OH = H + 2 * p - k + 1, OW = W + 2 * p - k + 1, P = OH * OW, K = C * k * k;              \
+        for (ptrdiff_t i = 0; i < K * F; i++) weight_sums[i] = 0;                                                \
         for (ptrdiff_t f = 0; f < F; f++) bias_sums[f] = 0;                                                      \
         for (ptrdiff_t sample = first; sample < end; sample++) {                                                 \
             const double *image = input + sample * C * H * W;                                                   \
@@ -77,9 +112,62 @@
                 }                                                                                                \
                 bias_sums[f] += total;                                                                           \
             }                                                                                                    \
+            /* ∂ℒ/∂W in tiles of 4 window entries × 8 filters held in registers, each entry summed  */         \
+            /* pixel by pixel onto its running sum (the order of the untiled loop).                   */         \
+            for (ptrdiff_t e0 = 0; e0 < K; e0 += 4) {                                                            \
+                const ptrdiff_t rows = K - e0 < 4 ? K - e0 : 4;                                                  \
+                ptrdiff_t eu[4], ev[4], base[4];                                                                 \
+                for (ptrdiff_t i = 0; i < rows; i++) {                                                           \
+                    const ptrdiff_t e = e0 + i, c = e / (k * k);                                                 \
+                    eu[i] = (e / k) % k;                                                                         \
+                    ev[i] = e % k;                                                                               \
+                    base[i] = (c * H + eu[i] - p) * W + ev[i] - p;                                               \
+                }                                                                                                \
+                for (ptrdiff_t f0 = 0; f0 < F; f0 += 8) {                                                        \
+                    const ptrdiff_t width = F - f0 < 8 ? F - f0 : 8;                                            \
+                    if (rows == 4 && width == 8 && p == 0) {                                                     \
+                        double tile[4][8];                                                                       \
+                        for (int i = 0; i < 4; i++)                                                              \
+                            for (int f = 0; f < 8; f++) tile[i][f] = weight_sums[(e0 + i) * F + f0 + f];         \
+                        for (ptrdiff_t y = 0; y < OH; y++) {                                                     \
+                            for (ptrdiff_t x = 0; x < OW; x++) {                                                 \
+                                const double *restrict srow = pixels + (y * OW + x) * F + f0;                    \
+                                for (int i = 0; i < 4; i++) {                                                    \
+                                    const double value = image[base[i] + y * W + x];                             \
+                                    for (int f = 0; f < 8; f++) tile[i][f] += value * srow[f];                   \
+                                }                                                                                \
+                            }                                                                                    \
+                        }                                                                                        \
+                        for (int i = 0; i < 4; i++)                                                              \
+                            for (int f = 0; f < 8; f++) weight_sums[(e0 + i) * F + f0 + f] = tile[i][f];         \
+                        continue;                                                                                \
+                    }                                                                                            \
+                    for (ptrdiff_t i = 0; i < rows; i++) {                                                       \
+                        double *restrict sums = weight_sums + (e0 + i) * F + f0;                                 \
+                        for (ptrdiff_t y = 0; y < OH; y++) {                                                     \
+                            const ptrdiff_t iy = y + eu[i] - p;                                                  \
+                            if (iy < 0 || iy >= H) continue;                                                     \
+                            for (ptrdiff_t x = 0; x < OW; x++) {                                                 \
+                                const ptrdiff_t ix = x + ev[i] - p;                                              \
+                                if (ix < 0 || ix >= W) continue;                                                 \
+                                const double value = image[base[i] + y * W + x];                                 \
+                                const double *restrict srow = pixels + (y * OW + x) * F + f0;                    \
+                                for (ptrdiff_t f = 0; f < width; f++) sums[f] += value * srow[f];                \
+                            }                                                                                    \
+                        }                                                                                        \
+                    }                                                                                            \
+                }                                                                                                \
+            }                                                                                                    \
+            if (!gradient) continue;                                                                             \
             for (ptrdiff_t y = 0; y < OH; y++) {                                                                 \
                 for (ptrdiff_t x = 0; x < OW; x++) {                                                             \
                     const double *restrict srow = pixels + (y * OW + x) * F;                                     \
+                    for (ptrdiff_t e = 0; e < K; e++) window[e] = 0;                                             \
+                    for (ptrdiff_t f = 0; f < F; f++) {                                                          \
+                        const double sf = srow[f];                                                               \
+                        const double *restrict row = transposed + f * K;                                         \
+                        for (ptrdiff_t e = 0; e < K; e++) window[e] += sf * row[e];                              \
+                    }                                                                                            \
                     for (ptrdiff_t c = 0; c < C; c++) {                                                          \
                         for (ptrdiff_t u = 0; u < k; u++) {                                                      \
                             const ptrdiff_t iy = y + u - p;                                                      \
@@ -87,23 +175,7 @@
                             for (ptrdiff_t v = 0; v < k; v++) {                                                  \
                                 const ptrdiff_t ix = x + v - p;                                                  \
                                 if (ix < 0 || ix >= W) continue;                                                 \
-                                const ptrdiff_t entry = ((c * k + u) * k + v) * F;                               \
-                                const double value = image[(c * H + iy) * W + ix];                               \
-                                double *restrict sums = weight_sums + entry;                                     \
-                                for (ptrdiff_t f = 0; f < F; f++) sums[f] += value * srow[f];                    \
-                                if (gradient) {                                                                  \
-                                    const double *restrict row = weights + entry;                                \
-                                    double lane[4] = {0, 0, 0, 0};                                               \
-                                    ptrdiff_t f = 0;                                                             \
-                                    for (; f + 4 <= F; f += 4) {                                                 \
-                                        lane[0] += row[f] * srow[f];                                             \
-                                        lane[1] += row[f + 1] * srow[f + 1];                                     \
-                                        lane[2] += row[f + 2] * srow[f + 2];                                     \
-                                        lane[3] += row[f + 3] * srow[f + 3];                                     \
-                                    }                                                                            \
-                                    for (; f < F; f++) lane[f % 4] += row[f] * srow[f];                          \
-                                    gradient[(c * H + iy) * W + ix] += (lane[0] + lane[1]) + (lane[2] + lane[3]);\
-                                }                                                                                \
+                                gradient[(c * H + iy) * W + ix] += window[(c * k + u) * k + v];                  \
                             }                                                                                    \
                         }                                                                                        \
                     }                                                                                            \
@@ -133,7 +205,8 @@ typedef struct {
     ptrdiff_t samples;
     const double *input, *weights, *bias, *sensitivity;
     double *net, *input_gradient;
-    double *weight_sums[2], *bias_sums[2], *scratch[2];
+    const double *transposed;
+    double *weight_sums[2], *bias_sums[2], *scratch[2], *window[2];
 } conv_task;
 
 static void forward_part(void *context, int part) {
@@ -147,8 +220,8 @@ static void backward_part(void *context, int part) {
     conv_task *t = context;
     ptrdiff_t first, end;
     halves(t->samples, part, &first, &end);
-    PICK(backward, t->shape, first, end, t->input, t->weights, t->sensitivity, t->weight_sums[part], t->bias_sums[part],
-         t->input_gradient, t->scratch[part]);
+    PICK(backward, t->shape, first, end, t->input, t->transposed, t->sensitivity, t->weight_sums[part], t->bias_sums[part],
+         t->input_gradient, t->scratch[part], t->window[part]);
 }
 
 int mk_conv_forward(const mk_conv_shape *shape, ptrdiff_t samples, const double *input, const double *weights,
@@ -162,23 +235,29 @@ int mk_conv_forward(const mk_conv_shape *shape, ptrdiff_t samples, const double 
 int mk_conv_backward(const mk_conv_shape *shape, ptrdiff_t samples, const double *input, const double *weights,
                      const double *sensitivity, double divisor, double *weight_gradient, double *bias_gradient,
                      double *input_gradient) {
-    const ptrdiff_t weights_count = shape->channels * shape->size * shape->size * shape->filters;
+    const ptrdiff_t filters = shape->filters, window = shape->channels * shape->size * shape->size;
+    const ptrdiff_t weights_count = window * filters;
     const ptrdiff_t outputs = (shape->height + 2 * shape->padding - shape->size + 1)
-        * (shape->width + 2 * shape->padding - shape->size + 1) * shape->filters;
-    const ptrdiff_t each = weights_count + shape->filters + outputs;
-    double *space = malloc((size_t)(2 * each) * sizeof(double));
+        * (shape->width + 2 * shape->padding - shape->size + 1) * filters;
+    const ptrdiff_t each = weights_count + filters + outputs + window;
+    double *space = malloc((size_t)(2 * each + weights_count) * sizeof(double));
     if (!space) return 0;
-    conv_task task = {.shape = shape, .samples = samples, .input = input, .weights = weights,
+    // Wᵀ, a row of window weights per filter, so the window's gradient is a sum of rows.
+    double *transposed = space + 2 * each;
+    for (ptrdiff_t e = 0; e < window; e++)
+        for (ptrdiff_t f = 0; f < filters; f++) transposed[f * window + e] = weights[e * filters + f];
+    conv_task task = {.shape = shape, .samples = samples, .input = input, .weights = weights, .transposed = transposed,
                       .sensitivity = sensitivity, .input_gradient = input_gradient};
     for (int part = 0; part < 2; part++) {
         double *base = space + part * each;
         task.weight_sums[part] = base;
         task.bias_sums[part] = base + weights_count;
-        task.scratch[part] = base + weights_count + shape->filters;
+        task.scratch[part] = base + weights_count + filters;
+        task.window[part] = base + weights_count + filters + outputs;
     }
     mk_run_pair(backward_part, &task);
     for (ptrdiff_t i = 0; i < weights_count; i++) weight_gradient[i] = (task.weight_sums[0][i] + task.weight_sums[1][i]) / divisor;
-    for (ptrdiff_t f = 0; f < shape->filters; f++) bias_gradient[f] = (task.bias_sums[0][f] + task.bias_sums[1][f]) / divisor;
+    for (ptrdiff_t f = 0; f < filters; f++) bias_gradient[f] = (task.bias_sums[0][f] + task.bias_sums[1][f]) / divisor;
     free(space);
     return 1;
 }

@@ -36,17 +36,18 @@ import Testing
         #expect(buffers.output[1, 2 * 25 + 3] == _tanhForTests(buffers.net[1, 2 * 25 + 3]))
     }
 
-    @Test(arguments: [0, 1])
-    func convolutionGradientsMatchFiniteDifferences(padding: Int) {
+    @Test(arguments: [(0, 3), (1, 3), (0, 8), (0, 11), (0, 16)])
+    func convolutionGradientsMatchFiniteDifferences(padding: Int, filters: Int) {
+        let layer = convolution(padding: padding, filters: filters)
         let network = Network(layers: [
-            convolution(padding: padding),
-            DenseLayer(weights: randomMatrix(convolution(padding: padding).outputCount, 2, seed: 7).map { 0.3 * $0 }, bias: randomMatrix(1, 2, seed: 8), activation: .sigmoid),
+            layer,
+            DenseLayer(weights: randomMatrix(layer.outputCount, 2, seed: 7).map { 0.3 * $0 }, bias: randomMatrix(1, 2, seed: 8), activation: .sigmoid),
         ])
         let data = LabeledData(inputs: randomMatrix(3, image.count, seed: 9), targets: Matrix(rows: 3, columns: 2) { r, c in Double((r + c) % 2) })
         let entries = GradientCheck.compare(network, on: data, loss: .binaryCrossEntropy)
         let worst = entries.max { $0.relativeError < $1.relativeError }!
         #expect(worst.relativeError < 1e-6, "worst: \(worst)")
-        #expect(entries.count == 2 * 9 * 3 + 3 + convolution(padding: padding).outputCount * 2 + 2)
+        #expect(entries.count == 2 * 9 * filters + filters + layer.outputCount * 2 + 2)
     }
 
     /// The input gradient (what a layer before receives) checked through a first convolution.
@@ -88,8 +89,11 @@ import Testing
 
     /// The C kernels give the same bits on one thread and two, in the AVX2 and the baseline
     /// versions: each entry is summed in one documented order whoever computes it.
-    @Test func theKernelsGiveTheSameBitsOnOneOrTwoThreadsAndWithoutAVX2() {
-        let layer = convolution(padding: 1, size: 3, filters: 4, activation: .relu)
+    /// Padding 1 takes the kernels' general loops; padding 0 with eight filters their tiled
+    /// ones (4 window entries × 8 filters in registers).
+    @Test(arguments: [(1, 4), (0, 8), (0, 12), (0, 16), (0, 32)])
+    func theKernelsGiveTheSameBitsOnOneOrTwoThreadsAndWithoutAVX2(padding: Int, filters: Int) {
+        let layer = convolution(padding: padding, size: 3, filters: filters, activation: .relu)
         let batch = randomMatrix(7, image.count, seed: 31)
         func pass(threads: Int, baseline: Bool) -> [Matrix] {
             Kernels.withSettings(threads: threads, baseline: baseline) {

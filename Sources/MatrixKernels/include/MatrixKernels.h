@@ -150,10 +150,10 @@ int mk_conv_forward(const mk_conv_shape *shape, ptrdiff_t samples, const double 
 /// The convolution's backward pass from `sensitivity` (∂Lᵢ/∂n, laid out as the net input):
 /// `weight_gradient` and `bias_gradient` are the sums over the batch divided by `divisor`:
 /// each half of the batch summed sample by sample and pixel by pixel, the two halves then
-/// added. `input_gradient`, if not NULL, gets ∂Lᵢ/∂input: for each output pixel in turn, each
-/// window entry's weight row times the pixel's sensitivities, summed over the filters in four
-/// lanes (filter index mod 4) added as (l₀ + l₁) + (l₂ + l₃). Returns 0 when scratch memory
-/// cannot be had (nothing written).
+/// added. `input_gradient`, if not NULL, gets ∂Lᵢ/∂input: for each output pixel in turn, the
+/// gradient of its window, Σ_f s_f · (filter f's weights) summed filter by filter from 0,
+/// added onto the window's pixels. Returns 0 when scratch memory cannot be had (nothing
+/// written).
 int mk_conv_backward(const mk_conv_shape *shape, ptrdiff_t samples, const double *input, const double *weights,
                      const double *sensitivity, double divisor, double *weight_gradient, double *bias_gradient,
                      double *input_gradient);
