@@ -173,6 +173,8 @@ import Testing
         #expect(result.metrics.relationsHeld == 3 && result.metrics.figures == 2)
         let captions = result.document.blocks.compactMap { if case let .figure(figure) = $0 { figure.caption } else { nil } }
         #expect(captions[0].hasPrefix("The weights of all 4 filters of the first convolution"))
+        let figures = result.document.blocks.compactMap { if case let .figure(figure) = $0 { figure } else { nil } }
+        #expect(figures[0].alternativeText == "4 small images of filters of the first convolution in a blue–red map.")
         #expect(captions[1].contains("layer 1, convolution (4×24×24), layer 2, pooling (4×12×12)"))
     }
 

@@ -43,7 +43,8 @@ struct WeightsPlot: PlotKind {
         let cellSize = plot.width.map { ($0 - 8) / Double(columnCount) } ?? 72
         let figure = Figure.weightImages(
             weights.rowArrays, imageWidth: side, units: units, columns: columnCount, cellSize: cellSize,
-            title: plot.title ?? (what.hasPrefix("filters") ? "The filters (blue negative, red positive)" : "First-layer weights (blue negative, red positive)"))
+            title: plot.title ?? (what.hasPrefix("filters") ? "The filters (blue negative, red positive)" : "First-layer weights (blue negative, red positive)"),
+            label: what.hasPrefix("filters") ? "filter" : "unit")
         let shown = (0..<units).flatMap { unit in (0..<weights.rows).map { weights[$0, unit] } }
         let largest = shown.map(abs).max() ?? 0
         let caption = "The weights \(what.hasPrefix("filters") ? "of" : "into") \(units == total ? "all \(units)" : "the first \(units) of the \(total)") \(what) of the \(PlotSupport.shape(of: network)) network \(PlotSupport.trainingPhrase(session)), each drawn as a \(side)×\(side) image on one scale from −\(session.format(largest)) (blue) to \(session.format(largest)) (red)."

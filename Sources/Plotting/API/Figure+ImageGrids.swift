@@ -95,7 +95,7 @@ extension Figure {
     /// - Returns: A figure sized to hold the grid.
     public static func weightImages(
         _ weights: [[Double]], imageWidth: Int = 28, units: Int? = nil, columns: Int = 8, cellSize: Double = 72,
-        title: String? = nil
+        title: String? = nil, label: String = "unit"
     ) -> Figure {
         precondition(
             !weights.isEmpty && weights.count % imageWidth == 0,
@@ -108,7 +108,7 @@ extension Figure {
             }
         }
         return imageGrid(
-            images, columns: columns, captions: (0..<unitCount).map { "unit \($0 + 1)" }, colormap: .redBlue,
+            images, columns: columns, captions: (0..<unitCount).map { "\(label) \($0 + 1)" }, colormap: .redBlue,
             range: -largest...largest, cellSize: cellSize, title: title)
     }
 }
