@@ -15,8 +15,8 @@ struct BenchOptions {
     var threads = 2
     /// Time the engine alone (`--skip-peers`).
     var skipPeers = false
-    /// The cases to run (`--only matmul,circles,mnist`; all by default).
-    var cases: Set<String> = ["matmul", "circles", "mnist"]
+    /// The cases to run (`--only matmul,circles,mnist,cnn`; all by default).
+    var cases: Set<String> = ["matmul", "circles", "mnist", "cnn"]
 
     init(arguments: [String]) {
         let environment = ProcessInfo.processInfo.environment
@@ -33,11 +33,11 @@ struct BenchOptions {
             case "--skip-peers": skipPeers = true
             case "--only":
                 cases = Set(Self.value(after: argument, in: &remaining).split(separator: ",").map(String.init))
-                if let unknown = cases.first(where: { !["matmul", "circles", "mnist"].contains($0) }) {
-                    Self.fail("unknown case '\(unknown)' (cases: matmul, circles, mnist)")
+                if let unknown = cases.first(where: { !["matmul", "circles", "mnist", "cnn"].contains($0) }) {
+                    Self.fail("unknown case '\(unknown)' (cases: matmul, circles, mnist, cnn)")
                 }
             case "-h", "--help":
-                print("usage: lessons-bench [--mnist DIR] [--peers DIR] [--epochs N] [--repeats N] [--threads N] [--skip-peers] [--only matmul,circles,mnist]")
+                print("usage: lessons-bench [--mnist DIR] [--peers DIR] [--epochs N] [--repeats N] [--threads N] [--skip-peers] [--only matmul,circles,mnist,cnn]")
                 exit(0)
             default:
                 Self.fail("unknown option '\(argument)'")

@@ -55,8 +55,11 @@ struct PeerRunner {
         return nil
     }
 
+    /// Whether the peers are turned off (`--skip-peers`).
+    var skipsAll: Bool { unavailableReason == "peers skipped (--skip-peers)" }
+
     /// Runs a command through `/usr/bin/env`; its standard output, or `nil` when it fails.
-    private static func run(_ command: [String]) -> String? {
+    static func run(_ command: [String]) -> String? {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = command

@@ -2,6 +2,9 @@
 //
 //   swift run -c release lessons-bench [--mnist DIR] [--epochs N] [--repeats N] [--threads N] [--skip-peers] [--only CASES]
 //
+// The `cnn` case trains the Convolutions chapter's network for one epoch against PyTorch on the
+// CPU (`Tools/BenchPeers/peer_torch_cnn.py`), skipped with a note when torch is not installed.
+//
 // For each case it prints the engine's time, the numpy peer's time (`../shared/bench/peer_numpy_mlp.py`,
 // run here and now; skipped with a note when python3 or numpy is missing) and their ratio, and the
 // GFLOP/s of the matrix product for MNIST's shapes and square 1024², on one and two threads against
@@ -28,5 +31,9 @@ Kernels.withSettings(threads: options.threads) {
     }
     if options.cases.contains("mnist") {
         MNISTBench(peers: peers, directory: options.mnistDirectory, epochs: options.epochs).run()
+        print("")
+    }
+    if options.cases.contains("cnn") {
+        CNNBench(peers: peers, directory: options.mnistDirectory, epochs: 1).run()
     }
 }
