@@ -181,14 +181,10 @@ struct NeuronMapsPlot: PlotKind {
         _ plot: PlotCell, columns: [Column], network: Network, shown: [Int], plane: Plane, data: SessionData,
         session: Session
     ) -> Figure {
-        let pitch = 1.8
-        let rowPitch = 1.3
+        let pitch = Self.pitch
         let rows = columns.map(\.names.count).max()!
-        let height = Double(rows) * rowPitch
-        // The top of map `unit` of a column of `count` maps, centred on the tallest column.
-        func top(_ unit: Int, of count: Int) -> Double {
-            height - (Double(rows - count) * rowPitch) / 2 - Double(unit) * rowPitch
-        }
+        let height = Double(rows) * Self.rowPitch
+        func top(_ unit: Int, of count: Int) -> Double { Self.top(unit, of: count, rows: rows) }
         let pointsPerMap = min(100, max(44, 560 / height))
         let width = Double(columns.count - 1) * pitch + 1 + 0.6
         // Room for the two lines of headings above the maps, at the figure's width and on a phone.
@@ -264,6 +260,25 @@ struct NeuronMapsPlot: PlotKind {
             }
         }
         return figure
+    }
+
+    /// The distance between the left sides of two columns of maps, in map sides.
+    static let pitch = 1.8
+    /// The distance between the tops of two maps in a column, in map sides.
+    static let rowPitch = 1.3
+
+    /// The data rectangle of map `unit` (from 0) of a column of `count` maps, column `column`
+    /// (0: the inputs) of a diagram whose tallest column has `rows` maps. The axes' data units
+    /// are map sides; each column is centred on the tallest.
+    static func mapRect(column: Int, unit: Int, of count: Int, rows: Int) -> (x: ClosedRange<Double>, y: ClosedRange<Double>) {
+        let left = Double(column) * pitch
+        let t = top(unit, of: count, rows: rows)
+        return (left...(left + 1), (t - 1)...t)
+    }
+
+    /// The top of map `unit` of a column of `count` maps.
+    static func top(_ unit: Int, of count: Int, rows: Int) -> Double {
+        Double(rows) * rowPitch - (Double(rows - count) * rowPitch) / 2 - Double(unit) * rowPitch
     }
 
     /// A column's heading: its lines stacked upwards from a data point, the last one lowest, the
