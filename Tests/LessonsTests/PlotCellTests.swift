@@ -442,7 +442,7 @@ private let handSetXOR = cell(
         let run = try PlotLesson(handSetXOR, data: PlotData.gate(.xor))
         let plot = try PlotCell(try firstCell("kind: neuron-maps", kind: "plot"))
         let output = try plot.kind.draw(plot, in: run.session)
-        #expect(output.caption == "Each unit of the 2-2-1 network before training as a map of its activation over the plane (x₁ from −0.5 to 1.5 across, x₂ from −0.5 to 1.5 up), one column per layer. Pale blue is the low end of a unit's scale, white its middle and red its high end: the inputs are on the scale −1.475 to 1.475; over the plane, layer 1 (sigmoid) from 2.290×10⁻¹¹ to 1.000 on the scale 0 to 1; output (sigmoid) from 0.007644 to 0.9933 on the scale 0 to 1. The lines are the weights: blue positive, vermillion negative, thicker is larger. The training points are drawn on the output map, coloured by class.")
+        #expect(output.caption == "Each unit of the 2-2-1 network before training as a map of its activation over the plane (x₁ from −0.5 to 1.5 across, x₂ from −0.5 to 1.5 up), one column per layer. Blue is the low end of a unit's scale and red its high end: the inputs are on the scale −1.475 to 1.475; over the plane, layer 1 (sigmoid) from 2.290×10⁻¹¹ to 1.000 on the scale 0 to 1; output (sigmoid) from 0.007644 to 0.9933 on the scale 0 to 1. The lines are the weights: blue positive, vermillion negative, thicker is larger. The training points are drawn on the output map, coloured by class.")
         let figure = output.figure
         let axes = figure.axes[0]
         for appearance in [Appearance.light, .dark] {

@@ -161,7 +161,7 @@ struct NeuronMapsPlot: PlotKind {
         let ranges = columns.dropFirst().map { column in
             "\(column.heading.0) (\(column.heading.1)) from \(session.format(column.extent.0)) to \(session.format(column.extent.1)) on the scale \(column.scale)"
         }
-        var caption = "Each unit of the \(shape) network \(when) as a map of its activation over the plane (\(x) across, \(y) up), one column per layer. Pale blue is the low end of a unit's scale, white its middle and red its high end: the inputs are on the scale \(columns[0].scale); over the plane, " + ranges.joined(separator: "; ") + "."
+        var caption = "Each unit of the \(shape) network \(when) as a map of its activation over the plane (\(x) across, \(y) up), one column per layer. Blue is the low end of a unit's scale and red its high end: the inputs are on the scale \(columns[0].scale); over the plane, " + ranges.joined(separator: "; ") + "."
         if connections {
             caption += " The lines are the weights: blue positive, vermillion negative, thicker is larger."
         }
