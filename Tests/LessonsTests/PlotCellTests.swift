@@ -368,7 +368,7 @@ private let circlesMLP = cell("model", "layers: [2, 3, 1]\nactivation: sigmoid\n
         expectLessonError("lessons/x.md:4:1: error: missing key 'kind' in plot cell") {
             _ = try PlotCell(try firstCell("title: a", kind: "plot"))
         }
-        expectLessonError("lessons/x.md:5:7: error: 'kind' in plot cell must be one of 'data', 'decision-boundary', 'fit', 'boundaries-per-epoch', 'errors', 'loss', 'accuracy', 'curves', 'layer-statistics', 'gradient-norms', 'hidden-lines', 'hidden-space', 'network', 'weight-histogram', 'activations', 'gradient-descent-path', 'confusion', 'digits', 'weights', 'feature-maps', not 'decision-boundry' (did you mean 'decision-boundary'?)") {
+        expectLessonError("lessons/x.md:5:7: error: 'kind' in plot cell must be one of 'data', 'decision-boundary', 'fit', 'boundaries-per-epoch', 'errors', 'loss', 'accuracy', 'curves', 'layer-statistics', 'gradient-norms', 'hidden-lines', 'neuron-maps', 'hidden-space', 'network', 'weight-histogram', 'activations', 'gradient-descent-path', 'confusion', 'digits', 'weights', 'feature-maps', not 'decision-boundry' (did you mean 'decision-boundary'?)") {
             _ = try PlotCell(try firstCell("kind: decision-boundry", kind: "plot"))
         }
         expectLessonError("lessons/x.md:6:1: error: unknown key 'captoin' in plot cell (did you mean 'caption'?)") {
@@ -498,13 +498,16 @@ private let handSetXOR = cell(
                 + cell("plot", "kind: neuron-maps\nshow: none\nconnections: false\nresolution: 20"),
             data: PlotData.circles())
         let caption = run.figures[0].caption
-        #expect(caption.contains("layer 1 (relu) from 0 to "))
+        // A ReLU layer is never negative: its scale runs from 0 (off, blue) to its largest value.
+        let relu = try #require(caption.firstRange(of: "layer 1 (relu) from 0 to ")).upperBound
+        let largest = caption[relu...].prefix { $0 != " " }
+        #expect(caption.contains("layer 1 (relu) from 0 to \(largest) on the scale 0 to \(largest);"))
         #expect(caption.contains("layer 2 (batch norm, tanh) from "))
         #expect(caption.hasSuffix("on the scale 0 to 1. Batch norm uses its running averages and dropout is off, as in evaluation."))
         let plot = try PlotCell(try firstCell("kind: neuron-maps\nshow: none\nresolution: 20", kind: "plot"))
         let recording = RecordingRenderer()
         try plot.kind.draw(plot, in: run.session).figure.draw(with: recording)
-        for text in ["a¹₈", "a²₆", "a³", "batch norm, tanh", "layer 2"] {
+        for text in ["a¹₈", "a²₆", "a³", "batch norm", "tanh", "layer 2"] {
             #expect(recording.texts.contains(text), "\(text)")
         }
     }

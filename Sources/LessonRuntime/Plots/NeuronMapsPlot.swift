@@ -36,8 +36,8 @@ struct NeuronMapsPlot: PlotKind {
     /// One column of maps: a layer's units (or the inputs), their values over the grid and
     /// the scale they are coloured on.
     struct Column {
-        /// The heading's two lines: the layer and its activation.
-        var heading: (String, String)
+        /// The heading's lines: the layer, a batch norm if there is one, and its activation.
+        var heading: [String]
         var names: [String]
         /// Per unit, the values on the grid, bottom row first.
         var values: [[[Double]]]
@@ -116,7 +116,7 @@ struct NeuronMapsPlot: PlotKind {
         let inputScale = symmetric(inputs)
         columns.append(
             Column(
-                heading: ("inputs", ""), names: featureNames, values: grids(inputs), place: inputScale.place,
+                heading: ["inputs"], names: featureNames, values: grids(inputs), place: inputScale.place,
                 scale: "−\(session.format(inputScale.largest)) to \(session.format(inputScale.largest))", extent: extent(inputs)))
         let threshold = PlotSupport.threshold(of: network, data: data)
         for (number, layer) in shown.enumerated() {
@@ -137,18 +137,25 @@ struct NeuronMapsPlot: PlotKind {
                 scale = "−1 to 1"
             default:
                 let symmetricScale = symmetric(values)
-                place = symmetricScale.place
-                scale = "−\(session.format(symmetricScale.largest)) to \(session.format(symmetricScale.largest))"
+                if extent(values).0 >= 0 {
+                    // Never negative (a ReLU layer): 0, off, is the low end, as for a sigmoid.
+                    let largest = symmetricScale.largest
+                    place = { min(max($0 / largest, 0), 1) }
+                    scale = "0 to \(session.format(largest))"
+                } else {
+                    place = symmetricScale.place
+                    scale = "−\(session.format(symmetricScale.largest)) to \(session.format(symmetricScale.largest))"
+                }
             }
             if isOutput, values.columns == 1 {
                 // The output exactly as decision-boundary colours it.
                 place = { PlotSupport.regionValue($0, threshold: threshold) }
                 scale = threshold == 0 ? "−1 to 1" : "0 to 1"
             }
-            let kind = (layer.normalised ? "batch norm, " : "") + layer.activation.description
             columns.append(
                 Column(
-                    heading: (isOutput ? "output" : "layer \(number + 1)", kind), names: names,
+                    heading: [isOutput ? "output" : "layer \(number + 1)"] + (layer.normalised ? ["batch norm"] : [])
+                        + [layer.activation.description], names: names,
                     values: grids(values), place: place, scale: scale, extent: extent(values)))
         }
 
@@ -159,7 +166,7 @@ struct NeuronMapsPlot: PlotKind {
         let x = "\(featureNames[0]) from \(session.format(limits.x.lowerBound)) to \(session.format(limits.x.upperBound))"
         let y = "\(featureNames[1]) from \(session.format(limits.y.lowerBound)) to \(session.format(limits.y.upperBound))"
         let ranges = columns.dropFirst().map { column in
-            "\(column.heading.0) (\(column.heading.1)) from \(session.format(column.extent.0)) to \(session.format(column.extent.1)) on the scale \(column.scale)"
+            "\(column.heading[0]) (\(column.heading.dropFirst().joined(separator: ", "))) from \(session.format(column.extent.0)) to \(session.format(column.extent.1)) on the scale \(column.scale)"
         }
         var caption = "Each unit of the \(shape) network \(when) as a map of its activation over the plane (\(x) across, \(y) up), one column per layer. Blue is the low end of a unit's scale and red its high end: the inputs are on the scale \(columns[0].scale); over the plane, " + ranges.joined(separator: "; ") + "."
         if connections {
@@ -187,8 +194,9 @@ struct NeuronMapsPlot: PlotKind {
         func top(_ unit: Int, of count: Int) -> Double { Self.top(unit, of: count, rows: rows) }
         let pointsPerMap = min(100, max(44, 560 / height))
         let width = Double(columns.count - 1) * pitch + 1 + 0.6
-        // Room for the two lines of headings above the maps, at the figure's width and on a phone.
-        let headingRoom = 40 / min(pointsPerMap, 330 / width)
+        // Room for the lines of headings above the maps, at the figure's width and on a phone.
+        let headingLines = Double(columns.map(\.heading.count).max()!)
+        let headingRoom = (6 + 17 * headingLines) / min(pointsPerMap, 330 / width)
         let figure = Figure(
             width: plot.width ?? max(360, (width * pointsPerMap).rounded()),
             height: plot.height ?? ((height + headingRoom + 0.1) * pointsPerMap * 0.92 + 34).rounded())
@@ -229,7 +237,7 @@ struct NeuronMapsPlot: PlotKind {
                 axes.line(x: [left, left + 1, left + 1, left, left], y: [t, t, t - 1, t - 1, t], color: frame, width: 0.6)
                 axes.text(column.names[unit], x: left - 0.04, y: t, anchor: TextAnchor(.right, .top))
             }
-            axes.add(HeadingMark(lines: [column.heading.0, column.heading.1], x: left + 0.5, y: top(0, of: rows) + 0.06))
+            axes.add(HeadingMark(lines: column.heading, x: left + 0.5, y: top(0, of: rows) + 0.06))
         }
         if !show.isEmpty, !data.training.isRegression, let output = columns.last {
             // The points in the output maps' squares.
