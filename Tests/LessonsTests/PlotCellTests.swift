@@ -368,7 +368,7 @@ private let circlesMLP = cell("model", "layers: [2, 3, 1]\nactivation: sigmoid\n
         expectLessonError("lessons/x.md:4:1: error: missing key 'kind' in plot cell") {
             _ = try PlotCell(try firstCell("title: a", kind: "plot"))
         }
-        expectLessonError("lessons/x.md:5:7: error: 'kind' in plot cell must be one of 'data', 'decision-boundary', 'fit', 'boundaries-per-epoch', 'errors', 'loss', 'accuracy', 'curves', 'layer-statistics', 'gradient-norms', 'hidden-lines', 'hidden-space', 'network', 'weight-histogram', 'activations', 'gradient-descent-path', 'confusion', 'digits', 'weights', 'feature-maps', not 'decision-boundry' (did you mean 'decision-boundary'?)") {
+        expectLessonError("lessons/x.md:5:7: error: 'kind' in plot cell must be one of 'data', 'decision-boundary', 'fit', 'boundaries-per-epoch', 'errors', 'loss', 'accuracy', 'curves', 'layer-statistics', 'gradient-norms', 'hidden-lines', 'neuron-maps', 'hidden-space', 'network', 'weight-histogram', 'activations', 'gradient-descent-path', 'confusion', 'digits', 'weights', 'feature-maps', not 'decision-boundry' (did you mean 'decision-boundary'?)") {
             _ = try PlotCell(try firstCell("kind: decision-boundry", kind: "plot"))
         }
         expectLessonError("lessons/x.md:6:1: error: unknown key 'captoin' in plot cell (did you mean 'caption'?)") {
@@ -425,6 +425,103 @@ private let circlesMLP = cell("model", "layers: [2, 3, 1]\nactivation: sigmoid\n
                 cell("model", "layers: [784, 4, 10]\nactivations: [relu, softmax]") + cell("train", "learning_rate: 0.1\nepochs: 1")
                     + cell("plot", "kind: hidden-lines"),
                 data: data)
+        }
+    }
+}
+
+// MARK: - Neuron maps
+
+/// A hand-set 2-2-1 sigmoid network for XOR: unit 1 fires for x₁ and not x₂ (the corner
+/// x₁ = 1, x₂ = 0), unit 2 for x₂ and not x₁, the output for either.
+private let handSetXOR = cell(
+    "model",
+    "layers: [2, 2, 1]\nactivation: sigmoid\ninit: explicit\nW1: [[10, -10], [-10, 10]]\nb1: [-5, -5]\nW2: [[10], [10]]\nb2: -5")
+
+@Suite struct NeuronMapsPlotTests {
+    @Test func eachUnitIsAMapWhereItFiresAndWhereItDoesNot() throws {
+        let run = try PlotLesson(handSetXOR, data: PlotData.gate(.xor))
+        let plot = try PlotCell(try firstCell("kind: neuron-maps", kind: "plot"))
+        let output = try plot.kind.draw(plot, in: run.session)
+        #expect(output.caption == "Each unit of the 2-2-1 network before training as a map of its activation over the plane (x₁ from −0.5 to 1.5 across, x₂ from −0.5 to 1.5 up), one column per layer. Blue is the low end of a unit's scale and red its high end: the inputs are on the scale −1.475 to 1.475; over the plane, layer 1 (sigmoid) from 2.290×10⁻¹¹ to 1.000 on the scale 0 to 1; output (sigmoid) from 0.007644 to 0.9933 on the scale 0 to 1. The lines are the weights: blue positive, vermillion negative, thicker is larger. The training points are drawn on the output map, coloured by class.")
+        let figure = output.figure
+        let axes = figure.axes[0]
+        for appearance in [Appearance.light, .dark] {
+            let bitmap = try figure.bitmap(appearance: appearance)
+            /// The colour near a corner of a map: `right`, `up` in 0…1 of its side.
+            func color(column: Int, unit: Int, of count: Int, _ right: Double, _ up: Double) throws -> RGBA8 {
+                let rect = NeuronMapsPlot.mapRect(column: column, unit: unit, of: count, rows: 2)
+                return bitmap.color(at: try #require(axes.figurePoint(
+                    x: rect.x.lowerBound + right, y: rect.y.lowerBound + up)))
+            }
+            func isHigh(_ c: RGBA8) -> Bool { Int(c.red) > Int(c.blue) + 30 }
+            func isLow(_ c: RGBA8) -> Bool { Int(c.blue) > Int(c.red) + 30 }
+            // Unit 1 (x₁ and not x₂) is high in the bottom-right corner, low in the top-left; unit 2 the other way.
+            #expect(isHigh(try color(column: 1, unit: 0, of: 2, 0.95, 0.05)), "\(appearance.scheme)")
+            #expect(isLow(try color(column: 1, unit: 0, of: 2, 0.05, 0.95)), "\(appearance.scheme)")
+            #expect(isLow(try color(column: 1, unit: 1, of: 2, 0.95, 0.05)), "\(appearance.scheme)")
+            #expect(isHigh(try color(column: 1, unit: 1, of: 2, 0.05, 0.95)), "\(appearance.scheme)")
+            // Both units are off along the diagonal x₁ = x₂, and so is the output: low at both ends of it.
+            #expect(isLow(try color(column: 1, unit: 0, of: 2, 0.05, 0.05)), "\(appearance.scheme)")
+            #expect(isLow(try color(column: 2, unit: 0, of: 1, 0.05, 0.05)), "\(appearance.scheme)")
+            #expect(isLow(try color(column: 2, unit: 0, of: 1, 0.95, 0.95)), "\(appearance.scheme)")
+            #expect(isHigh(try color(column: 2, unit: 0, of: 1, 0.95, 0.05)), "\(appearance.scheme)")
+            // The input x₁ grows from the left (near 0, pale) to the right (high).
+            let left = try color(column: 0, unit: 0, of: 2, 0.02, 0.5)
+            let right = try color(column: 0, unit: 0, of: 2, 0.98, 0.5)
+            #expect(Int(left.blue) - Int(left.red) > Int(right.blue) - Int(right.red) + 60, "\(appearance.scheme)")
+            #expect(isHigh(right), "\(appearance.scheme)")
+        }
+        let recording = RecordingRenderer()
+        figure.draw(with: recording)
+        for text in ["inputs", "layer 1", "output", "sigmoid", "x₁", "x₂", "a¹₁", "a¹₂", "a²"] {
+            #expect(recording.texts.contains(text), "\(text)")
+        }
+    }
+
+    @Test func theSameLessonWritesTheSameBytes() throws {
+        let lesson = circlesMLP + cell("plot", "kind: neuron-maps\nshow: [training, test]")
+        let first = try PlotLesson(lesson, data: PlotData.circles())
+        let second = try PlotLesson(lesson, data: PlotData.circles())
+        let figure = try #require(first.figures.first)
+        #expect(figure.file == "fig-01-neuron-maps.png")
+        let narrow = try #require(figure.narrow)
+        #expect(narrow.width == 340)
+        for file in [figure.file, figure.darkFile!, narrow.file, narrow.darkFile!] {
+            #expect(try first.bytes(file) == second.bytes(file), "\(file)")
+        }
+        #expect(first.figures[0].caption.hasSuffix("The training and test points are drawn on the output map, coloured by class."))
+    }
+
+    @Test func deeperNetworksWithDropoutAndBatchNormGetAColumnPerDenseLayer() throws {
+        let run = try PlotLesson(
+            cell("model", "layers: [2, 8, dropout: 0.25, dense: 6, batch-norm, 1]\nactivations: [relu, tanh, sigmoid]\ninit: he")
+                + cell("plot", "kind: neuron-maps\nshow: none\nconnections: false\nresolution: 20"),
+            data: PlotData.circles())
+        let caption = run.figures[0].caption
+        // A ReLU layer is never negative: its scale runs from 0 (off, blue) to its largest value.
+        let relu = try #require(caption.firstRange(of: "layer 1 (relu) from 0 to ")).upperBound
+        let largest = caption[relu...].prefix { $0 != " " }
+        #expect(caption.contains("layer 1 (relu) from 0 to \(largest) on the scale 0 to \(largest);"))
+        #expect(caption.contains("layer 2 (batch norm, tanh) from "))
+        #expect(caption.hasSuffix("on the scale 0 to 1. Batch norm uses its running averages and dropout is off, as in evaluation."))
+        let plot = try PlotCell(try firstCell("kind: neuron-maps\nshow: none\nresolution: 20", kind: "plot"))
+        let recording = RecordingRenderer()
+        try plot.kind.draw(plot, in: run.session).figure.draw(with: recording)
+        for text in ["a¹₈", "a²₆", "a³", "batch norm", "tanh", "layer 2"] {
+            #expect(recording.texts.contains(text), "\(text)")
+        }
+    }
+
+    @Test func networksItCannotDrawSayWhy() throws {
+        expectLessonError("lessons/p.md:9:7: error: a 'neuron-maps' plot draws at most 16 units in a layer, but layer 1 has 17") {
+            _ = try PlotLesson(cell("model", "layers: [2, 17, 1]") + cell("plot", "kind: neuron-maps"), data: PlotData.gate(.xor))
+        }
+        let data = try PlotData.digits()
+        expectLessonError("lessons/p.md:10:7: error: a 'neuron-maps' plot draws each unit over the plane of the network's two inputs, but the network takes 784") {
+            _ = try PlotLesson(cell("model", "layers: [784, 4, 10]\nactivations: [relu, softmax]") + cell("plot", "kind: neuron-maps"), data: data)
+        }
+        expectLessonError("lessons/p.md:7:13: error: 'resolution' in plot cell must be between 10 and 200, not 5") {
+            _ = try PlotLesson(cell("plot", "kind: neuron-maps\nresolution: 5"), data: PlotData.gate(.xor))
         }
     }
 }
