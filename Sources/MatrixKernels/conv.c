@@ -11,6 +11,25 @@
 #include <stdlib.h>
 #include <string.h>
 
+// The forward pass at output pixel (y, x) of a convolution without padding, WIDTH filters at a
+// time in a block the compiler keeps in registers: each entry summed over channel, filter row and
+// filter column in that order, then the bias added (the order of the general loop).
+#define UNPADDED_BLOCKS(WIDTH)                                                                                  \
+    for (ptrdiff_t f0 = 0; f0 < F; f0 += (WIDTH)) {                                                            \
+        double block[WIDTH] = {0};                                                                             \
+        for (ptrdiff_t c = 0; c < C; c++) {                                                                    \
+            for (ptrdiff_t u = 0; u < k; u++) {                                                                \
+                const double *restrict line = image + (c * H + y + u) * W + x;                                 \
+                const double *restrict row = weights + ((c * k + u) * k) * F + f0;                             \
+                for (ptrdiff_t v = 0; v < k; v++, row += F) {                                                  \
+                    const double value = line[v];                                                              \
+                    for (int f = 0; f < (WIDTH); f++) block[f] += value * row[f];                              \
+                }                                                                                              \
+            }                                                                                                  \
+        }                                                                                                      \
+        for (int f = 0; f < (WIDTH); f++) out[(f0 + f) * P + y * OW + x] = block[f] + bias[f0 + f];           \
+    }
+
 #define CONV_LOOPS(ATTRIBUTE, SUFFIX)                                                                             \
     /* For each output pixel, every filter at once: the pixel's window entries one by one,      */              \
     /* each times its row of weights (one weight per filter) added to one accumulator per filter. */             \
@@ -24,40 +43,14 @@
             double *out = net + sample * F * P;                                                                  \
             for (ptrdiff_t y = 0; y < OH; y++) {                                                                 \
                 for (ptrdiff_t x = 0; x < OW; x++) {                                                             \
-                    /* Without padding every window lies inside the image: sixteen filters at a time,    */ \
+                    /* Without padding every window lies inside the image: 16 or 8 filters at a time,    */ \
                     /* no bounds to test.                                                                 */ \
                     if (p == 0 && F % 16 == 0) {                                                                 \
-                        for (ptrdiff_t f0 = 0; f0 < F; f0 += 16) {                                               \
-                            double block[16] = {0};                                                              \
-                            for (ptrdiff_t c = 0; c < C; c++) {                                                  \
-                                for (ptrdiff_t u = 0; u < k; u++) {                                              \
-                                    const double *restrict line = image + (c * H + y + u) * W + x;               \
-                                    const double *restrict row = weights + ((c * k + u) * k) * F + f0;           \
-                                    for (ptrdiff_t v = 0; v < k; v++, row += F) {                                \
-                                        const double value = line[v];                                            \
-                                        for (int f = 0; f < 16; f++) block[f] += value * row[f];                 \
-                                    }                                                                            \
-                                }                                                                                \
-                            }                                                                                    \
-                            for (int f = 0; f < 16; f++) out[(f0 + f) * P + y * OW + x] = block[f] + bias[f0 + f];\
-                        }                                                                                        \
+                        UNPADDED_BLOCKS(16);                                                                     \
                         continue;                                                                                \
                     }                                                                                            \
                     if (p == 0 && F % 8 == 0) {                                                                  \
-                        for (ptrdiff_t f0 = 0; f0 < F; f0 += 8) {                                                \
-                            double block[8] = {0};                                                               \
-                            for (ptrdiff_t c = 0; c < C; c++) {                                                  \
-                                for (ptrdiff_t u = 0; u < k; u++) {                                              \
-                                    const double *restrict line = image + (c * H + y + u) * W + x;               \
-                                    const double *restrict row = weights + ((c * k + u) * k) * F + f0;           \
-                                    for (ptrdiff_t v = 0; v < k; v++, row += F) {                                \
-                                        const double value = line[v];                                            \
-                                        for (int f = 0; f < 8; f++) block[f] += value * row[f];                  \
-                                    }                                                                            \
-                                }                                                                                \
-                            }                                                                                    \
-                            for (int f = 0; f < 8; f++) out[(f0 + f) * P + y * OW + x] = block[f] + bias[f0 + f];\
-                        }                                                                                        \
+                        UNPADDED_BLOCKS(8);                                                                      \
                         continue;                                                                                \
                     }                                                                                            \
                     /* Eight filters at a time in a fixed-size block the compiler keeps in registers. */    \

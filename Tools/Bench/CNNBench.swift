@@ -14,15 +14,7 @@ struct CNNBench {
 
     func run() {
         print("CNN conv8-pool-conv16-pool-128-10, \(epochs) epoch\(epochs == 1 ? "" : "s"), batch 64, Adam η = 0.001")
-        let parts: (training: MNISTSet, test: MNISTSet)
-        do {
-            parts = try MNISTDirectory(url: directory).read()
-        } catch {
-            print("  skipped: the full MNIST set is not readable in \(directory.path): \(error) (use --mnist DIR)")
-            return
-        }
-        let training = LabeledData(
-            inputs: parts.training.inputs, targets: Dataset.oneHot(parts.training.labels, classCount: 10))
+        guard let (parts, training) = fullMNIST(in: directory) else { return }
         var network = Self.network()
         let trainer = GradientDescentTrainer(
             configuration: TrainingConfiguration(

@@ -11,15 +11,7 @@ struct MNISTBench {
 
     func run() {
         print("MNIST 784-128-10, \(epochs) epoch\(epochs == 1 ? "" : "s"), batch 64, momentum 0.9, η = 0.01")
-        let parts: (training: MNISTSet, test: MNISTSet)
-        do {
-            parts = try MNISTDirectory(url: directory).read()
-        } catch {
-            print("  skipped: the full MNIST set is not readable in \(directory.path): \(error) (use --mnist DIR)")
-            return
-        }
-        let training = LabeledData(
-            inputs: parts.training.inputs, targets: Dataset.oneHot(parts.training.labels, classCount: 10))
+        guard let (parts, training) = fullMNIST(in: directory) else { return }
         var generator = SeededGenerator(seed: 42)
         var network = Network(
             sizes: [784, 128, 10], activations: [.relu, .softmax], initializer: .heNormal, generator: &generator)
@@ -44,4 +36,18 @@ struct MNISTBench {
         }
         print(String(format: "  last epoch's training loss %.4f, test accuracy %.2f%%", loss, accuracy * 100))
     }
+}
+
+/// The full MNIST set in `directory` and its training part as labelled data, or `nil` after
+/// printing why the case is skipped.
+func fullMNIST(in directory: URL) -> (parts: (training: MNISTSet, test: MNISTSet), training: LabeledData)? {
+    let parts: (training: MNISTSet, test: MNISTSet)
+    do {
+        parts = try MNISTDirectory(url: directory).read()
+    } catch {
+        print("  skipped: the full MNIST set is not readable in \(directory.path): \(error) (use --mnist DIR)")
+        return nil
+    }
+    let training = LabeledData(inputs: parts.training.inputs, targets: Dataset.oneHot(parts.training.labels, classCount: 10))
+    return (parts, training)
 }

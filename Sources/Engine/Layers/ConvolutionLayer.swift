@@ -17,7 +17,7 @@ import MatrixKernels
 /// sums directly on the images (`mk_conv_forward`, `mk_conv_backward` in C, the batch split
 /// over two threads), which measured faster than copying the windows out; the trace builds
 /// `patches` and `S` for the relations that check them.
-public struct ConvolutionLayer: ConfigurableLayer, Hashable {
+public struct ConvolutionLayer: ConfigurableLayer, WeightedLayer, Hashable {
     public static let name = "conv"
     public static let listOrder = 30
     public static let usesActivation = true
@@ -87,13 +87,6 @@ public struct ConvolutionLayer: ConfigurableLayer, Hashable {
     }
     public var inputCount: Int { input.count }
     public var outputCount: Int { output.count }
-    public var parameters: [Matrix] { [weights, bias] }
-    public var parameterSymbols: [String] { ["W", "b"] }
-    public func parameter(at index: Int) -> Matrix { index == 0 ? weights : bias }
-    public mutating func swapParameters(with values: inout [Matrix]) {
-        swap(&weights, &values[0])
-        swap(&bias, &values[1])
-    }
 
     /// `Conv(1×28×28 → 8×24×24, 5×5, relu)`.
     public var description: String { "Conv(\(input) → \(output), \(size)×\(size), \(activation))" }

@@ -4,7 +4,7 @@ import MatrixKernels
 ///
 /// Shapes, with one sample per row: input `m × inputCount`, weights `W` `inputCount × outputCount`,
 /// bias `b` `1 × outputCount` (broadcast over the `m` rows), net input and output `m × outputCount`.
-public struct DenseLayer: Layer, Hashable {
+public struct DenseLayer: WeightedLayer, Hashable {
     public static let name = "dense"
 
     /// The weights `W`, `inputCount × outputCount`: column `j` holds the weights into unit `j`.
@@ -29,16 +29,6 @@ public struct DenseLayer: Layer, Hashable {
     public var inputCount: Int { weights.rows }
     /// The number of units.
     public var outputCount: Int { weights.columns }
-    /// `[W, b]`.
-    public var parameters: [Matrix] { [weights, bias] }
-    public var parameterSymbols: [String] { ["W", "b"] }
-
-    public func parameter(at index: Int) -> Matrix { index == 0 ? weights : bias }
-
-    public mutating func swapParameters(with values: inout [Matrix]) {
-        swap(&weights, &values[0])
-        swap(&bias, &values[1])
-    }
 
     /// `Dense(2→8, relu)`.
     public var description: String { "Dense(\(inputCount)→\(outputCount), \(activation))" }
