@@ -100,6 +100,7 @@ import Relations
         ("hardlim(x) + y", "offset 0: 'hardlim' is a step: its slope is 0 wherever it has one, so it gives gradient descent nothing to follow"),
         ("x' + y", "offset 0: a function of numbers cannot hold a transpose"),
         ("sum(x) + y", "offset 0: a function of numbers cannot hold 'sum', which acts on a matrix"),
+        ("leaky_relu(x) + y", "offset 0: a function of numbers cannot hold 'leaky_relu': the functions of a walk are sigmoid, tanh, relu, linear, exp, sqrt, log"),
         ("x^2 +", "offset 5: expected an expression, found the end of the relation"),
     ])
     func mistakesArePositioned(text: String, expected: String) {

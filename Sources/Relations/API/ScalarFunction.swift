@@ -98,7 +98,13 @@ public indirect enum ScalarFunction: Sendable, Hashable, CustomStringConvertible
             if call.function == .hardlim || call.function == .sign {
                 throw RelationError(.stepFunction(call.writtenName), offset: call.offset)
             }
-            guard functions.contains(call.function) else { throw refuse("'\(call.writtenName)', which acts on a matrix") }
+            guard functions.contains(call.function) else {
+                // Entry-wise activations outside the list have a parameter the walk does not take.
+                guard call.function.activation == nil else {
+                    throw refuse("'\(call.writtenName)': the functions of a walk are \(functions.map(\.rawValue).joined(separator: ", "))")
+                }
+                throw refuse("'\(call.writtenName)', which acts on a matrix")
+            }
             return .call(call.function, argument)
         }
     }
