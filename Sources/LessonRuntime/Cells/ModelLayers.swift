@@ -52,9 +52,6 @@ struct ModelLayers: Sendable, Equatable {
         [inputCount] + items.compactMap { if case let .dense(units) = $0 { units } else { nil } }
     }
 
-    /// Whether every layer is dense.
-    var isDense: Bool { items.allSatisfy { if case .dense = $0 { true } else { false } } }
-
     /// The layer numbers (from 1, counting every layer) of the dense layers.
     var denseLayerNumbers: [Int] {
         items.enumerated().compactMap { index, item in if case .dense = item { index + 1 } else { nil } }

@@ -64,14 +64,12 @@ struct LayerStatisticsPlot: PlotKind {
         let sentences = chosen.map { entry in
             let spreads = entry.layers.map { session.format($0.activationSpread) }.joined(separator: ", ")
             let gradients = withWeights.map { session.format(entry.layers[$0 - 1].gradientNorm ?? 0) }.joined(separator: ", ")
-            return "\(label(entry.epoch)): spreads \(spreads); gradient norms \(gradients)"
+            return "\(Self.label(entry.epoch)): spreads \(spreads); gradient norms \(gradients)"
         }
         return PlotOutput(
             figure: figure,
             caption: "Each layer's output spread and weight-gradient norm on the first \(NumberText.grouped(min(LayerStatistics.probeSize, session.data?.training.count ?? 0))) training samples, layer by layer (\(withWeights.count == layerNumbers.count ? "" : "gradients for the layers with weights; ")\(sentences.joined(separator: "; "))).",
             alternativeText: "Two line charts against the layer number: the standard deviation of each layer's outputs and the norm of its weight gradient, one line per epoch shown.")
-
-        func label(_ epoch: Int) -> String { Self.label(epoch) }
     }
 
     /// Whether positive values differ by a factor of 100 or more, enough to need a log scale.

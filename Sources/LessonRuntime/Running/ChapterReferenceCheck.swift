@@ -11,13 +11,10 @@ struct ChapterReferenceCheck: Sendable {
     func unknownReferences(in prose: Prose) -> [LessonError] {
         ChapterReferences.citations(in: prose.text).compactMap { name, offset in
             guard !chapters.contains(name) else { return nil }
-            let before = prose.text.prefix(offset)
-            let line = prose.position.line + before.count(where: { $0 == "\n" })
-            let column = before.count - (before.lastIndex(of: "\n").map { before.distance(from: before.startIndex, to: $0) + 1 } ?? 0) + 1
             let hint = suggestion(for: name, among: chapters.sorted()).map { " (did you mean '\($0)'?)" } ?? ""
             return LessonError(
                 .failed("'{chapter:\(name)}' names no lesson of the book\(hint): write the lesson's file name without '.md'"),
-                at: SourcePosition(file: prose.position.file, line: line, column: column))
+                at: prose.position(ofCharacter: offset))
         }
     }
 }

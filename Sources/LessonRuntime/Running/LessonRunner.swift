@@ -230,27 +230,14 @@ public struct LessonRunner {
 
     /// The first formula in `prose` that does not convert, as a positioned error.
     func mathError(in prose: Prose) -> LessonError? {
-        func position(ofCharacter offset: Int) -> SourcePosition {
-            var line = prose.position.line
-            var column = 1
-            for character in prose.text.prefix(offset) {
-                if character == "\n" {
-                    line += 1
-                    column = 1
-                } else {
-                    column += 1
-                }
-            }
-            return SourcePosition(file: prose.position.file, line: line, column: column)
-        }
         switch ProseMath.firstMistake(in: prose.text) {
         case nil:
             return nil
         case let .unclosed(offset):
             return LessonError(
-                .failed("a '$' opens math that is never closed (write \\$ for a dollar sign)"), at: position(ofCharacter: offset))
+                .failed("a '$' opens math that is never closed (write \\$ for a dollar sign)"), at: prose.position(ofCharacter: offset))
         case let .formula(tex, error, offset):
-            return LessonError(.failed("in the formula '\(tex)': \(error.message)"), at: position(ofCharacter: offset))
+            return LessonError(.failed("in the formula '\(tex)': \(error.message)"), at: prose.position(ofCharacter: offset))
         }
     }
 }
