@@ -58,27 +58,16 @@ struct EquationNumbers: Sendable {
     /// A reference in `prose` to a label no equation has, with its position.
     func unknownReferences(in prose: Prose) -> [LessonError] {
         var errors = [LessonError]()
-        var line = prose.position.line, column = 1
         let characters = Array(prose.text)
-        var index = 0
-        while index < characters.count {
-            if characters[index...].starts(with: "{eq:"), let close = characters[index...].firstIndex(of: "}") {
-                let name = String(characters[(index + 4)..<close])
-                if byLabel[name] == nil {
-                    let known = byLabel.keys.sorted()
-                    errors.append(
-                        LessonError(
-                            .failed("'{eq:\(name)}' names no equation: " + (known.isEmpty ? "no equation cell has a 'label'" : "the labels are \(known.joined(separator: ", "))")),
-                            at: SourcePosition(file: prose.position.file, line: line, column: column)))
-                }
-            }
-            if characters[index] == "\n" {
-                line += 1
-                column = 1
-            } else {
-                column += 1
-            }
-            index += 1
+        for index in characters.indices where characters[index...].starts(with: "{eq:") {
+            guard let close = characters[index...].firstIndex(of: "}") else { continue }
+            let name = String(characters[(index + 4)..<close])
+            guard byLabel[name] == nil else { continue }
+            let known = byLabel.keys.sorted()
+            errors.append(
+                LessonError(
+                    .failed("'{eq:\(name)}' names no equation: " + (known.isEmpty ? "no equation cell has a 'label'" : "the labels are \(known.joined(separator: ", "))")),
+                    at: prose.position(ofCharacter: index)))
         }
         return errors
     }
