@@ -11,24 +11,48 @@
 #include <stdlib.h>
 #include <string.h>
 
-// The forward pass at output pixel (y, x) of a convolution without padding, WIDTH filters at a
-// time in a block the compiler keeps in registers: each entry summed over channel, filter row and
-// filter column in that order, then the bias added (the order of the general loop).
-#define UNPADDED_BLOCKS(WIDTH)                                                                                  \
+// The forward pass at PIXELS neighbouring output pixels (y, x + i) of a convolution without
+// padding, WIDTH filters at a time, in a tile of accumulators the compiler keeps in registers:
+// each weight row is loaded once for all PIXELS pixels. Each entry is summed over channel, filter
+// row and filter column in that order, then the bias added (the order of the general loop).
+#define UNPADDED_TILE(PIXELS, WIDTH)                                                                            \
     for (ptrdiff_t f0 = 0; f0 < F; f0 += (WIDTH)) {                                                            \
-        double block[WIDTH] = {0};                                                                             \
+        double tile[PIXELS][WIDTH] = {{0}};                                                                    \
         for (ptrdiff_t c = 0; c < C; c++) {                                                                    \
             for (ptrdiff_t u = 0; u < k; u++) {                                                                \
                 const double *restrict line = image + (c * H + y + u) * W + x;                                 \
                 const double *restrict row = weights + ((c * k + u) * k) * F + f0;                             \
                 for (ptrdiff_t v = 0; v < k; v++, row += F) {                                                  \
-                    const double value = line[v];                                                              \
-                    for (int f = 0; f < (WIDTH); f++) block[f] += value * row[f];                              \
+                    for (int i = 0; i < (PIXELS); i++) {                                                       \
+                        const double value = line[v + i];                                                      \
+                        for (int f = 0; f < (WIDTH); f++) tile[i][f] += value * row[f];                        \
+                    }                                                                                          \
                 }                                                                                              \
             }                                                                                                  \
         }                                                                                                      \
-        for (int f = 0; f < (WIDTH); f++) out[(f0 + f) * P + y * OW + x] = block[f] + bias[f0 + f];           \
+        for (int i = 0; i < (PIXELS); i++)                                                                     \
+            for (int f = 0; f < (WIDTH); f++) out[(f0 + f) * P + y * OW + x + i] = tile[i][f] + bias[f0 + f];  \
     }
+
+// ∂ℒ/∂W of ROWS window entries × 8 filters of a convolution without padding, held in registers:
+// each entry summed pixel by pixel onto its running sum (the order of the general loop).
+#define WEIGHT_TILE(ROWS)                                                                                       \
+    do {                                                                                                       \
+        double tile[ROWS][8];                                                                                  \
+        for (int i = 0; i < (ROWS); i++)                                                                       \
+            for (int f = 0; f < 8; f++) tile[i][f] = weight_sums[(e0 + i) * F + f0 + f];                       \
+        for (ptrdiff_t y = 0; y < OH; y++) {                                                                   \
+            for (ptrdiff_t x = 0; x < OW; x++) {                                                               \
+                const double *restrict srow = pixels + (y * OW + x) * F + f0;                                  \
+                for (int i = 0; i < (ROWS); i++) {                                                             \
+                    const double value = image[base[i] + y * W + x];                                           \
+                    for (int f = 0; f < 8; f++) tile[i][f] += value * srow[f];                                 \
+                }                                                                                              \
+            }                                                                                                  \
+        }                                                                                                      \
+        for (int i = 0; i < (ROWS); i++)                                                                       \
+            for (int f = 0; f < 8; f++) weight_sums[(e0 + i) * F + f0 + f] = tile[i][f];                       \
+    } while (0)
 
 #define CONV_LOOPS(ATTRIBUTE, SUFFIX)                                                                             \
     /* For each output pixel, every filter at once: the pixel's window entries one by one,      */              \
@@ -43,14 +67,25 @@
             double *out = net + sample * F * P;                                                                  \
             for (ptrdiff_t y = 0; y < OH; y++) {                                                                 \
                 for (ptrdiff_t x = 0; x < OW; x++) {                                                             \
-                    /* Without padding every window lies inside the image: 16 or 8 filters at a time,    */ \
-                    /* no bounds to test.                                                                 */ \
+                    /* Without padding every window lies inside the image: no bounds to test, and a   */ \
+                    /* tile of 4 pixels × 8 filters or 2 pixels × 16 filters (eight vectors of four)  */ \
+                    /* where the row has that many pixels left.                                       */ \
                     if (p == 0 && F % 16 == 0) {                                                                 \
-                        UNPADDED_BLOCKS(16);                                                                     \
+                        if (x + 2 <= OW) {                                                                       \
+                            UNPADDED_TILE(2, 16);                                                                \
+                            x += 1;                                                                              \
+                        } else {                                                                                 \
+                            UNPADDED_TILE(1, 16);                                                                \
+                        }                                                                                        \
                         continue;                                                                                \
                     }                                                                                            \
                     if (p == 0 && F % 8 == 0) {                                                                  \
-                        UNPADDED_BLOCKS(8);                                                                      \
+                        if (x + 4 <= OW) {                                                                       \
+                            UNPADDED_TILE(4, 8);                                                                 \
+                            x += 3;                                                                              \
+                        } else {                                                                                 \
+                            UNPADDED_TILE(1, 8);                                                                 \
+                        }                                                                                        \
                         continue;                                                                                \
                     }                                                                                            \
                     /* Eight filters at a time in a fixed-size block the compiler keeps in registers. */    \
@@ -118,21 +153,13 @@
                 }                                                                                                \
                 for (ptrdiff_t f0 = 0; f0 < F; f0 += 8) {                                                        \
                     const ptrdiff_t width = F - f0 < 8 ? F - f0 : 8;                                            \
-                    if (rows == 4 && width == 8 && p == 0) {                                                     \
-                        double tile[4][8];                                                                       \
-                        for (int i = 0; i < 4; i++)                                                              \
-                            for (int f = 0; f < 8; f++) tile[i][f] = weight_sums[(e0 + i) * F + f0 + f];         \
-                        for (ptrdiff_t y = 0; y < OH; y++) {                                                     \
-                            for (ptrdiff_t x = 0; x < OW; x++) {                                                 \
-                                const double *restrict srow = pixels + (y * OW + x) * F + f0;                    \
-                                for (int i = 0; i < 4; i++) {                                                    \
-                                    const double value = image[base[i] + y * W + x];                             \
-                                    for (int f = 0; f < 8; f++) tile[i][f] += value * srow[f];                   \
-                                }                                                                                \
-                            }                                                                                    \
+                    if (width == 8 && p == 0) {                                                                  \
+                        switch (rows) {                                                                          \
+                            case 4: WEIGHT_TILE(4); break;                                                       \
+                            case 3: WEIGHT_TILE(3); break;                                                       \
+                            case 2: WEIGHT_TILE(2); break;                                                       \
+                            default: WEIGHT_TILE(1); break;                                                      \
                         }                                                                                        \
-                        for (int i = 0; i < 4; i++)                                                              \
-                            for (int f = 0; f < 8; f++) weight_sums[(e0 + i) * F + f0 + f] = tile[i][f];         \
                         continue;                                                                                \
                     }                                                                                            \
                     for (ptrdiff_t i = 0; i < rows; i++) {                                                       \
@@ -155,11 +182,41 @@
             for (ptrdiff_t y = 0; y < OH; y++) {                                                                 \
                 for (ptrdiff_t x = 0; x < OW; x++) {                                                             \
                     const double *restrict srow = pixels + (y * OW + x) * F;                                     \
-                    for (ptrdiff_t e = 0; e < K; e++) window[e] = 0;                                             \
-                    for (ptrdiff_t f = 0; f < F; f++) {                                                          \
-                        const double sf = srow[f];                                                               \
-                        const double *restrict row = transposed + f * K;                                         \
-                        for (ptrdiff_t e = 0; e < K; e++) window[e] += sf * row[e];                              \
+                    /* 32 window entries at a time, summed filter by filter in registers. */                \
+                    ptrdiff_t e0 = 0;                                                                            \
+                    for (; e0 + 32 <= K; e0 += 32) {                                                             \
+                        double sums[32] = {0};                                                                   \
+                        for (ptrdiff_t f = 0; f < F; f++) {                                                      \
+                            const double sf = srow[f];                                                           \
+                            const double *restrict row = transposed + f * K + e0;                                \
+                            for (int e = 0; e < 32; e++) sums[e] += sf * row[e];                                 \
+                        }                                                                                        \
+                        for (int e = 0; e < 32; e++) window[e0 + e] = sums[e];                                   \
+                    }                                                                                            \
+                    for (; e0 + 8 <= K; e0 += 8) {                                                               \
+                        double sums[8] = {0};                                                                    \
+                        for (ptrdiff_t f = 0; f < F; f++) {                                                      \
+                            const double sf = srow[f];                                                           \
+                            const double *restrict row = transposed + f * K + e0;                                \
+                            for (int e = 0; e < 8; e++) sums[e] += sf * row[e];                                  \
+                        }                                                                                        \
+                        for (int e = 0; e < 8; e++) window[e0 + e] = sums[e];                                    \
+                    }                                                                                            \
+                    for (; e0 < K; e0++) {                                                                       \
+                        double sum = 0;                                                                          \
+                        for (ptrdiff_t f = 0; f < F; f++) sum += srow[f] * transposed[f * K + e0];               \
+                        window[e0] = sum;                                                                        \
+                    }                                                                                            \
+                    if (p == 0) {                                                                                \
+                        /* Every window entry lies inside the image: a row of k pixels at a time. */         \
+                        for (ptrdiff_t c = 0; c < C; c++) {                                                      \
+                            for (ptrdiff_t u = 0; u < k; u++) {                                                  \
+                                double *restrict line = gradient + (c * H + y + u) * W + x;                      \
+                                const double *restrict part = window + (c * k + u) * k;                          \
+                                for (ptrdiff_t v = 0; v < k; v++) line[v] += part[v];                            \
+                            }                                                                                    \
+                        }                                                                                        \
+                        continue;                                                                                \
                     }                                                                                            \
                     for (ptrdiff_t c = 0; c < C; c++) {                                                          \
                         for (ptrdiff_t u = 0; u < k; u++) {                                                      \
