@@ -112,6 +112,111 @@ import Testing
         #expect(pass(threads: 2, baseline: true) == reference)
     }
 
+    /// Every path of the kernels (tiles of 4 pixels × 8 filters and 2 × 16 with a ragged end of
+    /// the row, 4-entry weight-gradient tiles with 1–3 left over, register blocks of the window
+    /// gradient) sums each entry in the documented order: equal, bit for bit, to a plain loop in
+    /// that order.
+    @Test(arguments: [8, 16, 24])
+    func theTiledKernelsSumInTheDocumentedOrder(filters: Int) {
+        let shape = ImageShape(channels: 2, height: 7, width: 9)
+        let (k, outHeight, outWidth) = (3, 5, 7)
+        let layer = ConvolutionLayer(
+            weights: randomMatrix(2 * k * k, filters, seed: 5).map { 0.4 * $0 }, bias: randomMatrix(1, filters, seed: 6),
+            activation: .linear, input: shape, size: k, padding: 0)
+        let batch = randomMatrix(3, shape.count, seed: 7)
+        var buffers = LayerBuffers()
+        var context = PassContext.evaluation
+        layer.forward(batch, into: &buffers, context: &context)
+        buffers.sensitivity = randomMatrix(3, layer.outputCount, seed: 8)
+        var gradient: Matrix? = Matrix(rows: 0, columns: 0)
+        layer.backward(batch, buffers: &buffers, count: 3, inputGradient: &gradient)
+        let pixels = outHeight * outWidth
+        var (net, inputGradient) = (Matrix(rows: 3, columns: layer.outputCount), Matrix(rows: 3, columns: shape.count))
+        for sample in 0..<3 {
+            for y in 0..<outHeight {
+                for x in 0..<outWidth {
+                    var window = [Double](repeating: 0, count: 2 * k * k)
+                    for f in 0..<filters {
+                        var sum = 0.0
+                        for e in 0..<(2 * k * k) {
+                            let (c, u, v) = (e / (k * k), e / k % k, e % k)
+                            sum += batch[sample, c * 63 + (y + u) * 9 + x + v] * layer.weights[e, f]
+                        }
+                        net[sample, f * pixels + y * outWidth + x] = sum + layer.bias[0, f]
+                    }
+                    for e in 0..<(2 * k * k) {
+                        let (c, u, v) = (e / (k * k), e / k % k, e % k)
+                        for f in 0..<filters {
+                            window[e] += buffers.sensitivity[sample, f * pixels + y * outWidth + x] * layer.weights[e, f]
+                        }
+                    }
+                    for e in 0..<(2 * k * k) {
+                        let (c, u, v) = (e / (k * k), e / k % k, e % k)
+                        inputGradient[sample, c * 63 + (y + u) * 9 + x + v] += window[e]
+                    }
+                }
+            }
+        }
+        #expect(buffers.net == net)
+        #expect(gradient! == inputGradient)
+        // The weight gradient: each half of the batch (2 samples and 1) summed sample by sample,
+        // pixel by pixel, the halves added.
+        let halves = [0..<2, 2..<3].map { range -> Matrix in
+            var sums = Matrix(rows: 2 * k * k, columns: filters)
+            for sample in range {
+                for e in 0..<(2 * k * k) {
+                    let (c, u, v) = (e / (k * k), e / k % k, e % k)
+                    for f in 0..<filters {
+                        for y in 0..<outHeight {
+                            for x in 0..<outWidth {
+                                sums[e, f] += batch[sample, c * 63 + (y + u) * 9 + x + v] * buffers.sensitivity[sample, f * pixels + y * outWidth + x]
+                            }
+                        }
+                    }
+                }
+            }
+            return sums
+        }
+        #expect(buffers.parameterGradients[0].values == zip(halves[0].values, halves[1].values).map { ($0 + $1) / 3 })
+    }
+
+    /// Tiles of 3 on a 1 × 7 × 8 image (a row and two columns dropped), ties in reading order,
+    /// and a batch large enough to be split over two threads, equal to one thread's.
+    @Test func poolingOfAnySizeOnOneOrTwoThreads() {
+        let pool = MaxPoolingLayer(input: ImageShape(channels: 1, height: 7, width: 8), size: 3)
+        #expect(pool.output == ImageShape(channels: 1, height: 2, width: 2))
+        var row = [Double](repeating: 0, count: 56)
+        row[1 * 8 + 1] = 4; row[2 * 8 + 0] = 4  // tile (0, 0): the 4 at (1, 1) comes first
+        row[0 * 8 + 5] = -1; row[2 * 8 + 3] = 6  // tile (0, 1): 6 at (2, 3)
+        row[5 * 8 + 2] = 2  // tile (1, 0); tile (1, 1) all zeros: its first entry (3, 3)
+        row[6 * 8 + 7] = 99  // dropped: row 6 and columns 6–7 fill no tile
+        var buffers = LayerBuffers()
+        var context = PassContext.evaluation
+        pool.forward(Matrix(row: row), into: &buffers, context: &context)
+        #expect(buffers.output == Matrix(row: [4, 6, 2, 0]))
+        buffers.sensitivity = Matrix(row: [1, 2, 3, 4])
+        var gradient: Matrix? = Matrix(rows: 0, columns: 0)
+        pool.backward(Matrix(row: row), buffers: &buffers, count: 1, inputGradient: &gradient)
+        var expected = [Double](repeating: 0, count: 56)
+        expected[1 * 8 + 1] = 1; expected[2 * 8 + 3] = 2; expected[5 * 8 + 2] = 3; expected[3 * 8 + 3] = 4
+        #expect(gradient!.values == expected)
+
+        let large = MaxPoolingLayer(input: ImageShape(channels: 8, height: 24, width: 24), size: 2)
+        let batch = randomMatrix(9, large.inputCount, seed: 9).map { ($0 * 4).rounded() }  // many ties
+        func pass(threads: Int) -> [Matrix] {
+            Kernels.withSettings(threads: threads) {
+                var buffers = LayerBuffers()
+                var context = PassContext.evaluation
+                large.forward(batch, into: &buffers, context: &context)
+                buffers.sensitivity = randomMatrix(9, large.outputCount, seed: 10)
+                var gradient: Matrix? = Matrix(rows: 0, columns: 0)
+                large.backward(batch, buffers: &buffers, count: 9, inputGradient: &gradient)
+                return [buffers.output, gradient!]
+            }
+        }
+        #expect(pass(threads: 1) == pass(threads: 2))
+    }
+
     /// The trace's windows and sensitivities give the weight gradient the kernel computed.
     @Test func theRecordedPatchesGiveTheWeightGradient() throws {
         let layer = convolution(padding: 1, size: 3, filters: 2)

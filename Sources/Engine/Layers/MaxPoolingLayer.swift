@@ -1,3 +1,5 @@
+import MatrixKernels
+
 /// Max pooling: each channel cut into `size × size` tiles (stride `size`), each tile
 /// replaced by its largest entry. Rows and columns that do not fill a tile are dropped.
 ///
@@ -46,46 +48,28 @@ public struct MaxPoolingLayer: ConfigurableLayer, Hashable {
     public var outputImage: ImageShape? { output }
     public var inputCount: Int { input.count }
     public var outputCount: Int { output.count }
+    var kernelShape: mk_pool_shape {
+        mk_pool_shape(channels: input.channels, height: input.height, width: input.width, size: size)
+    }
+
     /// `MaxPool(8×24×24 → 8×12×12)`.
     public var description: String { "MaxPool(\(input) → \(output))" }
 
     /// `buffers.kept[0]`: for each output entry, the input column of its tile's largest entry;
     /// `buffers.kept[1]`: the first channel of the first sample, for the trace's window.
     public func forward(_ batch: Matrix, into buffers: inout LayerBuffers, context: inout PassContext) {
-        let (channels, height, width, imageCount) = (input.channels, input.height, input.width, input.count)
-        let (outHeight, outWidth, outCount, k) = (output.height, output.width, output.count, size)
+        let (height, width, outCount) = (input.height, input.width, output.count)
         if buffers.kept.count != 2 { buffers.kept = [Matrix(rows: 0, columns: 0), Matrix(rows: 0, columns: 0)] }
         buffers.kept[1] = batch.rows == 0 ? Matrix(rows: 0, columns: 0)
             : Matrix(rows: height, columns: width) { y, x in batch[0, y * width + x] }
         buffers.output.prepare(rows: batch.rows, columns: outCount)
         buffers.kept[0].prepare(rows: batch.rows, columns: outCount)
+        var shape = kernelShape
         batch.values.withUnsafeBufferPointer { source in
             buffers.output.values.withUnsafeMutableBufferPointer { target in
-                buffers.kept[0].values.withUnsafeMutableBufferPointer { chosenEntries in
-                    guard let h = source.baseAddress, var a = target.baseAddress, var chosen = chosenEntries.baseAddress else { return }
-                    for sample in 0..<batch.rows {
-                        let image = h + sample * imageCount
-                        for c in 0..<channels {
-                            let plane = c * height * width
-                            for y in 0..<outHeight {
-                                for x in 0..<outWidth {
-                                    var best = plane + (y * k) * width + x * k
-                                    var largest = image[best]
-                                    for u in 0..<k {
-                                        let line = plane + (y * k + u) * width + x * k
-                                        for v in 0..<k where image[line + v] > largest {
-                                            best = line + v
-                                            largest = image[best]
-                                        }
-                                    }
-                                    a.pointee = largest
-                                    chosen.pointee = Double(best)
-                                    a += 1
-                                    chosen += 1
-                                }
-                            }
-                        }
-                    }
+                buffers.kept[0].values.withUnsafeMutableBufferPointer { chosen in
+                    guard let h = source.baseAddress, let a = target.baseAddress, let chosen = chosen.baseAddress else { return }
+                    mk_max_pool_forward(&shape, batch.rows, h, a, chosen)
                 }
             }
         }
@@ -93,17 +77,13 @@ public struct MaxPoolingLayer: ConfigurableLayer, Hashable {
 
     public func backward(_ batch: Matrix, buffers: inout LayerBuffers, count: Double, inputGradient: inout Matrix?) {
         guard inputGradient != nil else { return }
-        let columns = input.count, outCount = output.count
-        inputGradient!.prepare(rows: batch.rows, columns: columns)
+        inputGradient!.prepare(rows: batch.rows, columns: input.count)
+        var shape = kernelShape
         inputGradient!.values.withUnsafeMutableBufferPointer { g in
-            for i in g.indices { g[i] = 0 }
             buffers.sensitivity.values.withUnsafeBufferPointer { s in
                 buffers.kept[0].values.withUnsafeBufferPointer { chosen in
-                    for sample in 0..<batch.rows {
-                        for entry in 0..<outCount {
-                            g[sample * columns + Int(chosen[sample * outCount + entry])] += s[sample * outCount + entry]
-                        }
-                    }
+                    guard let g = g.baseAddress, let s = s.baseAddress, let chosen = chosen.baseAddress else { return }
+                    mk_max_pool_backward(&shape, batch.rows, s, chosen, g)
                 }
             }
         }

@@ -64,7 +64,8 @@ extension Network {
                 var gradient: Matrix? = buffers.layers[index - 1].sensitivity
                 buffers.layers[index - 1].sensitivity = Matrix(rows: 0, columns: 0)
                 layers[index].backward(layerInput, buffers: &buffers.layers[index], count: count, inputGradient: &gradient)
-                buffers.layers[index - 1].sensitivity = gradient!
+                // `take()` leaves no second reference, so `receive` works in place instead of copying.
+                buffers.layers[index - 1].sensitivity = gradient.take()!
                 layers[index - 1].receive(&buffers.layers[index - 1])
             } else {
                 var none: Matrix? = nil

@@ -158,6 +158,22 @@ int mk_conv_backward(const mk_conv_shape *shape, ptrdiff_t samples, const double
                      const double *sensitivity, double divisor, double *weight_gradient, double *bias_gradient,
                      double *input_gradient);
 
+/// Max pooling's shape: `channels × height × width` images cut into `size × size` tiles with
+/// stride `size`; rows and columns that do not fill a tile are dropped.
+typedef struct {
+    ptrdiff_t channels, height, width, size;
+} mk_pool_shape;
+
+/// `output` gets each tile's largest entry, `chosen` the column (within its sample's row of
+/// `input`) of that entry, the first largest in reading order on a tie. Rows as in
+/// `mk_conv_forward`; the batch is split in two halves over `mk_run_pair`.
+void mk_max_pool_forward(const mk_pool_shape *shape, ptrdiff_t samples, const double *input, double *output,
+                         double *chosen);
+
+/// `input_gradient` gets each output's sensitivity at its `chosen` column and 0 elsewhere.
+void mk_max_pool_backward(const mk_pool_shape *shape, ptrdiff_t samples, const double *sensitivity,
+                          const double *chosen, double *input_gradient);
+
 /// A task in two parts, `part` 0 and 1, that write to disjoint memory.
 typedef void (*mk_task)(void *context, int part);
 
