@@ -1,8 +1,11 @@
 // The convolution's forward and backward passes, computed directly on the images (no im2col
 // copy and no packed product): every inner loop runs across the filters (a row of weights,
-// one per filter), which the compiler vectorizes. Each loop is written once (`CONV_LOOPS`) and compiled for AVX2 and for the
-// baseline; no multiply and add fuse (`FP_CONTRACT OFF`) and each entry is summed in the order
-// documented in the header, so the two versions, and one or two threads, give the same bits.
+// one per filter), which the compiler vectorizes. A padded convolution copies each image into a
+// zero-bordered one first and runs the loops of a convolution without padding on it: a zero adds
+// nothing to a sum, so the sums are those of the windows' entries inside the image, in the same
+// order. Each loop is written once (`CONV_LOOPS`) and compiled for AVX2 and for the baseline; no
+// multiply and add fuse (`FP_CONTRACT OFF`) and each entry is summed in the order documented in
+// the header, so the two versions, and one or two threads, give the same bits.
 
 #pragma STDC FP_CONTRACT OFF  // a multiply-add fuses only where an intrinsic says so (kernels.h)
 #include "MatrixKernels.h"
@@ -11,11 +14,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-// The forward pass at PIXELS neighbouring output pixels (y, x + i) of a convolution without
-// padding, WIDTH filters at a time, in a tile of accumulators the compiler keeps in registers:
-// each weight row is loaded once for all PIXELS pixels. Each entry is summed over channel, filter
-// row and filter column in that order, then the bias added (the order of the general loop).
-#define UNPADDED_TILE(PIXELS, WIDTH)                                                                            \
+// The forward pass at PIXELS neighbouring output pixels (y, x + i), WIDTH filters at a time, in a
+// tile of accumulators the compiler keeps in registers: each weight row is loaded once for all
+// PIXELS pixels. Each entry is summed over channel, filter row and filter column in that order,
+// then the bias added.
+#define FORWARD_TILE(PIXELS, WIDTH)                                                                             \
     for (ptrdiff_t f0 = 0; f0 < F; f0 += (WIDTH)) {                                                            \
         double tile[PIXELS][WIDTH] = {{0}};                                                                    \
         for (ptrdiff_t c = 0; c < C; c++) {                                                                    \
@@ -34,8 +37,8 @@
             for (int f = 0; f < (WIDTH); f++) out[(f0 + f) * P + y * OW + x + i] = tile[i][f] + bias[f0 + f];  \
     }
 
-// ∂ℒ/∂W of ROWS window entries × 8 filters of a convolution without padding, held in registers:
-// each entry summed pixel by pixel onto its running sum (the order of the general loop).
+// ∂ℒ/∂W of ROWS window entries × 8 filters, held in registers: each entry summed pixel by pixel
+// onto its running sum.
 #define WEIGHT_TILE(ROWS)                                                                                       \
     do {                                                                                                       \
         double tile[ROWS][8];                                                                                  \
@@ -54,62 +57,78 @@
             for (int f = 0; f < 8; f++) weight_sums[(e0 + i) * F + f0 + f] = tile[i][f];                       \
     } while (0)
 
+// Σ_f s_f · (row f of Wᵀ) for BLOCK window entries from e0, summed filter by filter from 0 in
+// registers: the gradient of those entries of the window of the pixel whose sensitivities are srow.
+#define WINDOW_BLOCK(BLOCK)                                                                                     \
+    for (; e0 + (BLOCK) <= K; e0 += (BLOCK)) {                                                                 \
+        double sums[BLOCK] = {0};                                                                              \
+        for (ptrdiff_t f = 0; f < F; f++) {                                                                    \
+            const double sf = srow[f];                                                                         \
+            const double *restrict row = transposed + f * K + e0;                                              \
+            for (int e = 0; e < (BLOCK); e++) sums[e] += sf * row[e];                                          \
+        }                                                                                                      \
+        for (int e = 0; e < (BLOCK); e++) window[e0 + e] = sums[e];                                            \
+    }
+
+// The image of one sample, with `p` zeros around each channel when the convolution pads: the
+// interior of `padded` is overwritten, its border stays as allocated (zeros).
+static const double *padded_image(const double *image, double *padded, ptrdiff_t C, ptrdiff_t H, ptrdiff_t W,
+                                  ptrdiff_t p) {
+    if (p == 0) return image;
+    const ptrdiff_t PW = W + 2 * p, PH = H + 2 * p;
+    for (ptrdiff_t c = 0; c < C; c++)
+        for (ptrdiff_t y = 0; y < H; y++)
+            memcpy(padded + (c * PH + y + p) * PW + p, image + (c * H + y) * W, (size_t)W * sizeof(double));
+    return padded;
+}
+
 #define CONV_LOOPS(ATTRIBUTE, SUFFIX)                                                                             \
-    /* For each output pixel, every filter at once: the pixel's window entries one by one,      */              \
-    /* each times its row of weights (one weight per filter) added to one accumulator per filter. */             \
+    /* For each output pixel (or tile of pixels), every filter at once: the window entries one  */              \
+    /* by one, each times its row of weights (one weight per filter) added to one accumulator    */              \
+    /* per filter. H and W are the padded image's.                                               */              \
     ATTRIBUTE static void forward_##SUFFIX(const mk_conv_shape *s, ptrdiff_t first, ptrdiff_t end,                \
                                            const double *restrict input, const double *restrict weights,          \
-                                           const double *restrict bias, double *restrict net) {                   \
-        const ptrdiff_t C = s->channels, H = s->height, W = s->width, F = s->filters, k = s->size, p = s->padding;\
-        const ptrdiff_t OH = H + 2 * p - k + 1, OW = W + 2 * p - k + 1, P = OH * OW;                             \
+                                           const double *restrict bias, double *restrict net, double *padded) {   \
+        const ptrdiff_t C = s->channels, F = s->filters, k = s->size, p = s->padding;                            \
+        const ptrdiff_t H = s->height + 2 * p, W = s->width + 2 * p;                                             \
+        const ptrdiff_t OH = H - k + 1, OW = W - k + 1, P = OH * OW;                                             \
         for (ptrdiff_t sample = first; sample < end; sample++) {                                                 \
-            const double *image = input + sample * C * H * W;                                                   \
+            const double *image = padded_image(input + sample * C * s->height * s->width, padded, C, s->height,  \
+                                               s->width, p);                                                     \
             double *out = net + sample * F * P;                                                                  \
             for (ptrdiff_t y = 0; y < OH; y++) {                                                                 \
                 for (ptrdiff_t x = 0; x < OW; x++) {                                                             \
-                    /* Without padding every window lies inside the image: no bounds to test, and a   */ \
-                    /* tile of 4 pixels × 8 filters or 2 pixels × 16 filters (eight vectors of four)  */ \
-                    /* where the row has that many pixels left.                                       */ \
-                    if (p == 0 && F % 16 == 0) {                                                                 \
+                    /* Tiles of 2 pixels × 16 filters or 4 × 8 (eight vectors of four) where the row */ \
+                    /* has that many pixels left.                                                     */ \
+                    if (F % 16 == 0) {                                                                           \
                         if (x + 2 <= OW) {                                                                       \
-                            UNPADDED_TILE(2, 16);                                                                \
+                            FORWARD_TILE(2, 16);                                                                 \
                             x += 1;                                                                              \
                         } else {                                                                                 \
-                            UNPADDED_TILE(1, 16);                                                                \
+                            FORWARD_TILE(1, 16);                                                                 \
                         }                                                                                        \
-                        continue;                                                                                \
-                    }                                                                                            \
-                    if (p == 0 && F % 8 == 0) {                                                                  \
+                    } else if (F % 8 == 0) {                                                                     \
                         if (x + 4 <= OW) {                                                                       \
-                            UNPADDED_TILE(4, 8);                                                                 \
+                            FORWARD_TILE(4, 8);                                                                  \
                             x += 3;                                                                              \
                         } else {                                                                                 \
-                            UNPADDED_TILE(1, 8);                                                                 \
+                            FORWARD_TILE(1, 8);                                                                  \
                         }                                                                                        \
-                        continue;                                                                                \
-                    }                                                                                            \
-                    /* Eight filters at a time in a fixed-size block the compiler keeps in registers. */    \
-                    for (ptrdiff_t f0 = 0; f0 < F; f0 += 8) {                                                    \
-                        const ptrdiff_t width = F - f0 < 8 ? F - f0 : 8;                                         \
-                        double block[8] = {0, 0, 0, 0, 0, 0, 0, 0};                                              \
-                        for (ptrdiff_t c = 0; c < C; c++) {                                                      \
-                            for (ptrdiff_t u = 0; u < k; u++) {                                                  \
-                                const ptrdiff_t iy = y + u - p;                                                  \
-                                if (iy < 0 || iy >= H) continue;                                                 \
-                                for (ptrdiff_t v = 0; v < k; v++) {                                              \
-                                    const ptrdiff_t ix = x + v - p;                                              \
-                                    if (ix < 0 || ix >= W) continue;                                             \
-                                    const double value = image[(c * H + iy) * W + ix];                           \
-                                    const double *restrict row = weights + ((c * k + u) * k + v) * F + f0;       \
-                                    if (width == 8) {                                                            \
-                                        for (int f = 0; f < 8; f++) block[f] += value * row[f];                  \
-                                    } else {                                                                     \
+                    } else {                                                                                     \
+                        for (ptrdiff_t f0 = 0; f0 < F; f0 += 8) {                                                \
+                            const ptrdiff_t width = F - f0 < 8 ? F - f0 : 8;                                     \
+                            double block[8] = {0, 0, 0, 0, 0, 0, 0, 0};                                          \
+                            for (ptrdiff_t c = 0; c < C; c++) {                                                  \
+                                for (ptrdiff_t u = 0; u < k; u++) {                                              \
+                                    for (ptrdiff_t v = 0; v < k; v++) {                                          \
+                                        const double value = image[(c * H + y + u) * W + x + v];                 \
+                                        const double *restrict row = weights + ((c * k + u) * k + v) * F + f0;   \
                                         for (ptrdiff_t f = 0; f < width; f++) block[f] += value * row[f];        \
                                     }                                                                            \
                                 }                                                                                \
                             }                                                                                    \
+                            for (ptrdiff_t f = 0; f < width; f++) out[(f0 + f) * P + y * OW + x] = block[f] + bias[f0 + f]; \
                         }                                                                                        \
-                        for (ptrdiff_t f = 0; f < width; f++) out[(f0 + f) * P + y * OW + x] = block[f] + bias[f0 + f]; \
                     }                                                                                            \
                 }                                                                                                \
             }                                                                                                    \
@@ -117,21 +136,26 @@
     }                                                                                                            \
     /* The sensitivities of each sample turned pixel-major (a row of F per pixel). For each      */            \
     /* pixel: its window entries each times that row added to the entry's row of ∂ℒ/∂W; and the   */            \
-    /* window's gradient, Σ_f s_f (row f of Wᵀ), filter by filter, added back onto the pixels.    */            \
+    /* window's gradient, Σ_f s_f (row f of Wᵀ), added back onto the (padded) image's gradient,   */            \
+    /* whose interior is then the sample's.                                                        */            \
     ATTRIBUTE static void backward_##SUFFIX(const mk_conv_shape *s, ptrdiff_t first, ptrdiff_t end,               \
                                             const double *restrict input, const double *restrict transposed,      \
                                             const double *restrict sensitivity, double *restrict weight_sums,     \
                                             double *restrict bias_sums, double *restrict input_gradient,          \
-                                            double *restrict pixels, double *restrict window) {                   \
-        const ptrdiff_t C = s->channels, H = s->height, W = s->width, F = s->filters, k = s->size, p = s->padding;\
-        const ptrdiff_t OH = H + 2 * p - k + 1, OW = W + 2 * p - k + 1, P = OH * OW, K = C * k * k;              \
+                                            double *restrict pixels, double *restrict window, double *padded,     \
+                                            double *restrict padded_gradient) {                                   \
+        const ptrdiff_t C = s->channels, F = s->filters, k = s->size, p = s->padding;                            \
+        const ptrdiff_t H = s->height + 2 * p, W = s->width + 2 * p;                                             \
+        const ptrdiff_t OH = H - k + 1, OW = W - k + 1, P = OH * OW, K = C * k * k;                              \
         for (ptrdiff_t i = 0; i < K * F; i++) weight_sums[i] = 0;                                                \
         for (ptrdiff_t f = 0; f < F; f++) bias_sums[f] = 0;                                                      \
         for (ptrdiff_t sample = first; sample < end; sample++) {                                                 \
-            const double *image = input + sample * C * H * W;                                                   \
+            const double *image = padded_image(input + sample * C * s->height * s->width, padded, C, s->height,  \
+                                               s->width, p);                                                     \
             const double *sens = sensitivity + sample * F * P;                                                   \
-            double *gradient = input_gradient ? input_gradient + sample * C * H * W : NULL;                     \
-            if (gradient) for (ptrdiff_t i = 0; i < C * H * W; i++) gradient[i] = 0;                            \
+            double *sample_gradient = input_gradient ? input_gradient + sample * C * s->height * s->width : NULL;\
+            double *gradient = p > 0 ? padded_gradient : sample_gradient;                                        \
+            if (sample_gradient) for (ptrdiff_t i = 0; i < C * H * W; i++) gradient[i] = 0;                      \
             for (ptrdiff_t f = 0; f < F; f++) {                                                                  \
                 double total = 0;                                                                                \
                 for (ptrdiff_t q = 0; q < P; q++) {                                                              \
@@ -140,20 +164,17 @@
                 }                                                                                                \
                 bias_sums[f] += total;                                                                           \
             }                                                                                                    \
-            /* ∂ℒ/∂W in tiles of 4 window entries × 8 filters held in registers, each entry summed  */         \
-            /* pixel by pixel onto its running sum (the order of the untiled loop).                   */         \
+            /* ∂ℒ/∂W in tiles of 4 window entries × 8 filters held in registers. */                         \
             for (ptrdiff_t e0 = 0; e0 < K; e0 += 4) {                                                            \
                 const ptrdiff_t rows = K - e0 < 4 ? K - e0 : 4;                                                  \
-                ptrdiff_t eu[4], ev[4], base[4];                                                                 \
+                ptrdiff_t base[4];                                                                               \
                 for (ptrdiff_t i = 0; i < rows; i++) {                                                           \
-                    const ptrdiff_t e = e0 + i, c = e / (k * k);                                                 \
-                    eu[i] = (e / k) % k;                                                                         \
-                    ev[i] = e % k;                                                                               \
-                    base[i] = (c * H + eu[i] - p) * W + ev[i] - p;                                               \
+                    const ptrdiff_t e = e0 + i;                                                                  \
+                    base[i] = (e / (k * k) * H + e / k % k) * W + e % k;                                         \
                 }                                                                                                \
                 for (ptrdiff_t f0 = 0; f0 < F; f0 += 8) {                                                        \
                     const ptrdiff_t width = F - f0 < 8 ? F - f0 : 8;                                            \
-                    if (width == 8 && p == 0) {                                                                  \
+                    if (width == 8) {                                                                            \
                         switch (rows) {                                                                          \
                             case 4: WEIGHT_TILE(4); break;                                                       \
                             case 3: WEIGHT_TILE(3); break;                                                       \
@@ -165,11 +186,7 @@
                     for (ptrdiff_t i = 0; i < rows; i++) {                                                       \
                         double *restrict sums = weight_sums + (e0 + i) * F + f0;                                 \
                         for (ptrdiff_t y = 0; y < OH; y++) {                                                     \
-                            const ptrdiff_t iy = y + eu[i] - p;                                                  \
-                            if (iy < 0 || iy >= H) continue;                                                     \
                             for (ptrdiff_t x = 0; x < OW; x++) {                                                 \
-                                const ptrdiff_t ix = x + ev[i] - p;                                              \
-                                if (ix < 0 || ix >= W) continue;                                                 \
                                 const double value = image[base[i] + y * W + x];                                 \
                                 const double *restrict srow = pixels + (y * OW + x) * F + f0;                    \
                                 for (ptrdiff_t f = 0; f < width; f++) sums[f] += value * srow[f];                \
@@ -178,58 +195,28 @@
                     }                                                                                            \
                 }                                                                                                \
             }                                                                                                    \
-            if (!gradient) continue;                                                                             \
+            if (!sample_gradient) continue;                                                                      \
             for (ptrdiff_t y = 0; y < OH; y++) {                                                                 \
                 for (ptrdiff_t x = 0; x < OW; x++) {                                                             \
                     const double *restrict srow = pixels + (y * OW + x) * F;                                     \
-                    /* 32 window entries at a time, summed filter by filter in registers. */                \
                     ptrdiff_t e0 = 0;                                                                            \
-                    for (; e0 + 32 <= K; e0 += 32) {                                                             \
-                        double sums[32] = {0};                                                                   \
-                        for (ptrdiff_t f = 0; f < F; f++) {                                                      \
-                            const double sf = srow[f];                                                           \
-                            const double *restrict row = transposed + f * K + e0;                                \
-                            for (int e = 0; e < 32; e++) sums[e] += sf * row[e];                                 \
-                        }                                                                                        \
-                        for (int e = 0; e < 32; e++) window[e0 + e] = sums[e];                                   \
-                    }                                                                                            \
-                    for (; e0 + 8 <= K; e0 += 8) {                                                               \
-                        double sums[8] = {0};                                                                    \
-                        for (ptrdiff_t f = 0; f < F; f++) {                                                      \
-                            const double sf = srow[f];                                                           \
-                            const double *restrict row = transposed + f * K + e0;                                \
-                            for (int e = 0; e < 8; e++) sums[e] += sf * row[e];                                  \
-                        }                                                                                        \
-                        for (int e = 0; e < 8; e++) window[e0 + e] = sums[e];                                    \
-                    }                                                                                            \
-                    for (; e0 < K; e0++) {                                                                       \
-                        double sum = 0;                                                                          \
-                        for (ptrdiff_t f = 0; f < F; f++) sum += srow[f] * transposed[f * K + e0];               \
-                        window[e0] = sum;                                                                        \
-                    }                                                                                            \
-                    if (p == 0) {                                                                                \
-                        /* Every window entry lies inside the image: a row of k pixels at a time. */         \
-                        for (ptrdiff_t c = 0; c < C; c++) {                                                      \
-                            for (ptrdiff_t u = 0; u < k; u++) {                                                  \
-                                double *restrict line = gradient + (c * H + y + u) * W + x;                      \
-                                const double *restrict part = window + (c * k + u) * k;                          \
-                                for (ptrdiff_t v = 0; v < k; v++) line[v] += part[v];                            \
-                            }                                                                                    \
-                        }                                                                                        \
-                        continue;                                                                                \
-                    }                                                                                            \
+                    WINDOW_BLOCK(32)                                                                             \
+                    WINDOW_BLOCK(8)                                                                              \
+                    WINDOW_BLOCK(1)                                                                              \
                     for (ptrdiff_t c = 0; c < C; c++) {                                                          \
                         for (ptrdiff_t u = 0; u < k; u++) {                                                      \
-                            const ptrdiff_t iy = y + u - p;                                                      \
-                            if (iy < 0 || iy >= H) continue;                                                     \
-                            for (ptrdiff_t v = 0; v < k; v++) {                                                  \
-                                const ptrdiff_t ix = x + v - p;                                                  \
-                                if (ix < 0 || ix >= W) continue;                                                 \
-                                gradient[(c * H + iy) * W + ix] += window[(c * k + u) * k + v];                  \
-                            }                                                                                    \
+                            double *restrict line = gradient + (c * H + y + u) * W + x;                          \
+                            const double *restrict part = window + (c * k + u) * k;                              \
+                            for (ptrdiff_t v = 0; v < k; v++) line[v] += part[v];                                \
                         }                                                                                        \
                     }                                                                                            \
                 }                                                                                                \
+            }                                                                                                    \
+            if (p > 0) {                                                                                         \
+                for (ptrdiff_t c = 0; c < C; c++)                                                                \
+                    for (ptrdiff_t y = 0; y < s->height; y++)                                                    \
+                        memcpy(sample_gradient + (c * s->height + y) * s->width,                                 \
+                               gradient + (c * H + y + p) * W + p, (size_t)s->width * sizeof(double));           \
             }                                                                                                    \
         }                                                                                                        \
     }
@@ -256,14 +243,14 @@ typedef struct {
     const double *input, *weights, *bias, *sensitivity;
     double *net, *input_gradient;
     const double *transposed;
-    double *weight_sums[2], *bias_sums[2], *scratch[2], *window[2];
+    double *weight_sums[2], *bias_sums[2], *scratch[2], *window[2], *padded[2], *padded_gradient[2];
 } conv_task;
 
 static void forward_part(void *context, int part) {
     conv_task *t = context;
     ptrdiff_t first, end;
     halves(t->samples, part, &first, &end);
-    PICK(forward, t->shape, first, end, t->input, t->weights, t->bias, t->net);
+    PICK(forward, t->shape, first, end, t->input, t->weights, t->bias, t->net, t->padded[part]);
 }
 
 static void backward_part(void *context, int part) {
@@ -271,14 +258,30 @@ static void backward_part(void *context, int part) {
     ptrdiff_t first, end;
     halves(t->samples, part, &first, &end);
     PICK(backward, t->shape, first, end, t->input, t->transposed, t->sensitivity, t->weight_sums[part], t->bias_sums[part],
-         t->input_gradient, t->scratch[part], t->window[part]);
+         t->input_gradient, t->scratch[part], t->window[part], t->padded[part], t->padded_gradient[part]);
+}
+
+// The entries of one zero-bordered image, or 0 without padding.
+static ptrdiff_t padded_count(const mk_conv_shape *shape) {
+    if (shape->padding == 0) return 0;
+    return shape->channels * (shape->height + 2 * shape->padding) * (shape->width + 2 * shape->padding);
 }
 
 int mk_conv_forward(const mk_conv_shape *shape, ptrdiff_t samples, const double *input, const double *weights,
                     const double *bias, double *net) {
     if (samples <= 0) return 1;
     conv_task task = {.shape = shape, .samples = samples, .input = input, .weights = weights, .bias = bias, .net = net};
+    const ptrdiff_t padded = padded_count(shape);
+    double *space = NULL;
+    if (padded > 0) {
+        // Zeroed once: each image overwrites only the interior.
+        space = calloc((size_t)(2 * padded), sizeof(double));
+        if (!space) return 0;
+        task.padded[0] = space;
+        task.padded[1] = space + padded;
+    }
     mk_run_pair(forward_part, &task);
+    free(space);
     return 1;
 }
 
@@ -289,8 +292,10 @@ int mk_conv_backward(const mk_conv_shape *shape, ptrdiff_t samples, const double
     const ptrdiff_t weights_count = window * filters;
     const ptrdiff_t outputs = (shape->height + 2 * shape->padding - shape->size + 1)
         * (shape->width + 2 * shape->padding - shape->size + 1) * filters;
-    const ptrdiff_t each = weights_count + filters + outputs + window;
-    double *space = malloc((size_t)(2 * each + weights_count) * sizeof(double));
+    const ptrdiff_t padded = padded_count(shape);
+    const ptrdiff_t each = weights_count + filters + outputs + window + 2 * padded;
+    // Zeroed: the padded images' borders must be.
+    double *space = calloc((size_t)(2 * each + weights_count), sizeof(double));
     if (!space) return 0;
     // Wᵀ, a row of window weights per filter, so the window's gradient is a sum of rows.
     double *transposed = space + 2 * each;
@@ -304,6 +309,8 @@ int mk_conv_backward(const mk_conv_shape *shape, ptrdiff_t samples, const double
         task.bias_sums[part] = base + weights_count;
         task.scratch[part] = base + weights_count + filters;
         task.window[part] = base + weights_count + filters + outputs;
+        task.padded[part] = base + weights_count + filters + outputs + window;
+        task.padded_gradient[part] = task.padded[part] + padded;
     }
     mk_run_pair(backward_part, &task);
     for (ptrdiff_t i = 0; i < weights_count; i++) weight_gradient[i] = (task.weight_sums[0][i] + task.weight_sums[1][i]) / divisor;
