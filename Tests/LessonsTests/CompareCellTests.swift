@@ -114,7 +114,7 @@ private let compareLine = 14
                 + compare("vary: layers\nvalues: [[2, 4, 1], [2, 4, dropout: 0.5, 1], [2, 4, dropout: 0.2, 1], [2, 4, dropout: {rate: 0.3}, 1]]"),
             data: circlesData())
         #expect(try #require(tables(session).first).rows.map(\.[0]) == [
-            "2, 4, 1", "2, 4, dropout: 0.5, 1", "2, 4, dropout: 0.2, 1", "2, 4, dropout: {rate: 0.3}, 1",
+            "2–4–1", "2–4–dropout 0.5–1", "2–4–dropout 0.2–1", "2–4–dropout {rate: 0.3}–1",
         ])
         let figure = try #require(figures(session).first)
         #expect(figure.alternativeText.hasSuffix("one line per network: 2–4–1, 2–4–dropout 0.5–1, 2–4–dropout 0.2–1, 2–4–dropout {rate: 0.3}–1."))
@@ -148,6 +148,39 @@ private let compareLine = 14
 }
 
 extension CompareCellRunTests {
+    /// `include: above` shows the network the train cell trained as the first row, with its
+    /// own numbers, and trains only the listed values; varied layers show their weights and
+    /// multiply-adds.
+    @Test func theRunAboveIsTheFirstRowAndArchitecturesShowTheirSizeAndCost() throws {
+        let trained = try runLesson(circlesModel + circlesTrain, data: circlesData())
+        let session = try runLesson(
+            circlesModel + circlesTrain + compare("vary: layers\nvalues: [[2, 8, 8, 1]]\ninclude: above"), data: circlesData())
+        let table = try #require(tables(session).first)
+        #expect(table.headers == [
+            "layers", "final training loss", "training accuracy", "validation accuracy", "test accuracy", "weights",
+            "multiply-adds per sample", "epochs", "outcome",
+        ])
+        #expect(table.rows.map { [$0[0], $0[5], $0[6], $0[7]] } == [["2–4–1", "17", "12", "8"], ["2–8–8–1", "105", "88", "8"]])
+        guard case let .gradientDescent(above) = trained.training else {
+            Issue.record("no training above")
+            return
+        }
+        #expect(table.rows[0][1] == session.format(try #require(above.result.history.epochs.last).trainingLoss))
+        #expect(session.network == trained.network)
+        #expect(table.caption?.hasPrefix("The network trained above (first row) and one other run, which differs from it only in the network, on two circles") == true)
+    }
+
+    /// A `layers` value with another number of layers than the model's `activations` lists
+    /// gets the first activation for its hidden layers and the last for its output.
+    @Test func variedLayersFitTheModelsActivationList() throws {
+        let body = try firstCell("layers: [2, 4, 1]\nactivations: [relu, sigmoid]", kind: "model").body
+        let layers = try #require(try firstCell("vary: layers\nvalues: [[2, 8, 8, 1]]", kind: "compare").body.entries?[1].value.items?.first)
+        let fitted = CompareCell.fittingActivations(to: layers, in: body)
+        #expect(fitted.entries?.first { $0.key == "activations" }?.value.items?.compactMap(\.text) == ["relu", "relu", "sigmoid"])
+        let fits = try #require(try firstCell("vary: layers\nvalues: [[2, 3, 1]]", kind: "compare").body.entries?[1].value.items?.first)
+        #expect(CompareCell.fittingActivations(to: fits, in: body) == body)
+    }
+
     @Test func hiddenLayersTakeTheModelsHiddenActivationAndKeepItsOutput() throws {
         let session = try runLesson(
             circlesModel + circlesTrain + compare("vary: hidden\nvalues: [[3], [6, 2]]\nepochs: 2\nkeep: best"),
@@ -176,7 +209,7 @@ extension CompareCellRunTests {
         ("vary: optimizer\nvalues: []",
          "6:9: error: 'values' in compare cell is empty; list the values to compare, like [gradient-descent, momentum, rmsprop, adam]"),
         ("vary: learning_rate\nvalues: [1, 2, 3, 4, 5, 6, 7, 8, 9]",
-         "6:34: error: 'values' in compare cell lists 9 values; one comparison shows at most 8"),
+         "6:34: error: 'values' in compare cell lists 9 values; one comparison shows at most 8 runs"),
         ("vary: learning_rate\nvalues: [0.1, 0.10]", "6:15: error: 'values' in compare cell lists 0.1 twice"),
         ("vary: hidden\nvalues: [16, [8]]",
          "6:10: error: 'values' in compare cell items must be lists of hidden-layer sizes like [16] or [32, 16] for 'vary: hidden', not the number 16"),
@@ -184,6 +217,12 @@ extension CompareCellRunTests {
         ("vary: hidden\nvalues: [[8]]\nepochs: 0", "7:9: error: 'epochs' in compare cell must be between 1 and 1000000, not 0"),
         ("vary: hidden\nvalues: [[8]]\nkeep: all",
          "7:7: error: 'keep' in compare cell must be one of 'none', 'best', not 'all'"),
+        ("vary: hidden\nvalues: [[8]]\ninclude: below",
+         "7:10: error: 'include' in compare cell must be one of 'above', 'none', not 'below'"),
+        ("vary: hidden\nvalues: [[8]]\ninclude: above\nkeep: best",
+         "8:7: error: 'keep' in compare cell cannot be 'best' with 'include: above': the run above is the session's already"),
+        ("vary: learning_rate\nvalues: [1, 2, 3, 4, 5, 6, 7, 8]\ninclude: above",
+         "6:31: error: 'values' in compare cell lists 8 values; one comparison shows at most 8 runs, the run above included"),
     ])
     func mistakesInTheCellArePositioned(body: String, expected: String) {
         expectLessonError("lessons/x.md:" + expected) { _ = try CompareCell(try firstCell(body, kind: "compare")) }
@@ -228,6 +267,9 @@ extension CompareCellRunTests {
         let explicit = "```{model}\nlayers: [2, 1]\nactivation: linear\ninit: explicit\nW1: [[1], [1]]\nb1: 0\n```\n"
         expectLessonError("lessons/x.md:19:10: error: the model cell gives explicit weights, which fix the layer sizes; give it an 'init' to vary 'hidden'") {
             _ = try runLesson(explicit + xorTrain + compare("vary: hidden\nvalues: [[4]]"), data: xorData())
+        }
+        expectLessonError("lessons/x.md:\(compareLine + 2):15: error: '0.1' is the setting of the run above, which 'include: above' already shows") {
+            _ = try runLesson(xorModel + xorTrain + compare("vary: learning_rate\nvalues: [0.5, 0.1]\ninclude: above"), data: xorData())
         }
     }
 }

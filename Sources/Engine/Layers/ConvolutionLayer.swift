@@ -87,6 +87,8 @@ public struct ConvolutionLayer: ConfigurableLayer, WeightedLayer, Hashable {
     }
     public var inputCount: Int { input.count }
     public var outputCount: Int { output.count }
+    /// `C·size²` for each of the `F × OH × OW` outputs.
+    public var multiplyAdds: Int { weights.rows * output.count }
 
     /// `Conv(1×28×28 → 8×24×24, 5×5, relu)`.
     public var description: String { "Conv(\(input) → \(output), \(size)×\(size), \(activation))" }

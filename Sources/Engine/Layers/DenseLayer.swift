@@ -29,6 +29,8 @@ public struct DenseLayer: WeightedLayer, Hashable {
     public var inputCount: Int { weights.rows }
     /// The number of units.
     public var outputCount: Int { weights.columns }
+    /// `inputs × units`.
+    public var multiplyAdds: Int { weights.count }
 
     /// `Dense(2→8, relu)`.
     public var description: String { "Dense(\(inputCount)→\(outputCount), \(activation))" }

@@ -19,6 +19,10 @@ public protocol Layer: Registrable, Sendable, Hashable, CustomStringConvertible 
     /// The number of outputs per sample.
     var outputCount: Int { get }
 
+    /// The multiplications (each with its addition) of one sample's forward pass through the
+    /// layer's weights: a measure of its cost that no clock changes. 0 for layers without weights.
+    var multiplyAdds: Int { get }
+
     /// The parameters, in the order of `parameterSymbols`.
     var parameters: [Matrix] { get }
     /// Their symbols in a trace (`W`, `b`): layer `k`'s are recorded as `W1`, `dW1`, `W1_new`.
@@ -54,6 +58,7 @@ public protocol Layer: Registrable, Sendable, Hashable, CustomStringConvertible 
 
 extension Layer {
     public var parameters: [Matrix] { [] }
+    public var multiplyAdds: Int { 0 }
     public var parameterSymbols: [String] { [] }
     public func parameter(at index: Int) -> Matrix { parameters[index] }
     public mutating func swapParameters(with values: inout [Matrix]) {}

@@ -63,6 +63,8 @@ public struct Network: Sendable, Hashable, CustomStringConvertible {
     public var sizes: [Int] { [layers[0].inputCount] + layers.map(\.outputCount) }
     /// The number of weights and biases.
     public var parameterCount: Int { layers.reduce(0) { $0 + $1.parameterCount } }
+    /// The multiply-adds of one sample's forward pass, over all layers (see `Layer.multiplyAdds`).
+    public var multiplyAdds: Int { layers.reduce(0) { $0 + $1.multiplyAdds } }
     /// The output layer.
     public var outputLayer: DenseLayer { layers[layers.count - 1] as! DenseLayer }
 

@@ -47,6 +47,7 @@ extension CompareCell {
             train.body = Self.writing(key, value, into: train.body)
         case let .key(key, owner: _):
             model.body = Self.writing(key, value, into: model.body)
+            if key == "layers" { model.body = Self.fittingActivations(to: value, in: model.body) }
         case .hidden:
             guard let base = session.model, base.initializer != nil else {
                 throw LessonError(
@@ -84,6 +85,18 @@ extension CompareCell {
         }
         return (try read(model) { cell throws(LessonError) in try ModelCell(cell) },
                 try read(train) { cell throws(LessonError) in try TrainCell(cell) }, (model, train))
+    }
+
+    /// A model body whose `activations` list does not fit the layers `value` writes, rewritten
+    /// as `hidden` writes it: the first activation for every layer but the output, the last for
+    /// the output. A list that fits, or layers that do not read, are left to the model's reader.
+    static func fittingActivations(to value: LessonValue, in body: LessonValue) -> LessonValue {
+        guard let listed = body.entries?.first(where: { $0.key == "activations" })?.value, let items = listed.items,
+            let first = items.first, let last = items.last, let layers = try? ModelLayers(value),
+            layers.activationCount != items.count, layers.activationCount >= 1
+        else { return body }
+        let fitted = Array(repeating: first, count: layers.activationCount - 1) + [last]
+        return writing("activations", LessonValue(.list(fitted), at: listed.position), into: body)
     }
 
     /// `body` with `key` set to `value` (added when absent); `off` removes it.

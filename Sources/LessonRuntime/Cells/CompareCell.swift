@@ -10,6 +10,7 @@ import LessonFormat
 /// epochs: 10                   # optional: overrides the train cell's epochs
 /// keep: none                   # or best: the session continues with the best run
 /// title: Four learning rates   # optional figure title
+/// include: above               # optional: the network trained above is the first row
 /// ```
 /// What may vary comes from one place, the train and model cells' own readers: each run is
 /// the cell above with `vary: value` written into it, read again, so every key those cells
@@ -43,7 +44,7 @@ struct CompareCell: Sendable, Equatable {
     }
 
     /// The keys a compare cell may hold.
-    public static let keys = ["vary", "values", "epochs", "keep", "title"]
+    public static let keys = ["vary", "values", "epochs", "keep", "title", "include"]
     /// The most values one comparison may list (one colour each in the chart).
     public static let maximumValueCount = 8
     /// The optimizer names `vary: optimizer` accepts: every registered optimizer.
@@ -59,6 +60,9 @@ struct CompareCell: Sendable, Equatable {
     public var keep: Keep
     /// The figure's title, if given.
     public var title: String?
+    /// Whether the network the train cell above trained is the first run, shown as it is
+    /// (`include: above`), not trained again.
+    public var includesAbove: Bool
     /// Where the cell stands.
     public var position: SourcePosition
 
@@ -79,6 +83,12 @@ struct CompareCell: Sendable, Equatable {
         }
         keep = Keep(rawValue: try fields.choice("keep", among: Keep.allCases.map(\.rawValue), default: "none"))!
         title = fields.contains("title") ? try fields.text("title") : nil
+        includesAbove = try fields.choice("include", among: ["above", "none"], default: "none") == "above"
+        if includesAbove, keep == .best {
+            throw LessonError(
+                .invalidValue(key: "keep", in: "compare cell", message: "cannot be 'best' with 'include: above': the run above is the session's already"),
+                at: try fields.required("keep").position)
+        }
 
         let list = try fields.required("values")
         guard let items = list.items else {
@@ -89,10 +99,11 @@ struct CompareCell: Sendable, Equatable {
         guard !items.isEmpty else {
             throw LessonError(.invalidValue(key: "values", in: "compare cell", message: "is empty; list the values to compare, like \(varied.example)"), at: list.position)
         }
-        guard items.count <= Self.maximumValueCount else {
+        let most = Self.maximumValueCount - (includesAbove ? 1 : 0)
+        guard items.count <= most else {
             throw LessonError(
-                .invalidValue(key: "values", in: "compare cell", message: "lists \(items.count) values; one comparison shows at most \(Self.maximumValueCount)"),
-                at: items[Self.maximumValueCount].position)
+                .invalidValue(key: "values", in: "compare cell", message: "lists \(items.count) values; one comparison shows at most \(Self.maximumValueCount) runs\(includesAbove ? ", the run above included" : "")"),
+                at: items[most].position)
         }
         var seen = [String]()
         for item in items {

@@ -32,15 +32,7 @@ extension CompareCell {
         switch varied.name {
         case "optimizer": name = value.text.flatMap { Optimizer.rule(named: $0)?.title } ?? text
         case "hidden": name = layersText(run)
-        case "layers":
-            // As written, between en dashes, a layer kind with its setting: `2–16–dropout 0.5–16–1`.
-            name = (value.items ?? [value]).map { item in
-                guard let entries = item.entries else { return Self.valueText(item) }
-                return entries.map { entry in
-                    let setting = Self.valueText(entry.value)
-                    return "\(entry.key) " + (entry.value.entries != nil ? "{\(setting)}" : setting)
-                }.joined(separator: " ")
-            }.joined(separator: "–")
+        case "layers": name = layersLabel(value)
         case "batch_size": name = text == "full" ? "full batch" : "batch \(text)"
         case "early_stopping": name = text == "off" ? "no early stopping" : "patience \(text)"
         case "activations": name = Self.repeatsCounted(value.items?.map(Self.valueText) ?? [text])
@@ -48,6 +40,18 @@ extension CompareCell {
             if value.number != nil { name = "\(varied.symbol ?? varied.noun) = \(text)" } else { name = text }
         }
         return run.divergedEpoch == nil ? name : name + " (diverged)"
+    }
+
+    /// A `layers` value as written, between en dashes, a layer kind with its setting:
+    /// `2–16–dropout 0.5–16–1`.
+    private func layersLabel(_ value: LessonValue) -> String {
+        (value.items ?? [value]).map { item in
+            guard let entries = item.entries else { return Self.valueText(item) }
+            return entries.map { entry in
+                let setting = Self.valueText(entry.value)
+                return "\(entry.key) " + (entry.value.entries != nil ? "{\(setting)}" : setting)
+            }.joined(separator: " ")
+        }.joined(separator: "–")
     }
 
     /// A list with each run of equal neighbours written once with its count, so a deep network's
@@ -154,11 +158,20 @@ extension CompareCell {
         var headers = [varied.heading, "final training loss"] + (accuracy ? ["training accuracy"] : [])
         if hasValidation { headers.append(accuracy ? "validation accuracy" : "final validation loss") }
         if hasTest { headers.append(accuracy ? "test accuracy" : "test loss") }
+        // Architectures differ in size and cost: their weights and the multiply-adds of one
+        // image's forward pass (a measure of training time that no clock changes).
+        let showsSize = varied == .hidden || varied.name == "layers"
+        if showsSize { headers += ["weights", "multiply-adds per sample"] }
         headers += ["epochs", "outcome"]
 
         let rows = runs.map { run -> [String] in
             let written = Self.valueText(run.setting)
-            let value = varied == .hidden ? layersText(run) : varied.name == "early_stopping" && written != "off" ? "patience \(written)" : written
+            let value = switch varied.name {
+            case "hidden": layersText(run)
+            case "layers": layersLabel(run.setting)
+            case "early_stopping" where written != "off": "patience \(written)"
+            default: written
+            }
             let last = run.divergedEpoch == nil ? run.epochs.last : nil
             var row = [value, last.map { session.format($0.trainingLoss) } ?? "—"]
             if accuracy { row.append(last.map { NumberText.percent($0.trainingAccuracy) } ?? "—") }
@@ -166,6 +179,7 @@ extension CompareCell {
                 row.append((accuracy ? last?.validationAccuracy.map(NumberText.percent) : last?.validationLoss.map(session.format)) ?? "—")
             }
             if hasTest { row.append((accuracy ? run.testAccuracy.map(NumberText.percent) : run.testLoss.map(session.format)) ?? "—") }
+            if showsSize { row += [NumberText.grouped(run.initial.parameterCount), NumberText.grouped(run.initial.multiplyAdds)] }
             row.append("\(run.epochs.count)")
             row.append(outcome(run))
             return row
@@ -183,9 +197,16 @@ extension CompareCell {
         case (false, true): "Losses and accuracies are those of the last epoch."
         case (false, false): "The training and validation losses are those of the last epoch\(hasTest ? "; the test loss that of the trained weights" : "")."
         }
-        let caption =
+        var caption =
             "\(runs.count) run\(runs.count == 1 ? "" : "s") on \(data.title) that differ only in the \(varied.noun), "
             + "each for up to \(epochs) epoch\(epochs == 1 ? "" : "s") from starting weights made from the same random numbers. " + measured
+        if includesAbove {
+            let others = runs.count == 2 ? "one other run, which differs" : "\(runs.count - 1) other runs, which differ"
+            caption =
+                "The network trained above (first row) and \(others) from it only in the \(varied.noun), on \(data.title), trained the same way"
+                + (runs.count > 2 ? " from starting weights made from the same random numbers. " : ". ") + measured
+        }
+        if showsSize { caption += " A multiply-add is one weight times its input, added to a sum: the cost of a forward pass, which a training step roughly triples." }
         return ReportTable(headers: headers, rows: rows, caption: caption, numericColumns: Set(1..<(headers.count - 1)))
     }
 

@@ -41,7 +41,7 @@ extension CompareCell: RunnableCell {
         let weightGenerator = session.generator("compare-weights")
         var shuffleGenerator = session.generator("compare-shuffle")
         let shuffleSeed = shuffleGenerator.next()
-        var runs = [CompareRun]()
+        var runs = includesAbove ? [try runAbove(in: session, data: data)] : [CompareRun]()
         for plan in plans {
             var generator = weightGenerator
             let network = plan.model.network(using: &generator)
@@ -56,6 +56,42 @@ extension CompareCell: RunnableCell {
         }
         try report(runs, data: data, session: session)
         if keep == .best { keepBest(of: runs, session: session) }
+    }
+
+    /// The network the train cell above trained, as a run of this comparison: its own history and
+    /// numbers, not trained again.
+    private func runAbove(in session: Session, data: SessionData) throws(LessonError) -> CompareRun {
+        guard case let .gradientDescent(above) = session.training, let network = session.network, let model = session.modelSource,
+            let train = session.trainSource
+        else {
+            throw LessonError(.failed("'include: above' needs a train cell above that trains with gradient descent"), at: position)
+        }
+        var run = CompareRun(
+            setting: settingAbove(model: model, train: train), epochs: above.result.history.epochs, network: network,
+            initial: above.initial, configuration: above.configuration, result: above.result, seconds: above.seconds,
+            model: session.model, train: session.lastTrain, sources: (model, train))
+        if let test = data.testExamples {
+            (run.testLoss, run.testAccuracy) = GradientDescentTrainer(configuration: above.configuration).evaluate(network, on: test)
+        }
+        return run
+    }
+
+    /// The varied setting as the cells above have it (`default` where they leave it out).
+    private func settingAbove(model: Cell, train: Cell) -> LessonValue {
+        switch varied {
+        case .hidden:
+            let sizes = hiddenSizes(of: model)
+            return LessonValue(.list(sizes.map { LessonValue(.scalar(String($0), isPlain: true), at: position) }), at: position)
+        case let .key(key, owner):
+            let body = owner == .train ? train.body : model.body
+            return body.entries?.first { $0.key == key }?.value ?? LessonValue(.scalar("default", isPlain: true), at: position)
+        }
+    }
+
+    /// The hidden-layer sizes of a model cell's `layers` (every item between the first and the last that is a number).
+    private func hiddenSizes(of model: Cell) -> [Int] {
+        let items = model.body.entries?.first { $0.key == "layers" }?.value.items ?? []
+        return items.dropFirst().dropLast().compactMap(\.integer)
     }
 
     /// Reads every run's cells, as a run would, without training: a value the train or model
@@ -117,6 +153,11 @@ extension CompareCell: RunnableCell {
                     at: value.position)
             }
             try variantTrain.checkPassSizes(of: variantModel.sizes, on: data, at: value.position)
+            if includesAbove, variantModel == model, variantTrain == train {
+                throw LessonError(
+                    .failed("'\(Self.valueText(value))' is the setting of the run above, which 'include: above' already shows"),
+                    at: value.position)
+            }
             if let same = plans.first(where: { $0.model == variantModel && $0.train == variantTrain }) {
                 throw LessonError(
                     .failed("'\(Self.valueText(value))' gives the same run as '\(Self.valueText(same.value))': the cells above do not use '\(varied.name)' as written\(varied.name == "activation" ? " (a model cell with 'activations' gives each layer's)" : "")"),
