@@ -1,0 +1,53 @@
+import ArgumentParser
+import Book
+import Foundation
+import LessonFormat
+import LessonRuntime
+
+/// One rebuild of `lessons serve`: the saved lessons are checked first, and one with mistakes
+/// is not published, so its chapter keeps its last good pages while its errors are printed
+/// (and shown on the open page); every other lesson is published as `lessons all` publishes
+/// it, an unchanged chapter kept, a neighbour relinked.
+struct PreviewRebuild {
+    let library: LessonLibrary
+    let writer: BookWriter
+    /// The errors of each lesson that `check` rejected at its last save, by name.
+    private(set) var rejected: [String: [String]] = [:]
+
+    init(library: LessonLibrary, writer: BookWriter) {
+        self.library = library
+        self.writer = writer
+    }
+
+    /// Checks the lessons of `look` that changed, publishes the book without those rejected,
+    /// and returns the problems to show on the open pages: each rejected lesson's errors.
+    mutating func run(_ look: LessonChanges.Look, options: RunOptions) -> [String] {
+        let names = Set(look.entries.map(\.name))
+        rejected = rejected.filter { names.contains($0.key) }
+        for entry in look.changed {
+            let errors = Self.mistakes(in: entry, bookChapters: names)
+            rejected[entry.name] = errors.isEmpty ? nil : errors
+            guard !errors.isEmpty else { continue }
+            for error in errors { Terminal.error(error) }
+            Terminal.error("✗ \(entry.name): not rebuilt, its last good pages stay; save it again once fixed")
+        }
+        do {
+            try Publishing.publish(look.entries.filter { rejected[$0.name] == nil }, library: library, options: options, writer: writer)
+        } catch is ExitCode {
+            // The chapter that failed as it ran has said why, and its page shows it.
+        } catch {
+            Terminal.error("error: \(error)")
+        }
+        return rejected.keys.sorted().flatMap { rejected[$0]! }
+    }
+
+    /// What `lessons check` says of `entry`'s lesson, one positioned line per mistake.
+    static func mistakes(in entry: LessonLibrary.Entry, bookChapters: Set<String>) -> [String] {
+        do {
+            let lesson = try LessonParser.parse(try entry.text(), path: entry.displayPath, file: entry.url)
+            return LessonRunner(bookChapters: bookChapters).check(lesson).map(\.description)
+        } catch {
+            return [error.description]
+        }
+    }
+}
