@@ -120,10 +120,12 @@ import Testing
         #expect(try await RawHTTP.send("POST", "/01-tiny/index.html", port: port).status == 405)
         #expect(try await RawHTTP.send("GET", "/03-none/index.html", port: port).status == 404)
 
-        // A saved lesson: its page is rebuilt, and so is the index that lists it.
+        // A saved lesson: its page is rebuilt, and so are the index and the neighbour that name it.
         _ = try await rebuilt(port) { try Self.tiny("Second title").write(to: lesson, atomically: true, encoding: .utf8) }
         #expect(try await RawHTTP.page("/01-tiny/index.html", port: port).contains("<h1>1. Second title</h1>"))
         #expect(try await RawHTTP.page("/index.html", port: port).contains("Second title"))
+        // The next chapter's link to it is rewritten too.
+        #expect(try await RawHTTP.page("/02-points/index.html", port: port).contains("← 1. Second title</a>"))
 
         // A saved data file: the chapter that reads it is rebuilt.
         #expect(try await !RawHTTP.page("/02-points/index.html", port: port).contains("</span>41</td>"))

@@ -6,13 +6,16 @@ import LessonRuntime
 
 /// One rebuild of `lessons serve`: the saved lessons are checked first, and one with mistakes
 /// is not published, so its chapter keeps its last good pages while its errors are printed
-/// (and shown on the open page); every other lesson is published as `lessons all` publishes
-/// it, an unchanged chapter kept, a neighbour relinked.
+/// (and shown on the open page). The others are published as `lessons run` publishes them;
+/// when the book's order or a title changed (or a lesson came or went), every lesson is, as
+/// `lessons all` publishes them: an unchanged chapter kept, a neighbour relinked.
 struct PreviewRebuild {
     let library: LessonLibrary
     let writer: BookWriter
     /// The errors of each lesson that `check` rejected at its last save, by name.
     private(set) var rejected: [String: [String]] = [:]
+    /// Each chapter's name and numbered title, in book order, at the last rebuild.
+    private var placement: [String]?
 
     init(library: LessonLibrary, writer: BookWriter) {
         self.library = library
@@ -31,14 +34,24 @@ struct PreviewRebuild {
             for error in errors { Terminal.error(error) }
             Terminal.error("✗ \(entry.name): not rebuilt, its last good pages stay; save it again once fixed")
         }
+        let order = BookWriter.bookOrder(look.entries).map { "\($0.entry.name) \($0.title)" }
+        let everything = order != placement
+        placement = order
+        let chosen = (everything ? look.entries : look.changed).filter { rejected[$0.name] == nil }
+        guard !chosen.isEmpty else { return problems }
         do {
-            try Publishing.publish(look.entries.filter { rejected[$0.name] == nil }, library: library, options: options, writer: writer)
+            try Publishing.publish(chosen, library: library, options: options, writer: writer)
         } catch is ExitCode {
             // The chapter that failed as it ran has said why, and its page shows it.
         } catch {
             Terminal.error("error: \(error)")
         }
-        return rejected.keys.sorted().flatMap { rejected[$0]! }
+        return problems
+    }
+
+    /// The errors of the lessons rejected, in file-name order.
+    private var problems: [String] {
+        rejected.keys.sorted().flatMap { rejected[$0]! }
     }
 
     /// What `lessons check` says of `entry`'s lesson, one positioned line per mistake.
