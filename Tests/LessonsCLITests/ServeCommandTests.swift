@@ -35,26 +35,28 @@ import Testing
     /// A running `lessons serve`, its output collected as it comes.
     final class Server: @unchecked Sendable {
         let process = Process()
-        private let lock = NSLock()
-        private var out = Data(), err = Data()
-        var standardOutput: String { lock.withLock { String(decoding: out, as: UTF8.self) } }
-        var standardError: String { lock.withLock { String(decoding: err, as: UTF8.self) } }
+        private let output = Pipe(), error = Pipe()
+        private let collected = Collected()
+        var standardOutput: String { collected.text(\.out) }
+        var standardError: String { collected.text(\.err) }
+
+        /// What the process printed so far, behind a lock (the pipes' handlers run on their own threads).
+        final class Collected: @unchecked Sendable {
+            let lock = NSLock()
+            var out = Data(), err = Data()
+            func append(_ chunk: Data, to stream: ReferenceWritableKeyPath<Collected, Data>) { lock.withLock { self[keyPath: stream].append(chunk) } }
+            func text(_ stream: KeyPath<Collected, Data>) -> String { lock.withLock { String(decoding: self[keyPath: stream], as: UTF8.self) } }
+        }
 
         init(_ arguments: [String], in folder: URL) throws {
             process.executableURL = CommandLineTests.executable
             process.arguments = ["serve"] + arguments
             process.currentDirectoryURL = folder
-            let output = Pipe(), error = Pipe()
             process.standardOutput = output
             process.standardError = error
-            output.fileHandleForReading.readabilityHandler = { [unowned self] handle in
-                let chunk = handle.availableData
-                lock.withLock { out.append(chunk) }
-            }
-            error.fileHandleForReading.readabilityHandler = { [unowned self] handle in
-                let chunk = handle.availableData
-                lock.withLock { err.append(chunk) }
-            }
+            let collected = collected
+            output.fileHandleForReading.readabilityHandler = { collected.append($0.availableData, to: \.out) }
+            error.fileHandleForReading.readabilityHandler = { collected.append($0.availableData, to: \.err) }
             try process.run()
         }
 
@@ -71,6 +73,8 @@ import Testing
         func stop() {
             if process.isRunning { kill(process.processIdentifier, SIGINT) }
             process.waitUntilExit()
+            output.fileHandleForReading.readabilityHandler = nil
+            error.fileHandleForReading.readabilityHandler = nil
         }
     }
 
@@ -88,10 +92,15 @@ import Testing
     func rebuilt(_ port: UInt16, after save: () throws -> Void) async throws -> Status {
         let before = try await status(port).version
         try save()
-        let answer = try await RawHTTP.send("GET", "/.lessons-serve/status?since=" + before, port: port)
-        let after = try JSONDecoder().decode(Status.self, from: answer.body)
-        guard after.version != before else { throw RawHTTP.Failure(description: "no rebuild within the long poll's wait") }
-        return after
+        // Long polls one after the other, as the script does: a whole test run on two cores
+        // can slow a rebuild past one poll's wait.
+        let deadline = Date().addingTimeInterval(90)
+        while Date() < deadline {
+            let answer = try await RawHTTP.send("GET", "/.lessons-serve/status?since=" + before, port: port)
+            let after = try JSONDecoder().decode(Status.self, from: answer.body)
+            if after.version != before { return after }
+        }
+        throw RawHTTP.Failure(description: "no rebuild within 90 s")
     }
 
     /// Fails when the served page is not rebuilt after a save of its lesson or of its data
