@@ -160,9 +160,19 @@ import Testing
         #expect(try await RawHTTP.page("/01-tiny/index.html", port: port).contains("<h1>1. Fourth title</h1>"))
         #expect(!(try String(contentsOf: folder.appendingPathComponent("output/01-tiny/index.html"), encoding: .utf8)).contains("<script"))
 
-        // A second server on the same port says why it cannot serve.
+        // A second server on the same port says why it cannot serve, before it builds anything.
         let second = try helper.run(["serve", "--port", String(port), "--output", "second", "--quiet"], in: folder)
         #expect(second.status == 1)
         #expect(second.standardError == "error: cannot serve on 127.0.0.1:\(port): Address already in use\n")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("second/index.html").path))
+    }
+
+    /// Fails when `serve --help` does not say how to choose the port.
+    @Test func helpNamesThePort() throws {
+        let help = try helper.run(["serve", "--help"])
+        #expect(help.status == 0)
+        #expect(help.standardOutput.contains("--port <port>"))
+        #expect(help.standardOutput.contains("--lessons"))
+        #expect(help.standardOutput.contains("--output"))
     }
 }

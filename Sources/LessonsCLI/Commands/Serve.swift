@@ -28,11 +28,9 @@ extension LessonsCommand {
             let first = try Publishing.everyLesson(library, writes: true)
             let (writer, lock) = try Publishing.open(options, library: library)
             defer { lock.release() }
-            var changes = LessonChanges(reported: first.refused)
-            var rebuild = PreviewRebuild(library: library, writer: writer)
+            // The port is taken before the book is built: one in use fails at once. A page asked
+            // for during the first build is reloaded when it ends.
             let status = BookStatus()
-            status.rebuilt(problems: rebuild.run(try changes.look(at: library), options: options))
-
             let server: PreviewServer
             let bound: UInt16
             do {
@@ -42,14 +40,25 @@ extension LessonsCommand {
                 Terminal.error("error: cannot serve on 127.0.0.1:\(port): \(error)")
                 throw ExitCode.failure
             }
+            var changes = LessonChanges(reported: first.refused)
+            var rebuild = PreviewRebuild(library: library, writer: writer)
+            status.rebuilt(problems: rebuild.run(try changes.look(at: library), options: options))
             print("Serving \(options.output)/ at http://127.0.0.1:\(bound)/ and watching \(folder.lessons)/; Ctrl-C stops.")
             fflush(nil)
 
             // After the first build, only what changed runs: `--force` is for that build alone.
             var later = options
             later.force = false
+            var folderGone = false
             while true {
                 Thread.sleep(forTimeInterval: 0.5)
+                // A lessons folder moved away for a moment (a branch switched, say) is waited for.
+                guard FileManager.default.fileExists(atPath: library.folder.path) else {
+                    if !folderGone { Terminal.error("error: \(folder.lessons)/ is gone; still serving, and waiting for it to come back") }
+                    folderGone = true
+                    continue
+                }
+                folderGone = false
                 let look = try changes.look(at: library)
                 guard !look.isEmpty else { continue }
                 status.rebuilt(problems: rebuild.run(look, options: later))
