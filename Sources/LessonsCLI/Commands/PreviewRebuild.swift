@@ -32,13 +32,14 @@ struct PreviewRebuild {
             rejected[entry.name] = errors.isEmpty ? nil : errors
             guard !errors.isEmpty else { continue }
             for error in errors { Terminal.error(error) }
-            Terminal.error("✗ \(entry.name): not rebuilt, its last good pages stay; save it again once fixed")
+            Terminal.error("✗ \(entry.name): not rebuilt, its last good pages (if any) stay; fix it and save again")
         }
         let order = BookWriter.bookOrder(look.entries).map { "\($0.entry.name) \($0.title)" }
         let everything = order != placement
         placement = order
         let chosen = (everything ? look.entries : look.changed).filter { rejected[$0.name] == nil }
-        guard !chosen.isEmpty else { return problems }
+        // The whole book is published even when every lesson was rejected: the index must exist.
+        guard !chosen.isEmpty || everything else { return problems }
         do {
             try Publishing.publish(chosen, library: library, options: options, writer: writer)
         } catch is ExitCode {
