@@ -13,7 +13,7 @@ struct LessonsCommand: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            All.self, Run.self, List.self, Check.self, New.self, Watch.self, Answers.self,
+            All.self, Run.self, List.self, Check.self, New.self, Watch.self, Serve.self, Answers.self,
         ]
     )
 

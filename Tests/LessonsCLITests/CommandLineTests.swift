@@ -86,7 +86,7 @@ import Testing
     @Test func helpListsEverySubcommand() throws {
         let outcome = try run(["--help"])
         #expect(outcome.status == 0)
-        for name in ["all", "run", "list", "check", "new", "watch", "answers"] {
+        for name in ["all", "run", "list", "check", "new", "watch", "serve", "answers"] {
             #expect(outcome.standardOutput.contains("\n  \(name) "), "missing subcommand \(name)")
         }
     }

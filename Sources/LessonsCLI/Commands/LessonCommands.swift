@@ -154,21 +154,10 @@ extension LessonsCommand {
             // The output folder is this watch's until it stops: another run is told who holds it.
             let (writer, lock) = try Publishing.open(options, library: library)
             defer { lock.release() }
-            var seen: [String: WatchStamp] = [:]
-            var refused = Set<String>()
+            var changes = LessonChanges()
             print("Watching \(folder.lessons)/ for changes; Ctrl-C stops.")
             while true {
-                var changed = [LessonLibrary.Entry]()
-                let contents = try Publishing.contents(of: library)
-                for file in contents.refused where !refused.contains(file.displayPath) { Terminal.error(file.description) }
-                refused = Set(contents.refused.map(\.displayPath))
-                for entry in contents.entries {
-                    let stamp = entry.stamp(after: seen[entry.name])
-                    if seen[entry.name] != stamp {
-                        seen[entry.name] = stamp
-                        changed.append(entry)
-                    }
-                }
+                let changed = try changes.look(at: library).changed
                 if !changed.isEmpty {
                     do {
                         try Publishing.publish(changed, library: library, options: options, writer: writer)
