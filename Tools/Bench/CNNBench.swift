@@ -3,7 +3,7 @@ import Engine
 import Foundation
 
 /// The Convolutions chapter's network against PyTorch on the CPU, same architecture, batch and
-/// optimizer: conv 8×5×5 → pool 2 → conv 16×5×5 → pool 2 → dense 128 → dense 10 (ReLU, then
+/// optimizer: conv 8×5×5 → pool 2 → conv 32×5×5 → pool 2 → dense 128 → dense 10 (ReLU, then
 /// softmax with cross-entropy), He initialization, Adam with η = 0.001, mini-batches of 64
 /// reshuffled every epoch. The peer is `Tools/BenchPeers/peer_torch_cnn.py`; without torch the
 /// case prints the engine's side and a note.
@@ -13,7 +13,7 @@ struct CNNBench {
     let epochs: Int
 
     func run() {
-        print("CNN conv8-pool-conv16-pool-128-10, \(epochs) epoch\(epochs == 1 ? "" : "s"), batch 64, Adam η = 0.001")
+        print("CNN conv8-pool-conv32-pool-128-10, \(epochs) epoch\(epochs == 1 ? "" : "s"), batch 64, Adam η = 0.001")
         guard let (parts, training) = fullMNIST(in: directory) else { return }
         var network = Self.network()
         let trainer = GradientDescentTrainer(
@@ -58,11 +58,11 @@ struct CNNBench {
         let first = ConvolutionLayer(weights: draw(25, 8), bias: Matrix(rows: 1, columns: 8), activation: .relu, input: image, size: 5, padding: 0)
         let pool1 = MaxPoolingLayer(input: first.output, size: 2)
         let second = ConvolutionLayer(
-            weights: draw(200, 16), bias: Matrix(rows: 1, columns: 16), activation: .relu, input: pool1.output, size: 5, padding: 0)
+            weights: draw(200, 32), bias: Matrix(rows: 1, columns: 32), activation: .relu, input: pool1.output, size: 5, padding: 0)
         let pool2 = MaxPoolingLayer(input: second.output, size: 2)
         return Network(layers: [
             first, pool1, second, pool2,
-            DenseLayer(weights: draw(256, 128), bias: Matrix(rows: 1, columns: 128), activation: .relu),
+            DenseLayer(weights: draw(512, 128), bias: Matrix(rows: 1, columns: 128), activation: .relu),
             DenseLayer(weights: draw(128, 10), bias: Matrix(rows: 1, columns: 10), activation: .softmax),
         ])
     }

@@ -2,7 +2,7 @@
 """lessons-bench's PyTorch peer for the CNN case: the Convolutions chapter's network trained on
 the CPU with the same architecture, batch and optimizer as the engine's side.
 
-    conv 8 filters 5x5 (valid) -> ReLU -> max-pool 2 -> conv 16 filters 5x5 -> ReLU -> max-pool 2
+    conv 8 filters 5x5 (valid) -> ReLU -> max-pool 2 -> conv 32 filters 5x5 -> ReLU -> max-pool 2
     -> dense 128 -> ReLU -> dense 10 -> softmax with cross-entropy; He-normal weights, zero biases;
     Adam (beta1 0.9, beta2 0.999, eps 1e-8), learning rate 0.001, mini-batches of 64 reshuffled
     every epoch; pixels scaled to [0, 1].
@@ -63,8 +63,8 @@ def main():
     y = torch.tensor(labels)
     model = nn.Sequential(
         nn.Conv2d(1, 8, 5), nn.ReLU(), nn.MaxPool2d(2),
-        nn.Conv2d(8, 16, 5), nn.ReLU(), nn.MaxPool2d(2),
-        nn.Flatten(), nn.Linear(256, 128), nn.ReLU(), nn.Linear(128, 10),
+        nn.Conv2d(8, 32, 5), nn.ReLU(), nn.MaxPool2d(2),
+        nn.Flatten(), nn.Linear(512, 128), nn.ReLU(), nn.Linear(128, 10),
     ).to(dtype)
     for layer in model:
         if isinstance(layer, (nn.Conv2d, nn.Linear)):
