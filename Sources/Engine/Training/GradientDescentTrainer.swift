@@ -143,13 +143,22 @@ public struct GradientDescentTrainer {
     }
 
     /// The mean loss (with weight decay) and the accuracy of `network` on `data`.
+    ///
+    /// The samples pass in slices (`Network.forwardInSlices`); the loss is the mean of every
+    /// sample's loss, as over one pass.
     public func evaluate(_ network: Network, on data: LabeledData) -> (loss: Double, accuracy: Double) {
-        let pass = network.forward(data.inputs)
-        let loss = configuration.loss.value(
-            output: pass.output, net: pass.nets[pass.nets.count - 1], target: data.targets,
-            activation: network.outputLayer.activation)
         let threshold = Accuracy.threshold(for: network.outputLayer.activation, targets: data.targets)
-        return (loss + decayPenalty(network), Accuracy.fraction(output: pass.output, target: data.targets, threshold: threshold))
+        var losses = Matrix(rows: data.count, columns: 1)
+        var correct = 0
+        network.forwardInSlices(data.inputs) { range, net, output in
+            let target = range.count == data.count ? data.targets : data.targets.rows(range)
+            let perSample = configuration.loss.perSample(
+                output: output, net: net, target: target, activation: network.outputLayer.activation)
+            losses.values.replaceSubrange(range, with: perSample.values)
+            correct += Accuracy.correctCount(output: output, target: target, threshold: threshold)
+        }
+        let accuracy = data.count == 0 ? 0 : Double(correct) / Double(data.count)
+        return (losses.mean() + decayPenalty(network), accuracy)
     }
 
     /// `λ/2 Σ‖Wᵏ‖²` over the weights, not the biases.
