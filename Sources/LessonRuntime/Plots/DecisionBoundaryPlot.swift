@@ -63,7 +63,7 @@ struct DecisionBoundaryPlot: PlotKind {
             ).figure
         }
         let what = equations == nil ? "regions" : "line"
-        output.caption += " " + moments.sentence(what)
+        output.caption += " " + moments.sentence(what, ringed: equations != nil)
         output.alternativeText += " Animated: the \(what) \(moments.span)."
         return output
     }
@@ -168,9 +168,7 @@ struct DecisionBoundaryPlot: PlotKind {
                     when: "after epoch \(update.step.epoch), sample \(update.step.step)",
                     sample: input.columns >= 2 ? (input[0, 0], input[0, 1]) : nil)
             }
-            return Moments(
-                frames: frames, unit: .update, moments: chosen, end: updates.count,
-                endPhrase: PlotSupport.trainingPhrase(session))
+            return Moments(frames: frames, unit: .update, moments: chosen, endPhrase: PlotSupport.trainingPhrase(session))
         case let .gradientDescent(run):
             if let layer = final.layers.first(where: { !($0 is DenseLayer) && !$0.parameters.isEmpty }) {
                 let name = (type(of: layer) as? any Registrable.Type)?.name ?? "\(type(of: layer))"
@@ -201,8 +199,7 @@ struct DecisionBoundaryPlot: PlotKind {
                 }
                 frames.append(Moments.Frame(network: network, when: "after \(PlotSupport.epochs(epoch))"))
             }
-            return Moments(
-                frames: frames, unit: .epoch, moments: chosen, end: epochs, endPhrase: PlotSupport.trainingPhrase(session))
+            return Moments(frames: frames, unit: .epoch, moments: chosen, endPhrase: PlotSupport.trainingPhrase(session))
         }
     }
 
@@ -262,8 +259,6 @@ private struct Moments {
     var frames: [Frame]
     var unit: PlotFrames.Unit
     var moments: [Int]
-    /// The moment of the finished figure.
-    var end: Int
     /// `after 5,000 epochs`.
     var endPhrase: String
 
@@ -272,14 +267,16 @@ private struct Moments {
         "from \(frames.first?.when ?? endPhrase) to \(endPhrase)"
     }
 
-    /// The caption's sentence: what plays, in order.
-    func sentence(_ what: String) -> String {
+    /// The caption's sentence: what plays, in order; `ringed` when the frames ring each
+    /// update's sample (lines drawn in the plane the perceptron learned in).
+    func sentence(_ what: String, ringed: Bool) -> String {
         let listed = PlotFrames.list(moments)
         let start = moments.first == 0 ? "before training" : nil
         let after: String
         switch unit {
         case .update:
-            after = listed.isEmpty ? "" : "after update\(moments.filter { $0 > 0 }.count == 1 ? "" : "s") \(listed) (the ring marks the sample each update looked at)"
+            after = listed.isEmpty ? "" : "after update\(moments.filter { $0 > 0 }.count == 1 ? "" : "s") \(listed)"
+                + (ringed ? " (the ring marks the sample each update looked at)" : "")
         default:
             after = listed.isEmpty ? "" : "after epoch\(moments.filter { $0 > 0 }.count == 1 ? "" : "s") \(listed)"
         }
