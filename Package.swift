@@ -100,8 +100,8 @@ let package = Package(
             resources: [.copy("Resources/mnist-subset")],
             swiftSettings: optimizedInEveryBuild
         ),
-        // Figures through Cairo: figure/axes/marks; knows nothing of the engine.
-        .target(name: "Plotting", dependencies: ["CCairo"], exclude: ["README.md"]),
+        // Figures through Cairo: figure/axes/marks, and animated PNGs through zlib; knows nothing of the engine.
+        .target(name: "Plotting", dependencies: ["CCairo", "CZlib"], exclude: ["README.md"]),
 
         // MARK: The command line
         .executableTarget(
@@ -152,7 +152,7 @@ let package = Package(
         .testTarget(name: "MathMLTests", dependencies: ["MathML"], exclude: ["Fixtures"]),
         .testTarget(name: "RelationsTests", dependencies: ["Relations", "Engine"]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets"]),
-        .testTarget(name: "PlottingTests", dependencies: ["Plotting"]),
+        .testTarget(name: "PlottingTests", dependencies: ["Plotting", "CZlib"]),
         .testTarget(name: "FuzzingTests", dependencies: ["LessonsFuzzing"], exclude: ["Corpus"]),
     ],
     swiftLanguageModes: [.v6]

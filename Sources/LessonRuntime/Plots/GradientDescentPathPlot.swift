@@ -18,17 +18,20 @@ import Plotting
 struct GradientDescentPathPlot: PlotKind {
     static let name = "gradient-descent-path"
     static let listOrder = 120
-    static let keys = GradientDescentWalk.keys + ["paths"]
+    static let keys = GradientDescentWalk.keys + ["paths", "frames"]
     static let summary = "Gradient descent on a function f(x, y) over its contour map; several optimizers' paths on one map."
     /// The most paths one map shows (one colour each).
     static let maximumPathCount = 6
 
     /// The walks, the first the one `{iteration: n}` names below.
     var walks: [GradientDescentWalk]
+    /// The steps to animate, if any.
+    var frames: PlotFrames?
 
     init(_ fields: FieldReader) throws(LessonError) {
         let place = "plot cell"
         let function = try WalkFunction(fields, place: place)
+        frames = try PlotOptions.frames(fields)
         guard let list = fields.value("paths") else {
             walks = [try GradientDescentWalk(fields, place: place, function: function)]
             return
@@ -69,42 +72,62 @@ struct GradientDescentPathPlot: PlotKind {
         let function = walks[0].function
         let shown = paths.map { $0.coordinates.filter { $0.0.isFinite && $0.1.isFinite && abs($0.0) < 1e6 && abs($0.1) < 1e6 } }
         let (xRange, yRange) = Self.region(around: shown.flatMap { $0 })
-        let figure = plot.makeFigure(width: 560, height: 460)
-        let axes = figure.addAxes()
-        func number(_ x: Double) -> String { NumberText.format(x, significantDigits: 4) }
-        let single = walks.count == 1 ? walks[0] : nil
-        axes.title = plot.title ?? "Gradient descent on f(x, y) = \(function.function.prettyText)"
-            + (single.map { "  (η = \(number($0.learningRate)))" } ?? "")
-        axes.xLabel = "x"
-        axes.yLabel = "y"
         let grid = ValueGrid(x: xRange, y: yRange, columns: 200) { x, y in function.value(x, y) }
         let contours = ContourLevels(grid.values.flatMap { $0 })
-        if contours.isGeometric {
-            // Over many decades a colour map shows only the highest values: the levels, coloured
-            // from low to high and labelled, carry the picture.
-            axes.contour(grid, levels: contours.levels, colormap: .viridis, width: 1.2, labelsLevels: true)
-        } else {
-            axes.heatmap(grid, colormap: .viridis, colorbar: "f(x, y)")
-            // White level curves on viridis, which stays the same on a dark page: they stay white.
-            axes.contour(
-                grid, levels: contours.levels, color: Color.white.withAlpha(0.75), width: 1, labelsLevels: true,
-                keepsColors: true)
-        }
-        for (index, (walk, points)) in zip(walks, shown).enumerated() {
-            // The last path's start dot is drawn on top of the others': it is the one the legend shows.
-            if let single, walks.count == 1 {
-                let end = Self.subscriptNumber(points.count - 1)
-                axes.path(
-                    points, label: "\(single.steps) steps of " + (single.optimizer.name == GradientDescent.name ? "−η ∇f" : single.optimizer.type.title),
-                    startLabel: "start (x₀, y₀)", endLabel: "end (x\(end), y\(end))")
+        func number(_ x: Double) -> String { NumberText.format(x, significantDigits: 4) }
+        let single = walks.count == 1 ? walks[0] : nil
+        let title = plot.title ?? "Gradient descent on f(x, y) = \(function.function.prettyText)"
+            + (single.map { "  (η = \(number($0.learningRate)))" } ?? "")
+
+        /// The map with each path's first `steps + 1` points (all of them when `nil`); an
+        /// animation's frame keeps clear of the whole paths, so its labels and legend stand
+        /// where the finished figure has them.
+        func drawing(steps: Int?) -> Figure {
+            let figure = plot.makeFigure(width: 560, height: 460)
+            let axes = figure.addAxes()
+            axes.title = title
+            axes.xLabel = "x"
+            axes.yLabel = "y"
+            if contours.isGeometric {
+                // Over many decades a colour map shows only the highest values: the levels, coloured
+                // from low to high and labelled, carry the picture.
+                axes.contour(grid, levels: contours.levels, colormap: .viridis, width: 1.2, labelsLevels: true)
             } else {
-                axes.path(points, label: walk.label, startLabel: index == walks.count - 1 ? "start" : nil,
-                    color: Palette.color(index))
+                axes.heatmap(grid, colormap: .viridis, colorbar: "f(x, y)")
+                // White level curves on viridis, which stays the same on a dark page: they stay white.
+                axes.contour(
+                    grid, levels: contours.levels, color: Color.white.withAlpha(0.75), width: 1, labelsLevels: true,
+                    keepsColors: true)
             }
+            if let steps {
+                for points in shown {
+                    func mark(_ points: ArraySlice<(Double, Double)>) -> PathMark {
+                        PathMark(points: points.map { (x: $0.0, y: $0.1) }, color: .black)
+                    }
+                    axes.add(KeptClear(whole: mark(points[...]), drawn: mark(points.prefix(steps + 1))))
+                }
+            }
+            for (index, (walk, all)) in zip(walks, shown).enumerated() {
+                let points = steps.map { Array(all.prefix($0 + 1)) } ?? all
+                // The last path's start dot is drawn on top of the others': it is the one the legend shows.
+                if let single, walks.count == 1 {
+                    let end = Self.subscriptNumber(points.count - 1)
+                    let count = steps.map { min($0, single.steps) } ?? single.steps
+                    axes.path(
+                        points, label: "\(count) step\(count == 1 ? "" : "s") of " + (single.optimizer.name == GradientDescent.name ? "−η ∇f" : single.optimizer.type.title),
+                        startLabel: "start (x₀, y₀)", endLabel: "end (x\(end), y\(end))")
+                } else {
+                    axes.path(points, label: walk.label, startLabel: index == walks.count - 1 ? "start" : nil,
+                        color: Palette.color(index))
+                }
+            }
+            axes.xLimits = xRange
+            axes.yLimits = yRange
+            axes.equalAspect = true
+            return figure
         }
-        axes.xLimits = xRange
-        axes.yLimits = yRange
-        axes.equalAspect = true
+
+        let figure = drawing(steps: nil)
         let descriptions = zip(walks, paths).map { walk, path -> String in
             let last = path.points[path.points.count - 1]
             let how = walk.optimizer.name == GradientDescent.name ? "gradient descent" : walk.optimizer.description
@@ -116,10 +139,24 @@ struct GradientDescentPathPlot: PlotKind {
         let caption = "The contours of $f(x, y) = \(function.function.tex())$, whose gradient is $\\nabla f = (\(gradient))$"
             + (contours.isGeometric ? " (levels spaced by factors, since f spans many decades)" : "")
             + ". " + descriptions.joined(separator: "; ").prefix(1).uppercased() + descriptions.joined(separator: "; ").dropFirst() + "."
-        return PlotOutput(
+        var output = PlotOutput(
             figure: figure, caption: caption,
             alternativeText: "Contour map of f(x, y) = \(function.function.prettyText) with the path\(walks.count == 1 ? "" : "s") of " + walks.map(\.label).joined(separator: "; ") + ".")
+        guard let frames else { return output }
+        let end = shown.map { $0.count - 1 }.max() ?? 0
+        let moments = try frames.moments(before: end, unit: .step)
+        output.frames = moments.map { drawing(steps: $0) }
+        let listed = PlotFrames.list(moments)
+        let start = moments.first == 0 ? "at the start" : nil
+        let after = listed.isEmpty ? nil : "after step\(moments.filter { $0 > 0 }.count == 1 ? "" : "s") \(listed)"
+        output.caption += " The animation shows the path\(walks.count == 1 ? "" : "s") "
+            + [start, after].compactMap { $0 }.joined(separator: " and ") + ", then all \(end) steps again."
+        output.alternativeText += " Animated: the path\(walks.count == 1 ? "" : "s") drawn step by step."
+        return output
     }
+
+    /// The steps an animation draws are the walk's own: none recorded by training.
+    var requestedSteps: [TraceStep] { [] }
 
     /// The rectangle the map shows: the paths' bounding box with a margin of a fifth of its
     /// larger side, each side at least a third of the other so an elongated path keeps its map.
@@ -142,6 +179,22 @@ struct GradientDescentPathPlot: PlotKind {
     private static func subscriptNumber(_ number: Int) -> String {
         let digits: [Character] = ["₀", "₁", "₂", "₃", "₄", "₅", "₆", "₇", "₈", "₉"]
         return String(String(number).map { digits[Int(String($0))!] })
+    }
+}
+
+/// Marks where a path will be without drawing it: an animation's frame, which draws the first
+/// steps, keeps its contour labels and legend clear of the whole path, as the finished figure does.
+///
+/// It occupies the points of the `whole` path that the `drawn` steps do not (those come first
+/// in the whole path's list): with the drawn path's own, the frame's labels avoid exactly the
+/// points the finished figure's avoid, and find the same spots.
+private struct KeptClear: Mark {
+    var whole: PathMark
+    var drawn: PathMark
+    var bounds: DataBounds? { nil }
+    func draw(in frame: PlotFrame, renderer: any Renderer) {}
+    func occupiedPoints(in frame: PlotFrame) -> [Point] {
+        Array(whole.occupiedPoints(in: frame).dropFirst(drawn.occupiedPoints(in: frame).count))
     }
 }
 

@@ -7,9 +7,12 @@ extension PlotCell: RunnableCell {
     func run(_ cell: Cell, in session: Session) throws(LessonError) {
         let output = try kind.draw(self, in: session)
         try session.addFigure(
-            output.figure, name: name, caption: caption ?? output.caption, alternativeText: output.alternativeText,
-            at: position)
+            output.figure, frames: output.frames, framesPosition: keyPositions["frames"], name: name,
+            caption: caption ?? output.caption, alternativeText: output.alternativeText, at: position)
     }
+
+    /// The steps its kind draws from (an animation's epochs).
+    var requestedSteps: [TraceStep] { kind.requestedSteps }
 
     // MARK: - What a kind needs
 

@@ -26,6 +26,9 @@ protocol PlotKind: Registrable, Sendable {
     static var summary: String { get }
     /// Whether it draws the layers' statistics, which the train cell above then measures.
     static var showsLayerStatistics: Bool { get }
+    /// The training steps whose records it draws (the epochs of an animation), which the
+    /// train cell above then records.
+    var requestedSteps: [TraceStep] { get }
 
     /// Reads its keys from the cell (keys of other kinds were refused before).
     init(_ fields: FieldReader) throws(LessonError)
@@ -39,6 +42,7 @@ extension PlotKind {
     public static var keys: [String] { [] }
     public static var takesHeight: Bool { true }
     public static var showsLayerStatistics: Bool { false }
+    var requestedSteps: [TraceStep] { [] }
 }
 
 /// A drawn figure with the caption and the alternative text its kind writes for it.
@@ -49,10 +53,14 @@ struct PlotOutput {
     public var caption: String
     /// What the figure shows, for readers who cannot see it.
     public var alternativeText: String
+    /// The frames after the first of an animated figure (`PlotFrames`), each drawn like
+    /// `figure` and at its size; none for a still.
+    public var frames: [Figure]
 
-    public init(figure: Figure, caption: String, alternativeText: String) {
+    public init(figure: Figure, caption: String, alternativeText: String, frames: [Figure] = []) {
         self.figure = figure
         self.caption = caption
         self.alternativeText = alternativeText
+        self.frames = frames
     }
 }

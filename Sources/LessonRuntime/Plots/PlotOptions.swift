@@ -60,6 +60,11 @@ enum PlotOptions {
         try fields.integer("count", default: 16, in: 1...maximum)
     }
 
+    /// `frames`: the moments an animated figure plays (`PlotFrames`), if given.
+    static func frames(_ fields: FieldReader) throws(LessonError) -> PlotFrames? {
+        try PlotFrames.read(fields)
+    }
+
     /// `scale: linear|log`: whether the loss axis is logarithmic.
     static func logScale(_ fields: FieldReader) throws(LessonError) -> Bool {
         try fields.choice("scale", among: ["linear", "log"], default: "linear") == "log"

@@ -129,19 +129,40 @@ final class Session {
     ///   - caption: the caption under the figure (Markdown with math).
     ///   - alternativeText: what the figure shows, for readers who cannot see it.
     ///   - position: the plot cell, for the error if a file cannot be written.
+    ///   - frames: the moments of an animated figure (`PlotFrames`), drawn like `figure` and
+    ///     at its size; each file is then an animated PNG whose first frame is `figure`.
+    ///   - framesPosition: where `frames` stands, for an animation that is too large.
     public func addFigure(
-        _ figure: Figure, name: String, caption: String, alternativeText: String, at position: SourcePosition
+        _ figure: Figure, frames: [Figure] = [], framesPosition: SourcePosition? = nil, name: String, caption: String,
+        alternativeText: String, at position: SourcePosition
     ) throws(LessonError) {
         figureCount += 1
         let stem = String(format: "fig-%02d-%@", figureCount, name)
         let wide = figure.layout(fittingWidth: Self.columnWidth)
         let narrow = figure.trimmed(figure.layout(fittingWidth: Self.phoneWidth, shortestHeightFraction: 1))
+        let delays = PlotFrames.delays(moments: frames.count)
         func write(_ file: String, _ appearance: Appearance, _ layout: FigureLayout) throws(LessonError) {
+            let path = figureDirectory.appendingPathComponent(file).path
+            guard !frames.isEmpty else {
+                do {
+                    try figure.writePNG(to: path, appearance: appearance, layout: layout)
+                } catch {
+                    throw LessonError(.failed("cannot write \(file): \(error)"), at: position)
+                }
+                return
+            }
+            let bytes: [UInt8]
             do {
-                try figure.writePNG(
-                    to: figureDirectory.appendingPathComponent(file).path, appearance: appearance, layout: layout)
+                bytes = try Figure.animatedPNGData(
+                    [figure] + frames, delays: delays, appearance: appearance, layout: layout,
+                    byteLimit: PlotFrames.maximumBytes)
+            } catch let .tooLarge(_, frame, frameCount) {
+                throw PlotFrames.tooLarge(file, frame: frame, of: frameCount, at: framesPosition ?? position)
             } catch {
-                throw LessonError(.failed("cannot write \(file): \(error)"), at: position)
+                throw LessonError(.failed("cannot draw \(file): \(error)"), at: position)
+            }
+            guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else {
+                throw LessonError(.failed("cannot write \(file)"), at: position)
             }
         }
         let file = stem + ".png"

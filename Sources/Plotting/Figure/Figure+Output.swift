@@ -36,3 +36,38 @@ extension Figure {
         try render(appearance: appearance, layout: layout).bitmap()
     }
 }
+
+extension Figure {
+    /// Renders `frames`, all in `layout` and `appearance`, and assembles them into an animated
+    /// PNG (``AnimatedPNG``) that plays forever, frame `i` showing for `delays[i]`.
+    ///
+    /// The frames are figures of the same size and kind (the same axes, colours and scale, with
+    /// what changes drawn differently); the first is the default image that viewers without
+    /// animation show. The same frames always give the same bytes.
+    ///
+    /// - Throws: ``AnimatedPNG/Failure/tooLarge(limit:frame:frameCount:)`` as soon as the file
+    ///   passes `byteLimit`, before the frames after it are rendered; ``AnimatedPNG/Failure/rendering(_:)``
+    ///   if Cairo fails.
+    public static func animatedPNGData(
+        _ frames: [Figure], delays: [AnimatedPNG.Delay], appearance: Appearance = .light, layout: FigureLayout,
+        byteLimit: Int? = nil
+    ) throws(AnimatedPNG.Failure) -> [UInt8] {
+        precondition(!frames.isEmpty && delays.count == frames.count, "Figure.animatedPNGData: \(frames.count) frames, \(delays.count) delays")
+        var writer: AnimatedPNG?
+        for (frame, delay) in zip(frames, delays) {
+            let bitmap: Bitmap
+            do {
+                bitmap = try frame.render(appearance: appearance, layout: layout).bitmap()
+            } catch {
+                throw .rendering(error)
+            }
+            if writer == nil {
+                writer = AnimatedPNG(
+                    width: bitmap.width, height: bitmap.height, hasAlpha: appearance.color(frame.background).alpha < 1,
+                    frameCount: frames.count, byteLimit: byteLimit)
+            }
+            try writer!.add(bitmap, delay: delay)
+        }
+        return writer!.finish()
+    }
+}

@@ -123,34 +123,61 @@ public struct ContourMark: Mark {
     /// `size` keeps ``labelClearance`` from every obstacle and every box taken; without one, the
     /// candidate whose box keeps the most.
     static func labelSpot(candidates: [Point], size: Size, obstacles: [Point], taken: [Rect]) -> Point? {
-        func clearance(_ p: Point) -> Double {
-            let box = Rect(x: p.x - size.width / 2, y: p.y - size.height / 2, width: size.width, height: size.height)
+        // This runs for every candidate against every obstacle, for every frame of an animated
+        // path, so it is written for a debug build: plain comparisons (the variadic
+        // `max(_:_:_:)` builds an array per call), squared distances (the square root of the
+        // least square is the least distance, exactly), and the candidates tried from the most
+        // preferred down, each given up at its first obstacle that is too close. The spot is
+        // the one the plain search over every candidate finds.
+        func gap(_ low: Double, _ high: Double) -> Double { low > 0 ? low : high > 0 ? high : 0 }
+        /// The least squared distance from the box at `p` to an obstacle or a taken box, or a
+        /// smaller one than `stop` as soon as one is found.
+        func squaredClearance(_ p: Point, stoppingBelow stop: Double = -1) -> Double {
+            let minX = p.x - size.width / 2, maxX = minX + size.width
+            let minY = p.y - size.height / 2, maxY = minY + size.height
             var nearest = Double.infinity
             for q in obstacles {
-                let dx = max(box.minX - q.x, 0, q.x - box.maxX)
-                let dy = max(box.minY - q.y, 0, q.y - box.maxY)
-                nearest = min(nearest, (dx * dx + dy * dy).squareRoot())
+                let dx = gap(minX - q.x, q.x - maxX)
+                let dy = gap(minY - q.y, q.y - maxY)
+                let square = dx * dx + dy * dy
+                if square < nearest {
+                    nearest = square
+                    if square < stop { return square }
+                }
             }
             for other in taken {
-                let dx = max(box.minX - other.maxX, 0, other.minX - box.maxX)
-                let dy = max(box.minY - other.maxY, 0, other.minY - box.maxY)
-                nearest = min(nearest, (dx * dx + dy * dy).squareRoot())
+                let dx = gap(minX - other.maxX, other.minX - maxX)
+                let dy = gap(minY - other.maxY, other.minY - maxY)
+                let square = dx * dx + dy * dy
+                if square < nearest {
+                    nearest = square
+                    if square < stop { return square }
+                }
             }
             return nearest
         }
         func preference(_ p: Point) -> Double { p.x + 0.5 * p.y }
-        var best: Point?
+        // The clear spot farthest right and down (the first of equals): the first clear one in
+        // order of preference. A square below `stop` has a root below the clearance.
+        let stop = labelClearance * labelClearance * (1 - 1e-9)
+        let order = candidates.indices.sorted {
+            let (a, b) = (preference(candidates[$0]), preference(candidates[$1]))
+            return a != b ? a > b : $0 < $1
+        }
+        for index in order where squaredClearance(candidates[index], stoppingBelow: stop).squareRoot() >= labelClearance {
+            return candidates[index]
+        }
+        // None is clear: the clearest (the first of equals).
         var bestClear: Point?
         var bestClearance = -Double.infinity
         for candidate in candidates {
-            let c = clearance(candidate)
-            if c >= labelClearance, best.map({ preference(candidate) > preference($0) }) ?? true { best = candidate }
+            let c = squaredClearance(candidate).squareRoot()
             if c > bestClearance {
                 bestClearance = c
                 bestClear = candidate
             }
         }
-        return best ?? bestClear
+        return bestClear
     }
 }
 

@@ -1,4 +1,5 @@
 import CCairo
+import Foundation
 
 extension CairoRenderer {
     /// Checks that no drawing call has put the context into an error state.
@@ -49,11 +50,14 @@ extension CairoRenderer {
         // RGB24 leaves the top byte undefined; such pixels are opaque.
         let opaque: UInt32 = cairo_image_surface_get_format(surface) == CAIRO_FORMAT_RGB24 ? 0xFF00_0000 : 0
         if let data = cairo_image_surface_get_data(surface) {
-            for row in 0..<height {
-                let rowStart = UnsafeRawPointer(data + row * stride)
-                for column in 0..<width {
-                    pixels[row * width + column] =
-                        rowStart.loadUnaligned(fromByteOffset: column * 4, as: UInt32.self) | opaque
+            // Row by row (the stride may pad them), then the alpha byte set in one pass: an
+            // animation reads back every frame of four drawings, and debug builds are slow per pixel.
+            pixels.withUnsafeMutableBufferPointer { out in
+                for row in 0..<height {
+                    memcpy(out.baseAddress! + row * width, data + row * stride, width * 4)
+                }
+                if opaque != 0 {
+                    for index in out.indices { out[index] |= opaque }
                 }
             }
         }
