@@ -1,0 +1,135 @@
+import Engine
+import LessonFormat
+import Report
+
+/// Writes a chapter's notebook as its cells run: after each cell, the Python that does what the
+/// cell did, from what the cell says and what it left in the session (the data it loaded, the
+/// network it built with its starting weights, the settings and seed a training ran with). The
+/// code calls the engine written again in numpy (`NotebookRuntime`), and sets `results` as the
+/// chapter sets its `results.json`, so a run of the notebook can be checked against the chapter
+/// (`.ci/check-notebooks.py`).
+///
+/// Cells that only show what the engine recorded (equations, tables, plots, exercises) add
+/// nothing: their blocks are the notebook's Markdown. What the numpy code cannot do yet
+/// (convolution and pooling layers) is said in the notebook where it stands.
+final class NotebookRecorder {
+    /// The chapter's seed, which every stream of random numbers derives from.
+    let seed: UInt64
+    /// The lesson file, as the notebook names it.
+    let lesson: String
+    /// The code so far, each cell before the block it stands before.
+    private(set) var anchored: [NotebookPlan.AnchoredCell] = []
+    /// The runtime parts the code calls.
+    var parts: Set<NotebookRuntime> = []
+    /// Whether a data cell reads MNIST's files.
+    var readsMNIST = false
+    /// How many of the session's streams earlier cells drew (`Session.streamsDrawn`).
+    private var streamsSeen = 0
+    /// Why the session's network cannot be run in numpy, when it cannot.
+    var networkGap: String?
+    /// Why the session's data cannot be rebuilt, when it cannot.
+    var dataGap: String?
+    /// What the notebook does not reproduce, for its closing cell.
+    var gaps: [String] = []
+
+    /// The most weights and biases a model's cell embeds; a larger network's are drawn in
+    /// Python with the engine's generator and checked by their sums.
+    static let embeddedParameterLimit = 20_000
+
+    init(seed: UInt64, lesson: String) {
+        self.seed = seed
+        self.lesson = lesson
+    }
+
+    /// Adds the code of `runnable`, which ran without error and appended the blocks from
+    /// `blocksBefore` on.
+    func record(_ runnable: any RunnableCell, _ cell: Cell, blocksBefore: Int, in session: Session) {
+        let streams = Array(session.streamsDrawn[streamsSeen...])
+        streamsSeen = session.streamsDrawn.count
+        let code: String?
+        switch runnable {
+        case let data as DataCell: code = dataCode(data, streams: streams, in: session)
+        case let model as ModelCell: code = modelCode(model, streams: streams, in: session)
+        case let train as TrainCell: code = trainCode(train, in: session)
+        case let evaluate as EvaluateCell: code = evaluateCode(evaluate, in: session)
+        case let compare as CompareCell: code = compareCode(compare, streams: streams, in: session)
+        case let table as TableCell: code = table.walk.flatMap { walkCode([$0]) }
+        case let plot as PlotCell: code = (plot.kind as? GradientDescentPathPlot).flatMap { walkCode($0.walks) }
+        default: code = nil
+        }
+        if let code { anchored.append(.init(position: blocksBefore, cell: .code(code))) }
+    }
+
+    /// Notes where a cell that failed or was skipped stands: the chapter has no numbers from it.
+    func recordFailure(_ cell: Cell, blocksBefore: Int, in session: Session) {
+        streamsSeen = session.streamsDrawn.count
+        guard [.data, .model, .train, .evaluate, .compare].contains(cell.kind) else { return }
+        anchored.append(
+            .init(
+                position: blocksBefore,
+                cell: .code("# The \(cell.kind.rawValue) cell at line \(cell.position.line) of the lesson did not run in the chapter, so it is not reproduced here.")))
+    }
+
+    /// The notebook's cells besides the chapter's blocks, or `nil` when no cell made code (a
+    /// chapter of prose, such as an appendix).
+    func plan(blockCount: Int) -> NotebookPlan? {
+        guard !anchored.isEmpty else { return nil }
+        var opening: [NotebookCell] = [.markdown(introduction), .code(header)]
+        for part in NotebookRuntime.closure(of: parts) {
+            opening += [.markdown(part.title), .code(part.source)]
+        }
+        var closing: [NotebookCell] = [
+            .markdown("## The chapter's numbers\n\nWhat this notebook computed, under the names the chapter's `results.json` gives them; `.ci/check-notebooks.py` compares the two."),
+            .code("for key, value in results.items():\n    print(f\"{key}: {value!r}\")"),
+        ]
+        if !gaps.isEmpty {
+            closing.append(.markdown("**Not reproduced here.**\n\n" + gaps.map { "- " + $0 }.joined(separator: "\n")))
+        }
+        return NotebookPlan(opening: opening, anchored: anchored, closing: closing)
+    }
+
+    private var introduction: String {
+        "This is the chapter as a notebook, generated by `lessons` from \(lesson.markdownCodeSpan): its prose and math as on its "
+            + "page and, where the lesson's cells stand, code cells in plain Python with numpy that rebuild its data (embedded where "
+            + "the engine drew it at random), build each network from the same starting weights, train it on the same batches in "
+            + "the same order with the same update rules, and evaluate it, printing each number beside the one the chapter shows. "
+            + "The code cells right below are the engine's arithmetic written in numpy, which the others call. Run the cells in order."
+    }
+
+    private var header: String {
+        var lines = [
+            "import gzip, math, os, struct",
+            "",
+            "import numpy as np",
+            "",
+        ]
+        if readsMNIST {
+            lines += [
+                "# The folder with MNIST's four files (train-images-idx3-ubyte.gz, …), as `lessons` finds it.",
+                "MNIST_DIR = os.environ.get(\"MNIST_DIR\", \"data/mnist\")",
+                "",
+            ]
+        }
+        lines += [
+            "SEED = \(seed)  # the chapter's seed: every random number below comes from it",
+            "results = {}  # the chapter's numbers as its results.json names them, set as the cells run",
+            "checks = []  # (what, this notebook's value, the chapter's value) for every number printed",
+            "",
+            "",
+            "def report(what, value, chapter=None):",
+            "    \"\"\"Prints a number beside the chapter's, and keeps both.\"\"\"",
+            "    checks.append((what, value, chapter))",
+            "    shown = f\"{value:.10g}\" if isinstance(value, float) else f\"{value}\"",
+            "    if chapter is None:",
+            "        print(f\"{what}: {shown}\")",
+            "    else:",
+            "        print(f\"{what}: {shown}   (the chapter: {chapter:.10g})\" if isinstance(chapter, float) else f\"{what}: {shown}   (the chapter: {chapter})\")",
+        ]
+        return lines.joined(separator: "\n")
+    }
+}
+
+extension String {
+    /// The text as a Markdown code span.
+    var markdownCodeSpan: String { "`" + replacingOccurrences(of: "`", with: "'") + "`" }
+}
