@@ -5,25 +5,36 @@ extension NotebookRecorder {
     /// all) with its own settings and the shared shuffling seed, printed beside the chapter's
     /// table; with `keep: best` the run kept becomes `network`.
     func compareCode(_ cell: CompareCell, streams: [String], in session: Session) -> String? {
-        if let gap = dataGap { return "# Not reproduced: " + gap + "." }
         let runs = session.comparison
+        session.comparison = []  // its networks and traces are not needed any more
         guard !runs.isEmpty else { return nil }
         parts.insert(.compare)
         let stream = streams.first { $0.hasPrefix("compare-weights#") }
         var lines = ["# Comparing \(cell.varied.name == "hidden" ? "hidden layers" : cell.varied.name): each run trains its own network; all start from the same random state."]
         lines.append("runs = []")
+        // Runs that start from the same network (all but the varied setting's) share its literal.
+        var written = [(network: Network, name: String)]()
         for (index, run) in runs.enumerated() {
             let label = cell.varied.name + ": " + CompareCell.valueText(run.setting)
-            let (code, gap) = networkCode(run.initial, initializer: run.model?.initializer, stream: stream, name: "start")
+            let name = "start_\(index + 1)"
             lines.append("")
             lines.append("# Run \(index + 1), \(label).")
-            if gap != nil {
-                lines += code.filter { $0.hasPrefix("#") }
-                continue
+            if let same = written.first(where: { $0.network == run.initial }) {
+                lines.append("\(name) = copy_network(\(same.name))  # the same starting weights as \(same.name.replacingOccurrences(of: "start_", with: "run "))")
+            } else {
+                let (code, gap) = networkCode(run.initial, initializer: run.model?.initializer, stream: stream, name: name)
+                if gap != nil {
+                    lines += code.filter { $0.hasPrefix("#") }
+                    continue
+                }
+                lines.append(
+                    run.model?.initializer.map { "# Its starting weights, drawn with \(Self.python($0)) from the comparison's random state:" }
+                        ?? "# Its starting weights, as the model cell gives them:")
+                lines += code
+                written.append((run.initial, name))
             }
-            lines += code
             lines.append("options = dict(" + Self.arguments(run.configuration) + ")")
-            lines.append("runs.append((\(PythonLiteral.string(label)), start, options, \(chapterNumbers(run, regression: session.data?.training.isRegression == true))))")
+            lines.append("runs.append((\(PythonLiteral.string(label)), \(name), options, \(chapterNumbers(run, regression: session.data?.training.isRegression == true))))")
         }
         lines.append("")
         let keeps = cell.keep == .best

@@ -8,17 +8,22 @@ extension NotebookRecorder {
     /// drawn at random or read from a file beside the lesson.
     func dataCode(_ cell: DataCell, streams: [String], in session: Session) -> String? {
         guard let data = session.data else { return nil }
-        dataGap = nil
         var lines = ["# The data: \(data.title.withoutMarkdownEscapes)."]
         if cell.source is MNISTData {
             parts.insert(.mnist)
             readsMNIST = true
             lines += mnistLines(data, streams: streams)
         } else {
-            lines += [
-                "# The samples as the engine made them (drawn from the chapter's seed, or read from the lesson's",
-                "# file), embedded so that the notebook learns from the very same numbers.",
-            ]
+            if let csv = cell.source as? CSVData {
+                lines.append("# The samples as the engine read them from \(csv.path.joined(separator: "/")) beside the lesson, embedded.")
+            } else if cell.source.isSynthetic {
+                lines.append("# The samples as the engine drew them from the chapter's seed, embedded: the very same points.")
+            } else {
+                lines.append("# The samples, in the engine's order.")
+            }
+            if data.validation != nil {
+                lines.append("# The validation samples are held out as the engine held them out.")
+            }
             if let map = cell.features {
                 lines.append("# The inputs are already mapped by the data cell's features: \(map.plainFormula).")
             }

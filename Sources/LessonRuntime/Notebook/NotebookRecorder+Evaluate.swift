@@ -5,7 +5,7 @@ extension NotebookRecorder {
     /// off, batch normalization's running averages), with its loss and its accuracy, or for
     /// real-valued targets its MSE and R².
     func evaluateCode(_ cell: EvaluateCell, in session: Session) -> String? {
-        if let gap = dataGap ?? networkGap { return "# Not reproduced: " + gap + "." }
+        if let gap = networkGap { return "# Not reproduced: " + gap + "." }
         guard let evaluation = session.evaluation else { return nil }
         parts.insert(.training)
         let split = cell.split.rawValue

@@ -7,10 +7,11 @@ extension NotebookRecorder {
         let stream = streams.first { $0.hasPrefix("weights#") }
         var lines = ["# The model: \(Self.describe(network))."]
         let (code, gap) = networkCode(network, initializer: cell.initializer, stream: stream, name: "network")
+        networkGap = gap
+        if gap != nil { return (lines + code).joined(separator: "\n") }
         lines.append(
             cell.initializer.map { "# Its starting weights, drawn by the engine with \(Self.python($0)) from the chapter's seed:" }
                 ?? "# Its starting weights, as the cell gives them:")
-        networkGap = gap
         lines += code
         return lines.joined(separator: "\n")
     }
@@ -31,9 +32,10 @@ extension NotebookRecorder {
         parts.insert(.network)
         if let unknown = network.layers.first(where: { !($0 is DenseLayer || $0 is DropoutLayer || $0 is BatchNormLayer) }) {
             let kind = type(of: unknown).name
-            let gap = "networks with \(kind == "conv" ? "convolution" : kind == "pool" ? "pooling" : kind) layers: the numpy code has dense, dropout and batch-norm layers only, so this network (\(Self.describe(network))) is not built, trained or evaluated here"
+            let layers = "\(kind == "conv" ? "convolution" : kind == "pool" ? "pooling" : kind) layers"
+            let gap = "networks with \(layers): the numpy code has dense, dropout and batch-norm layers only, so the network \(Self.describe(network)) is not built, trained or evaluated, and the numbers of its training and evaluations are not computed"
             if !gaps.contains(gap) { gaps.append(gap) }
-            return (["# Not reproduced: " + gap + ".", "\(name) = None"], gap)
+            return (["# Not reproduced: " + gap + ".", "\(name) = None"], "the network has \(layers), which the numpy code does not have (see the end of the notebook)")
         }
         let draws = network.parameterCount > Self.embeddedParameterLimit && initializer != nil && stream != nil
         var lines = [String]()

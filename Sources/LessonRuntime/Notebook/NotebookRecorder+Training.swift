@@ -5,7 +5,7 @@ extension NotebookRecorder {
     /// included, so the batches come in the same order and dropout drops the same units), or
     /// the perceptron rule; `results` as the chapter sets its numbers.
     func trainCode(_ cell: TrainCell, in session: Session) -> String? {
-        if let gap = dataGap ?? networkGap { return "# Not reproduced: " + gap + "." }
+        if let gap = networkGap { return "# Not reproduced: " + gap + "." }
         switch session.training {
         case let .gradientDescent(run):
             return gradientDescentCode(run, regression: session.data?.training.isRegression == true)

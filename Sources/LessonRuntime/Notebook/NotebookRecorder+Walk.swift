@@ -35,37 +35,51 @@ extension NotebookRecorder {
         return lines.joined(separator: "\n")
     }
 
-    /// `f` as a Python expression of the floats `x` and `y` (numpy's functions, which give
-    /// infinities rather than errors when a walk runs away).
+    /// `f` as a Python expression of the floats `x` and `y` that evaluates in the engine's order
+    /// (`x^2` is `x * x`, and an operand is parenthesized wherever Python would group it
+    /// otherwise); numpy's functions give infinities rather than errors when a walk runs away.
     static func python(_ f: ScalarFunction) -> String {
-        func wrapped(_ g: ScalarFunction) -> String { "(" + python(g) + ")" }
+        func left(_ g: ScalarFunction, _ level: Int) -> String { pythonLevel(g) < level ? "(" + python(g) + ")" : python(g) }
+        func right(_ g: ScalarFunction, _ level: Int) -> String { pythonLevel(g) <= level ? "(" + python(g) + ")" : python(g) }
         switch f {
         case let .constant(value): return value < 0 ? "(\(value))" : "\(value)"
         case let .variable(_, name): return name
-        case let .sum(a, b): return wrapped(a) + " + " + wrapped(b)
-        case let .difference(a, b): return wrapped(a) + " - " + wrapped(b)
-        case let .product(a, b): return wrapped(a) + " * " + wrapped(b)
-        case let .quotient(a, b): return wrapped(a) + " / " + wrapped(b)
+        case let .sum(a, b): return left(a, 1) + " + " + right(b, 1)
+        case let .difference(a, b): return left(a, 1) + " - " + right(b, 1)
+        case let .product(a, b): return left(a, 2) + " * " + right(b, 2)
+        case let .quotient(a, b): return left(a, 2) + " / " + right(b, 2)
         case let .power(a, p):
             switch p {
-            case 1: return wrapped(a)
-            case 2: return wrapped(a) + " * " + wrapped(a)
-            case 3: return wrapped(a) + " * " + wrapped(a) + " * " + wrapped(a)
+            case 1: return python(a)
+            case 2: return left(a, 2) + " * " + right(a, 2)
+            case 3: return left(a, 2) + " * " + right(a, 2) + " * " + right(a, 2)
             default: return "np.power(" + python(a) + ", \(p))"
             }
-        case let .negation(a): return "-" + wrapped(a)
+        case let .negation(a): return "-" + (pythonLevel(a) < 4 ? "(" + python(a) + ")" : python(a))
         case let .call(function, a):
             switch function {
-            case .sigmoid: return "1 / (1 + np.exp(-" + wrapped(a) + "))"
+            case .sigmoid: return "1 / (1 + np.exp(-" + (pythonLevel(a) < 4 ? "(" + python(a) + ")" : python(a)) + "))"
             case .tanh: return "np.tanh(" + python(a) + ")"
             case .relu: return "max(0.0, " + python(a) + ")"
-            case .linear: return wrapped(a)
+            case .linear: return python(a)
             case .exp: return "np.exp(" + python(a) + ")"
             case .sqrt: return "np.sqrt(" + python(a) + ")"
             case .log: return "np.log(" + python(a) + ")"
             default: return "math.nan"
             }
-        case let .step(a): return "(1.0 if " + wrapped(a) + " > 0 else 0.0)"
+        case let .step(a): return "(1.0 if " + python(a) + " > 0 else 0.0)"
+        }
+    }
+
+    /// How tightly the Python of `f` binds: 1 a sum, 2 a product, 3 a negation, 4 an atom.
+    private static func pythonLevel(_ f: ScalarFunction) -> Int {
+        switch f {
+        case .sum, .difference: 1
+        case .product, .quotient: 2
+        case let .power(a, p): p == 1 ? pythonLevel(a) : p == 2 || p == 3 ? 2 : 4
+        case .negation: 3
+        case let .call(function, a): function == .linear ? pythonLevel(a) : function == .sigmoid ? 2 : 4
+        case .constant, .variable, .step: 4
         }
     }
 }

@@ -27,8 +27,6 @@ final class NotebookRecorder {
     private var streamsSeen = 0
     /// Why the session's network cannot be run in numpy, when it cannot.
     var networkGap: String?
-    /// Why the session's data cannot be rebuilt, when it cannot.
-    var dataGap: String?
     /// What the notebook does not reproduce, for its closing cell.
     var gaps: [String] = []
 

@@ -26,6 +26,9 @@ enum PythonLiteral {
 
     /// `np.array([[…], …], dtype=float)`, one row a line after the first when there are several.
     static func matrix(_ matrix: Matrix, indent: String = "    ") -> String {
+        if matrix.values.allSatisfy({ $0 == 0 && $0.sign == .plus }) {
+            return "np.zeros((\(matrix.rows), \(matrix.columns)))"
+        }
         guard matrix.rows > 1 else {
             return "np.array([" + (matrix.rows == 1 ? row(matrix, 0) : "") + "], dtype=float).reshape(\(matrix.rows), \(matrix.columns))"
         }
