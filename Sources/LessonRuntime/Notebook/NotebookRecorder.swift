@@ -70,7 +70,7 @@ final class NotebookRecorder {
 
     /// The notebook's cells besides the chapter's blocks, or `nil` when no cell made code (a
     /// chapter of prose, such as an appendix).
-    func plan(blockCount: Int) -> NotebookPlan? {
+    func plan() -> NotebookPlan? {
         guard !anchored.isEmpty else { return nil }
         var opening: [NotebookCell] = [.markdown(introduction), .code(header)]
         for part in NotebookRuntime.closure(of: parts) {

@@ -210,7 +210,7 @@ public struct LessonRunner {
             header: session.header,
             document: ReportDocument(title: session.header.title, blocks: session.blocks, footer: footer),
             errors: errors, headline: chosenHeadline(session), thumbnail: session.thumbnail, metrics: metrics)
-        result.notebook = session.notebook.plan(blockCount: session.blocks.count)
+        result.notebook = session.notebook.plan()
         return result
     }
 
