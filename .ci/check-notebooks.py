@@ -185,7 +185,7 @@ def main(arguments):
         status = "ok  " if not failures else "FAIL"
         schema = {True: "valid nbformat 4", None: "not validated (no nbformat)"}[valid]
         print(f"{status} {name} ({time.time() - start:.1f} s, {schema}): "
-              + ("; ".join(lines) if lines else "results.json holds no numbers to compare")
+              + ("; ".join(lines) if lines else "nothing compared" if failures else "results.json holds no numbers to compare")
               + f"; largest relative difference {largest:.1e}"
               + (f"; {len(others)} other printed numbers, largest relative difference {max(others):.1e}" if others else ""))
         for failure in failures:
