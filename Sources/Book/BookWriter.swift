@@ -158,6 +158,9 @@ public struct BookWriter: Sendable {
 
         result.document.neighbours = neighbours
         result.document.title = Self.numbered(result.header.title, neighbours.number)
+        // The chapter as a notebook beside its pages, which link to it.
+        let notebook = result.notebook.map { (file: entry.name + ".ipynb", plan: $0) }
+        result.document.notebook = notebook?.file
         let summary = ChapterSummary(
             name: entry.name, title: result.header.title, order: result.header.order, number: neighbours.number,
             summary: result.header.summary,
@@ -168,6 +171,10 @@ public struct BookWriter: Sendable {
             try HTMLWriter().page(for: result.document).write(to: staging.appendingPathComponent("index.html"), atomically: false, encoding: .utf8)
             try MarkdownWriter().markdown(for: result.document).write(to: staging.appendingPathComponent("README.md"), atomically: false, encoding: .utf8)
             try summary.encoded().write(to: staging.appendingPathComponent(ChapterSummary.fileName))
+            if let notebook {
+                try NotebookWriter().notebook(for: result.document, plan: notebook.plan)
+                    .write(to: staging.appendingPathComponent(notebook.file), atomically: false, encoding: .utf8)
+            }
             if !result.exercises.isEmpty {
                 try ChapterExercises.encoded(result.exercises).write(to: staging.appendingPathComponent(ChapterExercises.fileName))
             }

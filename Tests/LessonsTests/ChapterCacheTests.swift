@@ -119,7 +119,7 @@ private let points = "x1,x2,label\n0.1,0.9,1\n0.8,0.2,0\n0.5,0.5,1\n0.3,0.7,0\n"
         #expect(try book.chapterFiles("01-xor") == first)
         #expect(
             first.keys.sorted() == [
-                "README.md", "fig-01-loss-dark.png", "fig-01-loss-narrow-dark.png", "fig-01-loss-narrow.png",
+                "01-xor.ipynb", "README.md", "fig-01-loss-dark.png", "fig-01-loss-narrow-dark.png", "fig-01-loss-narrow.png",
                 "fig-01-loss.png", "index.html", "results.json",
             ])
     }

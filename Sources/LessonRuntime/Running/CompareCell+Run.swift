@@ -54,6 +54,7 @@ extension CompareCell: RunnableCell {
             run.sources = plan.sources
             runs.append(run)
         }
+        session.comparison = runs
         try report(runs, data: data, session: session)
         if keep == .best { keepBest(of: runs, session: session) }
     }

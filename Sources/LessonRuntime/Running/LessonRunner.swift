@@ -17,6 +17,8 @@ public struct ChapterResult: Sendable {
     public var thumbnail: String?
     /// The machine-readable numbers for `results.json`.
     public var metrics = ChapterMetrics()
+    /// The code of the chapter's notebook, among its blocks (`NotebookWriter` writes it).
+    public var notebook: NotebookPlan?
     /// The chapter's exercises with the answers the engine computed, in order, for the
     /// answer key (`exercises.json`).
     public var exercises: [ExerciseBlock] {
@@ -156,13 +158,17 @@ public struct LessonRunner {
                     session.traceRequests = TraceSchedule(steps: Set(stepsRequested(after: index, in: lesson, cells: cells)))
                     session.measuresLayers = cellsShowing(after: index, in: lesson, cells: cells).contains { $0.showsLayerStatistics }
                 }
+                let blocksBefore = session.blocks.count
                 do {
                     try runnable.run(cell, in: session)
                     session.succeeded(cell)
+                    session.notebook.record(runnable, cell, blocksBefore: blocksBefore, in: session)
                 } catch where error.isSkip {
                     session.append(.note(error.message))
                     session.skipped(cell)
+                    session.notebook.recordFailure(cell, blocksBefore: blocksBefore, in: session)
                 } catch {
+                    session.notebook.recordFailure(cell, blocksBefore: blocksBefore, in: session)
                     // The session is still valid without what this cell would have made: the
                     // cells below that need it say so, and the others run.
                     session.append(.error(ReportError(error)))
@@ -200,10 +206,12 @@ public struct LessonRunner {
             default: break
             }
         }
-        return ChapterResult(
+        var result = ChapterResult(
             header: session.header,
             document: ReportDocument(title: session.header.title, blocks: session.blocks, footer: footer),
             errors: errors, headline: chosenHeadline(session), thumbnail: session.thumbnail, metrics: metrics)
+        result.notebook = session.notebook.plan()
+        return result
     }
 
     /// The headline numbers the front matter's `headline` keeps, in its order (all without it).

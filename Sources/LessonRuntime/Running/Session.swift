@@ -67,6 +67,13 @@ final class Session {
     public private(set) var headline: [String] = []
     /// The first figure's file, the chapter's thumbnail.
     public private(set) var thumbnail: String?
+    /// The chapter's notebook as the cells run (`Notebook/`).
+    let notebook: NotebookRecorder
+    /// Every generator handed out, by its stream's full name (`weights#0`), in order: where a
+    /// notebook finds the random numbers a cell drew.
+    private(set) var streamsDrawn: [String] = []
+    /// The last compare cell's runs, for the notebook.
+    var comparison: [CompareRun] = []
     private var figureCount = 0
     private var streamCounts: [String: Int] = [:]
 
@@ -77,6 +84,7 @@ final class Session {
         lessonFolder = lesson.folder
         mnistLoader = .forLesson(in: lesson.folder)
         self.figureDirectory = figureDirectory
+        notebook = NotebookRecorder(seed: header.seed, lesson: lesson.path)
     }
 
     /// Records a mistake that fails the chapter without stopping it.
@@ -105,6 +113,7 @@ final class Session {
     public func generator(_ stream: String) -> SeededGenerator {
         let count = streamCounts[stream, default: 0]
         streamCounts[stream] = count + 1
+        streamsDrawn.append("\(stream)#\(count)")
         return SeededGenerator(seed: header.seed, stream: "\(stream)#\(count)")
     }
 

@@ -11,6 +11,9 @@ public struct ReportDocument: Sendable, Equatable {
     public var footer: [String]
     /// The chapters before and after this one, for the links between them.
     public var neighbours: Neighbours
+    /// The file name of the chapter's notebook beside the page (`06-circles.ipynb`), which the
+    /// pages link to under the title; `nil` for none.
+    public var notebook: String?
 
     /// Creates a document.
     public init(title: String, blocks: [ReportBlock] = [], footer: [String] = [], neighbours: Neighbours = Neighbours()) {

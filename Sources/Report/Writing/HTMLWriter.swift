@@ -23,6 +23,9 @@ public struct HTMLWriter: Sendable {
         let (anchored, sections) = HeadingAnchors.anchored(main)
         var body = navigation
         body += "<header><h1>\(document.title.htmlEscaped)</h1></header>\n"
+        if let notebook = document.notebook {
+            body += "<p class=\"notebook\"><a href=\"\(notebook.htmlEscaped)\" download>\(NotebookWriter.linkText)</a>\(NotebookWriter.linkExplanation.htmlEscaped)</p>\n"
+        }
         if sections.count > 1 {
             body += "<nav class=\"contents\" aria-label=\"Contents\"><ol>"
                 + sections.map { "<li><a href=\"#\($0.id)\">\($0.title)</a></li>" }.joined() + "</ol></nav>\n"

@@ -12,6 +12,9 @@ public struct MarkdownWriter: Sendable {
     public func markdown(for document: ReportDocument) -> String {
         let document = document.resolvingChapterReferences { "../\($0.markdownAddress)/README.md" }
         var parts = ["# \(document.title.markdownEscaped)"]
+        if let notebook = document.notebook {
+            parts.append("[\(NotebookWriter.linkText)](\(notebook.markdownAddress))\(NotebookWriter.linkExplanation.markdownEscaped)")
+        }
         for block in document.blocks { parts.append(markdown(for: block)) }
         parts.append("---\n\n" + links(document.neighbours))
         if !document.footer.isEmpty { parts.append(document.footer.map(\.markdownEscaped).joined(separator: " · ")) }

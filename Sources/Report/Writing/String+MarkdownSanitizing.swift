@@ -11,7 +11,11 @@ extension String {
     /// code is tracked the way CommonMark does for fences that start at the first column, so
     /// text it counts as code is code to every renderer; code spans are not trusted (their
     /// `<` is escaped too, at worst showing a backslash).
-    var markdownSanitized: String {
+    var markdownSanitized: String { markdownSanitized(math: .codeHost) }
+
+    /// `markdownSanitized` with its math written in `style`: as code hosts read it, or between
+    /// plain dollars as Jupyter's MathJax reads it (a notebook's Markdown cells).
+    func markdownSanitized(math style: MarkdownMathStyle) -> String {
         let text = replacingCharactersNotAllowedInHTML.replacingAll("\r\n", with: "\n").replacingAll("\r", with: "\n")
         var characters = [Character]()
         var inMath = [Bool]()
@@ -26,7 +30,9 @@ extension String {
                 // inline math as $`…`$, whose code span keeps `\\`, `\,` and braces as written
                 // (inside `$…$` a host's Markdown eats them first).
                 let (open, close): (String, String)
-                if display {
+                if style == .dollars {
+                    (open, close) = display ? ("$$", "$$") : ("$", "$")
+                } else if display {
                     (open, close) = ((characters.last == "\n" || characters.isEmpty ? "" : "\n") + "```math\n", "\n```\n")
                 } else if tex.contains("`") {
                     (open, close) = ("$", "$")
@@ -137,4 +143,12 @@ extension String {
         result += HTMLWriter.isSafe(destination) ? destination : "#"
         return end
     }
+}
+
+/// How sanitized Markdown writes its math.
+enum MarkdownMathStyle {
+    /// As code hosts read it: display math in a ```` ```math ```` block, inline math as `` $`…`$ ``.
+    case codeHost
+    /// Between `$…$` and `$$…$$`, as Jupyter renders it.
+    case dollars
 }

@@ -29,6 +29,7 @@ public enum Stylesheet {
         a { color: var(--accent); }
         nav { font-size: 0.9rem; justify-content: space-between; }
         nav a { text-decoration: none; }
+        p.notebook { font-family: system-ui, -apple-system, "Segoe UI", "DejaVu Sans", sans-serif; font-size: 0.9rem; color: var(--muted); margin-top: -0.75rem; }
         code { font-family: "DejaVu Sans Mono", ui-monospace, monospace; font-size: 0.88em; }
         pre { background: var(--panel); padding: 0.75rem 1rem; overflow-x: auto; border-radius: 6px; }
         math {
