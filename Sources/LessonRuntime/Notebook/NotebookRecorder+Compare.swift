@@ -18,6 +18,10 @@ extension NotebookRecorder {
             let label = cell.varied.name + ": " + CompareCell.valueText(run.setting)
             let name = "start_\(index + 1)"
             lines.append("")
+            if run.isAbove {
+                lines.append("# Run \(index + 1), \(label): the network trained above, shown in the chapter's table as it is, not trained again.")
+                continue
+            }
             lines.append("# Run \(index + 1), \(label).")
             if let same = written.first(where: { $0.network == run.initial }) {
                 lines.append("\(name) = copy_network(\(same.name))  # the same starting weights as \(same.name.replacingOccurrences(of: "start_", with: "run "))")

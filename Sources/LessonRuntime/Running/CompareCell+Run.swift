@@ -31,6 +31,8 @@ struct CompareRun {
     var train: TrainCell?
     /// The model and train cells as this run wrote them, for a comparison below that keeps it.
     var sources: (model: Cell, train: Cell)?
+    /// Whether this is the network the train cell above trained (`include: above`), not a run of its own.
+    var isAbove = false
 }
 
 extension CompareCell: RunnableCell {
@@ -71,6 +73,7 @@ extension CompareCell: RunnableCell {
             setting: settingAbove(model: model, train: train), epochs: above.result.history.epochs, network: network,
             initial: above.initial, configuration: above.configuration, result: above.result, seconds: above.seconds,
             model: session.model, train: session.lastTrain, sources: (model, train))
+        run.isAbove = true
         if let test = data.testExamples {
             (run.testLoss, run.testAccuracy) = GradientDescentTrainer(configuration: above.configuration).evaluate(network, on: test)
         }
