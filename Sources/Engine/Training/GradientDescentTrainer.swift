@@ -148,17 +148,8 @@ public struct GradientDescentTrainer {
     /// sample's loss, as over one pass.
     public func evaluate(_ network: Network, on data: LabeledData) -> (loss: Double, accuracy: Double) {
         let threshold = Accuracy.threshold(for: network.outputLayer.activation, targets: data.targets)
-        var losses = Matrix(rows: data.count, columns: 1)
-        var correct = 0
-        network.forwardInSlices(data.inputs) { range, net, output in
-            let target = range.count == data.count ? data.targets : data.targets.rows(range)
-            let perSample = configuration.loss.perSample(
-                output: output, net: net, target: target, activation: network.outputLayer.activation)
-            losses.values.replaceSubrange(range, with: perSample.values)
-            correct += Accuracy.correctCount(output: output, target: target, threshold: threshold)
-        }
-        let accuracy = data.count == 0 ? 0 : Double(correct) / Double(data.count)
-        return (losses.mean() + decayPenalty(network), accuracy)
+        let (output, losses) = network.predict(data.inputs, target: data.targets, loss: configuration.loss)
+        return (losses.mean() + decayPenalty(network), Accuracy.fraction(output: output, target: data.targets, threshold: threshold))
     }
 
     /// `λ/2 Σ‖Wᵏ‖²` over the weights, not the biases.

@@ -17,20 +17,22 @@ extension EvaluateCell: RunnableCell {
             rows: samples.count, through: network.sizes, what: "evaluating the \(split) samples",
             advice: "use fewer samples or units", at: position)
 
-        let pass = network.forward(samples.inputs)
+        // In slices of samples (`Network.predict(_:target:loss:)`): a convolutional network's layers
+        // over 10,000 images would otherwise hold more than a gigabyte at once.
+        let (outputs, losses) = network.predict(samples.inputs, target: samples.targets, loss: loss ?? .squaredError)
         let activation = network.outputLayer.activation
         let regression = samples.isRegression
         try refuseClassTables(for: samples, data: data)
-        let predicted = regression ? [] : Evaluation.predictedLabels(outputs: pass.output, activation: activation, samples: samples)
+        let predicted = regression ? [] : Evaluation.predictedLabels(outputs: outputs, activation: activation, samples: samples)
         var evaluation = Evaluation(
-            split: split, samples: samples, outputs: pass.output, predictedLabels: predicted, loss: loss,
-            lossValue: loss?.value(output: pass.output, net: pass.nets[pass.nets.count - 1], target: samples.targets, activation: activation),
+            split: split, samples: samples, outputs: outputs, predictedLabels: predicted, loss: loss,
+            lossValue: loss.map { _ in losses.mean() },
             classNames: data.classNames,
             confusion: regression ? [] : Evaluation.confusion(labels: samples.labels, predicted: predicted, classCount: samples.classCount),
             network: network)
         if regression {
-            evaluation.meanSquaredError = RegressionMetrics.meanSquaredError(output: pass.output, target: samples.targets)
-            evaluation.rSquared = RegressionMetrics.rSquared(output: pass.output, target: samples.targets)
+            evaluation.meanSquaredError = RegressionMetrics.meanSquaredError(output: outputs, target: samples.targets)
+            evaluation.rSquared = RegressionMetrics.rSquared(output: outputs, target: samples.targets)
         }
 
         session.append(.table(summaryTable(evaluation, data: data, session: session)))
