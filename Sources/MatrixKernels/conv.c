@@ -57,17 +57,22 @@
             for (int f = 0; f < 8; f++) weight_sums[(e0 + i) * F + f0 + f] = tile[i][f];                       \
     } while (0)
 
-// Σ_f s_f · (row f of Wᵀ) for BLOCK window entries from e0, summed filter by filter from 0 in
-// registers: the gradient of those entries of the window of the pixel whose sensitivities are srow.
-#define WINDOW_BLOCK(BLOCK)                                                                                     \
+// The gradient of every pixel's window, BLOCK window entries from e0 at a time: for each pixel,
+// Σ_f s_f · (row f of Wᵀ) over those entries, summed filter by filter from 0 in registers, into
+// the pixel's row of `windows`. The entries' slice of Wᵀ stays in the first-level cache while
+// the pixels pass (a whole Wᵀ, swept once per pixel, would come from the second level).
+#define WINDOW_BLOCKS(BLOCK)                                                                                    \
     for (; e0 + (BLOCK) <= K; e0 += (BLOCK)) {                                                                 \
-        double sums[BLOCK] = {0};                                                                              \
-        for (ptrdiff_t f = 0; f < F; f++) {                                                                    \
-            const double sf = srow[f];                                                                         \
-            const double *restrict row = transposed + f * K + e0;                                              \
-            for (int e = 0; e < (BLOCK); e++) sums[e] += sf * row[e];                                          \
+        for (ptrdiff_t q = 0; q < P; q++) {                                                                    \
+            const double *restrict srow = pixels + q * F;                                                      \
+            double sums[BLOCK] = {0};                                                                          \
+            for (ptrdiff_t f = 0; f < F; f++) {                                                                \
+                const double sf = srow[f];                                                                     \
+                const double *restrict row = transposed + f * K + e0;                                          \
+                for (int e = 0; e < (BLOCK); e++) sums[e] += sf * row[e];                                      \
+            }                                                                                                  \
+            for (int e = 0; e < (BLOCK); e++) windows[q * K + e0 + e] = sums[e];                               \
         }                                                                                                      \
-        for (int e = 0; e < (BLOCK); e++) window[e0 + e] = sums[e];                                            \
     }
 
 // The image of one sample, with `p` zeros around each channel when the convolution pads: the
@@ -142,7 +147,7 @@ static const double *padded_image(const double *image, double *padded, ptrdiff_t
                                             const double *restrict input, const double *restrict transposed,      \
                                             const double *restrict sensitivity, double *restrict weight_sums,     \
                                             double *restrict bias_sums, double *restrict input_gradient,          \
-                                            double *restrict pixels, double *restrict window, double *padded,     \
+                                            double *restrict pixels, double *restrict windows, double *padded,    \
                                             double *restrict padded_gradient) {                                   \
         const ptrdiff_t C = s->channels, F = s->filters, k = s->size, p = s->padding;                            \
         const ptrdiff_t H = s->height + 2 * p, W = s->width + 2 * p;                                             \
@@ -196,13 +201,13 @@ static const double *padded_image(const double *image, double *padded, ptrdiff_t
                 }                                                                                                \
             }                                                                                                    \
             if (!sample_gradient) continue;                                                                      \
+            ptrdiff_t e0 = 0;                                                                                    \
+            WINDOW_BLOCKS(32)                                                                                    \
+            WINDOW_BLOCKS(8)                                                                                     \
+            WINDOW_BLOCKS(1)                                                                                     \
             for (ptrdiff_t y = 0; y < OH; y++) {                                                                 \
                 for (ptrdiff_t x = 0; x < OW; x++) {                                                             \
-                    const double *restrict srow = pixels + (y * OW + x) * F;                                     \
-                    ptrdiff_t e0 = 0;                                                                            \
-                    WINDOW_BLOCK(32)                                                                             \
-                    WINDOW_BLOCK(8)                                                                              \
-                    WINDOW_BLOCK(1)                                                                              \
+                    const double *restrict window = windows + (y * OW + x) * K;                                  \
                     for (ptrdiff_t c = 0; c < C; c++) {                                                          \
                         for (ptrdiff_t u = 0; u < k; u++) {                                                      \
                             double *restrict line = gradient + (c * H + y + u) * W + x;                          \
@@ -243,7 +248,7 @@ typedef struct {
     const double *input, *weights, *bias, *sensitivity;
     double *net, *input_gradient;
     const double *transposed;
-    double *weight_sums[2], *bias_sums[2], *scratch[2], *window[2], *padded[2], *padded_gradient[2];
+    double *weight_sums[2], *bias_sums[2], *scratch[2], *windows[2], *padded[2], *padded_gradient[2];
 } conv_task;
 
 static void forward_part(void *context, int part) {
@@ -258,7 +263,7 @@ static void backward_part(void *context, int part) {
     ptrdiff_t first, end;
     halves(t->samples, part, &first, &end);
     PICK(backward, t->shape, first, end, t->input, t->transposed, t->sensitivity, t->weight_sums[part], t->bias_sums[part],
-         t->input_gradient, t->scratch[part], t->window[part], t->padded[part], t->padded_gradient[part]);
+         t->input_gradient, t->scratch[part], t->windows[part], t->padded[part], t->padded_gradient[part]);
 }
 
 // The entries of one zero-bordered image, or 0 without padding.
@@ -293,7 +298,9 @@ int mk_conv_backward(const mk_conv_shape *shape, ptrdiff_t samples, const double
     const ptrdiff_t outputs = (shape->height + 2 * shape->padding - shape->size + 1)
         * (shape->width + 2 * shape->padding - shape->size + 1) * filters;
     const ptrdiff_t padded = padded_count(shape);
-    const ptrdiff_t each = weights_count + filters + outputs + window + 2 * padded;
+    // Every pixel's window gradient (outputs / filters pixels of `window` entries), when wanted.
+    const ptrdiff_t windows = input_gradient ? outputs / filters * window : 0;
+    const ptrdiff_t each = weights_count + filters + outputs + windows + 2 * padded;
     // Zeroed: the padded images' borders must be.
     double *space = calloc((size_t)(2 * each + weights_count), sizeof(double));
     if (!space) return 0;
@@ -308,8 +315,8 @@ int mk_conv_backward(const mk_conv_shape *shape, ptrdiff_t samples, const double
         task.weight_sums[part] = base;
         task.bias_sums[part] = base + weights_count;
         task.scratch[part] = base + weights_count + filters;
-        task.window[part] = base + weights_count + filters + outputs;
-        task.padded[part] = base + weights_count + filters + outputs + window;
+        task.windows[part] = base + weights_count + filters + outputs;
+        task.padded[part] = base + weights_count + filters + outputs + windows;
         task.padded_gradient[part] = task.padded[part] + padded;
     }
     mk_run_pair(backward_part, &task);
