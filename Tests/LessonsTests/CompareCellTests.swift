@@ -170,6 +170,15 @@ extension CompareCellRunTests {
         #expect(table.caption?.hasPrefix("The network trained above (first row) and one other run, which differs from it only in the network, on two circles") == true)
     }
 
+    /// Layers whose settings would make a label longer than 40 characters are named by their kinds.
+    @Test func longLayerListsAreNamedByTheirKinds() throws {
+        let session = try runLesson(
+            circlesModel + circlesTrain
+                + compare("vary: layers\nvalues: [[2, 4, dropout: {rate: 0.3}, 4, dropout: {rate: 0.3}, 1]]\ninclude: above"),
+            data: circlesData())
+        #expect(try #require(tables(session).first).rows.map(\.[0]) == ["2–4–1", "2–4–dropout–4–dropout–1"])
+    }
+
     /// A `layers` value with another number of layers than the model's `activations` lists
     /// gets the first activation for its hidden layers and the last for its output.
     @Test func variedLayersFitTheModelsActivationList() throws {

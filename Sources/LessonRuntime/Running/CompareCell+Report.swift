@@ -32,7 +32,7 @@ extension CompareCell {
         switch varied.name {
         case "optimizer": name = value.text.flatMap { Optimizer.rule(named: $0)?.title } ?? text
         case "hidden": name = layersText(run)
-        case "layers": name = layersLabel(value)
+        case "layers": name = layersLabel(run)
         case "batch_size": name = text == "full" ? "full batch" : "batch \(text)"
         case "early_stopping": name = text == "off" ? "no early stopping" : "patience \(text)"
         case "activations": name = Self.repeatsCounted(value.items?.map(Self.valueText) ?? [text])
@@ -42,16 +42,18 @@ extension CompareCell {
         return run.divergedEpoch == nil ? name : name + " (diverged)"
     }
 
-    /// A `layers` value as written, between en dashes, a layer kind with its setting:
-    /// `2–16–dropout 0.5–16–1`.
-    private func layersLabel(_ value: LessonValue) -> String {
-        (value.items ?? [value]).map { item in
+    /// A run's `layers` as written, between en dashes, a layer kind with its setting:
+    /// `2–16–dropout 0.5–16–1`; longer than 40 characters (an image network's settings), the
+    /// kinds alone: `784–conv–pool–conv–pool–128–dropout–10`.
+    private func layersLabel(_ run: CompareRun) -> String {
+        let written = (run.setting.items ?? [run.setting]).map { item in
             guard let entries = item.entries else { return Self.valueText(item) }
             return entries.map { entry in
                 let setting = Self.valueText(entry.value)
                 return "\(entry.key) " + (entry.value.entries != nil ? "{\(setting)}" : setting)
             }.joined(separator: " ")
         }.joined(separator: "–")
+        return written.count <= 40 ? written : PlotSupport.shape(of: run.initial).replacingOccurrences(of: "-", with: "–")
     }
 
     /// A list with each run of equal neighbours written once with its count, so a deep network's
@@ -168,7 +170,7 @@ extension CompareCell {
             let written = Self.valueText(run.setting)
             let value = switch varied.name {
             case "hidden": layersText(run)
-            case "layers": layersLabel(run.setting)
+            case "layers": layersLabel(run)
             case "early_stopping" where written != "off": "patience \(written)"
             default: written
             }
