@@ -147,8 +147,10 @@ let package = Package(
         .testTarget(name: "CCairoTests", dependencies: ["CCairo"]),
         .testTarget(name: "LessonsTests", dependencies: ["LessonFormat", "LessonRuntime", "Book", "Suggestions"]),
         .testTarget(name: "ReportTests", dependencies: ["Report"]),
-        .testTarget(name: "LessonsCLITests", dependencies: ["LessonsCLI"]),
-        .testTarget(name: "BookServerTests", dependencies: ["BookServer"]),
+        // A plain-socket HTTP client the server's tests share (test targets cannot share files).
+        .target(name: "RawHTTPClient", path: "Tests/Support/RawHTTPClient"),
+        .testTarget(name: "LessonsCLITests", dependencies: ["LessonsCLI", "RawHTTPClient"]),
+        .testTarget(name: "BookServerTests", dependencies: ["BookServer", "RawHTTPClient"]),
         .testTarget(name: "MathMLTests", dependencies: ["MathML"], exclude: ["Fixtures"]),
         .testTarget(name: "RelationsTests", dependencies: ["Relations", "Engine"]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets"]),

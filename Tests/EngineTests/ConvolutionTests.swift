@@ -97,12 +97,7 @@ import Testing
         let batch = randomMatrix(7, image.count, seed: 31)
         func pass(threads: Int, baseline: Bool) -> [Matrix] {
             Kernels.withSettings(threads: threads, baseline: baseline) {
-                var buffers = LayerBuffers()
-                var context = PassContext.evaluation
-                layer.forward(batch, into: &buffers, context: &context)
-                buffers.sensitivity = randomMatrix(7, layer.outputCount, seed: 32)
-                var gradient: Matrix? = Matrix(rows: 0, columns: 0)
-                layer.backward(batch, buffers: &buffers, count: 7, inputGradient: &gradient)
+                let (buffers, gradient) = passBothWays(layer, batch, sensitivitySeed: 32)
                 return [buffers.net, buffers.parameterGradients[0], buffers.parameterGradients[1], gradient!]
             }
         }
@@ -124,12 +119,7 @@ import Testing
             weights: randomMatrix(2 * k * k, filters, seed: 5).map { 0.4 * $0 }, bias: randomMatrix(1, filters, seed: 6),
             activation: .linear, input: shape, size: k, padding: 0)
         let batch = randomMatrix(3, shape.count, seed: 7)
-        var buffers = LayerBuffers()
-        var context = PassContext.evaluation
-        layer.forward(batch, into: &buffers, context: &context)
-        buffers.sensitivity = randomMatrix(3, layer.outputCount, seed: 8)
-        var gradient: Matrix? = Matrix(rows: 0, columns: 0)
-        layer.backward(batch, buffers: &buffers, count: 3, inputGradient: &gradient)
+        let (buffers, gradient) = passBothWays(layer, batch, sensitivitySeed: 8)
         let pixels = outHeight * outWidth
         var (net, inputGradient) = (Matrix(rows: 3, columns: layer.outputCount), Matrix(rows: 3, columns: shape.count))
         for sample in 0..<3 {
@@ -205,12 +195,7 @@ import Testing
         let batch = randomMatrix(9, large.inputCount, seed: 9).map { ($0 * 4).rounded() }  // many ties
         func pass(threads: Int) -> [Matrix] {
             Kernels.withSettings(threads: threads) {
-                var buffers = LayerBuffers()
-                var context = PassContext.evaluation
-                large.forward(batch, into: &buffers, context: &context)
-                buffers.sensitivity = randomMatrix(9, large.outputCount, seed: 10)
-                var gradient: Matrix? = Matrix(rows: 0, columns: 0)
-                large.backward(batch, buffers: &buffers, count: 9, inputGradient: &gradient)
+                let (buffers, gradient) = passBothWays(large, batch, sensitivitySeed: 10)
                 return [buffers.output, gradient!]
             }
         }
@@ -221,12 +206,7 @@ import Testing
     @Test func theRecordedPatchesGiveTheWeightGradient() throws {
         let layer = convolution(padding: 1, size: 3, filters: 2)
         let batch = randomMatrix(3, image.count, seed: 41)
-        var buffers = LayerBuffers()
-        var context = PassContext.evaluation
-        layer.forward(batch, into: &buffers, context: &context)
-        buffers.sensitivity = randomMatrix(3, layer.outputCount, seed: 42)
-        var none: Matrix? = nil
-        layer.backward(batch, buffers: &buffers, count: 3, inputGradient: &none)
+        let buffers = passBothWays(layer, batch, sensitivitySeed: 42, inputGradient: false).buffers
         let quantities = Dictionary(uniqueKeysWithValues: layer.backwardQuantities(buffers).map { ($0.symbol, $0.value) })
         let patches = try #require(quantities["patches"]), sensitivities = try #require(quantities["spatch"])
         #expect(patches.rows == 3 * 25 && patches.columns == 18 && sensitivities.columns == 2)
@@ -269,6 +249,20 @@ import Testing
         let same = try ConvolutionLayer(input: LayerInput(count: 50, image: image), settings: ["size": 7, "padding": 1, "filters": 4], activation: .relu)
         #expect(same.output == ImageShape(channels: 4, height: 5, width: 5))
     }
+}
+
+/// `layer`'s forward pass on `batch` in evaluation mode, then its backward pass from random
+/// sensitivities drawn with `sensitivitySeed`: the buffers, and the input gradient when asked.
+private func passBothWays(
+    _ layer: some Layer, _ batch: Matrix, sensitivitySeed: UInt64, inputGradient wanted: Bool = true
+) -> (buffers: LayerBuffers, inputGradient: Matrix?) {
+    var buffers = LayerBuffers()
+    var context = PassContext.evaluation
+    layer.forward(batch, into: &buffers, context: &context)
+    buffers.sensitivity = randomMatrix(batch.rows, layer.outputCount, seed: sensitivitySeed)
+    var gradient: Matrix? = wanted ? Matrix(rows: 0, columns: 0) : nil
+    layer.backward(batch, buffers: &buffers, count: Double(batch.rows), inputGradient: &gradient)
+    return (buffers, gradient)
 }
 
 private func _tanhForTests(_ x: Double) -> Double { Activation.tanh.apply(Matrix(scalar: x)).scalar }

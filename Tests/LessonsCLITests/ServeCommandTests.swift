@@ -1,4 +1,5 @@
 import Foundation
+import RawHTTPClient
 import Testing
 
 /// `lessons serve` as an instructor uses it: the book over HTTP, rebuilt as lessons and data

@@ -2,22 +2,23 @@ import Foundation
 
 /// One HTTP/1.1 request sent as written, over a plain socket to 127.0.0.1: a browser, curl
 /// or `URLSession` would tidy `/../` and `%2e%2e` away before the server saw them.
-enum RawHTTP {
-    struct Response {
-        var status: Int
+public enum RawHTTP {
+    public struct Response {
+        public var status: Int
         /// Header names in lower case.
-        var headers: [String: String]
-        var body: Data
-        var text: String { String(decoding: body, as: UTF8.self) }
+        public var headers: [String: String]
+        public var body: Data
+        public var text: String { String(decoding: body, as: UTF8.self) }
     }
 
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
+        public init(description: String) { self.description = description }
     }
 
     /// Sends `method target` with `headers` (a `Host` naming 127.0.0.1 unless one is given)
     /// and reads the answer, off the cooperative threads the server may need.
-    static func send(_ method: String, _ target: String, port: UInt16, headers: [String] = []) async throws -> Response {
+    public static func send(_ method: String, _ target: String, port: UInt16, headers: [String] = []) async throws -> Response {
         try await withCheckedThrowingContinuation { continuation in
             DispatchQueue.global().async {
                 continuation.resume(with: Result { try exchange(method, target, port: port, headers: headers) })
@@ -26,7 +27,7 @@ enum RawHTTP {
     }
 
     /// `GET target`, answered `200 OK`, as text.
-    static func page(_ target: String, port: UInt16) async throws -> String {
+    public static func page(_ target: String, port: UInt16) async throws -> String {
         let response = try await send("GET", target, port: port)
         guard response.status == 200 else { throw Failure(description: "GET \(target): \(response.status) \(response.text)") }
         return response.text
