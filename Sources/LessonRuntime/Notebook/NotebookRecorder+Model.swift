@@ -30,10 +30,11 @@ extension NotebookRecorder {
     /// a larger one's are drawn again from `stream` with `initializer` and checked by their sums.
     func networkCode(_ network: Network, initializer: Initializer?, stream: String?, name: String) -> (lines: [String], gap: String?) {
         parts.insert(.network)
-        if let unknown = network.layers.first(where: { !($0 is DenseLayer || $0 is DropoutLayer || $0 is BatchNormLayer) }) {
+        let known: [any Layer.Type] = [DenseLayer.self, DropoutLayer.self, BatchNormLayer.self, ConvolutionLayer.self, MaxPoolingLayer.self]
+        if let unknown = network.layers.first(where: { layer in !known.contains { $0 == type(of: layer) } }) {
             let kind = type(of: unknown).name
-            let layers = "\(kind == "conv" ? "convolution" : kind == "pool" ? "pooling" : kind) layers"
-            let gap = "networks with \(layers): the numpy code has dense, dropout and batch-norm layers only, so the network \(Self.describe(network)) is not built, trained or evaluated, and the numbers of its training and evaluations are not computed"
+            let layers = "\(kind) layers"
+            let gap = "networks with \(layers): the numpy code has dense, dropout, batch-norm, convolution and pooling layers only, so the network \(Self.describe(network)) is not built, trained or evaluated, and the numbers of its training and evaluations are not computed"
             if !gaps.contains(gap) { gaps.append(gap) }
             return (["# Not reproduced: " + gap + ".", "\(name) = None"], "the network has \(layers), which the numpy code does not have (see the end of the notebook)")
         }
@@ -55,6 +56,17 @@ extension NotebookRecorder {
                 lines.append("        \(weights),")
                 lines.append("        \(PythonLiteral.matrix(dense.bias, indent: "        ")),")
                 lines.append("        \(Self.python(dense.activation))),")
+            case let convolution as ConvolutionLayer:
+                let weights = draws
+                    ? "draw_weights(\(Self.python(initializer!)), \(convolution.weights.rows), \(convolution.filters), generator)"
+                    : PythonLiteral.matrix(convolution.weights, indent: "        ")
+                let shape = "(\(convolution.input.channels), \(convolution.input.height), \(convolution.input.width))"
+                lines.append("    conv(")
+                lines.append("        \(weights),")
+                lines.append("        \(PythonLiteral.matrix(convolution.bias, indent: "        ")),")
+                lines.append("        \(Self.python(convolution.activation)), \(shape), \(convolution.size), \(convolution.padding)),")
+            case let pooling as MaxPoolingLayer:
+                lines.append("    pool((\(pooling.input.channels), \(pooling.input.height), \(pooling.input.width)), \(pooling.size)),")
             case let dropout as DropoutLayer:
                 lines.append("    dropout(\(PythonLiteral.number(dropout.rate))),")
             case let norm as BatchNormLayer:
@@ -66,7 +78,10 @@ extension NotebookRecorder {
         }
         lines.append("]")
         if draws {
-            let sums = network.denseLayers.map { $0.weights.values.reduce(0) { $0 + abs($1) } }
+            let sums = network.layers.compactMap { layer -> Double? in
+                guard layer is DenseLayer || layer is ConvolutionLayer else { return nil }
+                return layer.parameter(at: 0).values.reduce(0) { $0 + abs($1) }
+            }
             lines.append("check_weights(\(name), [" + sums.map(PythonLiteral.number).joined(separator: ", ") + "])")
         }
         return (lines, nil)

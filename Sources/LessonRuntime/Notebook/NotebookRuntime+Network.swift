@@ -65,8 +65,64 @@ def batch_norm(units, activation, momentum=0.9, epsilon=1e-5):
             "running_var": np.ones((1, units))}
 
 
+def conv(W, b, activation, shape, size, padding):
+    """A convolution with stride 1 on images of `shape` (channels, height, width), each sample a row
+    channel by channel, row by row: each output pixel is its size × size window (with `padding`
+    zeros around the image) times the filter, summed, plus the bias; W is (channels·size²) × filters,
+    a column per filter, b is 1 × filters."""
+    return {"kind": "conv", "W": np.array(W, dtype=float), "b": np.array(b, dtype=float).reshape(1, -1),
+            "activation": activation, "shape": tuple(shape), "size": size, "padding": padding}
+
+
+def pool(shape, size):
+    """Max pooling of images of `shape`: each size × size tile (stride size) replaced by its largest
+    entry, the first largest in reading order on a tie; rows and columns that fill no tile are dropped."""
+    return {"kind": "pool", "shape": tuple(shape), "size": size}
+
+
+def conv_patches(layer, x):
+    """Every window of every image, one row per output pixel (image by image, row by row), and the output's height and width."""
+    (c, h, w), k, p = layer["shape"], layer["size"], layer["padding"]
+    images = np.pad(x.reshape(-1, c, h, w), ((0, 0), (0, 0), (p, p), (p, p)))
+    windows = np.lib.stride_tricks.sliding_window_view(images, (k, k), axis=(2, 3))  # m, c, oh, ow, k, k
+    m, _, oh, ow = windows.shape[:4]
+    return windows.transpose(0, 2, 3, 1, 4, 5).reshape(m * oh * ow, c * k * k), oh, ow
+
+
+def conv_input_gradient(layer, window_gradients, m, oh, ow):
+    """∂L/∂input from each window's gradient (rows as in `conv_patches`): added back onto the pixels it covers."""
+    (c, h, w), k, p = layer["shape"], layer["size"], layer["padding"]
+    windows = window_gradients.reshape(m, oh, ow, c, k, k)
+    padded = np.zeros((m, c, h + 2 * p, w + 2 * p))
+    for u in range(k):
+        for v in range(k):
+            padded[:, :, u:u + oh, v:v + ow] += windows[:, :, :, :, u, v].transpose(0, 3, 1, 2)
+    return padded[:, :, p:p + h, p:p + w].reshape(m, -1)
+
+
+def pool_forward(layer, x):
+    """The pooled images and, for each output entry, the flat index (within its tile) of the entry it kept."""
+    (c, h, w), k = layer["shape"], layer["size"]
+    oh, ow = h // k, w // k
+    tiles = x.reshape(-1, c, h, w)[:, :, :oh * k, :ow * k].reshape(-1, c, oh, k, ow, k).transpose(0, 1, 2, 4, 3, 5)
+    tiles = tiles.reshape(-1, c, oh, ow, k * k)
+    chosen = tiles.argmax(axis=4)  # the first largest in reading order
+    return np.take_along_axis(tiles, chosen[..., None], axis=4)[..., 0].reshape(x.shape[0], -1), chosen
+
+
+def pool_backward(layer, chosen, g):
+    """∂L/∂input: each output's gradient at the entry its tile kept, 0 elsewhere."""
+    (c, h, w), k = layer["shape"], layer["size"]
+    m, oh, ow = g.shape[0], h // k, w // k
+    tiles = np.zeros((m, c, oh, ow, k * k))
+    np.put_along_axis(tiles, chosen[..., None], g.reshape(m, c, oh, ow, 1), axis=4)
+    full = np.zeros((m, c, h, w))
+    full[:, :, :oh * k, :ow * k] = tiles.reshape(m, c, oh, ow, k, k).transpose(0, 1, 2, 4, 3, 5).reshape(m, c, oh * k, ow * k)
+    return full.reshape(m, -1)
+
+
 # Each layer's trained parameters, in the engine's order (W, b; γ, β).
-PARAMETERS = {"dense": ["W", "b"], "batch-norm": ["gamma", "beta"], "dropout": []}
+PARAMETERS = {"dense": ["W", "b"], "conv": ["W", "b"], "batch-norm": ["gamma", "beta"], "dropout": [], "pool": []}
 
 
 def parameters(network):
@@ -88,6 +144,15 @@ def forward(network, x, generator=None):
         if kind == "dense":
             cache["n"] = a @ layer["W"] + layer["b"]
             a = activate(layer["activation"], cache["n"])
+        elif kind == "conv":
+            patches, oh, ow = conv_patches(layer, a)
+            cache.update(patches=patches, oh=oh, ow=ow)
+            # One row per output pixel, a column per filter, turned back into channel-by-channel rows.
+            n = patches @ layer["W"] + layer["b"]
+            cache["n"] = n.reshape(a.shape[0], oh * ow, -1).transpose(0, 2, 1).reshape(a.shape[0], -1)
+            a = activate(layer["activation"], cache["n"])
+        elif kind == "pool":
+            a, cache["chosen"] = pool_forward(layer, a)
         elif kind == "dropout":
             rate = layer["rate"]
             if generator is not None and rate > 0:
@@ -127,6 +192,13 @@ def backward(network, caches, sensitivity):
         if kind == "dense":
             gradients[k] = [(cache["input"].T @ s) / m, s.sum(axis=0, keepdims=True) / m]
             g = s @ layer["W"].T if k > 0 else None
+        elif kind == "conv":
+            oh, ow = cache["oh"], cache["ow"]
+            pixels = s.reshape(m, -1, oh * ow).transpose(0, 2, 1).reshape(m * oh * ow, -1)  # a row per output pixel
+            gradients[k] = [(cache["patches"].T @ pixels) / m, pixels.sum(axis=0, keepdims=True) / m]
+            g = conv_input_gradient(layer, pixels @ layer["W"].T, m, oh, ow) if k > 0 else None
+        elif kind == "pool":
+            g = pool_backward(layer, cache["chosen"], s)
         elif kind == "dropout":
             g = cache["mask"] * s * cache["scale"]
         elif kind == "batch-norm":
@@ -137,7 +209,7 @@ def backward(network, caches, sensitivity):
         if k > 0:
             before = network[k - 1]
             # The layer before turns ∂L/∂a into its own sensitivity through its activation.
-            s = g if before["kind"] == "dropout" else activation_backward(
+            s = g if before["kind"] in ("dropout", "pool") else activation_backward(
                 before["activation"], g, caches[k - 1]["n"], caches[k - 1]["a"])
     return [gradient for k in sorted(gradients) for gradient in gradients[k]]
 
@@ -175,8 +247,8 @@ def draw_weights(init, inputs, outputs, generator):
 
 
 def check_weights(network, sizes):
-    """Compares Σ|W| of each dense layer with the engine's, to 10⁻¹²: the drawn weights are the chapter's."""
-    for layer, expected in zip([layer for layer in network if layer["kind"] == "dense"], sizes):
+    """Compares Σ|W| of each dense or convolution layer with the engine's, to 10⁻¹²: the drawn weights are the chapter's."""
+    for layer, expected in zip([layer for layer in network if layer["kind"] in ("dense", "conv")], sizes):
         found = float(np.abs(layer["W"]).sum())
         assert abs(found - expected) <= 1e-12 * max(1.0, abs(expected)), f"drawn weights differ: Σ|W| {found} ≠ {expected}"
 """#
