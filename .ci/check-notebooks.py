@@ -33,8 +33,8 @@ import os
 import sys
 import time
 
-# Chapters whose notebooks train for minutes in numpy (MNIST), or that the notebooks cannot
-# reproduce (convolutions): left out unless named.
+# Chapters whose notebooks train for minutes in numpy (the two MNIST chapters): left out unless
+# named.
 SLOW = {"07-mnist", "97-convolutions"}
 TOLERANCE = 1e-6
 # How a chapter whose numbers do not agree to TOLERANCE is measured (see `compare`): the nudges
