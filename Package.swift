@@ -71,7 +71,8 @@ let package = Package(
         .target(
             name: "LessonFormat",
             dependencies: ["Suggestions", .product(name: "Yams", package: "Yams")],
-            exclude: ["README.md"]
+            exclude: ["README.md"],
+            swiftSettings: optimizedInEveryBuild
         ),
         // The runtime: each cell kind read and run, the registries of data sets and plot kinds,
         // equations filled in and checked, figures drawn; one chapter's report.

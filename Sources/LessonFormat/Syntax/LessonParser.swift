@@ -15,6 +15,18 @@ public enum LessonParser {
     ///     data paths are relative to the folder it really is in.
     /// - Throws: `LessonError` at the first mistake, with its file, line and column.
     public static func parse(_ text: String, path: String, file: URL? = nil) throws(LessonError) -> Lesson {
+        let key = ParsedLessons.Key(text: text, path: path, file: file)
+        if let lesson = parsed.lesson(for: key) { return lesson }
+        let lesson = try parseAgain(text, path: path, file: file)
+        parsed.keep(lesson, for: key)
+        return lesson
+    }
+
+    /// The lessons parsed so far: `lessons all` reads each lesson for the book's order and again
+    /// for its chapter's key, and a preview reads unchanged lessons after every save.
+    private static let parsed = ParsedLessons()
+
+    private static func parseAgain(_ text: String, path: String, file: URL?) throws(LessonError) -> Lesson {
         // "\r\n" is one Character, never equal to "\n": Windows line ends are split on their own.
         let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).map { line in
             line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
@@ -99,5 +111,29 @@ extension StringProtocol {
 
     func trimmingTrailingSpaces() -> String {
         String(reversed().drop { $0.isWhitespace }.reversed())
+    }
+}
+
+/// Parsed lessons by their text, path and file, the last 64 (a parse is a pure function of
+/// those three). Shared by the threads that publish chapters side by side.
+private final class ParsedLessons: @unchecked Sendable {
+    struct Key: Hashable {
+        var text: String
+        var path: String
+        var file: URL?
+    }
+
+    private let lock = NSLock()
+    private var lessons: [Key: Lesson] = [:]
+
+    func lesson(for key: Key) -> Lesson? {
+        lock.withLock { lessons[key] }
+    }
+
+    func keep(_ lesson: Lesson, for key: Key) {
+        lock.withLock {
+            if lessons.count >= 64 { lessons.removeAll() }
+            lessons[key] = lesson
+        }
     }
 }
