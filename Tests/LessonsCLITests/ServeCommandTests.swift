@@ -34,10 +34,16 @@ import Testing
         """
 
     /// A running `lessons serve`, its output collected as it comes.
+    ///
+    /// Each pipe is drained by a blocking read loop on a thread of its own, not by a
+    /// `readabilityHandler`: on Linux, tearing that handler's dispatch source down races the
+    /// descriptor's close and has crashed the test process in libdispatch's event loop
+    /// (swift-corelibs-libdispatch issue 949).
     final class Server: @unchecked Sendable {
         let process = Process()
         private let output = Pipe(), error = Pipe()
         private let collected = Collected()
+        private let drained = DispatchGroup()
         var standardOutput: String { collected.text(\.out) }
         var standardError: String { collected.text(\.err) }
 
@@ -55,10 +61,16 @@ import Testing
             process.currentDirectoryURL = folder
             process.standardOutput = output
             process.standardError = error
-            let collected = collected
-            output.fileHandleForReading.readabilityHandler = { collected.append($0.availableData, to: \.out) }
-            error.fileHandleForReading.readabilityHandler = { collected.append($0.availableData, to: \.err) }
             try process.run()
+            for (pipe, stream) in [(output, \Collected.out), (error, \Collected.err)] {
+                let (handle, collected, drained) = (pipe.fileHandleForReading, collected, drained)
+                drained.enter()
+                Thread.detachNewThread {
+                    // Until end of file, when the server has exited.
+                    while case let chunk = handle.availableData, !chunk.isEmpty { collected.append(chunk, to: stream) }
+                    drained.leave()
+                }
+            }
         }
 
         /// The port it printed, once it serves.
@@ -74,8 +86,7 @@ import Testing
         func stop() {
             if process.isRunning { kill(process.processIdentifier, SIGINT) }
             process.waitUntilExit()
-            output.fileHandleForReading.readabilityHandler = nil
-            error.fileHandleForReading.readabilityHandler = nil
+            _ = drained.wait(timeout: .now() + 10)
         }
     }
 
