@@ -234,14 +234,6 @@ CONV_LOOPS(__attribute__((target("avx2,fma"))), avx2)
 #define PICK(name, ...) name##_baseline(__VA_ARGS__)
 #endif
 
-// The two halves of the batch: part 0 the first ⌈m/2⌉ samples, part 1 the rest, whichever
-// thread runs them.
-static void halves(ptrdiff_t samples, int part, ptrdiff_t *first, ptrdiff_t *end) {
-    ptrdiff_t middle = (samples + 1) / 2;
-    *first = part == 0 ? 0 : middle;
-    *end = part == 0 ? middle : samples;
-}
-
 typedef struct {
     const mk_conv_shape *shape;
     ptrdiff_t samples;
@@ -254,14 +246,14 @@ typedef struct {
 static void forward_part(void *context, int part) {
     conv_task *t = context;
     ptrdiff_t first, end;
-    halves(t->samples, part, &first, &end);
+    mk_batch_half(t->samples, part, &first, &end);
     PICK(forward, t->shape, first, end, t->input, t->weights, t->bias, t->net, t->padded[part]);
 }
 
 static void backward_part(void *context, int part) {
     conv_task *t = context;
     ptrdiff_t first, end;
-    halves(t->samples, part, &first, &end);
+    mk_batch_half(t->samples, part, &first, &end);
     PICK(backward, t->shape, first, end, t->input, t->transposed, t->sensitivity, t->weight_sums[part], t->bias_sums[part],
          t->input_gradient, t->scratch[part], t->windows[part], t->padded[part], t->padded_gradient[part]);
 }

@@ -17,6 +17,14 @@
 #include <stdint.h>
 #include <string.h>
 
+// The samples of a batch that part `part` of an `mk_run_pair` task takes: part 0 the first
+// ⌈m/2⌉, part 1 the rest, whichever thread runs them (conv.c, pool.c).
+static inline void mk_batch_half(ptrdiff_t samples, int part, ptrdiff_t *first, ptrdiff_t *end) {
+    const ptrdiff_t middle = (samples + 1) / 2;
+    *first = part == 0 ? 0 : middle;
+    *end = part == 0 ? middle : samples;
+}
+
 // The depth of a packed block: every entry of a product is summed in chains of this many
 // depth steps, each from zero (gemm.c); sparse.c follows the same chains.
 enum { MK_DEPTH_BLOCK = 256 };

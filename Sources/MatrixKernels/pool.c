@@ -3,6 +3,7 @@
 // handed back to that entry alone. The batch is split in two halves over `mk_run_pair`.
 
 #include "MatrixKernels.h"
+#include "kernels.h"
 
 #include <string.h>
 
@@ -76,14 +77,16 @@ static void backward_samples(const pool_job *job, ptrdiff_t first, ptrdiff_t end
 
 static void forward_part(void *context, int part) {
     const pool_job *job = context;
-    const ptrdiff_t middle = (job->samples + 1) / 2;
-    forward_samples(job, part == 0 ? 0 : middle, part == 0 ? middle : job->samples);
+    ptrdiff_t first, end;
+    mk_batch_half(job->samples, part, &first, &end);
+    forward_samples(job, first, end);
 }
 
 static void backward_part(void *context, int part) {
     const pool_job *job = context;
-    const ptrdiff_t middle = (job->samples + 1) / 2;
-    backward_samples(job, part == 0 ? 0 : middle, part == 0 ? middle : job->samples);
+    ptrdiff_t first, end;
+    mk_batch_half(job->samples, part, &first, &end);
+    backward_samples(job, first, end);
 }
 
 static int splits(const mk_pool_shape *shape, ptrdiff_t samples) {
