@@ -31,20 +31,30 @@ extension Network {
     /// The output for every sample of `input` and each sample's `loss` against `target` (`m × 1`),
     /// passed in slices: `losses.mean()` is `loss.value` of one pass over all samples.
     public func predict(_ input: Matrix, target: Matrix, loss: Loss) -> (output: Matrix, losses: Matrix) {
-        var outputs = Matrix(rows: 0, columns: 0)
         var losses = Matrix(rows: input.rows, columns: 1)
-        forwardInSlices(input) { range, net, output in
-            let whole = range.count == input.rows
-            if whole {
-                outputs = output
-            } else {
-                if outputs.rows == 0 { outputs = Matrix(rows: input.rows, columns: output.columns) }
-                outputs.values.replaceSubrange((range.lowerBound * output.columns)..<(range.upperBound * output.columns), with: output.values)
-            }
+        let outputs = outputs(of: input) { range, net, output in
             let perSample = loss.perSample(
-                output: output, net: net, target: whole ? target : target.rows(range), activation: outputLayer.activation)
+                output: output, net: net, target: range.count == input.rows ? target : target.rows(range),
+                activation: outputLayer.activation)
             losses.values.replaceSubrange(range, with: perSample.values)
         }
         return (outputs, losses)
+    }
+
+    /// The output for every sample of `input`, the slices' outputs put together; `each` also
+    /// sees every slice as `forwardInSlices` hands it over.
+    func outputs(of input: Matrix, seeing each: (Range<Int>, _ net: Matrix, _ output: Matrix) -> Void = { _, _, _ in }) -> Matrix {
+        var outputs = Matrix(rows: 0, columns: 0)
+        forwardInSlices(input) { range, net, output in
+            each(range, net, output)
+            if range.count == input.rows {
+                outputs = output
+                return
+            }
+            if outputs.rows == 0 { outputs = Matrix(rows: input.rows, columns: output.columns) }
+            outputs.values.replaceSubrange(
+                (range.lowerBound * output.columns)..<(range.upperBound * output.columns), with: output.values)
+        }
+        return outputs
     }
 }

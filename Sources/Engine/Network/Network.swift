@@ -108,17 +108,7 @@ public struct Network: Sendable, Hashable, CustomStringConvertible {
 
     /// The network's output for `input`, passed in slices of rows (`forwardInSlices`).
     public func predict(_ input: Matrix) -> Matrix {
-        var result = Matrix(rows: 0, columns: 0)
-        forwardInSlices(input) { range, _, output in
-            if range.lowerBound == 0 && range.upperBound == input.rows {
-                result = output
-                return
-            }
-            if result.rows == 0 { result = Matrix(rows: input.rows, columns: output.columns) }
-            result.values.replaceSubrange(
-                (range.lowerBound * output.columns)..<(range.upperBound * output.columns), with: output.values)
-        }
-        return result
+        outputs(of: input)
     }
 
     /// The backward pass: every layer's sensitivity and parameter gradients for the batch mean loss.

@@ -19,7 +19,8 @@ extension EvaluateCell: RunnableCell {
 
         // In slices of samples (`Network.predict(_:target:loss:)`): a convolutional network's layers
         // over 10,000 images would otherwise hold more than a gigabyte at once.
-        let (outputs, losses) = network.predict(samples.inputs, target: samples.targets, loss: loss ?? .squaredError)
+        let (outputs, losses) = loss.map { network.predict(samples.inputs, target: samples.targets, loss: $0) }
+            ?? (network.predict(samples.inputs), Matrix(rows: 0, columns: 0))
         let activation = network.outputLayer.activation
         let regression = samples.isRegression
         try refuseClassTables(for: samples, data: data)
