@@ -69,10 +69,11 @@ extension CompareCell: RunnableCell {
         else {
             throw LessonError(.failed("'include: above' needs a train cell above that trains with gradient descent"), at: position)
         }
+        let setting = settingAbove(model: model, train: train, sizes: session.model?.sizes ?? network.sizes)
         var run = CompareRun(
-            setting: settingAbove(model: model, train: train), epochs: above.result.history.epochs, network: network,
-            initial: above.initial, configuration: above.configuration, result: above.result, seconds: above.seconds,
-            model: session.model, train: session.lastTrain, sources: (model, train))
+            setting: setting, epochs: above.result.history.epochs, network: network, initial: above.initial,
+            configuration: above.configuration, result: above.result, seconds: above.seconds, model: session.model,
+            train: session.lastTrain, sources: (model, train))
         run.isAbove = true
         if let test = data.testExamples {
             (run.testLoss, run.testAccuracy) = GradientDescentTrainer(configuration: above.configuration).evaluate(network, on: test)
@@ -80,22 +81,17 @@ extension CompareCell: RunnableCell {
         return run
     }
 
-    /// The varied setting as the cells above have it (`default` where they leave it out).
-    private func settingAbove(model: Cell, train: Cell) -> LessonValue {
+    /// The varied setting as the cells above have it (`default` where they leave it out); for
+    /// `hidden`, the sizes between the network's first and last, `sizes`.
+    private func settingAbove(model: Cell, train: Cell, sizes: [Int]) -> LessonValue {
         switch varied {
         case .hidden:
-            let sizes = hiddenSizes(of: model)
-            return LessonValue(.list(sizes.map { LessonValue(.scalar(String($0), isPlain: true), at: position) }), at: position)
+            let hidden = sizes.dropFirst().dropLast()
+            return LessonValue(.list(hidden.map { LessonValue(.scalar(String($0), isPlain: true), at: position) }), at: position)
         case let .key(key, owner):
             let body = owner == .train ? train.body : model.body
             return body.entries?.first { $0.key == key }?.value ?? LessonValue(.scalar("default", isPlain: true), at: position)
         }
-    }
-
-    /// The hidden-layer sizes of a model cell's `layers` (every item between the first and the last that is a number).
-    private func hiddenSizes(of model: Cell) -> [Int] {
-        let items = model.body.entries?.first { $0.key == "layers" }?.value.items ?? []
-        return items.dropFirst().dropLast().compactMap(\.integer)
     }
 
     /// Reads every run's cells, as a run would, without training: a value the train or model
