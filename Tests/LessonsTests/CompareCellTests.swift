@@ -177,6 +177,12 @@ extension CompareCellRunTests {
                 + compare("vary: layers\nvalues: [[2, 4, dropout: {rate: 0.3}, 4, dropout: {rate: 0.3}, 1]]\ninclude: above"),
             data: circlesData())
         #expect(try #require(tables(session).first).rows.map(\.[0]) == ["2–4–1", "2–4–dropout–4–dropout–1"])
+        // A kind's own hyphen stays a hyphen.
+        let normalized = try runLesson(
+            circlesModel + circlesTrain
+                + compare("vary: layers\nvalues: [[2, 4, batch-norm, 4, batch-norm, 4, batch-norm, 4, batch-norm, 1]]\ninclude: above"),
+            data: circlesData())
+        #expect(try #require(tables(normalized).first).rows.map(\.[0]).last == "2–4–batch-norm–4–batch-norm–4–batch-norm–4–batch-norm–1")
     }
 
     /// A `layers` value with another number of layers than the model's `activations` lists

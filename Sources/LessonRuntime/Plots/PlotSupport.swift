@@ -49,12 +49,13 @@ enum PlotSupport {
         return "a" + String(String(network.denseLayers.count).map { superscripts[Int(String($0))!] })
     }
 
-    /// `2-3-1`; a layer kind between dense layers by its name, `2-32-dropout-32-1`.
-    static func shape(of network: Network) -> String {
+    /// `2-3-1`; a layer kind between dense layers by its name, `2-32-dropout-32-1`; joined by
+    /// `separator` (an en dash, `2–32–batch-norm–1`, keeps a kind's own hyphen apart).
+    static func shape(of network: Network, separator: String = "-") -> String {
         let layers = network.layers.map { layer in
             layer is DenseLayer ? String(layer.outputCount) : (type(of: layer) as? any Registrable.Type)?.name ?? String(layer.outputCount)
         }
-        return ([String(network.sizes[0])] + layers).joined(separator: "-")
+        return ([String(network.sizes[0])] + layers).joined(separator: separator)
     }
 
     /// `after 5,000 epochs`, `after 1 epoch`, or `before training`.

@@ -53,7 +53,7 @@ extension CompareCell {
                 return "\(entry.key) " + (entry.value.entries != nil ? "{\(setting)}" : setting)
             }.joined(separator: " ")
         }.joined(separator: "–")
-        return written.count <= 40 ? written : PlotSupport.shape(of: run.initial).replacingOccurrences(of: "-", with: "–")
+        return written.count <= 40 ? written : PlotSupport.shape(of: run.initial, separator: "–")
     }
 
     /// A list with each run of equal neighbours written once with its count, so a deep network's
@@ -199,15 +199,13 @@ extension CompareCell {
         case (false, true): "Losses and accuracies are those of the last epoch."
         case (false, false): "The training and validation losses are those of the last epoch\(hasTest ? "; the test loss that of the trained weights" : "")."
         }
+        let others = runs.count == 2 ? "one other run, which differs" : "\(runs.count - 1) other runs, which differ"
         var caption =
-            "\(runs.count) run\(runs.count == 1 ? "" : "s") on \(data.title) that differ only in the \(varied.noun), "
-            + "each for up to \(epochs) epoch\(epochs == 1 ? "" : "s") from starting weights made from the same random numbers. " + measured
-        if includesAbove {
-            let others = runs.count == 2 ? "one other run, which differs" : "\(runs.count - 1) other runs, which differ"
-            caption =
-                "The network trained above (first row) and \(others) from it only in the \(varied.noun), on \(data.title), trained the same way"
+            includesAbove
+            ? "The network trained above (first row) and \(others) from it only in the \(varied.noun), on \(data.title), trained the same way"
                 + (runs.count > 2 ? " from starting weights made from the same random numbers. " : ". ") + measured
-        }
+            : "\(runs.count) run\(runs.count == 1 ? "" : "s") on \(data.title) that differ only in the \(varied.noun), "
+                + "each for up to \(epochs) epoch\(epochs == 1 ? "" : "s") from starting weights made from the same random numbers. " + measured
         if showsSize { caption += " A multiply-add is one weight times its input, added to a sum: the cost of a forward pass, which a training step roughly triples." }
         return ReportTable(headers: headers, rows: rows, caption: caption, numericColumns: Set(1..<(headers.count - 1)))
     }
