@@ -34,9 +34,10 @@ enum {
 };
 
 // `count` depth steps: A's packed entries in order; B's at the listed depths `steps[q]`, or
-// at every depth in order when `steps` is NULL.
-typedef void (*micro_kernel)(ptrdiff_t count, const uint16_t *steps, const double *ap, const double *bp, double *c,
-                             ptrdiff_t ldc, int add);
+// at every depth in order when `steps` is NULL. A kernel that covers two panels of B finds the
+// second `panel_distance` entries after the first.
+typedef void (*micro_kernel)(ptrdiff_t count, const uint16_t *steps, const double *ap, const double *bp,
+                             ptrdiff_t panel_distance, double *c, ptrdiff_t ldc, int add);
 
 static ptrdiff_t min_of(ptrdiff_t a, ptrdiff_t b) { return a < b ? a : b; }
 
@@ -183,8 +184,9 @@ static void pack_b(int transpose, const double *b, ptrdiff_t ldb, ptrdiff_t pc, 
 #define B_STEP(q) (steps ? bp + (ptrdiff_t)steps[q] * NR : bp + (q) * NR)
 
 // The baseline micro-kernel: separate multiply and add, vectorized by the compiler as it can.
-static void kernel_baseline(ptrdiff_t count, const uint16_t *steps, const double *ap, const double *bp, double *c,
-                            ptrdiff_t ldc, int add) {
+static void kernel_baseline(ptrdiff_t count, const uint16_t *steps, const double *ap, const double *bp,
+                            ptrdiff_t panel_distance, double *c, ptrdiff_t ldc, int add) {
+    (void)panel_distance;
     double tile[MR * NR] = {0};
     for (ptrdiff_t q = 0; q < count; q++) {
         const double *b = B_STEP(q);
@@ -199,54 +201,55 @@ static void kernel_baseline(ptrdiff_t count, const uint16_t *steps, const double
     }
 }
 
+// The vector micro-kernel, for `panels` (1 or 2) panels of B side by side, `panel_distance`
+// entries apart: an MR × 8·panels tile of C in MR · panels eight-lane accumulators, one fused
+// multiply-add per entry of A and panel. On AVX2 one panel (twelve 4-lane registers, two of
+// B, one broadcast: fifteen of the sixteen); on AVX-512 two (twelve 8-lane registers of 32).
+// Every entry of C is the same chain either way. The tile of C is fetched into L1 at the
+// start, so that its loads and stores at the end do not wait on a large C's rows in L3
+// (1024² 36–41 → 39–44 GFLOP/s on one thread).
+static inline __attribute__((always_inline)) void vector_tile(int panels, int listed, ptrdiff_t count,
+                                                              const uint16_t *steps, const double *ap,
+                                                              const double *bp, ptrdiff_t panel_distance,
+                                                              double *c, ptrdiff_t ldc, int add) {
+    for (int r = 0; r < MR; r++) {
+        for (int panel = 0; panel < panels; panel++) {
+            __builtin_prefetch(c + r * ldc + panel * NR);
+            __builtin_prefetch(c + r * ldc + panel * NR + NR - 1);
+        }
+    }
+    mk_v8 tile[MR][2];
+    for (int r = 0; r < MR; r++) tile[r][0] = tile[r][1] = 0;
+    for (ptrdiff_t q = 0; q < count; q++) {
+        const double *b = bp + (listed ? (ptrdiff_t)steps[q] : q) * NR;
+        mk_v8 b0 = *(const mk_v8 *)b, b1 = panels == 2 ? *(const mk_v8 *)(b + panel_distance) : b0;
+        for (int r = 0; r < MR; r++) {
+            mk_v8 a = ap[r];
+            tile[r][0] = mk_fma8(a, b0, tile[r][0]);
+            if (panels == 2) tile[r][1] = mk_fma8(a, b1, tile[r][1]);
+        }
+        ap += MR;
+    }
+    for (int r = 0; r < MR; r++) {
+        for (int panel = 0; panel < panels; panel++) {
+            double *row = c + r * ldc + panel * NR;
+            mk_store8(row, add ? mk_load8(row) + tile[r][panel] : tile[r][panel]);
+        }
+    }
+}
+
 #if MK_X86
-// The AVX2 micro-kernel: twelve 4-lane accumulators (a 6 × 8 tile), two vectors of the B panel
-// and one broadcast entry of A: fifteen of the sixteen registers, two fused multiply-adds per
-// entry of A. Written once for B read in order (`_all`) and once for B at listed steps. The
-// tile of C is fetched into L1 at the start, so that its loads and stores at the end do not
-// wait on a large C's rows in L3 (1024² 36–41 → 39–44 GFLOP/s on one thread).
-#define AVX2_KERNEL(NAME, B_ADDRESS)                                                                           \
-    __attribute__((target("avx2,fma"))) static void NAME(ptrdiff_t count, const uint16_t *steps,               \
-                                                         const double *ap, const double *bp, double *c,       \
-                                                         ptrdiff_t ldc, int add) {                             \
-        (void)steps;                                                                                         \
-        for (int r = 0; r < MR; r++) {                                                                       \
-            _mm_prefetch((const char *)(c + r * ldc), _MM_HINT_T0);                                          \
-            _mm_prefetch((const char *)(c + r * ldc + NR - 1), _MM_HINT_T0);                                 \
-        }                                                                                                    \
-        __m256d c00 = _mm256_setzero_pd(), c01 = _mm256_setzero_pd();                                        \
-        __m256d c10 = _mm256_setzero_pd(), c11 = _mm256_setzero_pd();                                        \
-        __m256d c20 = _mm256_setzero_pd(), c21 = _mm256_setzero_pd();                                        \
-        __m256d c30 = _mm256_setzero_pd(), c31 = _mm256_setzero_pd();                                        \
-        __m256d c40 = _mm256_setzero_pd(), c41 = _mm256_setzero_pd();                                        \
-        __m256d c50 = _mm256_setzero_pd(), c51 = _mm256_setzero_pd();                                        \
-        for (ptrdiff_t q = 0; q < count; q++) {                                                              \
-            const double *b = B_ADDRESS;                                                                     \
-            __m256d b0 = _mm256_load_pd(b), b1 = _mm256_load_pd(b + 4);                                      \
-            __m256d a;                                                                                       \
-            a = _mm256_broadcast_sd(ap + 0); c00 = _mm256_fmadd_pd(a, b0, c00); c01 = _mm256_fmadd_pd(a, b1, c01); \
-            a = _mm256_broadcast_sd(ap + 1); c10 = _mm256_fmadd_pd(a, b0, c10); c11 = _mm256_fmadd_pd(a, b1, c11); \
-            a = _mm256_broadcast_sd(ap + 2); c20 = _mm256_fmadd_pd(a, b0, c20); c21 = _mm256_fmadd_pd(a, b1, c21); \
-            a = _mm256_broadcast_sd(ap + 3); c30 = _mm256_fmadd_pd(a, b0, c30); c31 = _mm256_fmadd_pd(a, b1, c31); \
-            a = _mm256_broadcast_sd(ap + 4); c40 = _mm256_fmadd_pd(a, b0, c40); c41 = _mm256_fmadd_pd(a, b1, c41); \
-            a = _mm256_broadcast_sd(ap + 5); c50 = _mm256_fmadd_pd(a, b0, c50); c51 = _mm256_fmadd_pd(a, b1, c51); \
-            ap += MR;                                                                                        \
-        }                                                                                                    \
-        __m256d rows[MR][2] = {{c00, c01}, {c10, c11}, {c20, c21}, {c30, c31}, {c40, c41}, {c50, c51}};      \
-        for (int r = 0; r < MR; r++) {                                                                       \
-            double *row = c + r * ldc;                                                                       \
-            __m256d left = rows[r][0], right = rows[r][1];                                                   \
-            if (add) {                                                                                       \
-                left = _mm256_add_pd(_mm256_loadu_pd(row), left);                                            \
-                right = _mm256_add_pd(_mm256_loadu_pd(row + 4), right);                                      \
-            }                                                                                                \
-            _mm256_storeu_pd(row, left);                                                                     \
-            _mm256_storeu_pd(row + 4, right);                                                                \
-        }                                                                                                    \
+#define VECTOR_KERNEL(NAME, TARGET, PANELS, LISTED)                                                          \
+    __attribute__((target(TARGET))) static void NAME(ptrdiff_t count, const uint16_t *steps, const double *ap, \
+                                                     const double *bp, ptrdiff_t panel_distance, double *c,    \
+                                                     ptrdiff_t ldc, int add) {                                 \
+        vector_tile(PANELS, LISTED, count, steps, ap, bp, panel_distance, c, ldc, add);                      \
     }
 
-AVX2_KERNEL(kernel_avx2_all, bp + q * NR)
-AVX2_KERNEL(kernel_avx2_listed, bp + (ptrdiff_t)steps[q] * NR)
+VECTOR_KERNEL(kernel_avx2_all, "avx2,fma", 1, 0)
+VECTOR_KERNEL(kernel_avx2_listed, "avx2,fma", 1, 1)
+VECTOR_KERNEL(kernel_avx512_all, MK_AVX512, 2, 0)
+VECTOR_KERNEL(kernel_avx512_listed, MK_AVX512, 2, 1)
 #endif
 
 
@@ -348,11 +351,15 @@ void mk_dgemm_packed(int transpose_a, int transpose_b, ptrdiff_t m, ptrdiff_t n,
     if (!transpose_a && !transpose_b && mk_dgemm_sparse_rows(m, n, k, a, lda, b, ldb, c, ldc, accumulate)) return;
     if (transpose_a && !transpose_b && mk_dgemm_sparse_columns(m, n, k, a, lda, b, ldb, c, ldc, accumulate)) return;
     micro_kernel kernel = kernel_baseline, listed_kernel = kernel_baseline;
+    // Panels of B a kernel call covers side by side: two for the AVX-512 kernels (a single one
+    // left at the right edge goes to the AVX2 kernels, the same chains), one otherwise.
+    int panels = 1;
 #if MK_X86
     if (mk_uses_avx2()) {
         kernel = kernel_avx2_all;
         listed_kernel = kernel_avx2_listed;
     }
+    if (mk_uses_avx512()) panels = 2;
 #endif
     ptrdiff_t block_rows = min_of(MC, (m + MR - 1) / MR * MR);
     ptrdiff_t block_columns = min_of(NC, (n + NR - 1) / NR * NR);
@@ -363,7 +370,7 @@ void mk_dgemm_packed(int transpose_a, int transpose_b, ptrdiff_t m, ptrdiff_t n,
     double *packed_a = mk_scratch_space(a_entries + (size_t)(depth * block_columns));
     if (!packed_a) abort();
     double *packed_b = packed_a + a_entries;
-    double edge[MR * NR] __attribute__((aligned(64)));
+    double edge[MR * 2 * NR] __attribute__((aligned(64)));
     uint16_t steps[(MC / MR) * KC];
     ptrdiff_t counts[MC / MR];
 
@@ -384,29 +391,34 @@ void mk_dgemm_packed(int transpose_a, int transpose_b, ptrdiff_t m, ptrdiff_t n,
                     // 0·∞ is NaN: with a NaN or ±∞ in B, every step counts.
                     pack_a(transpose_a, a, lda, ic, pc, mc, kc, packed_a, NULL, counts);
                 }
-                for (ptrdiff_t jr = 0; jr < nc; jr += NR) {
-                    ptrdiff_t columns = min_of(NR, nc - jr);
+                for (ptrdiff_t jr = 0; jr < nc;) {
+                    int wide = panels == 2 && nc - jr > NR;
+                    ptrdiff_t width = wide ? 2 * NR : NR, columns = min_of(width, nc - jr);
                     const double *b_panel = packed_b + jr * kc;
                     for (ptrdiff_t ir = 0; ir < mc; ir += MR) {
                         ptrdiff_t rows = min_of(MR, mc - ir);
                         const double *a_panel = packed_a + ir * kc;
                         ptrdiff_t count = counts[ir / MR];
                         micro_kernel run = count < kc ? listed_kernel : kernel;
+#if MK_X86
+                        if (wide) run = count < kc ? kernel_avx512_listed : kernel_avx512_all;
+#endif
                         const uint16_t *kept = count < kc ? steps + (ir / MR) * kc : NULL;
                         double *tile = c + (ic + ir) * ldc + jc + jr;
-                        if (rows == MR && columns == NR) {
-                            run(count, kept, a_panel, b_panel, tile, ldc, add);
+                        if (rows == MR && columns == width) {
+                            run(count, kept, a_panel, b_panel, NR * kc, tile, ldc, add);
                         } else {
                             // A tile at the edge: compute it whole, keep the part inside C.
-                            run(count, kept, a_panel, b_panel, edge, NR, 0);
+                            run(count, kept, a_panel, b_panel, NR * kc, edge, width, 0);
                             for (ptrdiff_t r = 0; r < rows; r++) {
                                 for (ptrdiff_t t = 0; t < columns; t++) {
-                                    double value = edge[r * NR + t];
+                                    double value = edge[r * width + t];
                                     tile[r * ldc + t] = add ? tile[r * ldc + t] + value : value;
                                 }
                             }
                         }
                     }
+                    jr += width;
                 }
             }
         }

@@ -72,6 +72,31 @@ static inline double mk_sqrt(double x) {
 // in that order, so that every loop applying it gives the bits of mk_sigmoid_backward.
 static inline double mk_times_logistic_slope(double g, double a) { return g * (a * (1 - a)); }
 
+// Eight doubles as one value, for loops written once and compiled for both AVX2 (two 4-lane
+// registers) and AVX-512 (one 8-lane register): the body is an `always_inline` function without
+// a target, inlined into one `target("avx2,fma")` and one `MK_AVX512` function. Arithmetic on
+// it rounds lane by lane as written; `mk_fma8` is the only fused multiply-add.
+typedef double mk_v8 __attribute__((ext_vector_type(8)));
+// Such a helper passes mk_v8 by value, which the compiler warns would change the calling
+// convention between the two targets; it is always inlined, so no call passes one.
+#pragma clang diagnostic ignored "-Wpsabi"
+
+// The target of the AVX-512 versions (mk_uses_avx512).
+#define MK_AVX512 "avx512f,avx512dq,avx512vl,avx2,fma"
+
+// Eight entries from `p`, aligned or not, and stored back the same way.
+static inline __attribute__((always_inline)) mk_v8 mk_load8(const double *p) {
+    mk_v8 v;
+    memcpy(&v, p, sizeof v);
+    return v;
+}
+static inline __attribute__((always_inline)) void mk_store8(double *p, mk_v8 v) { memcpy(p, &v, sizeof v); }
+
+// a · b + c, each lane rounded once (vfmadd).
+static inline __attribute__((always_inline)) mk_v8 mk_fma8(mk_v8 a, mk_v8 b, mk_v8 c) {
+    return __builtin_elementwise_fma(a, b, c);
+}
+
 #if MK_X86
 #include <immintrin.h>
 

@@ -83,6 +83,21 @@ static void mark_nonzero_avx2(const double *row, ptrdiff_t count, uint64_t *bits
     for (; p < count; p++) bits[p >> 6] |= (uint64_t)(row[p] != 0) << (p & 63);
 }
 
+// Marks image `i` (row `image`, m pixels) in the bit list of each pixel that is nonzero in it
+// (NaN counts): bit i mod 64 of `bits[p · words + i / 64]` for pixel p.
+__attribute__((target("avx2,fma")))
+static void mark_images_avx2(const double *image, ptrdiff_t m, ptrdiff_t i, ptrdiff_t words, uint64_t *bits) {
+    __m256d zero = _mm256_setzero_pd();
+    uint64_t bit = 1ULL << (i & 63);
+    uint64_t *column = bits + (i >> 6);
+    ptrdiff_t p = 0;
+    for (; p + 4 <= m; p += 4) {
+        unsigned four = (unsigned)_mm256_movemask_pd(_mm256_cmp_pd(_mm256_loadu_pd(image + p), zero, _CMP_NEQ_UQ));
+        for (; four; four &= four - 1) column[(p + __builtin_ctz(four)) * words] |= bit;
+    }
+    for (; p < m; p++) if (image[p] != 0) column[p * words] |= bit;
+}
+
 // Copies columns 0..<n of B (k × n, rows ldb apart) into panels CHUNK columns wide, zero
 // padded: entry (p, j) goes to panels[(j / CHUNK · k + p) · CHUNK + j mod CHUNK]. A panel's
 // rows are contiguous, so 64 of them (16 KiB) stay in L1 together; read in place, rows a
@@ -115,38 +130,40 @@ static int pack_panels_avx2(const double *b, ptrdiff_t ldb, ptrdiff_t k, ptrdiff
     return _mm256_movemask_pd(non_finite) == 0;
 }
 
-// Writes the eight vectors `sums` (entries j0..<j0 + CHUNK of a row of C) to the first `width`
+// Writes the four vectors `sums` (entries j0..<j0 + CHUNK of a row of C) to the first `width`
 // of them at `out`: replacing them, or added to them with `add`.
-__attribute__((target("avx2,fma")))
-static void store_chunk(const __m256d sums[8], double *out, ptrdiff_t width, int add) {
+static inline __attribute__((always_inline)) void store_chunk(const mk_v8 sums[4], double *out, ptrdiff_t width,
+                                                              int add) {
     if (width == CHUNK) {
-        for (int v = 0; v < 8; v++) {
-            double *target = out + 4 * v;
-            _mm256_storeu_pd(target, add ? _mm256_add_pd(_mm256_loadu_pd(target), sums[v]) : sums[v]);
+        for (int v = 0; v < 4; v++) {
+            double *target = out + 8 * v;
+            mk_store8(target, add ? mk_load8(target) + sums[v] : sums[v]);
         }
         return;
     }
     double row[CHUNK];
-    for (int v = 0; v < 8; v++) _mm256_storeu_pd(row + 4 * v, sums[v]);
+    for (int v = 0; v < 4; v++) mk_store8(row + 8 * v, sums[v]);
     for (ptrdiff_t t = 0; t < width; t++) out[t] = add ? out[t] + row[t] : row[t];
 }
 
-// Adds `value` times the CHUNK entries at `source` to the eight running sums `s[0..<8]` in scope.
-#define FMA_CHUNK(value, source)                                       \
-    do {                                                               \
-        __m256d f = _mm256_set1_pd(value);                             \
-        const double *from = (source);                                 \
-        for (int v = 0; v < 8; v++) s[v] = _mm256_fmadd_pd(f, _mm256_load_pd(from + 4 * v), s[v]); \
+// Adds `value` times the CHUNK entries at `source` (64-byte aligned) to the four running sums
+// `s[0..<4]` in scope.
+#define FMA_CHUNK(value, source)                                                                  \
+    do {                                                                                          \
+        mk_v8 f = (value);                                                                        \
+        const double *from = (source);                                                            \
+        for (int v = 0; v < 4; v++) s[v] = mk_fma8(f, *(const mk_v8 *)(from + 8 * v), s[v]);      \
     } while (0)
 
-// x·W on AVX2. W is copied into panels of CHUNK columns; then, for a group of up to GROUP rows
-// of C, each panel is walked 64 depth steps at a time (16 KiB of it, in L1), and each row of
-// the group sums its nonzero steps among those 64, keeping its running sums in `sums` between
-// one stretch and the next. Each entry's chain is the one of the row-by-row order: a chain
-// per block of MK_DEPTH_BLOCK steps, from zero, added to C at the block's end.
-__attribute__((target("avx2,fma")))
-static int rows_avx2(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const double *a, ptrdiff_t lda, const double *b,
-                     ptrdiff_t ldb, double *c, ptrdiff_t ldc, int accumulate) {
+// x·W in vectors (for AVX2 and AVX-512 alike, kernels.h). W is copied into panels of CHUNK
+// columns; then, for a group of up to GROUP rows of C, each panel is walked 64 depth steps at
+// a time (16 KiB of it, in L1), and each row of the group sums its nonzero steps among those
+// 64, keeping its running sums in `sums` between one stretch and the next. Each entry's chain
+// is the one of the row-by-row order: a chain per block of MK_DEPTH_BLOCK steps, from zero,
+// added to C at the block's end.
+static inline __attribute__((always_inline)) int rows_vector(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const double *a,
+                                                             ptrdiff_t lda, const double *b, ptrdiff_t ldb,
+                                                             double *c, ptrdiff_t ldc, int accumulate) {
     ptrdiff_t chunks = (n + CHUNK - 1) / CHUNK, words = (k + 63) / 64;
     size_t panel_entries = (size_t)(chunks * k * CHUNK);
     double *panels = mk_scratch_space(panel_entries + GROUP * CHUNK + (size_t)(GROUP * words));
@@ -165,8 +182,8 @@ static int rows_avx2(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const double *a, ptr
                 for (ptrdiff_t r = 0; r < rows; r++) {
                     const double *row = a + (i0 + r) * lda + w * 64;
                     double *kept = sums + r * CHUNK;
-                    __m256d s[8];
-                    for (int v = 0; v < 8; v++) s[v] = first ? _mm256_setzero_pd() : _mm256_load_pd(kept + 4 * v);
+                    mk_v8 s[4];
+                    for (int v = 0; v < 4; v++) s[v] = first ? (mk_v8)0 : *(const mk_v8 *)(kept + 8 * v);
                     for (uint64_t mask = bits[r * words + w]; mask; mask &= mask - 1) {
                         ptrdiff_t p = __builtin_ctzll(mask);
                         FMA_CHUNK(row[p], stretch + p * CHUNK);
@@ -174,7 +191,7 @@ static int rows_avx2(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const double *a, ptr
                     if (last) {
                         store_chunk(s, c + (i0 + r) * ldc + j0, width, accumulate || w >= WORDS);
                     } else {
-                        for (int v = 0; v < 8; v++) _mm256_store_pd(kept + 4 * v, s[v]);
+                        for (int v = 0; v < 4; v++) *(mk_v8 *)(kept + 8 * v) = s[v];
                     }
                 }
             }
@@ -183,12 +200,13 @@ static int rows_avx2(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const double *a, ptr
     return 1;
 }
 
-// xᵀ·B on AVX2, for at most MK_DEPTH_BLOCK depth steps (one chain per entry). Each row of C
+// xᵀ·B in vectors, for at most MK_DEPTH_BLOCK depth steps (one chain per entry). Each row of C
 // (a pixel) lists the images in which it is nonzero; B is copied into panels of CHUNK columns,
 // and each pixel sums B's rows for just those images, in order.
-__attribute__((target("avx2,fma")))
-static int columns_avx2(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const double *a, ptrdiff_t lda, const double *b,
-                        ptrdiff_t ldb, double *c, ptrdiff_t ldc, int accumulate) {
+static inline __attribute__((always_inline)) int columns_vector(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,
+                                                                const double *a, ptrdiff_t lda, const double *b,
+                                                                ptrdiff_t ldb, double *c, ptrdiff_t ldc,
+                                                                int accumulate) {
     ptrdiff_t chunks = (n + CHUNK - 1) / CHUNK, words = (k + 63) / 64;
     size_t panel_entries = (size_t)(chunks * k * CHUNK);
     double *panels = mk_scratch_space(panel_entries + (size_t)(m * words));
@@ -196,24 +214,12 @@ static int columns_avx2(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const double *a, 
     uint64_t *bits = (uint64_t *)(panels + panel_entries);
     if (!pack_panels_avx2(b, ldb, k, n, panels)) return 0;
     memset(bits, 0, sizeof(uint64_t) * (size_t)(m * words));
-    __m256d zero = _mm256_setzero_pd();
-    for (ptrdiff_t i = 0; i < k; i++) {
-        const double *image = a + i * lda;
-        uint64_t bit = 1ULL << (i & 63);
-        uint64_t *column = bits + (i >> 6);
-        ptrdiff_t p = 0;
-        for (; p + 4 <= m; p += 4) {
-            unsigned four = (unsigned)_mm256_movemask_pd(_mm256_cmp_pd(_mm256_loadu_pd(image + p), zero, _CMP_NEQ_UQ));
-            for (; four; four &= four - 1) column[(p + __builtin_ctz(four)) * words] |= bit;
-        }
-        for (; p < m; p++) if (image[p] != 0) column[p * words] |= bit;
-    }
+    for (ptrdiff_t i = 0; i < k; i++) mark_images_avx2(a + i * lda, m, i, words, bits);
     for (ptrdiff_t chunk = 0; chunk < chunks; chunk++) {
         ptrdiff_t j0 = chunk * CHUNK, width = n - j0 < CHUNK ? n - j0 : CHUNK;
         const double *panel = panels + chunk * k * CHUNK;
         for (ptrdiff_t p = 0; p < m; p++) {
-            __m256d s[8];
-            for (int v = 0; v < 8; v++) s[v] = _mm256_setzero_pd();
+            mk_v8 s[4] = {0, 0, 0, 0};
             for (ptrdiff_t w = 0; w < words; w++) {
                 for (uint64_t mask = bits[p * words + w]; mask; mask &= mask - 1) {
                     ptrdiff_t i = w * 64 + __builtin_ctzll(mask);
@@ -225,12 +231,30 @@ static int columns_avx2(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const double *a, 
     }
     return 1;
 }
+
+#define SPARSE_KERNELS(SUFFIX, TARGET)                                                                       \
+    __attribute__((target(TARGET))) static int rows_##SUFFIX(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,        \
+                                                             const double *a, ptrdiff_t lda, const double *b, \
+                                                             ptrdiff_t ldb, double *c, ptrdiff_t ldc,       \
+                                                             int accumulate) {                              \
+        return rows_vector(m, n, k, a, lda, b, ldb, c, ldc, accumulate);                                    \
+    }                                                                                                        \
+    __attribute__((target(TARGET))) static int columns_##SUFFIX(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,     \
+                                                                const double *a, ptrdiff_t lda,             \
+                                                                const double *b, ptrdiff_t ldb, double *c,  \
+                                                                ptrdiff_t ldc, int accumulate) {            \
+        return columns_vector(m, n, k, a, lda, b, ldb, c, ldc, accumulate);                                 \
+    }
+
+SPARSE_KERNELS(avx2, "avx2,fma")
+SPARSE_KERNELS(avx512, MK_AVX512)
 #endif
 
 int mk_dgemm_sparse_rows(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const double *a, ptrdiff_t lda,
                     const double *b, ptrdiff_t ldb, double *c, ptrdiff_t ldc, int accumulate) {
     if (!mostly_zero(a, lda, m, k)) return 0;
 #if MK_X86
+    if (mk_uses_avx512()) return rows_avx512(m, n, k, a, lda, b, ldb, c, ldc, accumulate);
     if (mk_uses_avx2()) return rows_avx2(m, n, k, a, lda, b, ldb, c, ldc, accumulate);
 #endif
     if (!mk_all_finite(b, ldb, k, n)) return 0;
@@ -241,8 +265,10 @@ int mk_dgemm_sparse_rows(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const double *a,
 int mk_dgemm_sparse_columns(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const double *a, ptrdiff_t lda,
                             const double *b, ptrdiff_t ldb, double *c, ptrdiff_t ldc, int accumulate) {
 #if MK_X86
-    if (k <= MK_DEPTH_BLOCK && mk_uses_avx2() && mostly_zero(a, lda, k, m))
+    if (k <= MK_DEPTH_BLOCK && mk_uses_avx2() && mostly_zero(a, lda, k, m)) {
+        if (mk_uses_avx512()) return columns_avx512(m, n, k, a, lda, b, ldb, c, ldc, accumulate);
         return columns_avx2(m, n, k, a, lda, b, ldb, c, ldc, accumulate);
+    }
 #endif
     return 0;
 }

@@ -12,6 +12,11 @@ public enum Kernels {
     /// started, and the thread's settings do not force the baseline.
     public static var usesAVX2: Bool { mk_uses_avx2() != 0 }
 
+    /// Whether the hottest loops use their AVX-512 versions on this thread (they give the AVX2
+    /// versions' bits): the machine has AVX-512 F, DQ and VL, `LESSONS_KERNELS` was neither
+    /// `baseline` nor `avx2` when the kernels started, and the thread's settings allow it.
+    public static var usesAVX512: Bool { mk_uses_avx512() != 0 }
+
     /// The number of threads large products, parameter updates and mini-batch gathers are split
     /// over on this thread: 2 (the caller and the kernels' worker, `mk_run_pair`) unless set to 1.
     public static var threadCount: Int { Int(mk_current_settings().threads) }
@@ -20,19 +25,21 @@ public enum Kernels {
     public static var forcesBaseline: Bool { mk_current_settings().baseline != 0 }
 
     /// Runs `body` with its kernels split over `threads` threads (1 or 2; results are the same
-    /// bits either way) and, with `baseline`, the baseline loops forced (no AVX2, no fused
-    /// multiply-add); a setting left `nil` stays as it is. The previous settings come back when
-    /// `body` returns or throws.
+    /// bits either way); with `baseline`, the baseline loops forced (no AVX2, no fused
+    /// multiply-add); with `avx512: false`, the AVX2 loops where AVX-512 ones exist (the same
+    /// bits). A setting left `nil` stays as it is. The previous settings come back when `body`
+    /// returns or throws.
     ///
     /// The settings are the calling thread's, so `body` is synchronous: work it hands to other
     /// threads of its own runs with the defaults.
     public static func withSettings<T>(
-        threads: Int? = nil, baseline: Bool? = nil, _ body: () throws -> T
+        threads: Int? = nil, baseline: Bool? = nil, avx512: Bool? = nil, _ body: () throws -> T
     ) rethrows -> T {
         let saved = mk_current_settings()
         var settings = saved
         if let threads { settings.threads = Int32(clamping: max(1, threads)) }
         if let baseline { settings.baseline = baseline ? 1 : 0 }
+        if let avx512 { settings.no_avx512 = avx512 ? 0 : 1 }
         mk_set_settings(settings)
         defer { mk_set_settings(saved) }
         return try body()
@@ -42,6 +49,11 @@ public enum Kernels {
     /// compare the two versions.
     public static func withBaseline<T>(_ body: () throws -> T) rethrows -> T {
         try withSettings(baseline: true, body)
+    }
+
+    /// Runs `body` with the AVX2 loops where AVX-512 ones exist, for tests that compare the two.
+    public static func withoutAVX512<T>(_ body: () throws -> T) rethrows -> T {
+        try withSettings(avx512: false, body)
     }
 
     /// How many parts of tasks this thread handed to the kernels' worker ran on another thread

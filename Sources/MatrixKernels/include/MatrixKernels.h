@@ -1,8 +1,9 @@
 // The engine's hot loops: the blocked matrix product, the vectorized exponential and the
 // optimizers' per-entry updates.
 //
-// Written in C so that one binary carries both an AVX2 + FMA version and a baseline
-// version of each loop and picks one at run time (`mk_uses_avx2`). Swift has no way to
+// Written in C so that one binary carries an AVX2 + FMA version and a baseline version of each
+// loop (and of the hottest, an AVX-512 one) and picks one at run time (`mk_uses_avx2`,
+// `mk_uses_avx512`). Swift has no way to
 // compile one function for two instruction sets, and the baseline x86-64 target reaches
 // about a quarter of what the cores of a machine from the last decade can do.
 #ifndef MATRIX_KERNELS_H
@@ -19,6 +20,12 @@ extern "C" {
 /// use; with the environment variable `LESSONS_KERNELS=baseline` set then, it has neither.
 int mk_uses_avx2(void);
 
+/// Whether the calling thread runs the AVX-512 versions (where a loop has one; they give the
+/// AVX2 versions' bits): the machine has AVX-512 F, DQ and VL besides AVX2 and FMA, and the
+/// thread's settings force neither the baseline nor AVX2. With `LESSONS_KERNELS=avx2` set at
+/// first use the machine counts as having AVX2 and FMA only.
+int mk_uses_avx512(void);
+
 /// How the kernels run on one thread.
 typedef struct {
     /// The number of threads large products, updates and gathers are split over: 2 (the caller
@@ -26,9 +33,11 @@ typedef struct {
     int threads;
     /// Non-zero to run the baseline versions (no AVX2, no fused multiply-add); 0 by default.
     int baseline;
+    /// Non-zero to run the AVX2 versions where an AVX-512 one exists; 0 by default.
+    int no_avx512;
 } mk_settings;
 
-/// The calling thread's settings; `{2, 0}` on a thread that never set any.
+/// The calling thread's settings; `{2, 0, 0}` on a thread that never set any.
 mk_settings mk_current_settings(void);
 
 /// Sets the calling thread's settings (a thread count below 1 counts as 1). They reach the
