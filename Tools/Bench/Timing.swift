@@ -27,3 +27,18 @@ func ratioLine(engine: Double, peer: Double?, peerName: String, goal: Double) ->
     let verdict = ratio <= goal ? "met" : "NOT met"
     return own + String(format: ", %@ %.3f s → %.3f× (goal ≤ %.2f×: %@)", peerName, peer, ratio, goal, verdict)
 }
+
+/// The processor as `/proc/cpuinfo` names it, with its family and model (the same name covers
+/// several generations), and whether it has AVX-512: `AMD EPYC (family 26, model 2), AVX-512`.
+func processorDescription() -> String {
+    guard let text = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8) else { return "unknown" }
+    var fields = [String: String]()
+    for line in text.split(separator: "\n") {
+        let parts = line.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+        if parts.count == 2, fields[parts[0]] == nil { fields[parts[0]] = parts[1] }
+        if line.isEmpty { break }
+    }
+    let flags = Set((fields["flags"] ?? "").split(separator: " "))
+    return "\(fields["model name"] ?? "unknown") (family \(fields["cpu family"] ?? "?"), model \(fields["model"] ?? "?")), "
+        + (flags.contains("avx512f") ? "AVX-512" : flags.contains("avx2") ? "AVX2, no AVX-512" : "no AVX2")
+}

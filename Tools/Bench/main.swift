@@ -19,6 +19,7 @@ Kernels.withSettings(threads: options.threads) {
     print(
         "lessons-bench: engine in Double precision, \(ProcessInfo.processInfo.activeProcessorCount) cores, "
             + "circles and MNIST on \(Kernels.threadCount) thread\(Kernels.threadCount == 1 ? "" : "s")")
+    print("processor: \(processorDescription()); kernels: \(Kernels.usesAVX512 ? "AVX-512" : Kernels.usesAVX2 ? "AVX2 + FMA" : "baseline")")
     print(peers.note)
     print("")
     if options.cases.contains("matmul") {
