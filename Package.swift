@@ -103,7 +103,7 @@ let package = Package(
         .target(name: "Suggestions"),
         .target(
             name: "Datasets",
-            dependencies: ["Engine", "CZlib"],
+            dependencies: ["Engine", "CZlib", "CSHA256"],
             exclude: ["README.md"],
             resources: [.copy("Resources/mnist-subset")],
             swiftSettings: optimizedInEveryBuild
