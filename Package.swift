@@ -48,6 +48,13 @@ let package = Package(
             // (no contraction, sqrt without errno) are in the sources, not in flags.
             cSettings: [.unsafeFlags(["-O3"])]
         ),
+        // SHA-256's block compression, on the x86 SHA extensions or in plain C, chosen at run
+        // time; optimized in debug builds too (the chapter cache hashes every output file).
+        .target(
+            name: "CSHA256",
+            exclude: ["README.md"],
+            cSettings: [.unsafeFlags(["-O3"])]
+        ),
         // The linker sections each registry's entries place themselves in (optimizers, layers,
         // data sets, plot kinds): adding one is one file, which no list names.
         .target(name: "CRegistries"),
@@ -96,7 +103,7 @@ let package = Package(
         .target(name: "Suggestions"),
         .target(
             name: "Datasets",
-            dependencies: ["Engine", "CZlib"],
+            dependencies: ["Engine", "CZlib", "CSHA256"],
             exclude: ["README.md"],
             resources: [.copy("Resources/mnist-subset")],
             swiftSettings: optimizedInEveryBuild

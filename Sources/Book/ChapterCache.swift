@@ -94,7 +94,7 @@ public struct ChapterCache: Sendable {
             switch input {
             case let .file(url):
                 if let data = try? Data(contentsOf: url) {
-                    lines.append("file \(url.path) sha256=\(SHA256.hexDigest(of: Array(data)))")
+                    lines.append("file \(url.path) sha256=\(SHA256.hexDigest(of: data))")
                 } else {
                     lines.append("file \(url.path) unreadable")
                 }
@@ -133,7 +133,7 @@ public struct ChapterCache: Sendable {
         var stamps = [String: FileStamp]()
         for file in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
             let data = try Data(contentsOf: folder.appendingPathComponent(file))
-            stamps[file] = FileStamp(size: data.count, sha256: SHA256.hexDigest(of: Array(data)))
+            stamps[file] = FileStamp(size: data.count, sha256: SHA256.hexDigest(of: data))
         }
         return stamps
     }
@@ -174,7 +174,7 @@ public struct ChapterCache: Sendable {
         let chapter = output.appendingPathComponent(name)
         for (file, stamp) in stored.files {
             guard let data = try? Data(contentsOf: chapter.appendingPathComponent(file)), data.count == stamp.size,
-                SHA256.hexDigest(of: Array(data)) == stamp.sha256
+                SHA256.hexDigest(of: data) == stamp.sha256
             else { return nil }
         }
         guard let summaryData = try? Data(contentsOf: chapter.appendingPathComponent(ChapterSummary.fileName)),
