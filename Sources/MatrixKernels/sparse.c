@@ -26,7 +26,8 @@
 
 enum {
     WORDS = MK_DEPTH_BLOCK / 64,  // bit words of one depth block: a chain ends after this many
-    CHUNK = 32,                   // entries of a row of C summed side by side: eight vectors
+    CHUNK = 32,                   // entries of a row of C the baseline sums side by side
+    MAX_VECTORS = 8,              // eight-lane vectors of a row of C the vector kernels sum side by side
     GROUP = 64,                   // rows of C that walk a stretch of B's panel in turn
 };
 
@@ -70,17 +71,22 @@ static void rows_baseline(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const double *a
 
 #if MK_X86
 // Marks the nonzero entries (NaN counts) among `row[0..<count]`: bit p mod 64 of
-// `bits[p / 64]`, four entries to a compare.
+// `bits[p / 64]`, four entries to a compare, each word gathered in a register and stored once
+// (or-ing into memory made every compare wait for the one before).
 __attribute__((target("avx2,fma")))
 static void mark_nonzero_avx2(const double *row, ptrdiff_t count, uint64_t *bits) {
-    for (ptrdiff_t w = 0; w < (count + 63) / 64; w++) bits[w] = 0;
-    ptrdiff_t p = 0;
-    __m256d zero = _mm256_setzero_pd();
-    for (; p + 4 <= count; p += 4) {
-        uint64_t four = (uint64_t)_mm256_movemask_pd(_mm256_cmp_pd(_mm256_loadu_pd(row + p), zero, _CMP_NEQ_UQ));
-        bits[p >> 6] |= four << (p & 63);
+    const __m256d zero = _mm256_setzero_pd();
+    for (ptrdiff_t w = 0; w < (count + 63) / 64; w++) {
+        const double *entries = row + 64 * w;
+        ptrdiff_t length = count - 64 * w < 64 ? count - 64 * w : 64, t = 0;
+        uint64_t word = 0;
+        for (; t + 4 <= length; t += 4) {
+            uint64_t four = (uint64_t)_mm256_movemask_pd(_mm256_cmp_pd(_mm256_loadu_pd(entries + t), zero, _CMP_NEQ_UQ));
+            word |= four << t;
+        }
+        for (; t < length; t++) word |= (uint64_t)(entries[t] != 0) << t;
+        bits[w] = word;
     }
-    for (; p < count; p++) bits[p >> 6] |= (uint64_t)(row[p] != 0) << (p & 63);
 }
 
 // Marks image `i` (row `image`, m pixels) in the bit list of each pixel that is nonzero in it
@@ -98,21 +104,22 @@ static void mark_images_avx2(const double *image, ptrdiff_t m, ptrdiff_t i, ptrd
     for (; p < m; p++) if (image[p] != 0) column[p * words] |= bit;
 }
 
-// Copies columns 0..<n of B (k × n, rows ldb apart) into panels CHUNK columns wide, zero
-// padded: entry (p, j) goes to panels[(j / CHUNK · k + p) · CHUNK + j mod CHUNK]. A panel's
+// Copies columns 0..<n of B (k × n, rows ldb apart) into panels `chunk` columns wide, zero
+// padded: entry (p, j) goes to panels[(j / chunk · k + p) · chunk + j mod chunk]. A panel's
 // rows are contiguous, so 64 of them (16 KiB) stay in L1 together; read in place, rows a
 // power of two apart share a few cache sets and evict each other. Returns whether every
 // entry is finite.
 __attribute__((target("avx2,fma")))
-static int pack_panels_avx2(const double *b, ptrdiff_t ldb, ptrdiff_t k, ptrdiff_t n, double *panels) {
+static int pack_panels_avx2(const double *b, ptrdiff_t ldb, ptrdiff_t k, ptrdiff_t n, ptrdiff_t chunk,
+                            double *panels) {
     __m256d exponent = _mm256_castsi256_pd(_mm256_set1_epi64x((long long)MK_EXPONENT_BITS));
     __m256d non_finite = _mm256_setzero_pd();
-    for (ptrdiff_t j0 = 0; j0 < n; j0 += CHUNK) {
-        ptrdiff_t width = n - j0 < CHUNK ? n - j0 : CHUNK;
+    for (ptrdiff_t j0 = 0; j0 < n; j0 += chunk) {
+        ptrdiff_t width = n - j0 < chunk ? n - j0 : chunk;
         double *panel = panels + j0 * k;
         for (ptrdiff_t p = 0; p < k; p++) {
             const double *source = b + p * ldb + j0;
-            double *target = panel + p * CHUNK;
+            double *target = panel + p * chunk;
             ptrdiff_t t = 0;
             for (; t + 4 <= width; t += 4) {
                 __m256d v = _mm256_loadu_pd(source + t);
@@ -124,74 +131,75 @@ static int pack_panels_avx2(const double *b, ptrdiff_t ldb, ptrdiff_t k, ptrdiff
                 if (MK_NON_FINITE(source[t], bits)) non_finite = _mm256_castsi256_pd(_mm256_set1_epi64x(-1));
                 target[t] = source[t];
             }
-            for (; t < CHUNK; t++) target[t] = 0;
+            for (; t < chunk; t++) target[t] = 0;
         }
     }
     return _mm256_movemask_pd(non_finite) == 0;
 }
 
-// Writes the four vectors `sums` (entries j0..<j0 + CHUNK of a row of C) to the first `width`
-// of them at `out`: replacing them, or added to them with `add`.
-static inline __attribute__((always_inline)) void store_chunk(const mk_v8 sums[4], double *out, ptrdiff_t width,
-                                                              int add) {
-    if (width == CHUNK) {
-        for (int v = 0; v < 4; v++) {
+// Writes the `vectors` vectors `sums` (entries j0..<j0 + 8 · vectors of a row of C) to the first
+// `width` of them at `out`: replacing them, or added to them with `add`.
+static inline __attribute__((always_inline)) void store_chunk(int vectors, const mk_v8 *sums, double *out,
+                                                              ptrdiff_t width, int add) {
+    if (width == 8 * vectors) {
+        for (int v = 0; v < vectors; v++) {
             double *target = out + 8 * v;
             mk_store8(target, add ? mk_load8(target) + sums[v] : sums[v]);
         }
         return;
     }
-    double row[CHUNK];
-    for (int v = 0; v < 4; v++) mk_store8(row + 8 * v, sums[v]);
+    double row[8 * MAX_VECTORS];
+    for (int v = 0; v < vectors; v++) mk_store8(row + 8 * v, sums[v]);
     for (ptrdiff_t t = 0; t < width; t++) out[t] = add ? out[t] + row[t] : row[t];
 }
 
-// Adds `value` times the CHUNK entries at `source` (64-byte aligned) to the four running sums
-// `s[0..<4]` in scope.
+// Adds `value` times the `chunk` entries at `source` (64-byte aligned) to the running sums
+// `s[0..<vectors]` in scope.
 #define FMA_CHUNK(value, source)                                                                  \
     do {                                                                                          \
         mk_v8 f = (value);                                                                        \
         const double *from = (source);                                                            \
-        for (int v = 0; v < 4; v++) s[v] = mk_fma8(f, *(const mk_v8 *)(from + 8 * v), s[v]);      \
+        for (int v = 0; v < vectors; v++) s[v] = mk_fma8(f, *(const mk_v8 *)(from + 8 * v), s[v]); \
     } while (0)
 
-// x·W in vectors (for AVX2 and AVX-512 alike, kernels.h). W is copied into panels of CHUNK
+// x·W in vectors (for AVX2 and AVX-512 alike, kernels.h). W is copied into panels of `chunk`
 // columns; then, for a group of up to GROUP rows of C, each panel is walked 64 depth steps at
 // a time (16 KiB of it, in L1), and each row of the group sums its nonzero steps among those
 // 64, keeping its running sums in `sums` between one stretch and the next. Each entry's chain
 // is the one of the row-by-row order: a chain per block of MK_DEPTH_BLOCK steps, from zero,
 // added to C at the block's end.
-static inline __attribute__((always_inline)) int rows_vector(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const double *a,
+static inline __attribute__((always_inline)) int rows_vector(int vectors, ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const double *a,
                                                              ptrdiff_t lda, const double *b, ptrdiff_t ldb,
                                                              double *c, ptrdiff_t ldc, int accumulate) {
-    ptrdiff_t chunks = (n + CHUNK - 1) / CHUNK, words = (k + 63) / 64;
-    size_t panel_entries = (size_t)(chunks * k * CHUNK);
-    double *panels = mk_scratch_space(panel_entries + GROUP * CHUNK + (size_t)(GROUP * words));
+    const ptrdiff_t chunk = 8 * vectors;
+    ptrdiff_t chunks = (n + chunk - 1) / chunk, words = (k + 63) / 64;
+    size_t panel_entries = (size_t)(chunks * k * chunk);
+    double *panels = mk_scratch_space(panel_entries + GROUP * chunk + (size_t)(GROUP * words));
     if (!panels) abort();
     double *sums = panels + panel_entries;
-    uint64_t *bits = (uint64_t *)(sums + GROUP * CHUNK);
-    if (!pack_panels_avx2(b, ldb, k, n, panels)) return 0;
+    uint64_t *bits = (uint64_t *)(sums + GROUP * chunk);
+    if (!pack_panels_avx2(b, ldb, k, n, chunk, panels)) return 0;
     for (ptrdiff_t i0 = 0; i0 < m; i0 += GROUP) {
         ptrdiff_t rows = m - i0 < GROUP ? m - i0 : GROUP;
         for (ptrdiff_t r = 0; r < rows; r++) mark_nonzero_avx2(a + (i0 + r) * lda, k, bits + r * words);
-        for (ptrdiff_t chunk = 0; chunk < chunks; chunk++) {
-            ptrdiff_t j0 = chunk * CHUNK, width = n - j0 < CHUNK ? n - j0 : CHUNK;
+        for (ptrdiff_t index = 0; index < chunks; index++) {
+            ptrdiff_t j0 = index * chunk, width = n - j0 < chunk ? n - j0 : chunk;
             for (ptrdiff_t w = 0; w < words; w++) {
-                const double *stretch = panels + (chunk * k + w * 64) * CHUNK;
+                const double *stretch = panels + (index * k + w * 64) * chunk;
                 int first = w % WORDS == 0, last = w % WORDS == WORDS - 1 || w == words - 1;
                 for (ptrdiff_t r = 0; r < rows; r++) {
                     const double *row = a + (i0 + r) * lda + w * 64;
-                    double *kept = sums + r * CHUNK;
-                    mk_v8 s[4];
-                    for (int v = 0; v < 4; v++) s[v] = first ? (mk_v8)0 : *(const mk_v8 *)(kept + 8 * v);
+                    double *kept = sums + r * chunk;
+                    mk_v8 s[MAX_VECTORS];
+                    for (int v = 0; v < vectors; v++) s[v] = first ? (mk_v8)0 : *(const mk_v8 *)(kept + 8 * v);
                     for (uint64_t mask = bits[r * words + w]; mask; mask &= mask - 1) {
                         ptrdiff_t p = __builtin_ctzll(mask);
-                        FMA_CHUNK(row[p], stretch + p * CHUNK);
+                        FMA_CHUNK(row[p], stretch + p * chunk);
                     }
                     if (last) {
-                        store_chunk(s, c + (i0 + r) * ldc + j0, width, accumulate || w >= WORDS);
+                        store_chunk(vectors, s, c + (i0 + r) * ldc + j0, width, accumulate || w >= WORDS);
                     } else {
-                        for (int v = 0; v < 4; v++) *(mk_v8 *)(kept + 8 * v) = s[v];
+                        for (int v = 0; v < vectors; v++) *(mk_v8 *)(kept + 8 * v) = s[v];
                     }
                 }
             }
@@ -201,53 +209,57 @@ static inline __attribute__((always_inline)) int rows_vector(ptrdiff_t m, ptrdif
 }
 
 // xᵀ·B in vectors, for at most MK_DEPTH_BLOCK depth steps (one chain per entry). Each row of C
-// (a pixel) lists the images in which it is nonzero; B is copied into panels of CHUNK columns,
+// (a pixel) lists the images in which it is nonzero; B is copied into panels of `chunk` columns,
 // and each pixel sums B's rows for just those images, in order.
-static inline __attribute__((always_inline)) int columns_vector(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,
+static inline __attribute__((always_inline)) int columns_vector(int vectors, ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,
                                                                 const double *a, ptrdiff_t lda, const double *b,
                                                                 ptrdiff_t ldb, double *c, ptrdiff_t ldc,
                                                                 int accumulate) {
-    ptrdiff_t chunks = (n + CHUNK - 1) / CHUNK, words = (k + 63) / 64;
-    size_t panel_entries = (size_t)(chunks * k * CHUNK);
+    const ptrdiff_t chunk = 8 * vectors;
+    ptrdiff_t chunks = (n + chunk - 1) / chunk, words = (k + 63) / 64;
+    size_t panel_entries = (size_t)(chunks * k * chunk);
     double *panels = mk_scratch_space(panel_entries + (size_t)(m * words));
     if (!panels) abort();
     uint64_t *bits = (uint64_t *)(panels + panel_entries);
-    if (!pack_panels_avx2(b, ldb, k, n, panels)) return 0;
+    if (!pack_panels_avx2(b, ldb, k, n, chunk, panels)) return 0;
     memset(bits, 0, sizeof(uint64_t) * (size_t)(m * words));
     for (ptrdiff_t i = 0; i < k; i++) mark_images_avx2(a + i * lda, m, i, words, bits);
-    for (ptrdiff_t chunk = 0; chunk < chunks; chunk++) {
-        ptrdiff_t j0 = chunk * CHUNK, width = n - j0 < CHUNK ? n - j0 : CHUNK;
-        const double *panel = panels + chunk * k * CHUNK;
+    for (ptrdiff_t index = 0; index < chunks; index++) {
+        ptrdiff_t j0 = index * chunk, width = n - j0 < chunk ? n - j0 : chunk;
+        const double *panel = panels + index * k * chunk;
         for (ptrdiff_t p = 0; p < m; p++) {
-            mk_v8 s[4] = {0, 0, 0, 0};
+            mk_v8 s[MAX_VECTORS];
+            for (int v = 0; v < vectors; v++) s[v] = 0;
             for (ptrdiff_t w = 0; w < words; w++) {
                 for (uint64_t mask = bits[p * words + w]; mask; mask &= mask - 1) {
                     ptrdiff_t i = w * 64 + __builtin_ctzll(mask);
-                    FMA_CHUNK(a[i * lda + p], panel + i * CHUNK);
+                    FMA_CHUNK(a[i * lda + p], panel + i * chunk);
                 }
             }
-            store_chunk(s, c + p * ldc + j0, width, accumulate);
+            store_chunk(vectors, s, c + p * ldc + j0, width, accumulate);
         }
     }
     return 1;
 }
 
-#define SPARSE_KERNELS(SUFFIX, TARGET)                                                                       \
+#define SPARSE_KERNELS(SUFFIX, TARGET, VECTORS)                                                                       \
     __attribute__((target(TARGET))) static int rows_##SUFFIX(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,        \
                                                              const double *a, ptrdiff_t lda, const double *b, \
                                                              ptrdiff_t ldb, double *c, ptrdiff_t ldc,       \
                                                              int accumulate) {                              \
-        return rows_vector(m, n, k, a, lda, b, ldb, c, ldc, accumulate);                                    \
+        return rows_vector(VECTORS, m, n, k, a, lda, b, ldb, c, ldc, accumulate);                                    \
     }                                                                                                        \
     __attribute__((target(TARGET))) static int columns_##SUFFIX(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,     \
                                                                 const double *a, ptrdiff_t lda,             \
                                                                 const double *b, ptrdiff_t ldb, double *c,  \
                                                                 ptrdiff_t ldc, int accumulate) {            \
-        return columns_vector(m, n, k, a, lda, b, ldb, c, ldc, accumulate);                                 \
+        return columns_vector(VECTORS, m, n, k, a, lda, b, ldb, c, ldc, accumulate);                                 \
     }
 
-SPARSE_KERNELS(avx2, "avx2,fma")
-SPARSE_KERNELS(avx512, MK_AVX512)
+// AVX2: 32 entries of a row of C side by side (eight 4-lane registers); AVX-512: 64 (eight
+// 8-lane registers), enough independent chains that a step need not wait for the one before.
+SPARSE_KERNELS(avx2, "avx2,fma", 4)
+SPARSE_KERNELS(avx512, MK_AVX512, 8)
 #endif
 
 int mk_dgemm_sparse_rows(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const double *a, ptrdiff_t lda,
