@@ -70,4 +70,20 @@ import Testing
         #expect(!Kernels.usesAVX2)
         #expect(!Kernels.forcesBaseline, "the switch is the machine's choice, not a thread's setting")
     }
+
+    /// `LESSONS_KERNELS=avx2 swift test` runs every test on the AVX2 loops where AVX-512 ones exist.
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["LESSONS_KERNELS"] == "avx2"))
+    func theEnvironmentSwitchForcesAVX2() {
+        #expect(!Kernels.usesAVX512)
+        #expect(Kernels.usesAVX2 == Self.machineHasAVX2, "AVX2 stays where the machine has it")
+    }
+
+    /// Whether `/proc/cpuinfo` lists AVX2 and FMA (false where it cannot be read).
+    static var machineHasAVX2: Bool {
+        guard let text = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
+            let flags = text.split(separator: "\n").first(where: { $0.hasPrefix("flags") })
+        else { return false }
+        let words = Set(flags.split(separator: " "))
+        return words.contains("avx2") && words.contains("fma")
+    }
 }
