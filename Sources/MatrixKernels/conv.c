@@ -75,6 +75,108 @@
         }                                                                                                      \
     }
 
+// FORWARD_TILE on eight-lane vectors for AVX-512 (kernels.h): PIXELS neighbouring output pixels
+// × 8 · VECTORS filters from f0, each weight row loaded as VECTORS vectors once for all pixels.
+// Multiply, then add, as FORWARD_TILE does: the same sums in the same order.
+static inline __attribute__((always_inline)) void forward_tile_vector(
+    int pixels, int vectors, const double *restrict image, const double *restrict weights, const double *restrict bias,
+    double *restrict out, ptrdiff_t C, ptrdiff_t H, ptrdiff_t W, ptrdiff_t k, ptrdiff_t F, ptrdiff_t f0, ptrdiff_t y,
+    ptrdiff_t x, ptrdiff_t OW, ptrdiff_t P) {
+    mk_v8 tile[8][4];
+    for (int i = 0; i < pixels; i++)
+        for (int j = 0; j < vectors; j++) tile[i][j] = 0;
+    for (ptrdiff_t c = 0; c < C; c++) {
+        for (ptrdiff_t u = 0; u < k; u++) {
+            const double *restrict line = image + (c * H + y + u) * W + x;
+            const double *restrict row = weights + ((c * k + u) * k) * F + f0;
+            for (ptrdiff_t v = 0; v < k; v++, row += F) {
+                mk_v8 w[4];
+                for (int j = 0; j < vectors; j++) w[j] = mk_load8(row + 8 * j);
+                for (int i = 0; i < pixels; i++) {
+                    const mk_v8 value = line[v + i];
+                    for (int j = 0; j < vectors; j++) tile[i][j] = tile[i][j] + value * w[j];
+                }
+            }
+        }
+    }
+    for (int j = 0; j < vectors; j++) {
+        const mk_v8 b = mk_load8(bias + f0 + 8 * j);
+        for (int i = 0; i < pixels; i++) {
+            const mk_v8 sum = tile[i][j] + b;
+            for (int lane = 0; lane < 8; lane++) out[(f0 + 8 * j + lane) * P + y * OW + x + i] = sum[lane];
+        }
+    }
+}
+
+// WEIGHT_TILE on eight-lane vectors for AVX-512: ROWS window entries from e0 (at offsets `base`
+// in the image) × 8 · VECTORS filters from f0, each entry summed pixel by pixel onto its running
+// sum, multiply then add, as WEIGHT_TILE does.
+static inline __attribute__((always_inline)) void weight_tile_vector(
+    int rows, int vectors, const double *restrict image, const ptrdiff_t *base, const double *restrict pixels,
+    double *restrict weight_sums, ptrdiff_t e0, ptrdiff_t f0, ptrdiff_t F, ptrdiff_t OH, ptrdiff_t OW, ptrdiff_t W) {
+    mk_v8 tile[8][4];
+    for (int i = 0; i < rows; i++)
+        for (int j = 0; j < vectors; j++) tile[i][j] = mk_load8(weight_sums + (e0 + i) * F + f0 + 8 * j);
+    for (ptrdiff_t y = 0; y < OH; y++) {
+        for (ptrdiff_t x = 0; x < OW; x++) {
+            const double *restrict srow = pixels + (y * OW + x) * F + f0;
+            mk_v8 sens[4];
+            for (int j = 0; j < vectors; j++) sens[j] = mk_load8(srow + 8 * j);
+            for (int i = 0; i < rows; i++) {
+                const mk_v8 value = image[base[i] + y * W + x];
+                for (int j = 0; j < vectors; j++) tile[i][j] = tile[i][j] + value * sens[j];
+            }
+        }
+    }
+    for (int i = 0; i < rows; i++)
+        for (int j = 0; j < vectors; j++) mk_store8(weight_sums + (e0 + i) * F + f0 + 8 * j, tile[i][j]);
+}
+
+// weight_tile_vector with its row count and vector count constants (rows ≤ 8 with one vector,
+// ≤ 4 with four), so that its tile stays in registers.
+#define WEIGHT_VECTOR_TILES(ROWS, VECTORS)                                                                      \
+    do {                                                                                                       \
+        const int rows_ = (int)(ROWS);                                                                         \
+        if ((VECTORS) == 1) {                                                                                  \
+            switch (rows_) {                                                                                   \
+                case 8: weight_tile_vector(8, 1, image, base, pixels, weight_sums, e0, 0, F, OH, OW, W); break; \
+                case 7: weight_tile_vector(7, 1, image, base, pixels, weight_sums, e0, 0, F, OH, OW, W); break; \
+                case 6: weight_tile_vector(6, 1, image, base, pixels, weight_sums, e0, 0, F, OH, OW, W); break; \
+                case 5: weight_tile_vector(5, 1, image, base, pixels, weight_sums, e0, 0, F, OH, OW, W); break; \
+                case 4: weight_tile_vector(4, 1, image, base, pixels, weight_sums, e0, 0, F, OH, OW, W); break; \
+                case 3: weight_tile_vector(3, 1, image, base, pixels, weight_sums, e0, 0, F, OH, OW, W); break; \
+                case 2: weight_tile_vector(2, 1, image, base, pixels, weight_sums, e0, 0, F, OH, OW, W); break; \
+                default: weight_tile_vector(1, 1, image, base, pixels, weight_sums, e0, 0, F, OH, OW, W); break; \
+            }                                                                                                  \
+        } else {                                                                                               \
+            switch (rows_) {                                                                                   \
+                case 4: weight_tile_vector(4, 4, image, base, pixels, weight_sums, e0, 0, F, OH, OW, W); break; \
+                case 3: weight_tile_vector(3, 4, image, base, pixels, weight_sums, e0, 0, F, OH, OW, W); break; \
+                case 2: weight_tile_vector(2, 4, image, base, pixels, weight_sums, e0, 0, F, OH, OW, W); break; \
+                default: weight_tile_vector(1, 4, image, base, pixels, weight_sums, e0, 0, F, OH, OW, W); break; \
+            }                                                                                                  \
+        }                                                                                                      \
+    } while (0)
+
+// WINDOW_BLOCKS(64) on eight-lane vectors for AVX-512: for each pixel, the window entries
+// e0..<e0 + 64 of Σ_f s_f · (row f of Wᵀ), summed filter by filter from 0.
+static inline __attribute__((always_inline)) void window_block_vector(const double *restrict pixels,
+                                                                      const double *restrict transposed,
+                                                                      double *restrict windows, ptrdiff_t e0,
+                                                                      ptrdiff_t K, ptrdiff_t F, ptrdiff_t P) {
+    for (ptrdiff_t q = 0; q < P; q++) {
+        const double *restrict srow = pixels + q * F;
+        mk_v8 sums[8];
+        for (int j = 0; j < 8; j++) sums[j] = 0;
+        for (ptrdiff_t f = 0; f < F; f++) {
+            const mk_v8 sf = srow[f];
+            const double *restrict row = transposed + f * K + e0;
+            for (int j = 0; j < 8; j++) sums[j] = sums[j] + sf * mk_load8(row + 8 * j);
+        }
+        for (int j = 0; j < 8; j++) mk_store8(windows + q * K + e0 + 8 * j, sums[j]);
+    }
+}
+
 // The image of one sample, with `p` zeros around each channel when the convolution pads: the
 // interior of `padded` is overwritten, its border stays as allocated (zeros).
 static const double *padded_image(const double *image, double *padded, ptrdiff_t C, ptrdiff_t H, ptrdiff_t W,
@@ -87,7 +189,9 @@ static const double *padded_image(const double *image, double *padded, ptrdiff_t
     return padded;
 }
 
-#define CONV_LOOPS(ATTRIBUTE, SUFFIX)                                                                             \
+// WIDE is 2 for the AVX-512 build, whose forward pass takes wider tiles on eight-lane vectors
+// where the filters number 8 or 32 (the Convolutions chapter's); 1 otherwise.
+#define FORWARD_LOOP(ATTRIBUTE, SUFFIX, WIDE)                                                                     \
     /* For each output pixel (or tile of pixels), every filter at once: the window entries one  */              \
     /* by one, each times its row of weights (one weight per filter) added to one accumulator    */              \
     /* per filter. H and W are the padded image's.                                               */              \
@@ -105,7 +209,16 @@ static const double *padded_image(const double *image, double *padded, ptrdiff_t
                 for (ptrdiff_t x = 0; x < OW; x++) {                                                             \
                     /* Tiles of 2 pixels × 16 filters or 4 × 8 (eight vectors of four) where the row */ \
                     /* has that many pixels left.                                                     */ \
-                    if (F % 16 == 0) {                                                                           \
+                    if ((WIDE) == 2 && (F == 8 || F == 32) && x + (F == 8 ? 8 : 4) <= OW) {                    \
+                        /* AVX-512: 8 pixels × 8 filters or 4 × 32, sixteen or eight registers. */            \
+                        if (F == 8) {                                                                            \
+                            forward_tile_vector(8, 1, image, weights, bias, out, C, H, W, k, F, 0, y, x, OW, P); \
+                            x += 7;                                                                              \
+                        } else {                                                                                 \
+                            forward_tile_vector(4, 4, image, weights, bias, out, C, H, W, k, F, 0, y, x, OW, P); \
+                            x += 3;                                                                              \
+                        }                                                                                        \
+                    } else if (F % 16 == 0) {                                                                    \
                         if (x + 2 <= OW) {                                                                       \
                             FORWARD_TILE(2, 16);                                                                 \
                             x += 1;                                                                              \
@@ -138,7 +251,10 @@ static const double *padded_image(const double *image, double *padded, ptrdiff_t
                 }                                                                                                \
             }                                                                                                    \
         }                                                                                                        \
-    }                                                                                                            \
+    }
+
+// WIDE as in FORWARD_LOOP: 2 takes the vector tiles above where the filters number 8 or 32.
+#define BACKWARD_LOOP(ATTRIBUTE, SUFFIX, WIDE)                                                                     \
     /* The sensitivities of each sample turned pixel-major (a row of F per pixel). For each      */            \
     /* pixel: its window entries each times that row added to the entry's row of ∂ℒ/∂W; and the   */            \
     /* window's gradient, Σ_f s_f (row f of Wᵀ), added back onto the (padded) image's gradient,   */            \
@@ -169,13 +285,20 @@ static const double *padded_image(const double *image, double *padded, ptrdiff_t
                 }                                                                                                \
                 bias_sums[f] += total;                                                                           \
             }                                                                                                    \
-            /* ∂ℒ/∂W in tiles of 4 window entries × 8 filters held in registers. */                         \
-            for (ptrdiff_t e0 = 0; e0 < K; e0 += 4) {                                                            \
-                const ptrdiff_t rows = K - e0 < 4 ? K - e0 : 4;                                                  \
-                ptrdiff_t base[4];                                                                               \
+            /* ∂ℒ/∂W in tiles of 4 window entries × 8 filters held in registers; with WIDE and 8 or  */       \
+            /* 32 filters, 8 × 8 or 4 × 32 in vectors.                                                 */       \
+            const int vector_tiles = (WIDE) == 2 && (F == 8 || F == 32);                                         \
+            const ptrdiff_t group = vector_tiles && F == 8 ? 8 : 4;                                              \
+            for (ptrdiff_t e0 = 0; e0 < K; e0 += group) {                                                        \
+                const ptrdiff_t rows = K - e0 < group ? K - e0 : group;                                          \
+                ptrdiff_t base[8];                                                                               \
                 for (ptrdiff_t i = 0; i < rows; i++) {                                                           \
                     const ptrdiff_t e = e0 + i;                                                                  \
                     base[i] = (e / (k * k) * H + e / k % k) * W + e % k;                                         \
+                }                                                                                                \
+                if (vector_tiles) {                                                                              \
+                    WEIGHT_VECTOR_TILES(rows, F == 8 ? 1 : 4);                                                   \
+                    continue;                                                                                    \
                 }                                                                                                \
                 for (ptrdiff_t f0 = 0; f0 < F; f0 += 8) {                                                        \
                     const ptrdiff_t width = F - f0 < 8 ? F - f0 : 8;                                            \
@@ -202,6 +325,8 @@ static const double *padded_image(const double *image, double *padded, ptrdiff_t
             }                                                                                                    \
             if (!sample_gradient) continue;                                                                      \
             ptrdiff_t e0 = 0;                                                                                    \
+            if ((WIDE) == 2)                                                                                     \
+                for (; e0 + 64 <= K; e0 += 64) window_block_vector(pixels, transposed, windows, e0, K, F, P);    \
             WINDOW_BLOCKS(32)                                                                                    \
             WINDOW_BLOCKS(8)                                                                                     \
             WINDOW_BLOCKS(1)                                                                                     \
@@ -226,10 +351,16 @@ static const double *padded_image(const double *image, double *padded, ptrdiff_t
         }                                                                                                        \
     }
 
-CONV_LOOPS(, baseline)
+FORWARD_LOOP(, baseline, 1)
+BACKWARD_LOOP(, baseline, 1)
 #if MK_X86
-CONV_LOOPS(__attribute__((target("avx2,fma"))), avx2)
-#define PICK(name, ...) (mk_uses_avx2() ? name##_avx2(__VA_ARGS__) : name##_baseline(__VA_ARGS__))
+FORWARD_LOOP(__attribute__((target("avx2,fma"))), avx2, 1)
+BACKWARD_LOOP(__attribute__((target("avx2,fma"))), avx2, 1)
+FORWARD_LOOP(__attribute__((target(MK_AVX512))), avx512, 2)
+BACKWARD_LOOP(__attribute__((target(MK_AVX512))), avx512, 2)
+#define PICK(name, ...)                                                                                  \
+    (mk_uses_avx512() ? name##_avx512(__VA_ARGS__)                                                     \
+                      : mk_uses_avx2() ? name##_avx2(__VA_ARGS__) : name##_baseline(__VA_ARGS__))
 #else
 #define PICK(name, ...) name##_baseline(__VA_ARGS__)
 #endif
