@@ -110,8 +110,12 @@ let package = Package(
             resources: [.copy("Resources/mnist-subset")],
             swiftSettings: optimizedInEveryBuild
         ),
-        // Figures through Cairo: figure/axes/marks, and animated PNGs through zlib; knows nothing of the engine.
-        .target(name: "Plotting", dependencies: ["CCairo", "CZlib"], exclude: ["README.md"]),
+        // Figures through Cairo: figure/axes/marks, and animated PNGs through zlib; knows nothing of
+        // the engine. Optimized in every build: drawing the figures (contours, animation frames)
+        // was half of a small chapter's time in a debug build.
+        .target(
+            name: "Plotting", dependencies: ["CCairo", "CZlib"], exclude: ["README.md"],
+            swiftSettings: optimizedInEveryBuild),
 
         // MARK: The command line
         .executableTarget(
