@@ -53,6 +53,25 @@ import Testing
         }
     }
 
+    /// e^x and σ(x) over every kind of input: both paths of a block (all |x| < 708, and not),
+    /// NaN, ±∞, results that overflow or are subnormal, and a tail shorter than a block.
+    @Test(.enabled(if: Kernels.usesAVX512, "the machine has no AVX-512, or LESSONS_KERNELS says not to use it"))
+    func theWideExponentialAndLogisticGiveTheNarrowOnesBits() {
+        var generator = SeededGenerator(seed: 74)
+        var inputs = (0..<997).map { _ in generator.nextUniform(from: -40, to: 40) }
+        inputs += [0, -0.0, 1e-300, -1e-300, 709.7, 710, -745, -708.5, 800, -800, .infinity, -.infinity, .nan]
+        inputs += (0..<100).map { _ in generator.nextUniform(from: -760, to: 720) }
+        for count in [inputs.count, 47, 48, 49, 5] {
+            let slice = Array(inputs.prefix(count))
+            let differing = { (a: [Double], b: [Double]) in zip(a, b).filter { $0.bitPattern != $1.bitPattern }.count }
+            let exponentials = Kernels.exponential(of: slice)
+            #expect(differing(exponentials, Kernels.withoutAVX512 { Kernels.exponential(of: slice) }) == 0, "e^x of \(count) entries")
+            let row = Matrix(rows: 1, columns: slice.count, values: slice)
+            let wide = Activation.sigmoid.apply(row), narrow = Kernels.withoutAVX512 { Activation.sigmoid.apply(row) }
+            #expect(differing(wide.values, narrow.values) == 0, "σ of \(count) entries")
+        }
+    }
+
     @Test(.enabled(if: Kernels.usesAVX512, "the machine has no AVX-512, or LESSONS_KERNELS says not to use it"))
     func theSettingTurnsTheWideKernelsOffForTheClosureOnly() {
         Kernels.withoutAVX512 {
