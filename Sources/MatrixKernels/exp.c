@@ -50,180 +50,113 @@ static double exp_baseline(double x) {
 }
 
 #if MK_X86
-// e^x in four lanes.
-__attribute__((target("avx2,fma")))
-static inline __m256d exp4(__m256d input) {
-    // n + 1023 + 1.5 · 2⁵² holds the integer n + 1023 in its low mantissa bits; shifted left by
-    // 52 they become the exponent field of 2ⁿ.
-    const __m256d bias = _mm256_set1_pd(6755399441055744.0 + 1023.0);
-    __m256d v = _mm256_min_pd(_mm256_max_pd(input, _mm256_set1_pd(lower_limit)), _mm256_set1_pd(upper_limit));
-    __m256d n = _mm256_round_pd(_mm256_mul_pd(v, _mm256_set1_pd(log2e)), _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC);
-    __m256d r = _mm256_fnmadd_pd(n, _mm256_set1_pd(ln2_high), v);
-    r = _mm256_fnmadd_pd(n, _mm256_set1_pd(ln2_low), r);
-    __m256d p = _mm256_set1_pd(taylor[0]);
-    for (int t = 1; t < 14; t++) p = _mm256_fmadd_pd(p, r, _mm256_set1_pd(taylor[t]));
-    __m256d half = _mm256_floor_pd(_mm256_mul_pd(n, _mm256_set1_pd(0.5)));
-    __m256d rest = _mm256_sub_pd(n, half);
-    __m256d scale1 = _mm256_castsi256_pd(_mm256_slli_epi64(_mm256_castpd_si256(_mm256_add_pd(half, bias)), 52));
-    __m256d scale2 = _mm256_castsi256_pd(_mm256_slli_epi64(_mm256_castpd_si256(_mm256_add_pd(rest, bias)), 52));
-    __m256d result = _mm256_mul_pd(_mm256_mul_pd(p, scale1), scale2);
-    __m256d isNaN = _mm256_cmp_pd(input, input, _CMP_UNORD_Q);
-    return _mm256_blendv_pd(result, input, isNaN);
-}
+// The vector versions are written once (`EXP_LANES`) on clang's vector types, for four lanes
+// (AVX2) and eight (AVX-512); each operation is one instruction of either set (vroundpd or
+// vrndscalepd to nearest, vfmadd, vfnmadd as a fused multiply-add of −n, integer shifts and
+// adds on the bits), so the two give the same bits.
+typedef double exp_d4 __attribute__((ext_vector_type(4)));
+typedef long exp_i4 __attribute__((ext_vector_type(4)));
+typedef double exp_d8 __attribute__((ext_vector_type(8)));
+typedef long exp_i8 __attribute__((ext_vector_type(8)));
 
-// The vectors that exp_block and sigmoid_block take at once: 24 entries.
+// The vectors that exp_block and sigmoid_block take at once: 24 entries on AVX2, 48 on AVX-512.
 enum { BLOCK_VECTORS = 6 };
 
-// Keeps the compiler from moving one step of the six chains past the next: it would
-// otherwise emit each chain whole, one after another, and the processor's window cannot see
-// far enough ahead to overlap them (measured: 1.66 → 1.21 ns per sigmoid).
-#define IN_STEP(p) __asm__("" : "+x"(p[0]), "+x"(p[1]), "+x"(p[2]), "+x"(p[3]), "+x"(p[4]), "+x"(p[5]))
-
-// e^x of 24 entries in six vectors, in place, with exp4's bits.
-//
-// Horner's rule is a chain of thirteen dependent multiply-adds; one vector at a time the
-// processor cannot keep enough chains in flight to fill its multiply-add units. So six
-// chains advance together, step by step. And where every |x| < 708 (no NaN), the result is a
-// normal number: 2ⁿ is applied by adding n to p's exponent field, which is exact, and gives
-// the same bits as exp4's two scalings, without the clamping and the NaN test.
-__attribute__((target("avx2,fma"), always_inline))
-static inline void exp_block(__m256d v[BLOCK_VECTORS]) {
-    const __m256d limit = _mm256_set1_pd(708), sign = _mm256_set1_pd(-0.0);
-    __m256d inside = _mm256_cmp_pd(_mm256_andnot_pd(sign, v[0]), limit, _CMP_LT_OQ);
-    for (int q = 1; q < BLOCK_VECTORS; q++) inside = _mm256_and_pd(inside, _mm256_cmp_pd(_mm256_andnot_pd(sign, v[q]), limit, _CMP_LT_OQ));
-    if (_mm256_movemask_pd(inside) != 0xF) {
-        for (int q = 0; q < BLOCK_VECTORS; q++) v[q] = exp4(v[q]);
-        return;
-    }
-    const __m256d shifter = _mm256_set1_pd(6755399441055744.0);  // 1.5 · 2⁵²: n in the low bits
-    __m256d n[BLOCK_VECTORS], r[BLOCK_VECTORS], p[BLOCK_VECTORS];
-    for (int q = 0; q < BLOCK_VECTORS; q++) {
-        n[q] = _mm256_round_pd(_mm256_mul_pd(v[q], _mm256_set1_pd(log2e)), _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC);
-    }
-    for (int q = 0; q < BLOCK_VECTORS; q++) r[q] = _mm256_fnmadd_pd(n[q], _mm256_set1_pd(ln2_high), v[q]);
-    for (int q = 0; q < BLOCK_VECTORS; q++) r[q] = _mm256_fnmadd_pd(n[q], _mm256_set1_pd(ln2_low), r[q]);
-    for (int q = 0; q < BLOCK_VECTORS; q++) p[q] = _mm256_set1_pd(taylor[0]);
-    for (int t = 1; t < 14; t++) {
-        for (int q = 0; q < BLOCK_VECTORS; q++) p[q] = _mm256_fmadd_pd(p[q], r[q], _mm256_set1_pd(taylor[t]));
-        IN_STEP(p);
-    }
-    for (int q = 0; q < BLOCK_VECTORS; q++) {
-        __m256i exponent = _mm256_slli_epi64(_mm256_castpd_si256(_mm256_add_pd(n[q], shifter)), 52);
-        v[q] = _mm256_castsi256_pd(_mm256_add_epi64(_mm256_castpd_si256(p[q]), exponent));
-    }
-}
-
-// σ(x) from e = e^(−|x|), 24 entries in place: 1 / (1 + e) for x ≥ 0, e / (1 + e) below.
-__attribute__((target("avx2,fma"), always_inline))
-static inline void sigmoid_block(__m256d v[BLOCK_VECTORS]) {
-    __m256d e[BLOCK_VECTORS];
-    for (int q = 0; q < BLOCK_VECTORS; q++) e[q] = _mm256_sub_pd(_mm256_setzero_pd(), _mm256_andnot_pd(_mm256_set1_pd(-0.0), v[q]));
-    exp_block(e);
-    for (int q = 0; q < BLOCK_VECTORS; q++) {
-        __m256d numerator = _mm256_blendv_pd(e[q], _mm256_set1_pd(1), _mm256_cmp_pd(v[q], _mm256_setzero_pd(), _CMP_GE_OQ));
-        v[q] = _mm256_div_pd(numerator, _mm256_add_pd(_mm256_set1_pd(1), e[q]));
-    }
-}
+// For lanes of width W (4 or 8), with the target TARGET and the asm constraint CONSTRAINT of
+// its vector registers:
+// - exp_lanesW: e^x. n + 1023 + 1.5 · 2⁵² holds the integer n + 1023 in its low mantissa
+//   bits; shifted left by 52 they become the exponent field of 2ⁿ, applied in two halves.
+// - exp_blockW: e^x of six vectors in place, with exp_lanesW's bits. Horner's rule is a chain
+//   of thirteen dependent multiply-adds; one vector at a time the processor cannot keep enough
+//   chains in flight, so six advance together, step by step (the empty asm keeps the compiler
+//   from emitting each chain whole, one after another: measured 1.66 → 1.21 ns per sigmoid).
+//   And where every |x| < 708 (no NaN) the result is a normal number: 2ⁿ is applied by adding
+//   n to p's exponent field, which is exact and gives the same bits as the two scalings.
+// - sigmoid_blockW: σ(x) from e = e^(−|x|), six vectors in place: 1 / (1 + e) for x ≥ 0,
+//   e / (1 + e) below.
+// - exp_W / sigmoid_W over a whole array (BLOCK_AT_A_TIME).
+#define EXP_LANES(W, SUFFIX, TARGET, CONSTRAINT)                                                          \
+    __attribute__((target(TARGET))) static inline exp_d##W exp_lanes##W(exp_d##W input) {               \
+        const exp_d##W bias = 6755399441055744.0 + 1023.0;                                              \
+        exp_d##W v = __builtin_elementwise_min(__builtin_elementwise_max(input, (exp_d##W)lower_limit), \
+                                               (exp_d##W)upper_limit);                                  \
+        exp_d##W n = __builtin_elementwise_roundeven(v * log2e);                                        \
+        exp_d##W r = __builtin_elementwise_fma(-n, (exp_d##W)ln2_high, v);                              \
+        r = __builtin_elementwise_fma(-n, (exp_d##W)ln2_low, r);                                        \
+        exp_d##W p = taylor[0];                                                                         \
+        for (int t = 1; t < 14; t++) p = __builtin_elementwise_fma(p, r, (exp_d##W)taylor[t]);          \
+        exp_d##W half = __builtin_elementwise_floor(n * 0.5);                                           \
+        exp_d##W rest = n - half;                                                                       \
+        exp_d##W scale1 = (exp_d##W)((exp_i##W)(half + bias) << 52);                                    \
+        exp_d##W scale2 = (exp_d##W)((exp_i##W)(rest + bias) << 52);                                    \
+        exp_i##W result = (exp_i##W)((p * scale1) * scale2), is_nan = input != input;                   \
+        return (exp_d##W)((result & ~is_nan) | ((exp_i##W)input & is_nan));                             \
+    }                                                                                                   \
+                                                                                                        \
+    __attribute__((target(TARGET), always_inline)) static inline void exp_block##W(exp_d##W v[BLOCK_VECTORS]) { \
+        exp_i##W inside = __builtin_elementwise_abs(v[0]) < 708;                                        \
+        for (int q = 1; q < BLOCK_VECTORS; q++) inside &= __builtin_elementwise_abs(v[q]) < 708;        \
+        if (__builtin_reduce_and(inside) == 0) {                                                        \
+            for (int q = 0; q < BLOCK_VECTORS; q++) v[q] = exp_lanes##W(v[q]);                          \
+            return;                                                                                     \
+        }                                                                                               \
+        const exp_d##W shifter = 6755399441055744.0; /* 1.5 · 2⁵²: n in the low bits */                 \
+        exp_d##W n[BLOCK_VECTORS], r[BLOCK_VECTORS], p[BLOCK_VECTORS];                                  \
+        for (int q = 0; q < BLOCK_VECTORS; q++) n[q] = __builtin_elementwise_roundeven(v[q] * log2e);   \
+        for (int q = 0; q < BLOCK_VECTORS; q++) r[q] = __builtin_elementwise_fma(-n[q], (exp_d##W)ln2_high, v[q]); \
+        for (int q = 0; q < BLOCK_VECTORS; q++) r[q] = __builtin_elementwise_fma(-n[q], (exp_d##W)ln2_low, r[q]); \
+        for (int q = 0; q < BLOCK_VECTORS; q++) p[q] = taylor[0];                                       \
+        for (int t = 1; t < 14; t++) {                                                                  \
+            for (int q = 0; q < BLOCK_VECTORS; q++) p[q] = __builtin_elementwise_fma(p[q], r[q], (exp_d##W)taylor[t]); \
+            __asm__("" : CONSTRAINT(p[0]), CONSTRAINT(p[1]), CONSTRAINT(p[2]), CONSTRAINT(p[3]),         \
+                    CONSTRAINT(p[4]), CONSTRAINT(p[5]));                                                \
+        }                                                                                               \
+        for (int q = 0; q < BLOCK_VECTORS; q++)                                                         \
+            v[q] = (exp_d##W)((exp_i##W)p[q] + ((exp_i##W)(n[q] + shifter) << 52));                     \
+    }                                                                                                   \
+                                                                                                        \
+    __attribute__((target(TARGET), always_inline)) static inline void sigmoid_block##W(exp_d##W v[BLOCK_VECTORS]) { \
+        exp_d##W e[BLOCK_VECTORS];                                                                      \
+        for (int q = 0; q < BLOCK_VECTORS; q++) e[q] = 0.0 - __builtin_elementwise_abs(v[q]);           \
+        exp_block##W(e);                                                                                \
+        for (int q = 0; q < BLOCK_VECTORS; q++) {                                                       \
+            exp_i##W non_negative = v[q] >= 0;                                                          \
+            exp_d##W numerator = (exp_d##W)(((exp_i##W)(exp_d##W)1.0 & non_negative) | ((exp_i##W)e[q] & ~non_negative)); \
+            v[q] = numerator / (1 + e[q]);                                                              \
+        }                                                                                               \
+    }                                                                                                   \
+                                                                                                        \
+    __attribute__((target(TARGET))) static void exp_##SUFFIX(const double *x, double *y, ptrdiff_t count) \
+        BLOCK_AT_A_TIME(exp_block##W, x, y, count, exp_d##W, W)                                         \
+    __attribute__((target(TARGET))) static void sigmoid_##SUFFIX(const double *x, double *y, ptrdiff_t count) \
+        BLOCK_AT_A_TIME(sigmoid_block##W, x, y, count, exp_d##W, W)
 
 // `function` of every entry, a block of BLOCK_VECTORS vectors of LANES at a time; the last few
 // go through the same lanes, padded with zeros, so an entry's result does not depend on its
 // position.
-#define BLOCK_AT_A_TIME(function, x, y, count, TYPE, LANES, LOAD, STORE)                   \
+#define BLOCK_AT_A_TIME(function, x, y, count, TYPE, LANES)                                  \
     {                                                                                    \
         enum { size = (LANES) * BLOCK_VECTORS };                                         \
         TYPE v[BLOCK_VECTORS];                                                           \
         ptrdiff_t i = 0;                                                                 \
         for (; i + size <= count; i += size) {                                           \
-            for (int q = 0; q < BLOCK_VECTORS; q++) v[q] = LOAD(x + i + (LANES) * q);    \
+            memcpy(v, x + i, sizeof v);                                                  \
             function(v);                                                                 \
-            for (int q = 0; q < BLOCK_VECTORS; q++) STORE(y + i + (LANES) * q, v[q]);    \
+            memcpy(y + i, v, sizeof v);                                                  \
         }                                                                                \
         if (i < count) {                                                                 \
             double padded[size] = {0};                                                   \
             memcpy(padded, x + i, (size_t)(count - i) * sizeof(double));                \
-            for (int q = 0; q < BLOCK_VECTORS; q++) v[q] = LOAD(padded + (LANES) * q);   \
+            memcpy(v, padded, sizeof v);                                                 \
             function(v);                                                                 \
-            for (int q = 0; q < BLOCK_VECTORS; q++) STORE(padded + (LANES) * q, v[q]);   \
-            memcpy(y + i, padded, (size_t)(count - i) * sizeof(double));                 \
+            memcpy(y + i, v, (size_t)(count - i) * sizeof(double));                      \
         }                                                                                \
     }
 
-// The same steps in eight lanes for AVX-512, instruction for instruction, so the same bits:
-// exp4 and exp_block with a mask register where AVX2 has a vector of compare results.
-__attribute__((target(MK_AVX512)))
-static inline __m512d exp8(__m512d input) {
-    const __m512d bias = _mm512_set1_pd(6755399441055744.0 + 1023.0);
-    __m512d v = _mm512_min_pd(_mm512_max_pd(input, _mm512_set1_pd(lower_limit)), _mm512_set1_pd(upper_limit));
-    __m512d n = _mm512_roundscale_pd(_mm512_mul_pd(v, _mm512_set1_pd(log2e)), _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC);
-    __m512d r = _mm512_fnmadd_pd(n, _mm512_set1_pd(ln2_high), v);
-    r = _mm512_fnmadd_pd(n, _mm512_set1_pd(ln2_low), r);
-    __m512d p = _mm512_set1_pd(taylor[0]);
-    for (int t = 1; t < 14; t++) p = _mm512_fmadd_pd(p, r, _mm512_set1_pd(taylor[t]));
-    __m512d half = _mm512_roundscale_pd(_mm512_mul_pd(n, _mm512_set1_pd(0.5)), _MM_FROUND_TO_NEG_INF | _MM_FROUND_NO_EXC);
-    __m512d rest = _mm512_sub_pd(n, half);
-    __m512d scale1 = _mm512_castsi512_pd(_mm512_slli_epi64(_mm512_castpd_si512(_mm512_add_pd(half, bias)), 52));
-    __m512d scale2 = _mm512_castsi512_pd(_mm512_slli_epi64(_mm512_castpd_si512(_mm512_add_pd(rest, bias)), 52));
-    __m512d result = _mm512_mul_pd(_mm512_mul_pd(p, scale1), scale2);
-    __mmask8 is_nan = _mm512_cmp_pd_mask(input, input, _CMP_UNORD_Q);
-    return _mm512_mask_blend_pd(is_nan, result, input);
-}
-
-#define IN_STEP8(p) __asm__("" : "+v"(p[0]), "+v"(p[1]), "+v"(p[2]), "+v"(p[3]), "+v"(p[4]), "+v"(p[5]))
-
-__attribute__((target(MK_AVX512), always_inline))
-static inline void exp_block8(__m512d v[BLOCK_VECTORS]) {
-    const __m512d limit = _mm512_set1_pd(708);
-    __mmask8 inside = 0xFF;
-    for (int q = 0; q < BLOCK_VECTORS; q++) inside &= _mm512_cmp_pd_mask(_mm512_abs_pd(v[q]), limit, _CMP_LT_OQ);
-    if (inside != 0xFF) {
-        for (int q = 0; q < BLOCK_VECTORS; q++) v[q] = exp8(v[q]);
-        return;
-    }
-    const __m512d shifter = _mm512_set1_pd(6755399441055744.0);
-    __m512d n[BLOCK_VECTORS], r[BLOCK_VECTORS], p[BLOCK_VECTORS];
-    for (int q = 0; q < BLOCK_VECTORS; q++) {
-        n[q] = _mm512_roundscale_pd(_mm512_mul_pd(v[q], _mm512_set1_pd(log2e)), _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC);
-    }
-    for (int q = 0; q < BLOCK_VECTORS; q++) r[q] = _mm512_fnmadd_pd(n[q], _mm512_set1_pd(ln2_high), v[q]);
-    for (int q = 0; q < BLOCK_VECTORS; q++) r[q] = _mm512_fnmadd_pd(n[q], _mm512_set1_pd(ln2_low), r[q]);
-    for (int q = 0; q < BLOCK_VECTORS; q++) p[q] = _mm512_set1_pd(taylor[0]);
-    for (int t = 1; t < 14; t++) {
-        for (int q = 0; q < BLOCK_VECTORS; q++) p[q] = _mm512_fmadd_pd(p[q], r[q], _mm512_set1_pd(taylor[t]));
-        IN_STEP8(p);
-    }
-    for (int q = 0; q < BLOCK_VECTORS; q++) {
-        __m512i exponent = _mm512_slli_epi64(_mm512_castpd_si512(_mm512_add_pd(n[q], shifter)), 52);
-        v[q] = _mm512_castsi512_pd(_mm512_add_epi64(_mm512_castpd_si512(p[q]), exponent));
-    }
-}
-
-__attribute__((target(MK_AVX512), always_inline))
-static inline void sigmoid_block8(__m512d v[BLOCK_VECTORS]) {
-    __m512d e[BLOCK_VECTORS];
-    for (int q = 0; q < BLOCK_VECTORS; q++) e[q] = _mm512_sub_pd(_mm512_setzero_pd(), _mm512_abs_pd(v[q]));
-    exp_block8(e);
-    for (int q = 0; q < BLOCK_VECTORS; q++) {
-        __mmask8 non_negative = _mm512_cmp_pd_mask(v[q], _mm512_setzero_pd(), _CMP_GE_OQ);
-        __m512d numerator = _mm512_mask_blend_pd(non_negative, e[q], _mm512_set1_pd(1));
-        v[q] = _mm512_div_pd(numerator, _mm512_add_pd(_mm512_set1_pd(1), e[q]));
-    }
-}
-
-__attribute__((target(MK_AVX512)))
-static void exp_avx512(const double *x, double *y, ptrdiff_t count)
-    BLOCK_AT_A_TIME(exp_block8, x, y, count, __m512d, 8, _mm512_loadu_pd, _mm512_storeu_pd)
-
-__attribute__((target(MK_AVX512)))
-static void sigmoid_avx512(const double *x, double *y, ptrdiff_t count)
-    BLOCK_AT_A_TIME(sigmoid_block8, x, y, count, __m512d, 8, _mm512_loadu_pd, _mm512_storeu_pd)
-
-__attribute__((target("avx2,fma")))
-static void exp_avx2(const double *x, double *y, ptrdiff_t count)
-    BLOCK_AT_A_TIME(exp_block, x, y, count, __m256d, 4, _mm256_loadu_pd, _mm256_storeu_pd)
-
-__attribute__((target("avx2,fma")))
-static void sigmoid_avx2(const double *x, double *y, ptrdiff_t count)
-    BLOCK_AT_A_TIME(sigmoid_block, x, y, count, __m256d, 4, _mm256_loadu_pd, _mm256_storeu_pd)
+#define YMM(value) "+x"(value)
+#define ZMM(value) "+v"(value)
+EXP_LANES(4, avx2, "avx2,fma", YMM)
+EXP_LANES(8, avx512, MK_AVX512, ZMM)
 #endif
 
 // σ(x) from e = e^(−|x|): 1 / (1 + e) for x ≥ 0, e / (1 + e) below (NaN stays NaN).
