@@ -45,10 +45,8 @@ let package = Package(
             name: "MatrixKernels",
             // Optimized in debug builds too, for which SwiftPM has no safe setting (the cost, as
             // above: no versioned dependency on this package); the floating-point semantics
-            // (no contraction, sqrt without errno) are in the sources, not in flags. No gathers or
-            // scatters: the vectorizer chose them for the convolution's strided loops in its
-            // AVX-512 build, which then ran 7× slower than the AVX2 one.
-            cSettings: [.unsafeFlags(["-O3", "-mno-gather", "-mno-scatter"])]
+            // (no contraction, sqrt without errno) are in the sources, not in flags.
+            cSettings: [.unsafeFlags(["-O3"])]
         ),
         // SHA-256's block compression, on the x86 SHA extensions or in plain C, chosen at run
         // time; optimized in debug builds too (the chapter cache hashes every output file).

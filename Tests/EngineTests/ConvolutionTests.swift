@@ -107,43 +107,51 @@ import Testing
         #expect(pass(threads: 2, baseline: true) == reference)
     }
 
-    /// Every path of the kernels (tiles of 4 pixels × 8 filters and 2 × 16 with a ragged end of
-    /// the row, 4-entry weight-gradient tiles with 1–3 left over, register blocks of the window
-    /// gradient) sums each entry in the documented order: equal, bit for bit, to a plain loop in
-    /// that order.
-    @Test(arguments: [8, 16, 24])
-    func theTiledKernelsSumInTheDocumentedOrder(filters: Int) {
-        let shape = ImageShape(channels: 2, height: 7, width: 9)
-        let (k, outHeight, outWidth) = (3, 5, 7)
+    /// Shapes for the tiled kernels: filters, and a channels × height × width image under a
+    /// `size` × `size` filter. The first three reach the AVX2 tiles (4 pixels × 8 filters and 2 × 16
+    /// with a ragged end of the row, 4-entry weight-gradient tiles with 1–3 left over, register
+    /// blocks of the window gradient); the last two the AVX-512 ones (8 pixels × 8 filters and
+    /// 4 × 32 with a ragged end, 8-entry weight tiles with 3 left over, and 64-entry window
+    /// blocks: 75 entries, 64 + 8 + 3).
+    static let tiledShapes: [(filters: Int, channels: Int, height: Int, width: Int, size: Int)] = [
+        (8, 2, 7, 9, 3), (16, 2, 7, 9, 3), (24, 2, 7, 9, 3), (8, 3, 7, 14, 5), (32, 3, 7, 11, 5),
+    ]
+
+    /// Every path of the kernels sums each entry in the documented order: equal, bit for bit, to a
+    /// plain loop in that order.
+    @Test(arguments: tiledShapes)
+    func theTiledKernelsSumInTheDocumentedOrder(shape tiled: (filters: Int, channels: Int, height: Int, width: Int, size: Int)) {
+        let (filters, channels, k) = (tiled.filters, tiled.channels, tiled.size)
+        let shape = ImageShape(channels: channels, height: tiled.height, width: tiled.width)
+        let (outHeight, outWidth) = (tiled.height - k + 1, tiled.width - k + 1)
+        let (window, plane) = (channels * k * k, tiled.height * tiled.width)
         let layer = ConvolutionLayer(
-            weights: randomMatrix(2 * k * k, filters, seed: 5).map { 0.4 * $0 }, bias: randomMatrix(1, filters, seed: 6),
+            weights: randomMatrix(window, filters, seed: 5).map { 0.4 * $0 }, bias: randomMatrix(1, filters, seed: 6),
             activation: .linear, input: shape, size: k, padding: 0)
         let batch = randomMatrix(3, shape.count, seed: 7)
         let (buffers, gradient) = passBothWays(layer, batch, sensitivitySeed: 8)
         let pixels = outHeight * outWidth
+        /// Where window entry `e` of output pixel (y, x) reads the image.
+        func at(_ e: Int, _ y: Int, _ x: Int) -> Int {
+            let (c, u, v) = (e / (k * k), e / k % k, e % k)
+            return c * plane + (y + u) * tiled.width + x + v
+        }
         var (net, inputGradient) = (Matrix(rows: 3, columns: layer.outputCount), Matrix(rows: 3, columns: shape.count))
         for sample in 0..<3 {
             for y in 0..<outHeight {
                 for x in 0..<outWidth {
-                    var window = [Double](repeating: 0, count: 2 * k * k)
+                    var windowGradient = [Double](repeating: 0, count: window)
                     for f in 0..<filters {
                         var sum = 0.0
-                        for e in 0..<(2 * k * k) {
-                            let (c, u, v) = (e / (k * k), e / k % k, e % k)
-                            sum += batch[sample, c * 63 + (y + u) * 9 + x + v] * layer.weights[e, f]
-                        }
+                        for e in 0..<window { sum += batch[sample, at(e, y, x)] * layer.weights[e, f] }
                         net[sample, f * pixels + y * outWidth + x] = sum + layer.bias[0, f]
                     }
-                    for e in 0..<(2 * k * k) {
-                        let (c, u, v) = (e / (k * k), e / k % k, e % k)
+                    for e in 0..<window {
                         for f in 0..<filters {
-                            window[e] += buffers.sensitivity[sample, f * pixels + y * outWidth + x] * layer.weights[e, f]
+                            windowGradient[e] += buffers.sensitivity[sample, f * pixels + y * outWidth + x] * layer.weights[e, f]
                         }
                     }
-                    for e in 0..<(2 * k * k) {
-                        let (c, u, v) = (e / (k * k), e / k % k, e % k)
-                        inputGradient[sample, c * 63 + (y + u) * 9 + x + v] += window[e]
-                    }
+                    for e in 0..<window { inputGradient[sample, at(e, y, x)] += windowGradient[e] }
                 }
             }
         }
@@ -152,14 +160,13 @@ import Testing
         // The weight gradient: each half of the batch (2 samples and 1) summed sample by sample,
         // pixel by pixel, the halves added.
         let halves = [0..<2, 2..<3].map { range -> Matrix in
-            var sums = Matrix(rows: 2 * k * k, columns: filters)
+            var sums = Matrix(rows: window, columns: filters)
             for sample in range {
-                for e in 0..<(2 * k * k) {
-                    let (c, u, v) = (e / (k * k), e / k % k, e % k)
+                for e in 0..<window {
                     for f in 0..<filters {
                         for y in 0..<outHeight {
                             for x in 0..<outWidth {
-                                sums[e, f] += batch[sample, c * 63 + (y + u) * 9 + x + v] * buffers.sensitivity[sample, f * pixels + y * outWidth + x]
+                                sums[e, f] += batch[sample, at(e, y, x)] * buffers.sensitivity[sample, f * pixels + y * outWidth + x]
                             }
                         }
                     }
