@@ -75,6 +75,10 @@
         }                                                                                                      \
     }
 
+// Whether the AVX-512 build has vector tiles for this many filters (the Convolutions chapter's
+// 8 and 32); for other counts the AVX2 build runs (see MK_PICK below).
+static inline int has_vector_tiles(ptrdiff_t filters) { return filters == 8 || filters == 32; }
+
 // FORWARD_TILE on eight-lane vectors for AVX-512 (kernels.h): PIXELS neighbouring output pixels
 // × 8 · VECTORS filters from f0, each weight row loaded as VECTORS vectors once for all pixels.
 // Multiply, then add, as FORWARD_TILE does: the same sums in the same order.
@@ -132,32 +136,6 @@ static inline __attribute__((always_inline)) void weight_tile_vector(
         for (int j = 0; j < vectors; j++) mk_store8(weight_sums + (e0 + i) * F + f0 + 8 * j, tile[i][j]);
 }
 
-// weight_tile_vector with its row count and vector count constants (rows ≤ 8 with one vector,
-// ≤ 4 with four), so that its tile stays in registers.
-#define WEIGHT_VECTOR_TILES(ROWS, VECTORS)                                                                      \
-    do {                                                                                                       \
-        const int rows_ = (int)(ROWS);                                                                         \
-        if ((VECTORS) == 1) {                                                                                  \
-            switch (rows_) {                                                                                   \
-                case 8: weight_tile_vector(8, 1, image, base, pixels, weight_sums, e0, 0, F, OH, OW, W); break; \
-                case 7: weight_tile_vector(7, 1, image, base, pixels, weight_sums, e0, 0, F, OH, OW, W); break; \
-                case 6: weight_tile_vector(6, 1, image, base, pixels, weight_sums, e0, 0, F, OH, OW, W); break; \
-                case 5: weight_tile_vector(5, 1, image, base, pixels, weight_sums, e0, 0, F, OH, OW, W); break; \
-                case 4: weight_tile_vector(4, 1, image, base, pixels, weight_sums, e0, 0, F, OH, OW, W); break; \
-                case 3: weight_tile_vector(3, 1, image, base, pixels, weight_sums, e0, 0, F, OH, OW, W); break; \
-                case 2: weight_tile_vector(2, 1, image, base, pixels, weight_sums, e0, 0, F, OH, OW, W); break; \
-                default: weight_tile_vector(1, 1, image, base, pixels, weight_sums, e0, 0, F, OH, OW, W); break; \
-            }                                                                                                  \
-        } else {                                                                                               \
-            switch (rows_) {                                                                                   \
-                case 4: weight_tile_vector(4, 4, image, base, pixels, weight_sums, e0, 0, F, OH, OW, W); break; \
-                case 3: weight_tile_vector(3, 4, image, base, pixels, weight_sums, e0, 0, F, OH, OW, W); break; \
-                case 2: weight_tile_vector(2, 4, image, base, pixels, weight_sums, e0, 0, F, OH, OW, W); break; \
-                default: weight_tile_vector(1, 4, image, base, pixels, weight_sums, e0, 0, F, OH, OW, W); break; \
-            }                                                                                                  \
-        }                                                                                                      \
-    } while (0)
-
 // WINDOW_BLOCKS(64) on eight-lane vectors for AVX-512: for each pixel, the window entries
 // e0..<e0 + 64 of Σ_f s_f · (row f of Wᵀ), summed filter by filter from 0.
 static inline __attribute__((always_inline)) void window_block_vector(const double *restrict pixels,
@@ -209,7 +187,7 @@ static const double *padded_image(const double *image, double *padded, ptrdiff_t
                 for (ptrdiff_t x = 0; x < OW; x++) {                                                             \
                     /* Tiles of 2 pixels × 16 filters or 4 × 8 (eight vectors of four) where the row */ \
                     /* has that many pixels left.                                                     */ \
-                    if ((WIDE) == 2 && (F == 8 || F == 32) && x + (F == 8 ? 8 : 4) <= OW) {                    \
+                    if ((WIDE) == 2 && has_vector_tiles(F) && x + (F == 8 ? 8 : 4) <= OW) {                     \
                         /* AVX-512: 8 pixels × 8 filters or 4 × 32, sixteen or eight registers. */            \
                         if (F == 8) {                                                                            \
                             forward_tile_vector(8, 1, image, weights, bias, out, C, H, W, k, F, 0, y, x, OW, P); \
@@ -287,7 +265,7 @@ static const double *padded_image(const double *image, double *padded, ptrdiff_t
             }                                                                                                    \
             /* ∂ℒ/∂W in tiles of 4 window entries × 8 filters held in registers; with WIDE and 8 or  */       \
             /* 32 filters, 8 × 8 or 4 × 32 in vectors.                                                 */       \
-            const int vector_tiles = (WIDE) == 2 && (F == 8 || F == 32);                                         \
+            const int vector_tiles = (WIDE) == 2 && has_vector_tiles(F);                                         \
             const ptrdiff_t group = vector_tiles && F == 8 ? 8 : 4;                                              \
             for (ptrdiff_t e0 = 0; e0 < K; e0 += group) {                                                        \
                 const ptrdiff_t rows = K - e0 < group ? K - e0 : group;                                          \
@@ -297,7 +275,21 @@ static const double *padded_image(const double *image, double *padded, ptrdiff_t
                     base[i] = (e / (k * k) * H + e / k % k) * W + e % k;                                         \
                 }                                                                                                \
                 if (vector_tiles) {                                                                              \
-                    WEIGHT_VECTOR_TILES(rows, F == 8 ? 1 : 4);                                                   \
+                    /* A whole group in one tile (8 × 8 or 4 × 32, its sizes constants so that it stays  */ \
+                    /* in registers); the entries left at the end one tile row each.                      */ \
+                    if (rows == group && F == 8) {                                                               \
+                        weight_tile_vector(8, 1, image, base, pixels, weight_sums, e0, 0, F, OH, OW, W);         \
+                    } else if (rows == group) {                                                                  \
+                        weight_tile_vector(4, 4, image, base, pixels, weight_sums, e0, 0, F, OH, OW, W);         \
+                    } else {                                                                                     \
+                        for (ptrdiff_t i = 0; i < rows; i++) {                                                   \
+                            if (F == 8) {                                                                        \
+                                weight_tile_vector(1, 1, image, base + i, pixels, weight_sums, e0 + i, 0, F, OH, OW, W); \
+                            } else {                                                                             \
+                                weight_tile_vector(1, 4, image, base + i, pixels, weight_sums, e0 + i, 0, F, OH, OW, W); \
+                            }                                                                                    \
+                        }                                                                                        \
+                    }                                                                                            \
                     continue;                                                                                    \
                 }                                                                                                \
                 for (ptrdiff_t f0 = 0; f0 < F; f0 += 8) {                                                        \
@@ -358,16 +350,11 @@ FORWARD_LOOP(__attribute__((target("avx2,fma"))), avx2, 1)
 BACKWARD_LOOP(__attribute__((target("avx2,fma"))), avx2, 1)
 FORWARD_LOOP(__attribute__((target(MK_AVX512))), avx512, 2)
 BACKWARD_LOOP(__attribute__((target(MK_AVX512))), avx512, 2)
-// The AVX-512 build only for the filter counts its vector tiles cover (8 and 32): for others its
-// loops are the generic ones, which the vectorizer turns into gathers and permutes for AVX-512,
-// slower than the AVX2 build (7× with gathers, measured on the CNN bench).
-#define PICK(name, shape, ...)                                                                           \
-    (mk_uses_avx512() && ((shape)->filters == 8 || (shape)->filters == 32)                             \
-         ? name##_avx512(shape, __VA_ARGS__)                                                           \
-         : mk_uses_avx2() ? name##_avx2(shape, __VA_ARGS__) : name##_baseline(shape, __VA_ARGS__))
-#else
-#define PICK(name, shape, ...) name##_baseline(shape, __VA_ARGS__)
 #endif
+// The AVX-512 build only for the filter counts its vector tiles cover: for others its loops are
+// the generic ones, which the vectorizer turns into gathers and permutes for AVX-512, slower
+// than the AVX2 build (7× with gathers, measured on the CNN bench).
+#define PICK(name, shape, ...) MK_PICK(has_vector_tiles((shape)->filters), name, shape, __VA_ARGS__)
 
 typedef struct {
     const mk_conv_shape *shape;

@@ -56,7 +56,7 @@ static double exp_baseline(double x) {
 // adds on the bits), so the two give the same bits.
 typedef double exp_d4 __attribute__((ext_vector_type(4)));
 typedef long exp_i4 __attribute__((ext_vector_type(4)));
-typedef double exp_d8 __attribute__((ext_vector_type(8)));
+typedef mk_v8 exp_d8;
 typedef long exp_i8 __attribute__((ext_vector_type(8)));
 
 // The vectors that exp_block and sigmoid_block take at once: 24 entries on AVX2, 48 on AVX-512.

@@ -97,6 +97,17 @@ static inline __attribute__((always_inline)) mk_v8 mk_fma8(mk_v8 a, mk_v8 b, mk_
     return __builtin_elementwise_fma(a, b, c);
 }
 
+// `name_avx512(…)` where the calling thread uses AVX-512 and `wide` allows it, else
+// `name_avx2(…)` or `name_baseline(…)`: the version of a loop compiled three times that runs
+// (only `name_baseline` off x86).
+#if MK_X86
+#define MK_PICK(wide, name, ...)                                                                         \
+    (mk_uses_avx512() && (wide) ? name##_avx512(__VA_ARGS__)                                           \
+                                : mk_uses_avx2() ? name##_avx2(__VA_ARGS__) : name##_baseline(__VA_ARGS__))
+#else
+#define MK_PICK(wide, name, ...) name##_baseline(__VA_ARGS__)
+#endif
+
 #if MK_X86
 #include <immintrin.h>
 

@@ -3,9 +3,10 @@
 //
 // Each loop is written once (`UPDATE_LOOPS`) and compiled three times, for AVX-512, for AVX2 +
 // FMA and for the baseline. The compiler vectorizes each (Adam's three divisions and square root
-// per entry make it bound by the divider, whose 8-lane form on AVX-512 does twice the work); `FP_CONTRACT OFF` keeps it from fusing a multiply
-// and an add, and vector square roots and divisions round exactly as scalar ones, so the two
-// versions, and the scalar formulas in Optimizer.swift's documentation, give the same bits.
+// per entry make it bound by the divider, whose 8-lane form on AVX-512 does twice the work);
+// `FP_CONTRACT OFF` keeps it from fusing a multiply and an add, and vector square roots and
+// divisions round exactly as scalar ones, so the three versions, and the scalar formulas in
+// Optimizer.swift's documentation, give the same bits.
 
 #pragma STDC FP_CONTRACT OFF  // a multiply-add fuses only where an intrinsic says so (kernels.h)
 #include "MatrixKernels.h"
@@ -81,12 +82,8 @@ UPDATE_LOOPS(, baseline)
 #if MK_X86
 UPDATE_LOOPS(__attribute__((target("avx2,fma"))), avx2)
 UPDATE_LOOPS(__attribute__((target(MK_AVX512))), avx512)
-#define PICK(name, ...)                                                                                  \
-    (mk_uses_avx512() ? name##_avx512(__VA_ARGS__)                                                     \
-                      : mk_uses_avx2() ? name##_avx2(__VA_ARGS__) : name##_baseline(__VA_ARGS__))
-#else
-#define PICK(name, ...) name##_baseline(__VA_ARGS__)
 #endif
+#define PICK(name, ...) MK_PICK(1, name, __VA_ARGS__)
 
 int mk_update_gradient_descent(const double *w, const double *g, double *p, ptrdiff_t count, double rate) {
     return PICK(gradient_descent, w, g, p, count, rate);
