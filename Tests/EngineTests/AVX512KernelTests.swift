@@ -15,7 +15,8 @@ import Testing
         (25, 64, 9), (6, 33, 16), (61, 100, 15), (256, 256, 256),
     ]
 
-    /// A `rows × columns` matrix with about one entry in `1/density` nonzero (all of them at 1).
+    /// A `rows × columns` matrix whose entries are nonzero (normally distributed) with probability
+    /// `density`, and zero otherwise.
     func sparse(_ rows: Int, _ columns: Int, density: Double, seed: UInt64) -> Matrix {
         var generator = SeededGenerator(seed: seed)
         return Matrix(rows: rows, columns: columns) { _, _ in

@@ -33,10 +33,11 @@ func ratioLine(engine: Double, peer: Double?, peerName: String, goal: Double) ->
 func processorDescription() -> String {
     guard let text = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8) else { return "unknown" }
     var fields = [String: String]()
-    for line in text.split(separator: "\n") {
-        let parts = line.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-        if parts.count == 2, fields[parts[0]] == nil { fields[parts[0]] = parts[1] }
+    // The first processor's block, which ends at the first empty line.
+    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
         if line.isEmpty { break }
+        let parts = line.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+        if parts.count == 2 { fields[parts[0]] = parts[1] }
     }
     let flags = Set((fields["flags"] ?? "").split(separator: " "))
     return "\(fields["model name"] ?? "unknown") (family \(fields["cpu family"] ?? "?"), model \(fields["model"] ?? "?")), "
