@@ -130,22 +130,16 @@ public struct ContourMark: Mark {
         // preferred down, each given up at its first obstacle that is too close. The spot is
         // the one the plain search over every candidate finds.
         func gap(_ low: Double, _ high: Double) -> Double { low > 0 ? low : high > 0 ? high : 0 }
+        // The obstacles (boxes of no size) and then the boxes taken, as the corners each label
+        // box keeps its distance from.
+        let boxes = obstacles.map { Rect(x: $0.x, y: $0.y, width: 0, height: 0) } + taken
         /// The least squared distance from the box at `p` to an obstacle or a taken box, or a
         /// smaller one than `stop` as soon as one is found.
         func squaredClearance(_ p: Point, stoppingBelow stop: Double = -1) -> Double {
             let minX = p.x - size.width / 2, maxX = minX + size.width
             let minY = p.y - size.height / 2, maxY = minY + size.height
             var nearest = Double.infinity
-            for q in obstacles {
-                let dx = gap(minX - q.x, q.x - maxX)
-                let dy = gap(minY - q.y, q.y - maxY)
-                let square = dx * dx + dy * dy
-                if square < nearest {
-                    nearest = square
-                    if square < stop { return square }
-                }
-            }
-            for other in taken {
+            for other in boxes {
                 let dx = gap(minX - other.maxX, other.minX - maxX)
                 let dy = gap(minY - other.maxY, other.minY - maxY)
                 let square = dx * dx + dy * dy
