@@ -172,6 +172,8 @@ import Testing
         #expect(result.errors.isEmpty, "\(result.errors)")
         #expect(result.metrics.relationsHeld == 3 && result.metrics.figures == 2)
         let captions = result.document.blocks.compactMap { if case let .figure(figure) = $0 { figure.caption } else { nil } }
+        // Without the two figures (MNIST missing, say) the test fails here instead of crashing the run.
+        try #require(captions.count == 2)
         #expect(captions[0].hasPrefix("The weights of all 4 filters of the first convolution"))
         let figures = result.document.blocks.compactMap { if case let .figure(figure) = $0 { figure } else { nil } }
         #expect(figures[0].alternativeText == "4 small images of filters of the first convolution in a blue–red map.")
