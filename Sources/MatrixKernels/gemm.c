@@ -343,13 +343,23 @@ int mk_all_finite(const double *values, ptrdiff_t ld, ptrdiff_t rows, ptrdiff_t 
 void mk_dgemm_packed(int transpose_a, int transpose_b, ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,
                      const double *a, ptrdiff_t lda, const double *b, ptrdiff_t ldb,
                      double *c, ptrdiff_t ldc, int accumulate) {
+    mk_dgemm_packed_marked(transpose_a, transpose_b, m, n, k, a, lda, b, ldb, c, ldc, accumulate, NULL);
+}
+
+void mk_dgemm_packed_marked(int transpose_a, int transpose_b, ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,
+                            const double *a, ptrdiff_t lda, const double *b, ptrdiff_t ldb,
+                            double *c, ptrdiff_t ldc, int accumulate, const mk_marks *marks) {
     if (m <= 0 || n <= 0) return;
     if (k <= 0) {
         if (!accumulate) for (ptrdiff_t i = 0; i < m; i++) memset(c + i * ldc, 0, (size_t)n * sizeof(double));
         return;
     }
-    if (!transpose_a && !transpose_b && mk_dgemm_sparse_rows(m, n, k, a, lda, b, ldb, c, ldc, accumulate)) return;
-    if (transpose_a && !transpose_b && mk_dgemm_sparse_columns(m, n, k, a, lda, b, ldb, c, ldc, accumulate)) return;
+    if (!transpose_a && !transpose_b && mk_dgemm_sparse_rows(m, n, k, a, lda, marks, b, ldb, c, ldc, accumulate)) {
+        return;
+    }
+    if (transpose_a && !transpose_b && mk_dgemm_sparse_columns(m, n, k, a, lda, marks, b, ldb, c, ldc, accumulate)) {
+        return;
+    }
     micro_kernel kernel = kernel_baseline, listed_kernel = kernel_baseline;
     // Panels of B a kernel call covers side by side: two for the AVX-512 kernels (a single one
     // left at the right edge goes to the AVX2 kernels, the same chains), one otherwise.

@@ -45,18 +45,22 @@ double *mk_scratch_space(size_t count);
 
 // C = A B (or C += A B) with gemm.c's bits, for a mostly-zero A (a batch of images, stored
 // row by row) and an untransposed B, reading only the rows of B that nonzero entries of A
-// select (sparse.c). Returns 0, having written nothing, when the first rows of A are not
-// mostly zero or an entry of B is NaN or ±∞.
+// select (sparse.c). With `marks` (A's, from `mk_mark_nonzero`) A counts as mostly zero and
+// its zeros are found by them. Returns 0, having written nothing, when the first rows of A are
+// not mostly zero (without marks) or an entry of B is NaN or ±∞.
 int mk_dgemm_sparse_rows(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const double *a, ptrdiff_t lda,
-                         const double *b, ptrdiff_t ldb, double *c, ptrdiff_t ldc, int accumulate);
+                         const mk_marks *marks, const double *b, ptrdiff_t ldb, double *c, ptrdiff_t ldc,
+                         int accumulate);
 
 // C = Aᵀ B (or C += Aᵀ B) with gemm.c's bits, for a mostly-zero A stored k × m (a batch of
 // images) and at most MK_DEPTH_BLOCK depth steps: a weight gradient xᵀ·dZ, each entry summed
 // over the images where its pixel is nonzero (sparse.c). Returns 0, having written nothing,
 // when the machine lacks AVX2, the depth is longer, the first images are not mostly zero, or
-// an entry of B is NaN or ±∞.
+// an entry of B is NaN or ±∞. With `marks` (A's as stored, k × m from `marks->first_column`), A
+// counts as mostly zero and each pixel's images are found by them.
 int mk_dgemm_sparse_columns(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const double *a, ptrdiff_t lda,
-                            const double *b, ptrdiff_t ldb, double *c, ptrdiff_t ldc, int accumulate);
+                            const mk_marks *marks, const double *b, ptrdiff_t ldb, double *c, ptrdiff_t ldc,
+                            int accumulate);
 
 // The square root, correctly rounded as IEEE 754 defines it (a negative gives NaN), without
 // touching `errno`: the compiler may then vectorize it (vsqrtpd) without `-fno-math-errno`.

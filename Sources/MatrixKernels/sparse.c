@@ -12,6 +12,12 @@
 // columns with contiguous rows: read in place, its rows (a power of two apart in MNIST's
 // shapes) share a few cache sets and evict one another. The paths are taken only when every
 // entry of that operand is finite: 0·∞ is NaN, which skipping loses.
+//
+// Both products need to know where the batch's nonzero pixels are. Found by each product, that
+// cost a reading of the whole batch each time, and by the backward pass the batch had left the
+// second-level cache. So the caller may mark them once (`mk_mark_nonzero`, one bit per entry,
+// in the forward pass right after the gather) and hand the marks to both products: x·W reads
+// them as they are, xᵀ·dZ transposes them 64 × 64 bits at a time into each pixel's list of images.
 
 #pragma STDC FP_CONTRACT OFF  // a multiply-add fuses only where an intrinsic says so (kernels.h)
 #include "MatrixKernels.h"
@@ -34,7 +40,7 @@ enum {
 // Whether A (m × k) looks mostly zero: at most one entry in three nonzero in its first four
 // rows (four images of a batch). Reading all of it cost a fifth of the product; a wrong guess
 // costs time, never bits.
-static int mostly_zero(const double *a, ptrdiff_t lda, ptrdiff_t m, ptrdiff_t k) {
+int mk_looks_mostly_zero(const double *a, ptrdiff_t lda, ptrdiff_t m, ptrdiff_t k) {
     ptrdiff_t rows = m < 4 ? m : 4, columns = k;
     ptrdiff_t nonzero = 0;
     for (ptrdiff_t r = 0; r < rows; r++) {
@@ -69,13 +75,27 @@ static void rows_baseline(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const double *a
     }
 }
 
-#if MK_X86
 // Marks the nonzero entries (NaN counts) among `row[0..<count]`: bit p mod 64 of
-// `bits[p / 64]`, four entries to a compare, each word gathered in a register and stored once
-// (or-ing into memory made every compare wait for the one before).
+// `bits[p / 64]`. Returns how many there are.
+static ptrdiff_t mark_nonzero_baseline(const double *row, ptrdiff_t count, uint64_t *bits) {
+    ptrdiff_t nonzero = 0;
+    for (ptrdiff_t w = 0; w < (count + 63) / 64; w++) {
+        ptrdiff_t length = count - 64 * w < 64 ? count - 64 * w : 64;
+        uint64_t word = 0;
+        for (ptrdiff_t t = 0; t < length; t++) word |= (uint64_t)(row[64 * w + t] != 0) << t;
+        bits[w] = word;
+        nonzero += __builtin_popcountll(word);
+    }
+    return nonzero;
+}
+
+#if MK_X86
+// mark_nonzero_baseline, four entries to a compare, each word gathered in a register and
+// stored once (or-ing into memory made every compare wait for the one before).
 __attribute__((target("avx2,fma")))
-static void mark_nonzero_avx2(const double *row, ptrdiff_t count, uint64_t *bits) {
+static ptrdiff_t mark_nonzero_avx2(const double *row, ptrdiff_t count, uint64_t *bits) {
     const __m256d zero = _mm256_setzero_pd();
+    ptrdiff_t nonzero = 0;
     for (ptrdiff_t w = 0; w < (count + 63) / 64; w++) {
         const double *entries = row + 64 * w;
         ptrdiff_t length = count - 64 * w < 64 ? count - 64 * w : 64, t = 0;
@@ -86,9 +106,104 @@ static void mark_nonzero_avx2(const double *row, ptrdiff_t count, uint64_t *bits
         }
         for (; t < length; t++) word |= (uint64_t)(entries[t] != 0) << t;
         bits[w] = word;
+        nonzero += __builtin_popcountll(word);
+    }
+    return nonzero;
+}
+
+// mark_nonzero_baseline, eight entries to a compare.
+__attribute__((target(MK_AVX512)))
+static ptrdiff_t mark_nonzero_avx512(const double *row, ptrdiff_t count, uint64_t *bits) {
+    const __m512d zero = _mm512_setzero_pd();
+    ptrdiff_t nonzero = 0;
+    for (ptrdiff_t w = 0; w < (count + 63) / 64; w++) {
+        const double *entries = row + 64 * w;
+        ptrdiff_t length = count - 64 * w < 64 ? count - 64 * w : 64, t = 0;
+        uint64_t word = 0;
+        for (; t + 8 <= length; t += 8) {
+            uint64_t eight = (uint64_t)_mm512_cmp_pd_mask(_mm512_loadu_pd(entries + t), zero, _CMP_NEQ_UQ);
+            word |= eight << t;
+        }
+        for (; t < length; t++) word |= (uint64_t)(entries[t] != 0) << t;
+        bits[w] = word;
+        nonzero += __builtin_popcountll(word);
+    }
+    return nonzero;
+}
+#endif
+
+// Rows first..<end of A marked into `bits` (⌈columns / 64⌉ words a row); returns how many
+// entries are nonzero.
+static ptrdiff_t mark_rows(const double *a, ptrdiff_t lda, ptrdiff_t first, ptrdiff_t end, ptrdiff_t columns,
+                           uint64_t *bits) {
+    ptrdiff_t words = (columns + 63) / 64, nonzero = 0;
+    for (ptrdiff_t r = first; r < end; r++) {
+        nonzero += MK_PICK(1, mark_nonzero, a + r * lda, columns, bits + r * words);
+    }
+    return nonzero;
+}
+
+typedef struct {
+    const double *a;
+    ptrdiff_t lda, rows, columns;
+    uint64_t *bits;
+    ptrdiff_t nonzero[2];
+} mark_job;
+
+static void mark_part(void *context, int part) {
+    mark_job *job = context;
+    ptrdiff_t middle = job->rows / 2;
+    job->nonzero[part] = part == 0 ? mark_rows(job->a, job->lda, 0, middle, job->columns, job->bits)
+                                   : mark_rows(job->a, job->lda, middle, job->rows, job->columns, job->bits);
+}
+
+// Below this many entries one thread marks everything: handing half to the worker costs more.
+enum { MARK_SPLIT_ENTRIES = 16384 };
+
+ptrdiff_t mk_mark_nonzero(const double *a, ptrdiff_t lda, ptrdiff_t rows, ptrdiff_t columns, uint64_t *bits,
+                          int threads) {
+    if (rows <= 0 || columns <= 0) return 0;
+    mark_job job = {a, lda, rows, columns, bits, {0, 0}};
+    if (threads < 2 || rows < 2 || rows * columns < MARK_SPLIT_ENTRIES) return mark_rows(a, lda, 0, rows, columns, bits);
+    mk_run_pair(mark_part, &job);
+    return job.nonzero[0] + job.nonzero[1];
+}
+
+// The 64 × 64 bit matrix `m` (bit q of m[i] is entry (i, q)) transposed in place: bit i of m[q]
+// is then entry (i, q). Six rounds, each swapping the off-diagonal blocks of every 2j × 2j block.
+static void transpose_bits(uint64_t m[64]) {
+    uint64_t mask = 0x00000000FFFFFFFFULL;
+    for (int j = 32; j; j >>= 1, mask ^= mask << j) {
+        for (int k = 0; k < 64; k = ((k | j) + 1) & ~j) {
+            uint64_t t = ((m[k] >> j) ^ m[k | j]) & mask;
+            m[k] ^= t << j;
+            m[k | j] ^= t;
+        }
     }
 }
 
+// From the marks of a batch of `images` rows (`marks`), each pixel's list of images in which it
+// is nonzero, for pixels first..<first + pixels: bit i mod 64 of `lists[p · ⌈images / 64⌉ + i / 64]`
+// for image i and pixel first + p.
+static void list_images(const mk_marks *marks, ptrdiff_t images, ptrdiff_t first, ptrdiff_t pixels,
+                        uint64_t *lists) {
+    ptrdiff_t groups = (images + 63) / 64;
+    for (ptrdiff_t block = first / 64; block * 64 < first + pixels; block++) {
+        for (ptrdiff_t g = 0; g < groups; g++) {
+            uint64_t square[64];
+            for (ptrdiff_t i = 0; i < 64; i++) {
+                square[i] = g * 64 + i < images ? marks->bits[(g * 64 + i) * marks->words + block] : 0;
+            }
+            transpose_bits(square);
+            for (ptrdiff_t q = 0; q < 64; q++) {
+                ptrdiff_t p = block * 64 + q - first;
+                if (p >= 0 && p < pixels) lists[p * groups + g] = square[q];
+            }
+        }
+    }
+}
+
+#if MK_X86
 // Marks image `i` (row `image`, m pixels) in the bit list of each pixel that is nonzero in it
 // (NaN counts): bit i mod 64 of `bits[p · words + i / 64]` for pixel p.
 __attribute__((target("avx2,fma")))
@@ -167,10 +282,11 @@ static inline __attribute__((always_inline)) void store_chunk(int vectors, const
 // a time (16 KiB of it, in L1), and each row of the group sums its nonzero steps among those
 // 64, keeping its running sums in `sums` between one stretch and the next. Each entry's chain
 // is the one of the row-by-row order: a chain per block of MK_DEPTH_BLOCK steps, from zero,
-// added to C at the block's end.
+// added to C at the block's end. The rows' nonzero pixels are `marks` when given (from column 0),
+// else marked here, a group at a time.
 static inline __attribute__((always_inline)) int rows_vector(int vectors, ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const double *a,
-                                                             ptrdiff_t lda, const double *b, ptrdiff_t ldb,
-                                                             double *c, ptrdiff_t ldc, int accumulate) {
+                                                             ptrdiff_t lda, const mk_marks *marks, const double *b,
+                                                             ptrdiff_t ldb, double *c, ptrdiff_t ldc, int accumulate) {
     const ptrdiff_t chunk = 8 * vectors;
     ptrdiff_t chunks = (n + chunk - 1) / chunk, words = (k + 63) / 64;
     size_t panel_entries = (size_t)(chunks * k * chunk);
@@ -181,7 +297,11 @@ static inline __attribute__((always_inline)) int rows_vector(int vectors, ptrdif
     if (!pack_panels_avx2(b, ldb, k, n, chunk, panels)) return 0;
     for (ptrdiff_t i0 = 0; i0 < m; i0 += GROUP) {
         ptrdiff_t rows = m - i0 < GROUP ? m - i0 : GROUP;
-        for (ptrdiff_t r = 0; r < rows; r++) mark_nonzero_avx2(a + (i0 + r) * lda, k, bits + r * words);
+        if (marks) {
+            bits = (uint64_t *)marks->bits + i0 * words;
+        } else {
+            for (ptrdiff_t r = 0; r < rows; r++) mark_nonzero_avx2(a + (i0 + r) * lda, k, bits + r * words);
+        }
         for (ptrdiff_t index = 0; index < chunks; index++) {
             ptrdiff_t j0 = index * chunk, width = n - j0 < chunk ? n - j0 : chunk;
             for (ptrdiff_t w = 0; w < words; w++) {
@@ -209,12 +329,13 @@ static inline __attribute__((always_inline)) int rows_vector(int vectors, ptrdif
 }
 
 // xᵀ·B in vectors, for at most MK_DEPTH_BLOCK depth steps (one chain per entry). Each row of C
-// (a pixel) lists the images in which it is nonzero; B is copied into panels of `chunk` columns,
-// and each pixel sums B's rows for just those images, in order.
+// (a pixel) lists the images in which it is nonzero, from `marks` when given, else by reading
+// the images; B is copied into panels of `chunk` columns, and each pixel sums B's rows for just
+// those images, in order.
 static inline __attribute__((always_inline)) int columns_vector(int vectors, ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,
-                                                                const double *a, ptrdiff_t lda, const double *b,
-                                                                ptrdiff_t ldb, double *c, ptrdiff_t ldc,
-                                                                int accumulate) {
+                                                                const double *a, ptrdiff_t lda, const mk_marks *marks,
+                                                                const double *b, ptrdiff_t ldb, double *c,
+                                                                ptrdiff_t ldc, int accumulate) {
     const ptrdiff_t chunk = 8 * vectors;
     ptrdiff_t chunks = (n + chunk - 1) / chunk, words = (k + 63) / 64;
     size_t panel_entries = (size_t)(chunks * k * chunk);
@@ -222,8 +343,12 @@ static inline __attribute__((always_inline)) int columns_vector(int vectors, ptr
     if (!panels) abort();
     uint64_t *bits = (uint64_t *)(panels + panel_entries);
     if (!pack_panels_avx2(b, ldb, k, n, chunk, panels)) return 0;
-    memset(bits, 0, sizeof(uint64_t) * (size_t)(m * words));
-    for (ptrdiff_t i = 0; i < k; i++) mark_images_avx2(a + i * lda, m, i, words, bits);
+    if (marks) {
+        list_images(marks, k, marks->first_column, m, bits);
+    } else {
+        memset(bits, 0, sizeof(uint64_t) * (size_t)(m * words));
+        for (ptrdiff_t i = 0; i < k; i++) mark_images_avx2(a + i * lda, m, i, words, bits);
+    }
     for (ptrdiff_t index = 0; index < chunks; index++) {
         ptrdiff_t j0 = index * chunk, width = n - j0 < chunk ? n - j0 : chunk;
         const double *panel = panels + index * k * chunk;
@@ -242,18 +367,16 @@ static inline __attribute__((always_inline)) int columns_vector(int vectors, ptr
     return 1;
 }
 
-#define SPARSE_KERNELS(SUFFIX, TARGET, VECTORS)                                                                       \
-    __attribute__((target(TARGET))) static int rows_##SUFFIX(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,        \
-                                                             const double *a, ptrdiff_t lda, const double *b, \
-                                                             ptrdiff_t ldb, double *c, ptrdiff_t ldc,       \
-                                                             int accumulate) {                              \
-        return rows_vector(VECTORS, m, n, k, a, lda, b, ldb, c, ldc, accumulate);                                    \
-    }                                                                                                        \
-    __attribute__((target(TARGET))) static int columns_##SUFFIX(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,     \
-                                                                const double *a, ptrdiff_t lda,             \
-                                                                const double *b, ptrdiff_t ldb, double *c,  \
-                                                                ptrdiff_t ldc, int accumulate) {            \
-        return columns_vector(VECTORS, m, n, k, a, lda, b, ldb, c, ldc, accumulate);                                 \
+#define SPARSE_KERNELS(SUFFIX, TARGET, VECTORS)                                                                \
+    __attribute__((target(TARGET))) static int rows_##SUFFIX(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const double *a, \
+                                                             ptrdiff_t lda, const mk_marks *marks, const double *b,  \
+                                                             ptrdiff_t ldb, double *c, ptrdiff_t ldc, int accumulate) { \
+        return rows_vector(VECTORS, m, n, k, a, lda, marks, b, ldb, c, ldc, accumulate);                             \
+    }                                                                                                                 \
+    __attribute__((target(TARGET))) static int columns_##SUFFIX(                                                      \
+        ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const double *a, ptrdiff_t lda, const mk_marks *marks, const double *b, \
+        ptrdiff_t ldb, double *c, ptrdiff_t ldc, int accumulate) {                                                    \
+        return columns_vector(VECTORS, m, n, k, a, lda, marks, b, ldb, c, ldc, accumulate);                          \
     }
 
 // AVX2: 32 entries of a row of C side by side (eight 4-lane registers); AVX-512: 64 (eight
@@ -263,11 +386,14 @@ SPARSE_KERNELS(avx512, MK_AVX512, 8)
 #endif
 
 int mk_dgemm_sparse_rows(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const double *a, ptrdiff_t lda,
-                    const double *b, ptrdiff_t ldb, double *c, ptrdiff_t ldc, int accumulate) {
-    if (!mostly_zero(a, lda, m, k)) return 0;
+                         const mk_marks *marks, const double *b, ptrdiff_t ldb, double *c, ptrdiff_t ldc,
+                         int accumulate) {
+    // Marks that start past column 0 would need shifting; such a product marks its own rows.
+    if (marks && marks->first_column != 0) marks = NULL;
+    if (!marks && !mk_looks_mostly_zero(a, lda, m, k)) return 0;
 #if MK_X86
-    if (mk_uses_avx512()) return rows_avx512(m, n, k, a, lda, b, ldb, c, ldc, accumulate);
-    if (mk_uses_avx2()) return rows_avx2(m, n, k, a, lda, b, ldb, c, ldc, accumulate);
+    if (mk_uses_avx512()) return rows_avx512(m, n, k, a, lda, marks, b, ldb, c, ldc, accumulate);
+    if (mk_uses_avx2()) return rows_avx2(m, n, k, a, lda, marks, b, ldb, c, ldc, accumulate);
 #endif
     if (!mk_all_finite(b, ldb, k, n)) return 0;
     rows_baseline(m, n, k, a, lda, b, ldb, c, ldc, accumulate);
@@ -275,11 +401,12 @@ int mk_dgemm_sparse_rows(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const double *a,
 }
 
 int mk_dgemm_sparse_columns(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const double *a, ptrdiff_t lda,
-                            const double *b, ptrdiff_t ldb, double *c, ptrdiff_t ldc, int accumulate) {
+                            const mk_marks *marks, const double *b, ptrdiff_t ldb, double *c, ptrdiff_t ldc,
+                            int accumulate) {
 #if MK_X86
-    if (k <= MK_DEPTH_BLOCK && mk_uses_avx2() && mostly_zero(a, lda, k, m)) {
-        if (mk_uses_avx512()) return columns_avx512(m, n, k, a, lda, b, ldb, c, ldc, accumulate);
-        return columns_avx2(m, n, k, a, lda, b, ldb, c, ldc, accumulate);
+    if (k <= MK_DEPTH_BLOCK && mk_uses_avx2() && (marks || mk_looks_mostly_zero(a, lda, k, m))) {
+        if (mk_uses_avx512()) return columns_avx512(m, n, k, a, lda, marks, b, ldb, c, ldc, accumulate);
+        return columns_avx2(m, n, k, a, lda, marks, b, ldb, c, ldc, accumulate);
     }
 #endif
     return 0;

@@ -119,4 +119,114 @@ import Testing
         }
         expectClose(forward, naiveProduct(x, w), tolerance: 1e-12)
     }
+
+    /// How many entries of `a` and `b` differ in their bits (or in number).
+    func differingBits(_ a: Matrix, _ b: Matrix) -> Int {
+        a.values.count == b.values.count ? zip(a.values, b.values).filter { $0.bitPattern != $1.bitPattern }.count : -1
+    }
+
+    /// The kernels a test can run here, by name: the baseline, AVX2, and AVX-512 where the
+    /// machine has them.
+    func eachKernelSet(_ body: (String) -> Void) {
+        Kernels.withBaseline { body("baseline") }
+        if Kernels.usesAVX2 { Kernels.withoutAVX512 { body("AVX2") } }
+        if Kernels.usesAVX512 { body("AVX-512") }
+    }
+
+    @Test(arguments: [1, 2])
+    func theMarksAreTheNonzeroEntries(threads: Int) {
+        // 130 columns: two whole words and two entries of a third; a NaN counts, −0 does not.
+        var a = mostlyZero(70, 130, seed: 60)
+        a[3, 64] = .nan
+        a[69, 129] = 5
+        a[2, 2] = -0.0
+        var marks = NonzeroMarks()
+        Kernels.withSettings(threads: threads) { marks.mark(a) }
+        #expect(marks.rows == 70 && marks.columns == 130 && marks.wordsPerRow == 3)
+        var wrong = 0, nonzero = 0
+        for r in 0..<70 {
+            for c in 0..<192 {
+                let bit = marks.bits[r * 3 + c / 64] >> UInt64(c % 64) & 1 == 1
+                let expected = c < 130 && (a[r, c] != 0 || a[r, c].isNaN)
+                if bit != expected { wrong += 1 }
+                if expected { nonzero += 1 }
+            }
+        }
+        #expect(wrong == 0)
+        #expect(marks.nonzeroCount == nonzero && marks.isMostlyZero)
+        #expect(marks.forProduct(with: a) != nil && marks.forProduct(with: a.transposed) == nil)
+        marks.mark(randomMatrix(4, 130, seed: 61))
+        #expect(marks.nonzeroCount == 4 * 130 && !marks.isMostlyZero)
+    }
+
+    /// The products with the marks of A follow the order without them: every kernel set, one
+    /// thread and two (whose halves start the transposed A's marks mid-word: 200 pixels split
+    /// at 102), images in one word of marks or three (130).
+    @Test(arguments: shapes, [false, true])
+    func theMarkedProductsFollowThePackedOrderBitForBit(shape: (Int, Int, Int), transposing: Bool) {
+        let (m, k, n) = shape
+        let plainA = mostlyZero(m, k, seed: 62)
+        let a = transposing ? plainA.transposed : plainA
+        let b = randomMatrix(k, n, seed: 63)
+        let start = randomMatrix(m, n, seed: 64)
+        var marks = NonzeroMarks()
+        marks.mark(a)
+        eachKernelSet { kernels in
+            let expected = packedReference(plainA, b, onto: nil, fused: kernels != "baseline")
+            let expectedOnto = packedReference(plainA, b, onto: start, fused: kernels != "baseline")
+            for threads in [1, 2] {
+                Kernels.withSettings(threads: threads) {
+                    var product = Matrix(rows: 0, columns: 0), onto = start
+                    Matrix.multiply(a, b, transposingLeft: transposing, into: &product, leftMarks: marks.forProduct(with: a))
+                    Matrix.multiply(
+                        a, b, transposingLeft: transposing, into: &onto, accumulating: true,
+                        leftMarks: marks.forProduct(with: a))
+                    #expect(differingBits(product, expected) == 0, "\(kernels), \(threads) threads")
+                    #expect(differingBits(onto, expectedOnto) == 0, "\(kernels), \(threads) threads, accumulating")
+                }
+            }
+        }
+    }
+
+    @Test func aNonFiniteEntryOfBMakesEveryStepCountWithMarksToo() {
+        let x = mostlyZero(64, 300, seed: 65)
+        var w = randomMatrix(300, 20, seed: 66), dz = randomMatrix(64, 20, seed: 67)
+        w[5, 3] = .infinity
+        dz[5, 3] = .infinity
+        var marks = NonzeroMarks()
+        marks.mark(x)
+        eachKernelSet { kernels in
+            var forward = Matrix(rows: 0, columns: 0), gradient = Matrix(rows: 0, columns: 0)
+            Matrix.multiply(x, w, into: &forward, leftMarks: marks.forProduct(with: x))
+            Matrix.multiply(x, dz, transposingLeft: true, into: &gradient, leftMarks: marks.forProduct(with: x))
+            // Every image with pixel 5 zero gets 0·∞ = NaN in column 3, as in the full order.
+            let zeroAt5 = (0..<64).filter { x[$0, 5] == 0 }
+            #expect(zeroAt5.allSatisfy { forward[$0, 3].isNaN }, "\(kernels)")
+            let zeroInImage5 = (0..<300).filter { x[5, $0] == 0 }
+            #expect(zeroInImage5.allSatisfy { gradient[$0, 3].isNaN }, "\(kernels)")
+        }
+    }
+
+    @Test func aDenseLayerMarksABatchOfImagesAndItsGradientsKeepTheirBits() {
+        // 64 images of 784 pixels into 128 units: the forward pass marks the batch, and both
+        // products with it give the bits of the products without marks.
+        let x = mostlyZero(64, 784, seed: 68)
+        let layer = DenseLayer(weights: randomMatrix(784, 128, seed: 69), bias: randomMatrix(1, 128, seed: 70), activation: .relu)
+        var buffers = LayerBuffers()
+        var context = PassContext.evaluation
+        layer.forward(x, into: &buffers, context: &context)
+        #expect(buffers.inputMarks.forProduct(with: x) != nil)
+        var net = Matrix.product(x, layer.weights)
+        net.addToEachRow(layer.bias)
+        #expect(differingBits(buffers.net, net) == 0)
+        buffers.sensitivity = randomMatrix(64, 128, seed: 71)
+        var none: Matrix? = nil
+        layer.backward(x, buffers: &buffers, count: 64, inputGradient: &none)
+        var gradient = Matrix(rows: 0, columns: 0)
+        Matrix.multiply(x, buffers.sensitivity, transposingLeft: true, into: &gradient, dividingBy: 64)
+        #expect(differingBits(buffers.parameterGradients[0], gradient) == 0)
+        // A dense input is not marked.
+        layer.forward(randomMatrix(64, 784, seed: 72), into: &buffers, context: &context)
+        #expect(buffers.inputMarks.rows == 0)
+    }
 }

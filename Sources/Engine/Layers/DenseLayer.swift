@@ -42,15 +42,16 @@ public struct DenseLayer: WeightedLayer, Hashable {
         return result
     }
 
-    /// `result = A_prev W + b`, into a reused buffer.
-    func net(_ input: Matrix, into result: inout Matrix) {
+    /// `result = A_prev W + b`, into a reused buffer; `inputMarks`, when given, are `input`'s
+    /// (`NonzeroMarks`).
+    func net(_ input: Matrix, into result: inout Matrix, inputMarks: NonzeroMarks? = nil) {
         require(
             input.columns == inputCount,
             "DenseLayer \(self): input shape \(input.shapeDescription) does not fit weights shape "
                 + "\(weights.shapeDescription)")
         let (rows, outputs) = (input.rows, outputCount)
         guard mk_dgemm_is_direct(rows, outputs, inputCount) != 0, rows > 0 else {
-            Matrix.multiply(input, weights, into: &result)
+            Matrix.multiply(input, weights, into: &result, leftMarks: inputMarks)
             result.addToEachRow(bias)
             return
         }
@@ -62,9 +63,15 @@ public struct DenseLayer: WeightedLayer, Hashable {
 }
 
 extension DenseLayer {
-    /// `n = A_prev W + b`, `a = f(n)`.
+    /// `n = A_prev W + b`, `a = f(n)`. An input that is mostly zeros (a batch of images) is
+    /// marked first, for both products with it (`NonzeroMarks`).
     public func forward(_ input: Matrix, into buffers: inout LayerBuffers, context: inout PassContext) {
-        net(input, into: &buffers.net)
+        if NonzeroMarks.pay(for: input, outputs: outputCount) {
+            buffers.inputMarks.mark(input)
+        } else {
+            buffers.inputMarks.clear()
+        }
+        net(input, into: &buffers.net, inputMarks: buffers.inputMarks.forProduct(with: input))
         activation.apply(buffers.net, into: &buffers.output)
     }
 
@@ -73,7 +80,8 @@ extension DenseLayer {
         activation.backward(&buffers.sensitivity, net: buffers.net, output: buffers.output)
     }
 
-    /// `dW = A_prevᵀ dZ / m`, `db = Σ dZ / m`, and `∂Lᵢ/∂A_prev = dZ Wᵀ`.
+    /// `dW = A_prevᵀ dZ / m`, `db = Σ dZ / m`, and `∂Lᵢ/∂A_prev = dZ Wᵀ`; `input` is the
+    /// forward pass's.
     public func backward(_ input: Matrix, buffers: inout LayerBuffers, count: Double, inputGradient: inout Matrix?) {
         buffers.holdParameterGradients(2)
         // Taken out of the array and put back, so the two are written at once without a copy.
@@ -81,7 +89,8 @@ extension DenseLayer {
         swap(&weightGradient, &buffers.parameterGradients[0])
         swap(&biasGradient, &buffers.parameterGradients[1])
         Network.gradients(
-            input: input, sensitivity: buffers.sensitivity, dividingBy: count, weights: &weightGradient, bias: &biasGradient)
+            input: input, sensitivity: buffers.sensitivity, dividingBy: count, weights: &weightGradient, bias: &biasGradient,
+            inputMarks: buffers.inputMarks.forProduct(with: input))
         swap(&weightGradient, &buffers.parameterGradients[0])
         swap(&biasGradient, &buffers.parameterGradients[1])
         if inputGradient != nil {

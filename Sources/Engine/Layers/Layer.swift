@@ -116,6 +116,9 @@ public struct LayerBuffers: Sendable {
     public var parameterGradients: [Matrix] = []
     /// Whatever else a layer keeps between its passes (a dropout mask).
     public var kept: [Matrix] = []
+    /// The nonzero entries of the last forward pass's input, where marking them paid (a dense
+    /// layer's batch of images), for the backward pass's gradient product.
+    var inputMarks = NonzeroMarks()
 
     /// Empty buffers; the first pass sizes them.
     public init() {}

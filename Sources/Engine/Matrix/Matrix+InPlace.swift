@@ -40,6 +40,19 @@ extension Matrix {
         _ lhs: Matrix, _ rhs: Matrix, transposingLeft: Bool = false, transposingRight: Bool = false,
         into result: inout Matrix, accumulating: Bool = false, dividingBy divisor: Double = 1
     ) {
+        multiply(
+            lhs, rhs, transposingLeft: transposingLeft, transposingRight: transposingRight, into: &result,
+            accumulating: accumulating, dividingBy: divisor, leftMarks: nil)
+    }
+
+    /// `multiply(_:_:transposingLeft:transposingRight:into:accumulating:dividingBy:)` with the
+    /// marks of `lhs`'s nonzero entries (`NonzeroMarks.forProduct(with: lhs)`), which a product
+    /// that skips them reads instead of `lhs`. The same bits.
+    static func multiply(
+        _ lhs: Matrix, _ rhs: Matrix, transposingLeft: Bool = false, transposingRight: Bool = false,
+        into result: inout Matrix, accumulating: Bool = false, dividingBy divisor: Double = 1,
+        leftMarks: NonzeroMarks?
+    ) {
         let (m, k) = transposingLeft ? (lhs.columns, lhs.rows) : (lhs.rows, lhs.columns)
         let (innerRight, n) = transposingRight ? (rhs.columns, rhs.rows) : (rhs.rows, rhs.columns)
         require(
@@ -59,14 +72,22 @@ extension Matrix {
             if divisor != 1 { result.divide(by: divisor) }
             return
         }
+        require(
+            leftMarks.map { $0.rows == lhs.rows && $0.columns == lhs.columns } ?? true,
+            "Matrix product: the marks of \(leftMarks?.rows ?? 0)×\(leftMarks?.columns ?? 0) entries are not those of \(lhs.shapeDescription)")
+        let marks = leftMarks?.bits ?? []
         lhs.values.withUnsafeBufferPointer { a in
             rhs.values.withUnsafeBufferPointer { b in
                 result.values.withUnsafeMutableBufferPointer { c in
-                    MatrixProductKernel.multiply(
-                        .init(base: a.baseAddress!, rowStride: lhs.columns, transposed: transposingLeft),
-                        .init(base: b.baseAddress!, rowStride: rhs.columns, transposed: transposingRight),
-                        into: c.baseAddress!, ldc: n, m: m, n: n, k: k, accumulating: accumulating,
-                        dividingBy: divisor)
+                    marks.withUnsafeBufferPointer { bits in
+                        MatrixProductKernel.multiply(
+                            .init(
+                                base: a.baseAddress!, rowStride: lhs.columns, transposed: transposingLeft,
+                                marks: leftMarks == nil ? nil : bits.baseAddress, markWords: leftMarks?.wordsPerRow ?? 0),
+                            .init(base: b.baseAddress!, rowStride: rhs.columns, transposed: transposingRight),
+                            into: c.baseAddress!, ldc: n, m: m, n: n, k: k, accumulating: accumulating,
+                            dividingBy: divisor)
+                    }
                 }
             }
         }

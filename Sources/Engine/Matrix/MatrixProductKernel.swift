@@ -18,16 +18,21 @@ enum MatrixProductKernel {
     /// thread: `Kernels.threadCount`, set for a closure with `Kernels.withSettings(threads:)`.
     static var threadCount: Int { Kernels.threadCount }
 
-    /// One operand as stored: its entries, the distance between rows, and whether it is read transposed.
+    /// One operand as stored: its entries, the distance between rows, whether it is read
+    /// transposed, and for a left operand the marks of its nonzero entries (`NonzeroMarks`),
+    /// from the stored column `markColumn` on.
     struct Operand: @unchecked Sendable {
         var base: UnsafePointer<Double>
         var rowStride: Int
         var transposed: Bool
+        var marks: UnsafePointer<UInt64>? = nil
+        var markWords = 0, markColumn = 0
 
         /// The operand from its row `row` (as read) on: an offset into `base`.
         func fromRow(_ row: Int) -> Operand {
             var copy = self
             copy.base += transposed ? row : row * rowStride
+            if transposed { copy.markColumn += row } else { copy.marks = marks.map { $0 + row * markWords } }
             return copy
         }
 
@@ -35,6 +40,7 @@ enum MatrixProductKernel {
         func fromColumn(_ column: Int) -> Operand {
             var copy = self
             copy.base += transposed ? column * rowStride : column
+            if transposed { copy.marks = marks.map { $0 + column * markWords } } else { copy.markColumn += column }
             return copy
         }
     }
@@ -102,9 +108,16 @@ enum MatrixProductKernel {
         _ a: Operand, _ b: Operand, _ c: UnsafeMutablePointer<Double>, ldc: Int,
         m: Int, n: Int, k: Int, accumulating: Bool, dividingBy divisor: Double
     ) {
-        mk_dgemm_packed(
-            a.transposed ? 1 : 0, b.transposed ? 1 : 0, m, n, k,
-            a.base, a.rowStride, b.base, b.rowStride, c, ldc, accumulating ? 1 : 0)
+        if let bits = a.marks {
+            var marks = mk_marks(bits: bits, words: a.markWords, first_column: a.markColumn)
+            mk_dgemm_packed_marked(
+                a.transposed ? 1 : 0, b.transposed ? 1 : 0, m, n, k,
+                a.base, a.rowStride, b.base, b.rowStride, c, ldc, accumulating ? 1 : 0, &marks)
+        } else {
+            mk_dgemm_packed(
+                a.transposed ? 1 : 0, b.transposed ? 1 : 0, m, n, k,
+                a.base, a.rowStride, b.base, b.rowStride, c, ldc, accumulating ? 1 : 0)
+        }
         if divisor != 1 { mk_divide_rows(c, m, n, ldc, divisor) }
     }
 }

@@ -76,9 +76,11 @@ extension Network {
 
     /// `weights = (inputᵀ · sensitivity) / count` and `bias = (1ᵀ · sensitivity) / count`: a
     /// layer's gradients averaged over the batch. A small layer gets both in one pass over the
-    /// batch (`mk_layer_gradients`), with the bits of the product and the column sums.
+    /// batch (`mk_layer_gradients`), with the bits of the product and the column sums; a large
+    /// one skips the zeros of `input` by `inputMarks`, when given (`NonzeroMarks`).
     static func gradients(
-        input: Matrix, sensitivity: Matrix, dividingBy count: Double, weights: inout Matrix, bias: inout Matrix
+        input: Matrix, sensitivity: Matrix, dividingBy count: Double, weights: inout Matrix, bias: inout Matrix,
+        inputMarks: NonzeroMarks? = nil
     ) {
         let (rows, inputs, outputs) = (input.rows, input.columns, sensitivity.columns)
         if rows > 0, inputs > 0, outputs > 0, sensitivity.rows == rows {
@@ -97,7 +99,8 @@ extension Network {
             }
             if fused != 0 { return }
         }
-        Matrix.multiply(input, sensitivity, transposingLeft: true, into: &weights, dividingBy: count)
+        Matrix.multiply(
+            input, sensitivity, transposingLeft: true, into: &weights, dividingBy: count, leftMarks: inputMarks)
         sensitivity.sumOfColumns(into: &bias)
         bias.divide(by: count)
     }

@@ -10,6 +10,7 @@
 #define MATRIX_KERNELS_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -93,6 +94,33 @@ int mk_dgemm_is_direct(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k);
 void mk_dgemm_packed(int transpose_a, int transpose_b, ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,
                      const double *a, ptrdiff_t lda, const double *b, ptrdiff_t ldb,
                      double *c, ptrdiff_t ldc, int accumulate);
+
+/// The nonzero entries of a stored matrix (a batch of images, one per row), one bit each: bit
+/// c mod 64 of `bits[r · words + c / 64]` is set when entry (r, c) is nonzero or NaN. A product
+/// reads them from column `first_column` on.
+typedef struct {
+    const uint64_t *bits;
+    ptrdiff_t words;
+    ptrdiff_t first_column;
+} mk_marks;
+
+/// Whether the `m × k` matrix `a` (rows `lda` apart) looks mostly zero, as the products that
+/// skip zeros one by one judge it: at most one entry in three nonzero in its first four rows.
+int mk_looks_mostly_zero(const double *a, ptrdiff_t lda, ptrdiff_t m, ptrdiff_t k);
+
+/// Marks the nonzero entries (NaN counts) of the `rows × columns` matrix `a` (rows `lda` apart)
+/// into `bits`, ⌈columns / 64⌉ words a row, and returns how many there are; split over the
+/// calling thread and the worker when `threads` is 2 or more and the matrix is large.
+ptrdiff_t mk_mark_nonzero(const double *a, ptrdiff_t lda, ptrdiff_t rows, ptrdiff_t columns, uint64_t *bits,
+                          int threads);
+
+/// `mk_dgemm_packed` where `marks_a`, when not NULL, marks A's nonzero entries as stored (from
+/// `mk_mark_nonzero`, for exactly the A given, which the caller has found mostly zero): the
+/// products that skip A's zeros one by one (`x·W`, `xᵀ·dZ`) find them by the marks instead of
+/// reading A again. The bits are those of `mk_dgemm_packed`.
+void mk_dgemm_packed_marked(int transpose_a, int transpose_b, ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,
+                            const double *a, ptrdiff_t lda, const double *b, ptrdiff_t ldb,
+                            double *c, ptrdiff_t ldc, int accumulate, const mk_marks *marks_a);
 
 /// The column sums of the `rows × columns` matrix `values` (rows `ld` apart) into `sums`: the
 /// product `1ᵀ·values` of a row of ones, so each sum runs in the order `mk_dgemm` gives that
