@@ -39,4 +39,34 @@ import Testing
         #expect(perSample[1, 0] == 1000)
         #expect(Loss.categoricalCrossEntropy.outputSensitivity(output: a, net: n, target: y, activation: .softmax) == a - y)
     }
+
+    @Test func theSoftmaxCrossEntropyMeanHasTheBitsOfThePerSampleLosses() {
+        // The training loop's one-pass mean against perSample(…).mean(): large and tiny net
+        // inputs (e^(n − max n) underflowing to 0), soft targets, a row of equal inputs, NaN.
+        var generator = SeededGenerator(seed: 73)
+        var net = Matrix(rows: 64, columns: 10) { _, _ in generator.nextNormal() * 30 }
+        var target = Matrix(rows: 64, columns: 10) { row, column in column == row % 10 ? 1 : 0 }
+        for column in 0..<10 { net[1, column] = 7 }
+        net[2, 3] = 2000
+        net[3, 0] = -2000
+        target[4, 1] = 0.25
+        target[4, 4] = 0.75
+        let output = Activation.softmax.apply(net)
+        let mean = Loss.categoricalCrossEntropy.value(output: output, net: net, target: target, activation: .softmax)
+        let expected = Loss.categoricalCrossEntropy.perSample(output: output, net: net, target: target, activation: .softmax).mean()
+        #expect(mean.bitPattern == expected.bitPattern && mean.isFinite)
+        // Row by row, where a rounding step of one sample's loss cannot hide in a large sum.
+        let differing = (0..<64).filter { row in
+            let (n, y) = (net.row(row), target.row(row))
+            let a = Activation.softmax.apply(n)
+            let one = Loss.categoricalCrossEntropy.value(output: a, net: n, target: y, activation: .softmax)
+            let reference = Loss.categoricalCrossEntropy.perSample(output: a, net: n, target: y, activation: .softmax).mean()
+            return one.bitPattern != reference.bitPattern
+        }
+        #expect(differing.isEmpty)
+        net[5, 5] = .nan
+        let withNaN = Loss.categoricalCrossEntropy.value(output: output, net: net, target: target, activation: .softmax)
+        #expect(withNaN.isNaN)
+        #expect(Loss.categoricalCrossEntropy.perSample(output: output, net: net, target: target, activation: .softmax).mean().isNaN)
+    }
 }

@@ -43,7 +43,42 @@ public enum Loss: String, Sendable, CaseIterable, CustomStringConvertible {
     ///   - target: the targets `y`, `m × outputs`.
     ///   - activation: the output layer's activation.
     public func value(output: Matrix, net: Matrix, target: Matrix, activation: Activation) -> Double {
-        perSample(output: output, net: net, target: target, activation: activation).mean()
+        if self == .categoricalCrossEntropy && activation == .softmax {
+            checkShapes(output, target)
+            return Self.meanSoftmaxCrossEntropy(net: net, target: target)
+        }
+        return perSample(output: output, net: net, target: target, activation: activation).mean()
+    }
+
+    /// `perSample(…).mean()` of the categorical cross-entropy of a softmax output, in one pass
+    /// without a matrix in between (the training loop measures it every step): each operation
+    /// of `perSample`, in its order, so the bits are the same.
+    private static func meanSoftmaxCrossEntropy(net: Matrix, target: Matrix) -> Double {
+        let (rows, columns) = (net.rows, net.columns)
+        require(
+            columns > 0 && net.rows == target.rows && net.columns == target.columns,
+            "Loss \(Loss.categoricalCrossEntropy): net input shape \(net.shapeDescription) and target shape "
+                + "\(target.shapeDescription) differ")
+        var total = 0.0
+        net.values.withUnsafeBufferPointer { n in
+            target.values.withUnsafeBufferPointer { y in
+                for row in 0..<rows {
+                    let start = row * columns
+                    var largest = n[start]
+                    for column in 1..<columns { largest = Swift.max(largest, n[start + column]) }
+                    var exponentials = 0.0
+                    for column in 0..<columns { exponentials += _exp(n[start + column] - largest) }
+                    let logTotal = _log(exponentials)
+                    var loss = 0.0
+                    for column in 0..<columns {
+                        let target = y[start + column]
+                        loss += target == 0 ? 0 : -target * ((n[start + column] - largest) - logTotal)
+                    }
+                    total += loss
+                }
+            }
+        }
+        return total / Double(rows)
     }
 
     /// The loss of each sample, `m × 1`.
