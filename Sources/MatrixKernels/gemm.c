@@ -340,24 +340,38 @@ int mk_all_finite(const double *values, ptrdiff_t ld, ptrdiff_t rows, ptrdiff_t 
     return non_finite == 0;
 }
 
+static void blocked(int transpose_a, int transpose_b, ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,
+                    const double *a, ptrdiff_t lda, const double *b, ptrdiff_t ldb,
+                    double *c, ptrdiff_t ldc, int accumulate);
+
 void mk_dgemm_packed(int transpose_a, int transpose_b, ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,
                      const double *a, ptrdiff_t lda, const double *b, ptrdiff_t ldb,
                      double *c, ptrdiff_t ldc, int accumulate) {
-    mk_dgemm_packed_marked(transpose_a, transpose_b, m, n, k, a, lda, b, ldb, c, ldc, accumulate, NULL);
+    mk_dgemm_packed_marked(transpose_a, transpose_b, m, n, k, a, lda, b, ldb, c, ldc, accumulate, NULL, 1);
 }
 
 void mk_dgemm_packed_marked(int transpose_a, int transpose_b, ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,
                             const double *a, ptrdiff_t lda, const double *b, ptrdiff_t ldb,
-                            double *c, ptrdiff_t ldc, int accumulate, const mk_marks *marks) {
+                            double *c, ptrdiff_t ldc, int accumulate, const mk_marks *marks, double divisor) {
     if (m <= 0 || n <= 0) return;
+    if (k > 0 && !transpose_a && !transpose_b &&
+        mk_dgemm_sparse_rows(m, n, k, a, lda, marks, b, ldb, c, ldc, accumulate, divisor)) {
+        return;
+    }
+    if (k > 0 && transpose_a && !transpose_b &&
+        mk_dgemm_sparse_columns(m, n, k, a, lda, marks, b, ldb, c, ldc, accumulate, divisor)) {
+        return;
+    }
+    blocked(transpose_a, transpose_b, m, n, k, a, lda, b, ldb, c, ldc, accumulate);
+    if (divisor != 1) mk_divide_rows(c, m, n, ldc, divisor);
+}
+
+// The blocked product itself, for operands the sparse paths decline.
+static void blocked(int transpose_a, int transpose_b, ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,
+                    const double *a, ptrdiff_t lda, const double *b, ptrdiff_t ldb,
+                    double *c, ptrdiff_t ldc, int accumulate) {
     if (k <= 0) {
         if (!accumulate) for (ptrdiff_t i = 0; i < m; i++) memset(c + i * ldc, 0, (size_t)n * sizeof(double));
-        return;
-    }
-    if (!transpose_a && !transpose_b && mk_dgemm_sparse_rows(m, n, k, a, lda, marks, b, ldb, c, ldc, accumulate)) {
-        return;
-    }
-    if (transpose_a && !transpose_b && mk_dgemm_sparse_columns(m, n, k, a, lda, marks, b, ldb, c, ldc, accumulate)) {
         return;
     }
     micro_kernel kernel = kernel_baseline, listed_kernel = kernel_baseline;

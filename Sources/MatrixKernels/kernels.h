@@ -29,6 +29,26 @@ static inline void mk_batch_half(ptrdiff_t samples, int part, ptrdiff_t *first, 
 // depth steps, each from zero (gemm.c); sparse.c follows the same chains.
 enum { MK_DEPTH_BLOCK = 256 };
 
+// How a result is divided by a batch size as it is stored: not at all (divisor 1), times the
+// reciprocal where the divisor is a power of two whose reciprocal is normal (x · (1/d) and x / d
+// then round the same exact value, and a multiplication is several times cheaper), else by the
+// divisor. `mk_divide_rows` and the products that divide as they store share it.
+typedef struct {
+    enum { MK_KEEP, MK_MULTIPLY, MK_DIVIDE } how;
+    double factor;
+} mk_division;
+
+static inline mk_division mk_division_by(double divisor) {
+    if (divisor == 1) return (mk_division){MK_KEEP, 1};
+    double reciprocal = 1 / divisor;
+    int exponent;
+    if (__builtin_isnormal(divisor) && __builtin_fabs(__builtin_frexp(divisor, &exponent)) == 0.5 &&
+        __builtin_isnormal(reciprocal)) {
+        return (mk_division){MK_MULTIPLY, reciprocal};
+    }
+    return (mk_division){MK_DIVIDE, divisor};
+}
+
 // NaN and ±∞ are the values whose exponent bits are all ones; an integer `or` over many
 // entries says whether any is, with no branch. `bits` is a uint64_t to work in.
 #define MK_EXPONENT_BITS 0x7FF0000000000000ULL
@@ -46,21 +66,23 @@ double *mk_scratch_space(size_t count);
 // C = A B (or C += A B) with gemm.c's bits, for a mostly-zero A (a batch of images, stored
 // row by row) and an untransposed B, reading only the rows of B that nonzero entries of A
 // select (sparse.c). With `marks` (A's, from `mk_mark_nonzero`) A counts as mostly zero and
-// its zeros are found by them. Returns 0, having written nothing, when the first rows of A are
-// not mostly zero (without marks) or an entry of B is NaN or ±∞.
+// its zeros are found by them. C is then divided by `divisor` (mk_divide_rows's bits). Returns
+// 0, having written nothing, when the first rows of A are not mostly zero (without marks) or an
+// entry of B is NaN or ±∞.
 int mk_dgemm_sparse_rows(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const double *a, ptrdiff_t lda,
                          const mk_marks *marks, const double *b, ptrdiff_t ldb, double *c, ptrdiff_t ldc,
-                         int accumulate);
+                         int accumulate, double divisor);
 
 // C = Aᵀ B (or C += Aᵀ B) with gemm.c's bits, for a mostly-zero A stored k × m (a batch of
 // images) and at most MK_DEPTH_BLOCK depth steps: a weight gradient xᵀ·dZ, each entry summed
 // over the images where its pixel is nonzero (sparse.c). Returns 0, having written nothing,
 // when the machine lacks AVX2, the depth is longer, the first images are not mostly zero, or
 // an entry of B is NaN or ±∞. With `marks` (A's as stored, k × m from `marks->first_column`), A
-// counts as mostly zero and each pixel's images are found by them.
+// counts as mostly zero and each pixel's images are found by them. C is then divided by
+// `divisor` as each row is stored.
 int mk_dgemm_sparse_columns(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const double *a, ptrdiff_t lda,
                             const mk_marks *marks, const double *b, ptrdiff_t ldb, double *c, ptrdiff_t ldc,
-                            int accumulate);
+                            int accumulate, double divisor);
 
 // The square root, correctly rounded as IEEE 754 defines it (a negative gives NaN), without
 // touching `errno`: the compiler may then vectorize it (vsqrtpd) without `-fno-math-errno`.

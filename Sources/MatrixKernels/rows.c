@@ -7,6 +7,7 @@
 
 #pragma STDC FP_CONTRACT OFF  // a multiply-add fuses only where an intrinsic says so (kernels.h)
 #include "MatrixKernels.h"
+#include "kernels.h"
 
 #include <math.h>
 #include <string.h>
@@ -70,17 +71,13 @@ void mk_add_to_each_row(double *values, ptrdiff_t rows, ptrdiff_t columns, const
 }
 
 void mk_divide_rows(double *values, ptrdiff_t rows, ptrdiff_t columns, ptrdiff_t ld, double divisor) {
-    int exponent;
-    double reciprocal = 1 / divisor;
-    // A power of two (a batch of 64) whose reciprocal is normal: x · (1/d) and x / d round the
-    // same exact value, and a multiplication is several times cheaper than a division.
-    int power_of_two = isnormal(divisor) && fabs(frexp(divisor, &exponent)) == 0.5 && isnormal(reciprocal);
+    mk_division division = mk_division_by(divisor);
     for (ptrdiff_t i = 0; i < rows; i++) {
         double *row = values + i * ld;
-        if (power_of_two) {
-            for (ptrdiff_t j = 0; j < columns; j++) row[j] *= reciprocal;
-        } else {
-            for (ptrdiff_t j = 0; j < columns; j++) row[j] /= divisor;
+        if (division.how == MK_MULTIPLY) {
+            for (ptrdiff_t j = 0; j < columns; j++) row[j] *= division.factor;
+        } else if (division.how == MK_DIVIDE) {
+            for (ptrdiff_t j = 0; j < columns; j++) row[j] /= division.factor;
         }
     }
 }

@@ -252,20 +252,32 @@ static int pack_panels_avx2(const double *b, ptrdiff_t ldb, ptrdiff_t k, ptrdiff
     return _mm256_movemask_pd(non_finite) == 0;
 }
 
+// Entries 8v..<8v + 8 of the first `width` at `out`, zero past them.
+static inline __attribute__((always_inline)) mk_v8 partial_load(const double *out, ptrdiff_t width, int v) {
+    double entries[8] = {0};
+    for (ptrdiff_t t = 0; t < 8 && 8 * v + t < width; t++) entries[t] = out[8 * v + t];
+    return mk_load8(entries);
+}
+
 // Writes the `vectors` vectors `sums` (entries j0..<j0 + 8 · vectors of a row of C) to the first
-// `width` of them at `out`: replacing them, or added to them with `add`.
+// `width` of them at `out`: replacing them, or added to them with `add`, then divided as
+// `division` says (mk_divide_rows's bits).
 static inline __attribute__((always_inline)) void store_chunk(int vectors, const mk_v8 *sums, double *out,
-                                                              ptrdiff_t width, int add) {
+                                                              ptrdiff_t width, int add, mk_division division) {
+    mk_v8 row[MAX_VECTORS];
+    for (int v = 0; v < vectors; v++) {
+        row[v] = sums[v];
+        if (add) row[v] = (width == 8 * vectors ? mk_load8(out + 8 * v) : partial_load(out, width, v)) + row[v];
+        if (division.how == MK_MULTIPLY) row[v] = row[v] * division.factor;
+        if (division.how == MK_DIVIDE) row[v] = row[v] / division.factor;
+    }
     if (width == 8 * vectors) {
-        for (int v = 0; v < vectors; v++) {
-            double *target = out + 8 * v;
-            mk_store8(target, add ? mk_load8(target) + sums[v] : sums[v]);
-        }
+        for (int v = 0; v < vectors; v++) mk_store8(out + 8 * v, row[v]);
         return;
     }
-    double row[8 * MAX_VECTORS];
-    for (int v = 0; v < vectors; v++) mk_store8(row + 8 * v, sums[v]);
-    for (ptrdiff_t t = 0; t < width; t++) out[t] = add ? out[t] + row[t] : row[t];
+    double entries[8 * MAX_VECTORS];
+    for (int v = 0; v < vectors; v++) mk_store8(entries + 8 * v, row[v]);
+    for (ptrdiff_t t = 0; t < width; t++) out[t] = entries[t];
 }
 
 // Adds `value` times the `chunk` entries at `source` (64-byte aligned) to the running sums
@@ -286,7 +298,8 @@ static inline __attribute__((always_inline)) void store_chunk(int vectors, const
 // else marked here, a group at a time.
 static inline __attribute__((always_inline)) int rows_vector(int vectors, ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const double *a,
                                                              ptrdiff_t lda, const mk_marks *marks, const double *b,
-                                                             ptrdiff_t ldb, double *c, ptrdiff_t ldc, int accumulate) {
+                                                             ptrdiff_t ldb, double *c, ptrdiff_t ldc, int accumulate,
+                                                             mk_division division) {
     const ptrdiff_t chunk = 8 * vectors;
     ptrdiff_t chunks = (n + chunk - 1) / chunk, words = (k + 63) / 64;
     size_t panel_entries = (size_t)(chunks * k * chunk);
@@ -317,7 +330,8 @@ static inline __attribute__((always_inline)) int rows_vector(int vectors, ptrdif
                         FMA_CHUNK(row[p], stretch + p * chunk);
                     }
                     if (last) {
-                        store_chunk(vectors, s, c + (i0 + r) * ldc + j0, width, accumulate || w >= WORDS);
+                        store_chunk(vectors, s, c + (i0 + r) * ldc + j0, width, accumulate || w >= WORDS,
+                                    w == words - 1 ? division : mk_division_by(1));
                     } else {
                         for (int v = 0; v < vectors; v++) *(mk_v8 *)(kept + 8 * v) = s[v];
                     }
@@ -335,7 +349,7 @@ static inline __attribute__((always_inline)) int rows_vector(int vectors, ptrdif
 static inline __attribute__((always_inline)) int columns_vector(int vectors, ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,
                                                                 const double *a, ptrdiff_t lda, const mk_marks *marks,
                                                                 const double *b, ptrdiff_t ldb, double *c,
-                                                                ptrdiff_t ldc, int accumulate) {
+                                                                ptrdiff_t ldc, int accumulate, mk_division division) {
     const ptrdiff_t chunk = 8 * vectors;
     ptrdiff_t chunks = (n + chunk - 1) / chunk, words = (k + 63) / 64;
     size_t panel_entries = (size_t)(chunks * k * chunk);
@@ -361,7 +375,7 @@ static inline __attribute__((always_inline)) int columns_vector(int vectors, ptr
                     FMA_CHUNK(a[i * lda + p], panel + i * chunk);
                 }
             }
-            store_chunk(vectors, s, c + p * ldc + j0, width, accumulate);
+            store_chunk(vectors, s, c + p * ldc + j0, width, accumulate, division);
         }
     }
     return 1;
@@ -370,13 +384,14 @@ static inline __attribute__((always_inline)) int columns_vector(int vectors, ptr
 #define SPARSE_KERNELS(SUFFIX, TARGET, VECTORS)                                                                \
     __attribute__((target(TARGET))) static int rows_##SUFFIX(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const double *a, \
                                                              ptrdiff_t lda, const mk_marks *marks, const double *b,  \
-                                                             ptrdiff_t ldb, double *c, ptrdiff_t ldc, int accumulate) { \
-        return rows_vector(VECTORS, m, n, k, a, lda, marks, b, ldb, c, ldc, accumulate);                             \
+                                                             ptrdiff_t ldb, double *c, ptrdiff_t ldc, int accumulate, \
+                                                             mk_division division) {                                 \
+        return rows_vector(VECTORS, m, n, k, a, lda, marks, b, ldb, c, ldc, accumulate, division);                   \
     }                                                                                                                 \
     __attribute__((target(TARGET))) static int columns_##SUFFIX(                                                      \
         ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const double *a, ptrdiff_t lda, const mk_marks *marks, const double *b, \
-        ptrdiff_t ldb, double *c, ptrdiff_t ldc, int accumulate) {                                                    \
-        return columns_vector(VECTORS, m, n, k, a, lda, marks, b, ldb, c, ldc, accumulate);                          \
+        ptrdiff_t ldb, double *c, ptrdiff_t ldc, int accumulate, mk_division division) {                              \
+        return columns_vector(VECTORS, m, n, k, a, lda, marks, b, ldb, c, ldc, accumulate, division);                \
     }
 
 // AVX2: 32 entries of a row of C side by side (eight 4-lane registers); AVX-512: 64 (eight
@@ -387,26 +402,29 @@ SPARSE_KERNELS(avx512, MK_AVX512, 8)
 
 int mk_dgemm_sparse_rows(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const double *a, ptrdiff_t lda,
                          const mk_marks *marks, const double *b, ptrdiff_t ldb, double *c, ptrdiff_t ldc,
-                         int accumulate) {
+                         int accumulate, double divisor) {
     // Marks that start past column 0 would need shifting; such a product marks its own rows.
     if (marks && marks->first_column != 0) marks = NULL;
     if (!marks && !mk_looks_mostly_zero(a, lda, m, k)) return 0;
+    mk_division division = mk_division_by(divisor);
 #if MK_X86
-    if (mk_uses_avx512()) return rows_avx512(m, n, k, a, lda, marks, b, ldb, c, ldc, accumulate);
-    if (mk_uses_avx2()) return rows_avx2(m, n, k, a, lda, marks, b, ldb, c, ldc, accumulate);
+    if (mk_uses_avx512()) return rows_avx512(m, n, k, a, lda, marks, b, ldb, c, ldc, accumulate, division);
+    if (mk_uses_avx2()) return rows_avx2(m, n, k, a, lda, marks, b, ldb, c, ldc, accumulate, division);
 #endif
     if (!mk_all_finite(b, ldb, k, n)) return 0;
     rows_baseline(m, n, k, a, lda, b, ldb, c, ldc, accumulate);
+    mk_divide_rows(c, m, n, ldc, divisor);
     return 1;
 }
 
 int mk_dgemm_sparse_columns(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const double *a, ptrdiff_t lda,
                             const mk_marks *marks, const double *b, ptrdiff_t ldb, double *c, ptrdiff_t ldc,
-                            int accumulate) {
+                            int accumulate, double divisor) {
 #if MK_X86
     if (k <= MK_DEPTH_BLOCK && mk_uses_avx2() && (marks || mk_looks_mostly_zero(a, lda, k, m))) {
-        if (mk_uses_avx512()) return columns_avx512(m, n, k, a, lda, marks, b, ldb, c, ldc, accumulate);
-        return columns_avx2(m, n, k, a, lda, marks, b, ldb, c, ldc, accumulate);
+        mk_division division = mk_division_by(divisor);
+        if (mk_uses_avx512()) return columns_avx512(m, n, k, a, lda, marks, b, ldb, c, ldc, accumulate, division);
+        return columns_avx2(m, n, k, a, lda, marks, b, ldb, c, ldc, accumulate, division);
     }
 #endif
     return 0;

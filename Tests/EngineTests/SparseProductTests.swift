@@ -183,6 +183,20 @@ import Testing
                         leftMarks: marks.forProduct(with: a))
                     #expect(differingBits(product, expected) == 0, "\(kernels), \(threads) threads")
                     #expect(differingBits(onto, expectedOnto) == 0, "\(kernels), \(threads) threads, accumulating")
+                    // Divided as a gradient is, by a power of two and by another number.
+                    for divisor in [64.0, 3] {
+                        var divided = Matrix(rows: 0, columns: 0), dividedOnto = start
+                        Matrix.multiply(
+                            a, b, transposingLeft: transposing, into: &divided, dividingBy: divisor,
+                            leftMarks: marks.forProduct(with: a))
+                        Matrix.multiply(
+                            a, b, transposingLeft: transposing, into: &dividedOnto, accumulating: true,
+                            dividingBy: divisor, leftMarks: marks.forProduct(with: a))
+                        #expect(differingBits(divided, expected.map { $0 / divisor }) == 0, "\(kernels), ÷\(divisor)")
+                        #expect(
+                            differingBits(dividedOnto, expectedOnto.map { $0 / divisor }) == 0,
+                            "\(kernels), ÷\(divisor), accumulating")
+                    }
                 }
             }
         }
@@ -222,8 +236,7 @@ import Testing
         buffers.sensitivity = randomMatrix(64, 128, seed: 71)
         var none: Matrix? = nil
         layer.backward(x, buffers: &buffers, count: 64, inputGradient: &none)
-        var gradient = Matrix(rows: 0, columns: 0)
-        Matrix.multiply(x, buffers.sensitivity, transposingLeft: true, into: &gradient, dividingBy: 64)
+        let gradient = Matrix.product(x, buffers.sensitivity, transposingLeft: true).map { $0 / 64 }
         #expect(differingBits(buffers.parameterGradients[0], gradient) == 0)
         // A dense input is not marked.
         layer.forward(randomMatrix(64, 784, seed: 72), into: &buffers, context: &context)

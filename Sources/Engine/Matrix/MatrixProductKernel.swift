@@ -108,16 +108,13 @@ enum MatrixProductKernel {
         _ a: Operand, _ b: Operand, _ c: UnsafeMutablePointer<Double>, ldc: Int,
         m: Int, n: Int, k: Int, accumulating: Bool, dividingBy divisor: Double
     ) {
-        if let bits = a.marks {
-            var marks = mk_marks(bits: bits, words: a.markWords, first_column: a.markColumn)
+        // The kernel divides as it stores where it can (the sparse paths), else after.
+        var marks = mk_marks(bits: a.marks, words: a.markWords, first_column: a.markColumn)
+        let marked = a.marks != nil
+        withUnsafePointer(to: &marks) { marks in
             mk_dgemm_packed_marked(
                 a.transposed ? 1 : 0, b.transposed ? 1 : 0, m, n, k,
-                a.base, a.rowStride, b.base, b.rowStride, c, ldc, accumulating ? 1 : 0, &marks)
-        } else {
-            mk_dgemm_packed(
-                a.transposed ? 1 : 0, b.transposed ? 1 : 0, m, n, k,
-                a.base, a.rowStride, b.base, b.rowStride, c, ldc, accumulating ? 1 : 0)
+                a.base, a.rowStride, b.base, b.rowStride, c, ldc, accumulating ? 1 : 0, marked ? marks : nil, divisor)
         }
-        if divisor != 1 { mk_divide_rows(c, m, n, ldc, divisor) }
     }
 }

@@ -114,13 +114,14 @@ int mk_looks_mostly_zero(const double *a, ptrdiff_t lda, ptrdiff_t m, ptrdiff_t 
 ptrdiff_t mk_mark_nonzero(const double *a, ptrdiff_t lda, ptrdiff_t rows, ptrdiff_t columns, uint64_t *bits,
                           int threads);
 
-/// `mk_dgemm_packed` where `marks_a`, when not NULL, marks A's nonzero entries as stored (from
+/// `mk_dgemm_packed`, then C divided by `divisor` (`mk_divide_rows`'s bits; a gradient averaged
+/// over its batch), where `marks_a`, when not NULL, marks A's nonzero entries as stored (from
 /// `mk_mark_nonzero`, for exactly the A given, which the caller has found mostly zero): the
 /// products that skip A's zeros one by one (`x·W`, `xᵀ·dZ`) find them by the marks instead of
-/// reading A again. The bits are those of `mk_dgemm_packed`.
+/// reading A again, and divide each row as they store it.
 void mk_dgemm_packed_marked(int transpose_a, int transpose_b, ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,
                             const double *a, ptrdiff_t lda, const double *b, ptrdiff_t ldb,
-                            double *c, ptrdiff_t ldc, int accumulate, const mk_marks *marks_a);
+                            double *c, ptrdiff_t ldc, int accumulate, const mk_marks *marks_a, double divisor);
 
 /// The column sums of the `rows × columns` matrix `values` (rows `ld` apart) into `sums`: the
 /// product `1ᵀ·values` of a row of ones, so each sum runs in the order `mk_dgemm` gives that
