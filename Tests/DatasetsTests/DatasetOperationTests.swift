@@ -7,6 +7,16 @@ import Testing
         #expect(Dataset.oneHot([2, 0, 1], classCount: 3) == Matrix([[0, 0, 1], [1, 0, 0], [0, 1, 0]]))
     }
 
+    @Test func keepingSamplesInPlaceIsTheSubset() {
+        var generator = SeededGenerator(seed: 10)
+        let data = Dataset.blobs(centers: [[0, 0], [4, 4], [0, 4]], countPerCenter: 20, using: &generator)
+        let kept = [1, 5, 6, 30, 59]
+        var inPlace = data
+        inPlace.keepSamples(kept)
+        #expect(inPlace == data.subset(kept))
+        #expect(inPlace.labels == kept.map { data.labels[$0] })
+    }
+
     @Test func splitCoversEverySampleOnce() {
         var generator = SeededGenerator(seed: 9)
         let data = Dataset.blobs(centers: [[0, 0], [4, 4]], countPerCenter: 50, using: &generator)

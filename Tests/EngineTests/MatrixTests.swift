@@ -66,6 +66,34 @@ import Testing
         #expect(Matrix.verticalConcatenation([Matrix(row: [0, 0]), Matrix(row: [1, 2])]) == Matrix([[0, 0], [1, 2]]))
     }
 
+    @Test func keepingRowsInPlaceGivesTheRowsAtTheIndicesInTheSameStorage() {
+        var generator = SeededGenerator(seed: 74)
+        let original = Matrix(rows: 300, columns: 7) { _, _ in generator.nextNormal() }
+        let kept = [0, 2, 3, 50, 51, 199, 299]
+        var z = original
+        z.values[0] += 0  // its own storage, as after a data set is loaded
+        let before = z.values.withUnsafeBufferPointer { $0.baseAddress }
+        z.keepRows(kept)
+        #expect(z == original.rows(at: kept))
+        #expect(z.values.withUnsafeBufferPointer { $0.baseAddress } == before)
+        var all = original
+        all.keepRows(Array(0..<300))
+        #expect(all == original)
+        var none = original
+        none.keepRows([])
+        #expect(none.rows == 0 && none.columns == 7 && none.values.isEmpty)
+    }
+
+    @Test func keepingRowsOutOfOrderIsAProgrammingError() async {
+        await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+            var z = Matrix(rows: 4, columns: 2)
+            z.keepRows([0, 3, 2])
+        }.map { result in
+            let message = String(decoding: result.standardErrorContent, as: UTF8.self)
+            #expect(message.contains("Matrix.keepRows: row 2 at position 2 is outside shape 4×2 or out of order"))
+        }
+    }
+
     @Test func description() {
         #expect(Matrix([[1, 0.5], [-2, 3]]).description == "[[1, 0.5], [-2, 3]]")
     }

@@ -104,6 +104,14 @@ public struct Dataset: Sendable, Hashable {
         return copy
     }
 
+    /// Keeps only the samples at `indices`, which must ascend, with their labels and targets:
+    /// `subset(indices)` in place, without a second copy of the inputs.
+    public mutating func keepSamples(_ indices: [Int]) {
+        inputs.keepRows(indices)
+        targets.keepRows(indices)
+        if !isRegression { labels = indices.map { labels[$0] } }
+    }
+
     /// The number of samples in each class, indexed by class.
     public var classCounts: [Int] {
         var counts = Array(repeating: 0, count: classCount)

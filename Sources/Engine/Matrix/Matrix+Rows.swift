@@ -12,16 +12,51 @@ extension Matrix {
             values: Array(values[(range.lowerBound * columns)..<(range.upperBound * columns)]))
     }
 
+    /// Keeps only the rows at `indices`, which must ascend, in place: each moves up to its new
+    /// place and the storage stays (a data set's kept part after a split, hundreds of megabytes
+    /// that a copy would have to fault in page by page).
+    public mutating func keepRows(_ indices: [Int]) {
+        for (position, index) in indices.enumerated() {
+            require(
+                index >= 0 && index < rows && (position == 0 || indices[position - 1] < index),
+                "Matrix.keepRows: row \(index) at position \(position) is outside shape \(shapeDescription) or out of order")
+        }
+        let columns = columns
+        values.withUnsafeMutableBufferPointer { storage in
+            guard let base = storage.baseAddress else { return }
+            for (position, index) in indices.enumerated() where position != index {
+                (base + position * columns).update(from: base + index * columns, count: columns)
+            }
+        }
+        values.removeLast((rows - indices.count) * columns)
+        rows = indices.count
+    }
+
     /// The row at `index`, as a `1 × columns` matrix.
     public func row(_ index: Int) -> Matrix {
         rows(index..<(index + 1))
     }
 
-    /// The rows at `indices`, in that order (a shuffled mini-batch).
+    /// The rows at `indices`, in that order (a shuffled mini-batch, or the part of a data set
+    /// a split keeps). The copy goes straight into new storage, never zeroed first.
     public func rows(at indices: [Int]) -> Matrix {
-        var result = Matrix(rows: 0, columns: 0)
-        rows(at: indices[...], into: &result)
-        return result
+        for index in indices {
+            require(index >= 0 && index < rows, "Matrix.rows(at:): row \(index) outside shape \(shapeDescription)")
+        }
+        let (count, columns) = (indices.count, columns)
+        let values = [Double](unsafeUninitializedCapacity: count * columns) { destination, initialized in
+            if count > 0, columns > 0 {
+                self.values.withUnsafeBufferPointer { source in
+                    indices.withUnsafeBufferPointer { rows in
+                        mk_gather_rows(
+                            source.baseAddress, columns, rows.baseAddress, count, destination.baseAddress,
+                            Int32(MatrixProductKernel.threadCount))
+                    }
+                }
+            }
+            initialized = count * columns
+        }
+        return Matrix(rows: count, columns: columns, values: values)
     }
 
     /// The rows at `indices`, in that order, into `result`, which keeps its storage from one

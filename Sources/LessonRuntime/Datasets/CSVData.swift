@@ -133,8 +133,8 @@ struct CSVData: DatasetKind {
             dataset = dataset.shuffled(using: &generator)
         }
         guard let testCount else { return LoadedData(training: dataset) }
-        let (training, test) = try cell.holdOut(count: testCount, of: dataset, key: "test_count", stream: "test-split", in: session)
-        return LoadedData(training: training, test: test)
+        let test = try cell.holdOut(count: testCount, of: &dataset, key: "test_count", stream: "test-split", in: session)
+        return LoadedData(training: dataset, test: test)
     }
 }
 

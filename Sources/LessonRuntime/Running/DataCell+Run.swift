@@ -5,7 +5,7 @@ import Report
 
 extension DataCell: RunnableCell {
     func run(_ cell: Cell, in session: Session) throws(LessonError) {
-        let loaded = try source.load(for: self, in: session)
+        var loaded = try source.load(for: self, in: session)
 
         let classCount = loaded.training.classCount
         if loaded.training.isRegression, classNames != nil {
@@ -19,8 +19,10 @@ extension DataCell: RunnableCell {
         var training = loaded.training
         var validation: Dataset?
         if validationFraction > 0 {
-            (training, validation) = try holdOut(
-                fraction: validationFraction, of: training, key: "validation", stream: "validation-split", in: session)
+            // The only reference left to the loaded samples, so that the split keeps its part in place.
+            loaded.training = training.subset([])
+            validation = try holdOut(
+                fraction: validationFraction, of: &training, key: "validation", stream: "validation-split", in: session)
         }
 
         var featureMap: FeatureMap?
@@ -41,19 +43,20 @@ extension DataCell: RunnableCell {
         if shows { session.append(.note(summary(of: data))) }
     }
 
-    /// Splits `dataset` into the samples kept and `fraction` of them (rounded) held out.
+    /// Holds out `fraction` of `dataset`'s samples (rounded), which keeps the rest, and returns them.
     ///
     /// Both parts keep the order the samples had, so an unshuffled set stays in file order.
     func holdOut(
-        fraction: Double, of dataset: Dataset, key: String, stream: String, in session: Session
-    ) throws(LessonError) -> (kept: Dataset, heldOut: Dataset) {
-        try holdOut(count: Int((fraction * Double(dataset.count)).rounded()), of: dataset, key: key, stream: stream, in: session)
+        fraction: Double, of dataset: inout Dataset, key: String, stream: String, in session: Session
+    ) throws(LessonError) -> Dataset {
+        try holdOut(count: Int((fraction * Double(dataset.count)).rounded()), of: &dataset, key: key, stream: stream, in: session)
     }
 
-    /// Splits `dataset` into the samples kept and `count` randomly chosen ones held out.
+    /// Holds out `count` randomly chosen samples of `dataset`, which keeps the rest (in place,
+    /// without copying them), and returns them.
     func holdOut(
-        count: Int, of dataset: Dataset, key: String, stream: String, in session: Session
-    ) throws(LessonError) -> (kept: Dataset, heldOut: Dataset) {
+        count: Int, of dataset: inout Dataset, key: String, stream: String, in session: Session
+    ) throws(LessonError) -> Dataset {
         guard count >= 1, count < dataset.count else {
             let message = count < 1
                 ? "holds out no sample of the \(dataset.count); ask for a larger fraction or more samples"
@@ -64,7 +67,8 @@ extension DataCell: RunnableCell {
         let order = generator.permutation(of: dataset.count)
         var heldOut = dataset.subset(order[..<count].sorted())
         heldOut.name += " (\(key == "validation" ? "validation" : "test"))"
-        return (dataset.subset(order[count...].sorted()), heldOut)
+        dataset.keepSamples(order[count...].sorted())
+        return heldOut
     }
 
     /// The one line `show: true` adds: what was loaded, and how it was split and mapped.
