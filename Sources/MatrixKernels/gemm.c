@@ -347,15 +347,18 @@ static void blocked(int transpose_a, int transpose_b, ptrdiff_t m, ptrdiff_t n, 
 void mk_dgemm_packed(int transpose_a, int transpose_b, ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,
                      const double *a, ptrdiff_t lda, const double *b, ptrdiff_t ldb,
                      double *c, ptrdiff_t ldc, int accumulate) {
-    mk_dgemm_packed_marked(transpose_a, transpose_b, m, n, k, a, lda, b, ldb, c, ldc, accumulate, NULL, 1);
+    mk_dgemm_packed_with(transpose_a, transpose_b, m, n, k, a, lda, b, ldb, c, ldc, accumulate, NULL);
 }
 
-void mk_dgemm_packed_marked(int transpose_a, int transpose_b, ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,
-                            const double *a, ptrdiff_t lda, const double *b, ptrdiff_t ldb,
-                            double *c, ptrdiff_t ldc, int accumulate, const mk_marks *marks, double divisor) {
+void mk_dgemm_packed_with(int transpose_a, int transpose_b, ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,
+                          const double *a, ptrdiff_t lda, const double *b, ptrdiff_t ldb,
+                          double *c, ptrdiff_t ldc, int accumulate, const mk_product_options *options) {
     if (m <= 0 || n <= 0) return;
+    const mk_marks *marks = options ? options->marks_a : NULL;
+    const int b_finite = options ? options->b_finite : 0;
+    const double divisor = options ? options->divisor : 1;
     if (k > 0 && !transpose_a && !transpose_b &&
-        mk_dgemm_sparse_rows(m, n, k, a, lda, marks, b, ldb, c, ldc, accumulate, divisor)) {
+        mk_dgemm_sparse_rows(m, n, k, a, lda, marks, b, ldb, b_finite, c, ldc, accumulate, divisor)) {
         return;
     }
     if (k > 0 && transpose_a && !transpose_b &&

@@ -66,12 +66,13 @@ double *mk_scratch_space(size_t count);
 // C = A B (or C += A B) with gemm.c's bits, for a mostly-zero A (a batch of images, stored
 // row by row) and an untransposed B, reading only the rows of B that nonzero entries of A
 // select (sparse.c). With `marks` (A's, from `mk_mark_nonzero`) A counts as mostly zero and
-// its zeros are found by them. C is then divided by `divisor` (mk_divide_rows's bits). Returns
-// 0, having written nothing, when the first rows of A are not mostly zero (without marks) or an
-// entry of B is NaN or ±∞.
+// its zeros are found by them. C is then divided by `divisor` (mk_divide_rows's bits). With
+// `b_finite` the caller vouches that every entry of B is finite, which is then not checked.
+// Returns 0, having written nothing, when the first rows of A are not mostly zero (without
+// marks) or an entry of B is NaN or ±∞.
 int mk_dgemm_sparse_rows(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const double *a, ptrdiff_t lda,
-                         const mk_marks *marks, const double *b, ptrdiff_t ldb, double *c, ptrdiff_t ldc,
-                         int accumulate, double divisor);
+                         const mk_marks *marks, const double *b, ptrdiff_t ldb, int b_finite, double *c,
+                         ptrdiff_t ldc, int accumulate, double divisor);
 
 // C = Aᵀ B (or C += Aᵀ B) with gemm.c's bits, for a mostly-zero A stored k × m (a batch of
 // images) and at most MK_DEPTH_BLOCK depth steps: a weight gradient xᵀ·dZ, each entry summed

@@ -182,6 +182,12 @@ import Testing
                         a, b, transposingLeft: transposing, into: &onto, accumulating: true,
                         leftMarks: marks.forProduct(with: a))
                     #expect(differingBits(product, expected) == 0, "\(kernels), \(threads) threads")
+                    // With B vouched finite, x·W copies only the rows of B the marks select.
+                    var vouched = Matrix(rows: 0, columns: 0)
+                    Matrix.multiply(
+                        a, b, transposingLeft: transposing, into: &vouched, leftMarks: marks.forProduct(with: a),
+                        rightIsFinite: true)
+                    #expect(differingBits(vouched, expected) == 0, "\(kernels), \(threads) threads, B vouched finite")
                     #expect(differingBits(onto, expectedOnto) == 0, "\(kernels), \(threads) threads, accumulating")
                     // Divided as a gradient is, by a power of two and by another number.
                     for divisor in [64.0, 3] {
@@ -241,5 +247,32 @@ import Testing
         // A dense input is not marked.
         layer.forward(randomMatrix(64, 784, seed: 72), into: &buffers, context: &context)
         #expect(buffers.inputMarks.rows == 0)
+    }
+
+    @Test func aWeightMatrixVouchedFiniteIsReadOnlyWhereTheBatchIsNonzero() {
+        // Pixels 100..<200 are zero in every image; W's rows for them hold NaN. Checked, W is
+        // not finite, so nothing is skipped and every entry is NaN (0 · NaN); vouched finite, those
+        // rows are never read and the product is that of the other rows.
+        var x = mostlyZero(64, 300, seed: 75)
+        for i in 0..<64 { for p in 100..<200 { x[i, p] = 0 } }
+        var w = randomMatrix(300, 130, seed: 76)
+        var clean = w
+        for p in 100..<200 { for j in 0..<130 { w[p, j] = .nan; clean[p, j] = 0 } }
+        var marks = NonzeroMarks()
+        marks.mark(x)
+        eachKernelSet { kernels in
+            var checked = Matrix(rows: 0, columns: 0), vouched = Matrix(rows: 0, columns: 0)
+            Matrix.multiply(x, w, into: &checked, leftMarks: marks.forProduct(with: x))
+            Matrix.multiply(x, w, into: &vouched, leftMarks: marks.forProduct(with: x), rightIsFinite: true)
+            let allNaN = checked.values.allSatisfy { $0.isNaN }
+            #expect(allNaN, "\(kernels)")
+            if kernels == "baseline" {
+                // The baseline skips zeros one by one and never reads W's unused rows either way.
+                let noNaN = vouched.values.allSatisfy { !$0.isNaN }
+                #expect(noNaN, "\(kernels)")
+            } else {
+                #expect(differingBits(vouched, Matrix.product(x, clean)) == 0, "\(kernels)")
+            }
+        }
     }
 }

@@ -145,6 +145,31 @@ import Testing
         #expect(network != before)
     }
 
+    /// The first layer skips the batch's zeros without checking its weights only once the
+    /// trainer knows they are finite. An infinite weight at a pixel no image uses would then never
+    /// be read; checked first, it makes every net input NaN (0 · ∞), and training says so.
+    @Test func anInfiniteStartingWeightAtAnUnusedPixelIsStillReportedAsDivergence() {
+        var generator = SeededGenerator(seed: 77)
+        let inputs = Matrix(rows: 128, columns: 784) { _, p in
+            p >= 100 && generator.nextUniform(from: 0, to: 1) < 0.2 ? generator.nextUniform(from: 0, to: 1) : 0
+        }
+        let targets = Matrix(rows: 128, columns: 10) { i, j in j == i % 10 ? 1 : 0 }
+        var network = Network(
+            sizes: [784, 128, 10], activations: [.sigmoid, .softmax], initializer: .xavierUniform, generator: &generator)
+        var first = network.layers[0] as! DenseLayer
+        first.weights[3, 5] = .infinity  // pixel 3 is zero in every image
+        network.layers[0] = first
+        let trainer = GradientDescentTrainer(
+            configuration: TrainingConfiguration(
+                loss: .categoricalCrossEntropy, learningRate: 0.01, epochs: 1, batching: .miniBatch(size: 64)))
+        #expect {
+            try trainer.train(&network, on: LabeledData(inputs: inputs, targets: targets))
+        } throws: { error in
+            guard let error = error as? TrainingError, case let .diverged(step, quantity, _, _) = error else { return false }
+            return step.epoch == 1 && step.step == 1 && quantity == "the loss"
+        }
+    }
+
     /// A loss that grows by orders of magnitude while staying finite was reported as a finished
     /// run (26 → 1.6·10⁵). One weight and one bias, loss ½a² with a = w + b: each step
     /// multiplies a by 1 − 2η = −2, so epoch k's loss is ½·4^(k−1): 128 in epoch 5 (256 times

@@ -43,15 +43,15 @@ public struct DenseLayer: WeightedLayer, Hashable {
     }
 
     /// `result = A_prev W + b`, into a reused buffer; `inputMarks`, when given, are `input`'s
-    /// (`NonzeroMarks`).
-    func net(_ input: Matrix, into result: inout Matrix, inputMarks: NonzeroMarks? = nil) {
+    /// (`NonzeroMarks`), and `weightsAreFinite` says the caller knows every weight is.
+    func net(_ input: Matrix, into result: inout Matrix, inputMarks: NonzeroMarks? = nil, weightsAreFinite: Bool = false) {
         require(
             input.columns == inputCount,
             "DenseLayer \(self): input shape \(input.shapeDescription) does not fit weights shape "
                 + "\(weights.shapeDescription)")
         let (rows, outputs) = (input.rows, outputCount)
         guard mk_dgemm_is_direct(rows, outputs, inputCount) != 0, rows > 0 else {
-            Matrix.multiply(input, weights, into: &result, leftMarks: inputMarks)
+            Matrix.multiply(input, weights, into: &result, leftMarks: inputMarks, rightIsFinite: weightsAreFinite)
             result.addToEachRow(bias)
             return
         }
@@ -71,7 +71,9 @@ extension DenseLayer {
         } else {
             buffers.inputMarks.clear()
         }
-        net(input, into: &buffers.net, inputMarks: buffers.inputMarks.forProduct(with: input))
+        net(
+            input, into: &buffers.net, inputMarks: buffers.inputMarks.forProduct(with: input),
+            weightsAreFinite: context.parametersAreFinite)
         activation.apply(buffers.net, into: &buffers.output)
     }
 

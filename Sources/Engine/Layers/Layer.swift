@@ -91,6 +91,10 @@ public struct PassContext {
     public var mode: PassMode
     /// The source of a training pass's random numbers.
     public var generator: SeededGenerator
+    /// Whether every parameter of the network is known to be finite: set by the trainer, which
+    /// checks each value as the optimizer writes it and stops at the first that is not. A dense
+    /// layer then need not check its weights before skipping its input's zeros.
+    var parametersAreFinite = false
 
     /// A context; evaluation needs no random numbers.
     public init(mode: PassMode, generator: SeededGenerator = SeededGenerator(seed: 0, stream: "layers")) {

@@ -47,11 +47,12 @@ extension Matrix {
 
     /// `multiply(_:_:transposingLeft:transposingRight:into:accumulating:dividingBy:)` with the
     /// marks of `lhs`'s nonzero entries (`NonzeroMarks.forProduct(with: lhs)`), which a product
-    /// that skips them reads instead of `lhs`. The same bits.
+    /// that skips them reads instead of `lhs`, and `rightIsFinite` where the caller vouches that
+    /// every entry of `rhs` is (a trainer's weights), which is then not checked. The same bits.
     static func multiply(
         _ lhs: Matrix, _ rhs: Matrix, transposingLeft: Bool = false, transposingRight: Bool = false,
         into result: inout Matrix, accumulating: Bool = false, dividingBy divisor: Double = 1,
-        leftMarks: NonzeroMarks?
+        leftMarks: NonzeroMarks?, rightIsFinite: Bool = false
     ) {
         let (m, k) = transposingLeft ? (lhs.columns, lhs.rows) : (lhs.rows, lhs.columns)
         let (innerRight, n) = transposingRight ? (rhs.columns, rhs.rows) : (rhs.rows, rhs.columns)
@@ -84,7 +85,9 @@ extension Matrix {
                             .init(
                                 base: a.baseAddress!, rowStride: lhs.columns, transposed: transposingLeft,
                                 marks: leftMarks == nil ? nil : bits.baseAddress, markWords: leftMarks?.wordsPerRow ?? 0),
-                            .init(base: b.baseAddress!, rowStride: rhs.columns, transposed: transposingRight),
+                            .init(
+                                base: b.baseAddress!, rowStride: rhs.columns, transposed: transposingRight,
+                                isFinite: rightIsFinite),
                             into: c.baseAddress!, ldc: n, m: m, n: n, k: k, accumulating: accumulating,
                             dividingBy: divisor)
                     }

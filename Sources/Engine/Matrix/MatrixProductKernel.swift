@@ -19,14 +19,16 @@ enum MatrixProductKernel {
     static var threadCount: Int { Kernels.threadCount }
 
     /// One operand as stored: its entries, the distance between rows, whether it is read
-    /// transposed, and for a left operand the marks of its nonzero entries (`NonzeroMarks`),
-    /// from the stored column `markColumn` on.
+    /// transposed, for a left operand the marks of its nonzero entries (`NonzeroMarks`) from the
+    /// stored column `markColumn` on, and for a right operand whether its caller vouches that
+    /// every entry is finite.
     struct Operand: @unchecked Sendable {
         var base: UnsafePointer<Double>
         var rowStride: Int
         var transposed: Bool
         var marks: UnsafePointer<UInt64>? = nil
         var markWords = 0, markColumn = 0
+        var isFinite = false
 
         /// The operand from its row `row` (as read) on: an offset into `base`.
         func fromRow(_ row: Int) -> Operand {
@@ -110,11 +112,12 @@ enum MatrixProductKernel {
     ) {
         // The kernel divides as it stores where it can (the sparse paths), else after.
         var marks = mk_marks(bits: a.marks, words: a.markWords, first_column: a.markColumn)
-        let marked = a.marks != nil
         withUnsafePointer(to: &marks) { marks in
-            mk_dgemm_packed_marked(
+            var options = mk_product_options(
+                marks_a: a.marks == nil ? nil : marks, b_finite: b.isFinite ? 1 : 0, divisor: divisor)
+            mk_dgemm_packed_with(
                 a.transposed ? 1 : 0, b.transposed ? 1 : 0, m, n, k,
-                a.base, a.rowStride, b.base, b.rowStride, c, ldc, accumulating ? 1 : 0, marked ? marks : nil, divisor)
+                a.base, a.rowStride, b.base, b.rowStride, c, ldc, accumulating ? 1 : 0, &options)
         }
     }
 }

@@ -51,6 +51,11 @@ public struct GradientDescentTrainer {
         var buffers = PassBuffers(layerCount: network.layers.count)
         // Layers that draw random numbers in training (dropout) draw them from a stream of their own.
         var context = PassContext(mode: .training, generator: SeededGenerator(seed: configuration.seed, stream: "layers"))
+        // Checked once here; the optimizer checks every value it writes, and a step that writes
+        // a NaN or an infinity ends training, so the parameters stay finite.
+        context.parametersAreFinite = network.layers.allSatisfy { layer in
+            layer.parameters.allSatisfy { $0.values.allSatisfy(\.isFinite) }
+        }
         // Training changes a network's parameters, never its kinds of layers.
         let denseOnly = network.isDense
         let smallLogistic = network.isSmallLogistic(loss: configuration.loss)

@@ -114,14 +114,26 @@ int mk_looks_mostly_zero(const double *a, ptrdiff_t lda, ptrdiff_t m, ptrdiff_t 
 ptrdiff_t mk_mark_nonzero(const double *a, ptrdiff_t lda, ptrdiff_t rows, ptrdiff_t columns, uint64_t *bits,
                           int threads);
 
-/// `mk_dgemm_packed`, then C divided by `divisor` (`mk_divide_rows`'s bits; a gradient averaged
-/// over its batch), where `marks_a`, when not NULL, marks A's nonzero entries as stored (from
-/// `mk_mark_nonzero`, for exactly the A given, which the caller has found mostly zero): the
-/// products that skip A's zeros one by one (`x·W`, `xᵀ·dZ`) find them by the marks instead of
-/// reading A again, and divide each row as they store it.
-void mk_dgemm_packed_marked(int transpose_a, int transpose_b, ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,
-                            const double *a, ptrdiff_t lda, const double *b, ptrdiff_t ldb,
-                            double *c, ptrdiff_t ldc, int accumulate, const mk_marks *marks_a, double divisor);
+/// What a caller knows about a product's operands, and what it wants done with the result.
+typedef struct {
+    /// A's nonzero entries as stored (from `mk_mark_nonzero`, for exactly the A given, which the
+    /// caller has found mostly zero), or NULL: the products that skip A's zeros one by one
+    /// (`x·W`, `xᵀ·dZ`) then find them by the marks instead of reading A again.
+    const mk_marks *marks_a;
+    /// Whether the caller vouches that every entry of B is finite (a trainer's weights, each
+    /// checked as the optimizer wrote it): x·W then copies only the rows of W that some nonzero
+    /// of A selects, and checks nothing.
+    int b_finite;
+    /// C is divided by this (`mk_divide_rows`'s bits; a gradient averaged over its batch), as
+    /// each row is stored where the kernel can.
+    double divisor;
+} mk_product_options;
+
+/// `mk_dgemm_packed` with `options` (NULL: none, a divisor of 1). The bits are those of
+/// `mk_dgemm_packed` followed by `mk_divide_rows`.
+void mk_dgemm_packed_with(int transpose_a, int transpose_b, ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,
+                          const double *a, ptrdiff_t lda, const double *b, ptrdiff_t ldb,
+                          double *c, ptrdiff_t ldc, int accumulate, const mk_product_options *options);
 
 /// The column sums of the `rows × columns` matrix `values` (rows `ld` apart) into `sums`: the
 /// product `1ᵀ·values` of a row of ones, so each sum runs in the order `mk_dgemm` gives that
