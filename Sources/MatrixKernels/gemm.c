@@ -31,6 +31,10 @@ enum {
     KC = MK_DEPTH_BLOCK,  // depth of a packed block: an NR-wide panel of op(B) is 16 KiB
     MC = 96,    // rows of a packed block of op(A): 192 KiB, in L2
     NC = 4096,  // columns of a packed block of op(B)
+    // Products of at most this many multiply-adds read A in place instead of packing it (an
+    // MNIST network's second layer, 64×128·128×10 and its two backward products): packing
+    // was more than half their time.
+    SMALL_PRODUCT = 1 << 17,
 };
 
 // `count` depth steps: A's packed entries in order; B's at the listed depths `steps[q]`, or
@@ -252,6 +256,48 @@ VECTOR_KERNEL(kernel_avx512_all, MK_AVX512, 2, 0)
 VECTOR_KERNEL(kernel_avx512_listed, MK_AVX512, 2, 1)
 #endif
 
+// vector_tile for a product too small to pay for packing A: the tile's MR rows of A read where
+// they are stored, entry (r, q) at `a + r · row_step + q · depth_step`, every depth step in
+// order. The same chains as vector_tile with every step kept.
+typedef void (*direct_kernel)(ptrdiff_t count, const double *a, ptrdiff_t row_step, ptrdiff_t depth_step,
+                              const double *bp, ptrdiff_t panel_distance, double *c, ptrdiff_t ldc, int add);
+
+static inline __attribute__((always_inline)) void direct_a_tile(int panels, ptrdiff_t count, const double *a,
+                                                                ptrdiff_t row_step, ptrdiff_t depth_step,
+                                                                const double *bp, ptrdiff_t panel_distance,
+                                                                double *c, ptrdiff_t ldc, int add) {
+    mk_v8 tile[MR][2];
+    for (int r = 0; r < MR; r++) tile[r][0] = tile[r][1] = 0;
+    for (ptrdiff_t q = 0; q < count; q++) {
+        const double *b = bp + q * NR, *column = a + q * depth_step;
+        mk_v8 b0 = *(const mk_v8 *)b, b1 = panels == 2 ? *(const mk_v8 *)(b + panel_distance) : b0;
+        for (int r = 0; r < MR; r++) {
+            mk_v8 entry = column[r * row_step];
+            tile[r][0] = mk_fma8(entry, b0, tile[r][0]);
+            if (panels == 2) tile[r][1] = mk_fma8(entry, b1, tile[r][1]);
+        }
+    }
+    for (int r = 0; r < MR; r++) {
+        for (int panel = 0; panel < panels; panel++) {
+            double *row = c + r * ldc + panel * NR;
+            mk_store8(row, add ? mk_load8(row) + tile[r][panel] : tile[r][panel]);
+        }
+    }
+}
+
+#if MK_X86
+#define DIRECT_KERNEL(NAME, TARGET, PANELS)                                                                     \
+    __attribute__((target(TARGET))) static void NAME(ptrdiff_t count, const double *a, ptrdiff_t row_step,    \
+                                                     ptrdiff_t depth_step, const double *bp,                  \
+                                                     ptrdiff_t panel_distance, double *c, ptrdiff_t ldc,      \
+                                                     int add) {                                               \
+        direct_a_tile(PANELS, count, a, row_step, depth_step, bp, panel_distance, c, ldc, add);               \
+    }
+
+DIRECT_KERNEL(direct_avx2, "avx2,fma", 1)
+DIRECT_KERNEL(direct_avx512, MK_AVX512, 2)
+#endif
+
 
 void mk_dgemm(int transpose_a, int transpose_b, ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,
               const double *a, ptrdiff_t lda, const double *b, ptrdiff_t ldb,
@@ -381,10 +427,14 @@ static void blocked(int transpose_a, int transpose_b, ptrdiff_t m, ptrdiff_t n, 
     // Panels of B a kernel call covers side by side: two for the AVX-512 kernels (a single one
     // left at the right edge goes to the AVX2 kernels, the same chains), one otherwise.
     int panels = 1;
+    // Whether full tiles read A in place (a small product on the vector kernels); the last
+    // tile of fewer than MR rows is packed, with every step.
+    int direct_a = 0;
 #if MK_X86
     if (mk_uses_avx2()) {
         kernel = kernel_avx2_all;
         listed_kernel = kernel_avx2_listed;
+        direct_a = m * n * k <= SMALL_PRODUCT;
     }
     if (mk_uses_avx512()) panels = 2;
 #endif
@@ -410,7 +460,16 @@ static void blocked(int transpose_a, int transpose_b, ptrdiff_t m, ptrdiff_t n, 
             int b_finite = -1;  // not yet known
             for (ptrdiff_t ic = 0; ic < m; ic += MC) {
                 ptrdiff_t mc = min_of(MC, m - ic);
-                pack_a(transpose_a, a, lda, ic, pc, mc, kc, packed_a, steps, counts);
+                if (direct_a) {
+                    ptrdiff_t full = mc / MR * MR;
+                    for (ptrdiff_t panel = 0; panel < full / MR; panel++) counts[panel] = kc;
+                    if (full < mc) {
+                        pack_a(transpose_a, a, lda, ic + full, pc, mc - full, kc, packed_a + full * kc, NULL,
+                               counts + full / MR);
+                    }
+                } else {
+                    pack_a(transpose_a, a, lda, ic, pc, mc, kc, packed_a, steps, counts);
+                }
                 int dropped = 0;
                 for (ptrdiff_t panel = 0; panel < (mc + MR - 1) / MR; panel++) dropped |= counts[panel] < kc;
                 if (dropped && b_finite < 0) b_finite = mk_all_finite(packed_b, 0, 1, kc * ((nc + NR - 1) / NR * NR));
@@ -432,11 +491,23 @@ static void blocked(int transpose_a, int transpose_b, ptrdiff_t m, ptrdiff_t n, 
 #endif
                         const uint16_t *kept = count < kc ? steps + (ir / MR) * kc : NULL;
                         double *tile = c + (ic + ir) * ldc + jc + jr;
-                        if (rows == MR && columns == width) {
+                        // A tile at the edge is computed whole into `edge`, and the part inside C kept.
+                        int inside = rows == MR && columns == width;
+#if MK_X86
+                        if (direct_a && rows == MR) {
+                            direct_kernel direct = wide ? direct_avx512 : direct_avx2;
+                            const double *a_tile = transpose_a ? a + pc * lda + ic + ir : a + (ic + ir) * lda + pc;
+                            ptrdiff_t row_step = transpose_a ? 1 : lda, depth_step = transpose_a ? lda : 1;
+                            direct(kc, a_tile, row_step, depth_step, b_panel, NR * kc, inside ? tile : edge,
+                                   inside ? ldc : width, inside && add);
+                        } else
+#endif
+                        if (inside) {
                             run(count, kept, a_panel, b_panel, NR * kc, tile, ldc, add);
                         } else {
-                            // A tile at the edge: compute it whole, keep the part inside C.
                             run(count, kept, a_panel, b_panel, NR * kc, edge, width, 0);
+                        }
+                        if (!inside) {
                             for (ptrdiff_t r = 0; r < rows; r++) {
                                 for (ptrdiff_t t = 0; t < columns; t++) {
                                     double value = edge[r * width + t];

@@ -275,4 +275,29 @@ import Testing
             }
         }
     }
+
+    /// Products of at most 2¹⁷ multiply-adds that are not direct read A in place instead of
+    /// packing it; the chains are the packed kernel's. MNIST's second layer and its two backward
+    /// products, and shapes with a last tile of fewer than six rows, ragged columns, two depth
+    /// blocks (300 steps), each operand read transposed or not, and half of A zero (after ReLU).
+    static let smallShapes: [(Int, Int, Int)] = [(64, 128, 10), (128, 64, 10), (64, 10, 128), (13, 300, 21), (25, 40, 30)]
+
+    @Test(arguments: smallShapes, [(false, false), (true, false), (false, true), (true, true)])
+    func smallProductsFollowThePackedOrderBitForBit(shape: (Int, Int, Int), transposing: (Bool, Bool)) {
+        let (m, k, n) = shape
+        var generator = SeededGenerator(seed: 78)
+        let plainA = Matrix(rows: m, columns: k) { _, _ in generator.nextUniform(from: 0, to: 1) < 0.5 ? 0 : generator.nextNormal() }
+        let plainB = randomMatrix(k, n, seed: 79)
+        let a = transposing.0 ? plainA.transposed : plainA, b = transposing.1 ? plainB.transposed : plainB
+        let start = randomMatrix(m, n, seed: 80)
+        eachKernelSet { kernels in
+            let fused = kernels != "baseline"
+            var product = Matrix(rows: 0, columns: 0), onto = start
+            Matrix.multiply(a, b, transposingLeft: transposing.0, transposingRight: transposing.1, into: &product)
+            Matrix.multiply(
+                a, b, transposingLeft: transposing.0, transposingRight: transposing.1, into: &onto, accumulating: true)
+            #expect(differingBits(product, packedReference(plainA, plainB, onto: nil, fused: fused)) == 0, "\(kernels)")
+            #expect(differingBits(onto, packedReference(plainA, plainB, onto: start, fused: fused)) == 0, "\(kernels), accumulating")
+        }
+    }
 }
