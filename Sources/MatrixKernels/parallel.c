@@ -76,13 +76,23 @@ static void start_worker(void) {
     pthread_attr_destroy(&attributes);
 }
 
+// Whether the calling thread holds the worker: it is inside part 0 of one of its own tasks.
+static _Thread_local int holds_worker = 0;
+
 void mk_run_pair(mk_task task, void *context) {
     mk_settings settings = mk_current_settings();
     if (settings.threads >= 2) pthread_once(&start_once, start_worker);
-    if (settings.threads < 2 || !worker_running || pthread_mutex_trylock(&owner) != 0) {
+    // A task handed over from part 0 of the caller's own task (a product inside the backward
+    // pass that runs beside the loss) waits for that task's part 1, then has the worker too.
+    const int nested = holds_worker;
+    if (settings.threads < 2 || !worker_running || (!nested && pthread_mutex_trylock(&owner) != 0)) {
         task(context, 0);
         task(context, 1);
         return;
+    }
+    if (nested) {
+        unsigned long outer = atomic_load_explicit(&posted, memory_order_relaxed);
+        while (atomic_load_explicit(&finished, memory_order_acquire) < outer) relax();
     }
     pending_task = task;
     pending_context = context;
@@ -93,10 +103,15 @@ void mk_run_pair(mk_task task, void *context) {
     if (atomic_load(&sleeping)) pthread_cond_signal(&wake);
     pthread_mutex_unlock(&sleep_lock);
 
+    holds_worker = 1;
     task(context, 0);
-    while (atomic_load_explicit(&finished, memory_order_acquire) != number) relax();
+    // At least this task: a nested one posted after it may have finished too.
+    while (atomic_load_explicit(&finished, memory_order_acquire) < number) relax();
     if (!pthread_equal(ran_on, pthread_self())) parts_run_elsewhere++;
-    pthread_mutex_unlock(&owner);
+    if (!nested) {
+        holds_worker = 0;
+        pthread_mutex_unlock(&owner);
+    }
 }
 
 long mk_parts_run_elsewhere(void) { return parts_run_elsewhere; }

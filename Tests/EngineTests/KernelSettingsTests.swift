@@ -36,6 +36,33 @@ import Testing
         }
     }
 
+    /// `Kernels.runBeside`: the worker's closure runs on the worker, and a product inside the
+    /// caller's closure still takes the worker once the worker's closure is done (a nested
+    /// hand-over, as the trainer's backward pass beside the loss), with the same bits.
+    @Test func aProductBesideTheWorkersClosureStillTakesTheWorker() {
+        let expected = Kernels.withSettings(threads: 1) { a.matmul(b) }
+        Kernels.withSettings(threads: 2) {
+            let caller = pthread_self()
+            var nested = false, tries = 0
+            while !nested, tries < Self.attempts {
+                tries += 1
+                var workerThread: pthread_t? = nil, product = Matrix(rows: 0, columns: 0)
+                let before = Kernels.partsRunElsewhere
+                Kernels.runBeside(worker: { workerThread = pthread_self() }) { product = a.matmul(b) }
+                #expect(product == expected)
+                // Both the closure and the product's second half ran elsewhere.
+                nested = workerThread.map { pthread_equal($0, caller) == 0 } == true && Kernels.partsRunElsewhere == before + 2
+            }
+            #expect(nested, "in \(tries) tries the product inside never took the worker")
+            // One thread: both closures here, the caller's first.
+            Kernels.withSettings(threads: 1) {
+                var order = [String]()
+                Kernels.runBeside(worker: { order.append("worker") }) { order.append("caller") }
+                #expect(order == ["caller", "worker"])
+            }
+        }
+    }
+
     /// Split over two threads with the baseline forced, the product has the bits of the
     /// baseline on one thread in every row, the worker's half too; the fused version's bits
     /// differ, so a worker that ran its half fused would show.

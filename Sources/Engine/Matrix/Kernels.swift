@@ -56,6 +56,25 @@ public enum Kernels {
         try withSettings(avx512: false, body)
     }
 
+    /// Runs `worker` on the kernels' worker thread while `caller` runs on this one, and returns
+    /// when both are done. A product or update inside `caller` has the worker as soon as
+    /// `worker` is done. With one thread in this thread's settings, or while the worker is busy
+    /// with another thread's task, both run here, `caller` first. The two may read the same
+    /// memory but must not write what the other reads.
+    static func runBeside(worker: () -> Void, caller: () -> Void) {
+        withoutActuallyEscaping(worker) { worker in
+            withoutActuallyEscaping(caller) { caller in
+                var parts = (caller, worker)
+                withUnsafeMutablePointer(to: &parts) { pointer in
+                    mk_run_pair({ context, part in
+                        let parts = context!.assumingMemoryBound(to: (() -> Void, () -> Void).self).pointee
+                        if part == 0 { parts.0() } else { parts.1() }
+                    }, pointer)
+                }
+            }
+        }
+    }
+
     /// How many parts of tasks this thread handed to the kernels' worker ran on another thread
     /// (`mk_parts_run_elsewhere`): for tests of the split.
     static var partsRunElsewhere: Int { mk_parts_run_elsewhere() }

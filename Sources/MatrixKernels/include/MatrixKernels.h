@@ -231,7 +231,8 @@ typedef void (*mk_task)(void *context, int part);
 /// returns when both are done; part 1 runs with the caller's settings (`mk_set_settings`). The
 /// worker spins for about 100 µs after each task before it sleeps, so the tasks of a training
 /// step find it awake. While it works for another thread, or when the caller's settings say one
-/// thread, the caller runs both parts itself, one after the other.
+/// thread, the caller runs both parts itself, one after the other. A task handed over from part
+/// 0 of the caller's own task waits until that task's part 1 is done, then has the worker too.
 void mk_run_pair(mk_task task, void *context);
 
 /// For tests: how many parts of tasks the calling thread handed to `mk_run_pair` ran on
