@@ -210,7 +210,7 @@ public struct GradientDescentTrainer {
             correct = Accuracy.correctCount(output: output, target: target, threshold: threshold)
         }
         if inHalves {
-            measure()
+            if measuring { measure() }
         } else if measuring {
             Kernels.runBeside(worker: measure) {
                 network.backward(input: batch.inputs, target: batch.targets, loss: configuration.loss, in: &buffers)
