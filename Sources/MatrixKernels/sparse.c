@@ -76,59 +76,40 @@ static void rows_baseline(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const double *a
 }
 
 // Marks the nonzero entries (NaN counts) among `row[0..<count]`: bit p mod 64 of
-// `bits[p / 64]`. Returns how many there are.
-static ptrdiff_t mark_nonzero_baseline(const double *row, ptrdiff_t count, uint64_t *bits) {
-    ptrdiff_t nonzero = 0;
-    for (ptrdiff_t w = 0; w < (count + 63) / 64; w++) {
-        ptrdiff_t length = count - 64 * w < 64 ? count - 64 * w : 64;
-        uint64_t word = 0;
-        for (ptrdiff_t t = 0; t < length; t++) word |= (uint64_t)(row[64 * w + t] != 0) << t;
-        bits[w] = word;
-        nonzero += __builtin_popcountll(word);
-    }
-    return nonzero;
-}
-
-#if MK_X86
-// mark_nonzero_baseline, four entries to a compare, each word gathered in a register and
-// stored once (or-ing into memory made every compare wait for the one before).
-__attribute__((target("avx2,fma")))
-static ptrdiff_t mark_nonzero_avx2(const double *row, ptrdiff_t count, uint64_t *bits) {
-    const __m256d zero = _mm256_setzero_pd();
-    ptrdiff_t nonzero = 0;
-    for (ptrdiff_t w = 0; w < (count + 63) / 64; w++) {
-        const double *entries = row + 64 * w;
-        ptrdiff_t length = count - 64 * w < 64 ? count - 64 * w : 64, t = 0;
-        uint64_t word = 0;
-        for (; t + 4 <= length; t += 4) {
-            uint64_t four = (uint64_t)_mm256_movemask_pd(_mm256_cmp_pd(_mm256_loadu_pd(entries + t), zero, _CMP_NEQ_UQ));
-            word |= four << t;
-        }
-        for (; t < length; t++) word |= (uint64_t)(entries[t] != 0) << t;
-        bits[w] = word;
-        nonzero += __builtin_popcountll(word);
-    }
-    return nonzero;
-}
-
-// mark_nonzero_baseline, eight entries to a compare.
-__attribute__((target(MK_AVX512)))
-static ptrdiff_t mark_nonzero_avx512(const double *row, ptrdiff_t count, uint64_t *bits) {
-    const __m512d zero = _mm512_setzero_pd();
+// `bits[p / 64]`, eight entries to a compare, each word gathered in a register and stored once
+// (or-ing into memory made every compare wait for the one before). Returns how many there are.
+typedef _Bool mk_b8 __attribute__((ext_vector_type(8)));
+static inline __attribute__((always_inline)) ptrdiff_t mark_nonzero(const double *row, ptrdiff_t count,
+                                                                    uint64_t *bits) {
     ptrdiff_t nonzero = 0;
     for (ptrdiff_t w = 0; w < (count + 63) / 64; w++) {
         const double *entries = row + 64 * w;
         ptrdiff_t length = count - 64 * w < 64 ? count - 64 * w : 64, t = 0;
         uint64_t word = 0;
         for (; t + 8 <= length; t += 8) {
-            uint64_t eight = (uint64_t)_mm512_cmp_pd_mask(_mm512_loadu_pd(entries + t), zero, _CMP_NEQ_UQ);
-            word |= eight << t;
+            mk_b8 marks = __builtin_convertvector(mk_load8(entries + t) != 0, mk_b8);
+            uint8_t eight;
+            memcpy(&eight, &marks, 1);
+            word |= (uint64_t)eight << t;
         }
         for (; t < length; t++) word |= (uint64_t)(entries[t] != 0) << t;
         bits[w] = word;
         nonzero += __builtin_popcountll(word);
     }
     return nonzero;
+}
+
+static ptrdiff_t mark_nonzero_baseline(const double *row, ptrdiff_t count, uint64_t *bits) {
+    return mark_nonzero(row, count, bits);
+}
+#if MK_X86
+__attribute__((target("avx2,fma"))) static ptrdiff_t mark_nonzero_avx2(const double *row, ptrdiff_t count,
+                                                                       uint64_t *bits) {
+    return mark_nonzero(row, count, bits);
+}
+__attribute__((target(MK_AVX512))) static ptrdiff_t mark_nonzero_avx512(const double *row, ptrdiff_t count,
+                                                                       uint64_t *bits) {
+    return mark_nonzero(row, count, bits);
 }
 #endif
 
