@@ -16,6 +16,21 @@
 #include <stdint.h>
 #include <string.h>
 
+// Adam's loop over the entries inside adam_##SUFFIX, with `m_hat` the bias-corrected first
+// moment written in terms of `m`.
+#define ADAM_LOOP(m_hat)                                                                                     \
+    for (ptrdiff_t i = 0; i < count; i++) {                                                                  \
+        double m = beta1 * first[i] + (1 - beta1) * g[i];                                                    \
+        double v = beta2 * second[i] + (1 - beta2) * g[i] * g[i];                                            \
+        double step = (m_hat) / (mk_sqrt(v / second_correction) + epsilon);                                  \
+        double value = w[i] + -rate * step;                                                                  \
+        uint64_t bits;                                                                                       \
+        non_finite |= MK_NON_FINITE(value, bits);                                                            \
+        first[i] = m;                                                                                        \
+        second[i] = v;                                                                                       \
+        p[i] = value;                                                                                        \
+    }
+
 #define UPDATE_LOOPS(ATTRIBUTE, SUFFIX)                                                                        \
     ATTRIBUTE static int gradient_descent_##SUFFIX(const double *restrict w, const double *restrict g,         \
                                                    double *restrict p, ptrdiff_t count, double rate) {          \
@@ -64,16 +79,12 @@
         const double first_correction = settings->first_correction;                                          \
         const double second_correction = settings->second_correction;                                        \
         uint64_t non_finite = 0;                                                                             \
-        for (ptrdiff_t i = 0; i < count; i++) {                                                              \
-            double m = beta1 * first[i] + (1 - beta1) * g[i];                                                \
-            double v = beta2 * second[i] + (1 - beta2) * g[i] * g[i];                                        \
-            double step = (m / first_correction) / (mk_sqrt(v / second_correction) + epsilon);               \
-            double value = w[i] + -rate * step;                                                              \
-            uint64_t bits;                                                                                   \
-            non_finite |= MK_NON_FINITE(value, bits);                                                        \
-            first[i] = m;                                                                                    \
-            second[i] = v;                                                                                   \
-            p[i] = value;                                                                                    \
+        /* After a few hundred steps 1 − β₁ᵗ rounds to 1, and m / 1 is m bit for bit: the loop then   */        \
+        /* skips that division, one of three where the divider bounds it.                            */        \
+        if (first_correction == 1) {                                                                         \
+            ADAM_LOOP(m);                                                                                    \
+        } else {                                                                                             \
+            ADAM_LOOP(m / first_correction);                                                                 \
         }                                                                                                    \
         return non_finite == 0;                                                                              \
     }

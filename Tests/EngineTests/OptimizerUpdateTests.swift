@@ -7,6 +7,9 @@ import Testing
 @Suite(.serialized) struct OptimizerUpdateTests {
     static let optimizers: [Optimizer] = [
         .gradientDescent, .defaultMomentum, .defaultRMSProp, .defaultAdam, .adam(beta1: 0.8, beta2: 0.99, epsilon: 1e-3),
+        // β₁ = 0: 1 − β₁ᵗ is 1 from the first step, as it is for β₁ = 0.9 after a few hundred
+        // steps, and the loop that skips that division runs.
+        .adam(beta1: 0, beta2: 0.99, epsilon: 1e-3),
     ]
 
     /// A 181×190 first layer (34,390 weights, split over two threads) and a 190×3 second one
