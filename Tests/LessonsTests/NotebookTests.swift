@@ -133,6 +133,18 @@ private struct NotebookBook {
         #expect(text.contains("results[\\\"trainingAccuracy\\\"] = accuracy"))
     }
 
+    /// A string in the notebook's code reads back in Python as the text it stands for: quotes,
+    /// backslashes, line ends, a carriage return, a tab and another control character escaped
+    /// (a raw carriage return inside a literal is a syntax error).
+    @Test func aPythonStringLiteralReadsBackAsItsText() throws {
+        let text = "a \"quoted\" back\\slash\nline\rreturn\ttab\u{1}é"
+        let literal = PythonLiteral.string(text)
+        #expect(literal == #""a \"quoted\" back\\slash\nline\rreturn\ttab\u0001é""#)
+        guard (try? Self.run(["python3", "-c", "pass"]).status) == 0 else { return }
+        let result = try Self.run(["python3", "-c", "import sys; print(\(literal) == sys.argv[1])", text])
+        #expect(result.output.trimmingCharacters(in: .whitespacesAndNewlines) == "True", "\(result.output)")
+    }
+
     @Test func thePagesLinkToTheNotebook() throws {
         let book = try NotebookBook(smallLesson)
         defer { book.remove() }

@@ -1,4 +1,5 @@
 import Engine
+import Report
 
 /// Numbers, matrices and text written as Python that reads back to the same values: a number
 /// with the fewest digits that give its bits again (Swift's `description`), a whole number
@@ -41,18 +42,11 @@ enum PythonLiteral {
         "np.array([" + matrix.values.map(number).joined(separator: ", ") + "], dtype=float).reshape(-1, 1)"
     }
 
-    /// A Python string literal.
+    /// A Python string literal of `text`: its JSON literal, whose escapes (`\r`, `\t`, `\u0001`…)
+    /// Python reads the same way. A carriage return left raw would end the line inside the
+    /// literal, a syntax error.
     static func string(_ text: String) -> String {
-        var result = "\""
-        for character in text {
-            switch character {
-            case "\\": result += "\\\\"
-            case "\"": result += "\\\""
-            case "\n": result += "\\n"
-            default: result.append(character)
-            }
-        }
-        return result + "\""
+        text.jsonQuoted
     }
 
     /// `True`, `False`.

@@ -78,8 +78,9 @@ public struct NotebookWriter: Sendable {
 
 extension String {
     /// The string as a JSON string literal: quotes, backslashes and control characters escaped,
-    /// everything else as it is (UTF-8).
-    var jsonQuoted: String {
+    /// everything else as it is (UTF-8). Python reads every one of these escapes the same way,
+    /// so it is also a Python string literal of the same text (`PythonLiteral.string`).
+    public var jsonQuoted: String {
         var result = "\""
         for scalar in unicodeScalars {
             switch scalar {
