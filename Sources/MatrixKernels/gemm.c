@@ -211,9 +211,12 @@ static void kernel_baseline(ptrdiff_t count, const uint16_t *steps, const double
 // B, one broadcast: fifteen of the sixteen); on AVX-512 two (twelve 8-lane registers of 32).
 // Every entry of C is the same chain either way. The tile of C is fetched into L1 at the
 // start, so that its loads and stores at the end do not wait on a large C's rows in L3
-// (1024² 36–41 → 39–44 GFLOP/s on one thread).
+// (1024² 36–41 → 39–44 GFLOP/s on one thread). Entry (r, q) of A, row r of the tile at its
+// q-th step, is at `ap + r · row_step + q · depth_step`: packed (1, MR), or where A is stored
+// for a product too small to pay for packing it.
 static inline __attribute__((always_inline)) void vector_tile(int panels, int listed, ptrdiff_t count,
                                                               const uint16_t *steps, const double *ap,
+                                                              ptrdiff_t row_step, ptrdiff_t depth_step,
                                                               const double *bp, ptrdiff_t panel_distance,
                                                               double *c, ptrdiff_t ldc, int add) {
     for (int r = 0; r < MR; r++) {
@@ -227,12 +230,12 @@ static inline __attribute__((always_inline)) void vector_tile(int panels, int li
     for (ptrdiff_t q = 0; q < count; q++) {
         const double *b = bp + (listed ? (ptrdiff_t)steps[q] : q) * NR;
         mk_v8 b0 = *(const mk_v8 *)b, b1 = panels == 2 ? *(const mk_v8 *)(b + panel_distance) : b0;
+        const double *column = ap + q * depth_step;
         for (int r = 0; r < MR; r++) {
-            mk_v8 a = ap[r];
+            mk_v8 a = column[r * row_step];
             tile[r][0] = mk_fma8(a, b0, tile[r][0]);
             if (panels == 2) tile[r][1] = mk_fma8(a, b1, tile[r][1]);
         }
-        ap += MR;
     }
     for (int r = 0; r < MR; r++) {
         for (int panel = 0; panel < panels; panel++) {
@@ -247,7 +250,7 @@ static inline __attribute__((always_inline)) void vector_tile(int panels, int li
     __attribute__((target(TARGET))) static void NAME(ptrdiff_t count, const uint16_t *steps, const double *ap, \
                                                      const double *bp, ptrdiff_t panel_distance, double *c,    \
                                                      ptrdiff_t ldc, int add) {                                 \
-        vector_tile(PANELS, LISTED, count, steps, ap, bp, panel_distance, c, ldc, add);                      \
+        vector_tile(PANELS, LISTED, count, steps, ap, 1, MR, bp, panel_distance, c, ldc, add);               \
     }
 
 VECTOR_KERNEL(kernel_avx2_all, "avx2,fma", 1, 0)
@@ -256,34 +259,10 @@ VECTOR_KERNEL(kernel_avx512_all, MK_AVX512, 2, 0)
 VECTOR_KERNEL(kernel_avx512_listed, MK_AVX512, 2, 1)
 #endif
 
-// vector_tile for a product too small to pay for packing A: the tile's MR rows of A read where
-// they are stored, entry (r, q) at `a + r · row_step + q · depth_step`, every depth step in
-// order. The same chains as vector_tile with every step kept.
+// vector_tile reading A where it is stored, entry (r, q) at `a + r · row_step + q · depth_step`,
+// every depth step in order: for a product too small to pay for packing A.
 typedef void (*direct_kernel)(ptrdiff_t count, const double *a, ptrdiff_t row_step, ptrdiff_t depth_step,
                               const double *bp, ptrdiff_t panel_distance, double *c, ptrdiff_t ldc, int add);
-
-static inline __attribute__((always_inline)) void direct_a_tile(int panels, ptrdiff_t count, const double *a,
-                                                                ptrdiff_t row_step, ptrdiff_t depth_step,
-                                                                const double *bp, ptrdiff_t panel_distance,
-                                                                double *c, ptrdiff_t ldc, int add) {
-    mk_v8 tile[MR][2];
-    for (int r = 0; r < MR; r++) tile[r][0] = tile[r][1] = 0;
-    for (ptrdiff_t q = 0; q < count; q++) {
-        const double *b = bp + q * NR, *column = a + q * depth_step;
-        mk_v8 b0 = *(const mk_v8 *)b, b1 = panels == 2 ? *(const mk_v8 *)(b + panel_distance) : b0;
-        for (int r = 0; r < MR; r++) {
-            mk_v8 entry = column[r * row_step];
-            tile[r][0] = mk_fma8(entry, b0, tile[r][0]);
-            if (panels == 2) tile[r][1] = mk_fma8(entry, b1, tile[r][1]);
-        }
-    }
-    for (int r = 0; r < MR; r++) {
-        for (int panel = 0; panel < panels; panel++) {
-            double *row = c + r * ldc + panel * NR;
-            mk_store8(row, add ? mk_load8(row) + tile[r][panel] : tile[r][panel]);
-        }
-    }
-}
 
 #if MK_X86
 #define DIRECT_KERNEL(NAME, TARGET, PANELS)                                                                     \
@@ -291,7 +270,7 @@ static inline __attribute__((always_inline)) void direct_a_tile(int panels, ptrd
                                                      ptrdiff_t depth_step, const double *bp,                  \
                                                      ptrdiff_t panel_distance, double *c, ptrdiff_t ldc,      \
                                                      int add) {                                               \
-        direct_a_tile(PANELS, count, a, row_step, depth_step, bp, panel_distance, c, ldc, add);               \
+        vector_tile(PANELS, 0, count, NULL, a, row_step, depth_step, bp, panel_distance, c, ldc, add);        \
     }
 
 DIRECT_KERNEL(direct_avx2, "avx2,fma", 1)
