@@ -185,21 +185,6 @@ static void list_images(const mk_marks *marks, ptrdiff_t images, ptrdiff_t first
 }
 
 #if MK_X86
-// Marks image `i` (row `image`, m pixels) in the bit list of each pixel that is nonzero in it
-// (NaN counts): bit i mod 64 of `bits[p · words + i / 64]` for pixel p.
-__attribute__((target("avx2,fma")))
-static void mark_images_avx2(const double *image, ptrdiff_t m, ptrdiff_t i, ptrdiff_t words, uint64_t *bits) {
-    __m256d zero = _mm256_setzero_pd();
-    uint64_t bit = 1ULL << (i & 63);
-    uint64_t *column = bits + (i >> 6);
-    ptrdiff_t p = 0;
-    for (; p + 4 <= m; p += 4) {
-        unsigned four = (unsigned)_mm256_movemask_pd(_mm256_cmp_pd(_mm256_loadu_pd(image + p), zero, _CMP_NEQ_UQ));
-        for (; four; four &= four - 1) column[(p + __builtin_ctz(four)) * words] |= bit;
-    }
-    for (; p < m; p++) if (image[p] != 0) column[p * words] |= bit;
-}
-
 // Copies columns 0..<n of B (k × n, rows ldb apart) into panels `chunk` columns wide, zero
 // padded: entry (p, j) goes to panels[(j / chunk · k + p) · chunk + j mod chunk]. A panel's
 // rows are contiguous, so 64 of them (16 KiB) stay in L1 together; read in place, rows a
@@ -323,7 +308,7 @@ static inline __attribute__((always_inline)) int rows_vector(int vectors, ptrdif
         if (marks) {
             bits = (uint64_t *)marks->bits + i0 * words;
         } else {
-            for (ptrdiff_t r = 0; r < rows; r++) mark_nonzero_avx2(a + (i0 + r) * lda, k, bits + r * words);
+            for (ptrdiff_t r = 0; r < rows; r++) mark_nonzero(a + (i0 + r) * lda, k, bits + r * words);
         }
         for (ptrdiff_t index = 0; index < chunks; index++) {
             ptrdiff_t j0 = index * chunk, width = n - j0 < chunk ? n - j0 : chunk;
@@ -353,9 +338,9 @@ static inline __attribute__((always_inline)) int rows_vector(int vectors, ptrdif
 }
 
 // xᵀ·B in vectors, for at most MK_DEPTH_BLOCK depth steps (one chain per entry). Each row of C
-// (a pixel) lists the images in which it is nonzero, from `marks` when given, else by reading
-// the images; B is copied into panels of `chunk` columns, and each pixel sums B's rows for just
-// those images, in order.
+// (a pixel) lists the images in which it is nonzero, transposed from the images' marks: `marks`
+// when given, else marked here; B is copied into panels of `chunk` columns, and each pixel sums
+// B's rows for just those images, in order.
 static inline __attribute__((always_inline)) int columns_vector(int vectors, ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,
                                                                 const double *a, ptrdiff_t lda, const mk_marks *marks,
                                                                 const double *b, ptrdiff_t ldb, double *c,
@@ -363,16 +348,17 @@ static inline __attribute__((always_inline)) int columns_vector(int vectors, ptr
     const ptrdiff_t chunk = 8 * vectors;
     ptrdiff_t chunks = (n + chunk - 1) / chunk, words = (k + 63) / 64;
     size_t panel_entries = (size_t)(chunks * k * chunk);
-    double *panels = mk_scratch_space(panel_entries + (size_t)(m * words));
+    ptrdiff_t pixel_words = (m + 63) / 64;
+    double *panels = mk_scratch_space(panel_entries + (size_t)(m * words) + (marks ? 0 : (size_t)(k * pixel_words)));
     if (!panels) abort();
     uint64_t *bits = (uint64_t *)(panels + panel_entries);
     if (!pack_panels_avx2(b, ldb, k, n, chunk, panels)) return 0;
-    if (marks) {
-        list_images(marks, k, marks->first_column, m, bits);
-    } else {
-        memset(bits, 0, sizeof(uint64_t) * (size_t)(m * words));
-        for (ptrdiff_t i = 0; i < k; i++) mark_images_avx2(a + i * lda, m, i, words, bits);
+    mk_marks own = {bits + m * words, pixel_words, 0};
+    if (!marks) {
+        for (ptrdiff_t i = 0; i < k; i++) mark_nonzero(a + i * lda, m, (uint64_t *)own.bits + i * pixel_words);
+        marks = &own;
     }
+    list_images(marks, k, marks->first_column, m, bits);
     for (ptrdiff_t index = 0; index < chunks; index++) {
         ptrdiff_t j0 = index * chunk, width = n - j0 < chunk ? n - j0 : chunk;
         const double *panel = panels + index * k * chunk;
