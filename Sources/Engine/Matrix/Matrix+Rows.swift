@@ -40,41 +40,33 @@ extension Matrix {
     /// The rows at `indices`, in that order (a shuffled mini-batch, or the part of a data set
     /// a split keeps). The copy goes straight into new storage, never zeroed first.
     public func rows(at indices: [Int]) -> Matrix {
-        for index in indices {
-            require(index >= 0 && index < rows, "Matrix.rows(at:): row \(index) outside shape \(shapeDescription)")
+        let values = [Double](unsafeUninitializedCapacity: indices.count * columns) { destination, initialized in
+            gatherRows(at: indices[...], into: destination.baseAddress)
+            initialized = indices.count * columns
         }
-        let (count, columns) = (indices.count, columns)
-        let values = [Double](unsafeUninitializedCapacity: count * columns) { destination, initialized in
-            if count > 0, columns > 0 {
-                self.values.withUnsafeBufferPointer { source in
-                    indices.withUnsafeBufferPointer { rows in
-                        mk_gather_rows(
-                            source.baseAddress, columns, rows.baseAddress, count, destination.baseAddress,
-                            Int32(MatrixProductKernel.threadCount))
-                    }
-                }
-            }
-            initialized = count * columns
-        }
-        return Matrix(rows: count, columns: columns, values: values)
+        return Matrix(rows: indices.count, columns: columns, values: values)
     }
 
     /// The rows at `indices`, in that order, into `result`, which keeps its storage from one
-    /// mini-batch to the next; the copy is split over two threads for a large batch.
+    /// mini-batch to the next.
     func rows(at indices: ArraySlice<Int>, into result: inout Matrix) {
+        result.prepare(rows: indices.count, columns: columns)
+        result.values.withUnsafeMutableBufferPointer { gatherRows(at: indices, into: $0.baseAddress) }
+    }
+
+    /// Copies the rows at `indices` one after another to `destination` (room for
+    /// `indices.count × columns` entries), after checking each index; the copy is split over two
+    /// threads for a large batch.
+    private func gatherRows(at indices: ArraySlice<Int>, into destination: UnsafeMutablePointer<Double>?) {
         for index in indices {
             require(index >= 0 && index < rows, "Matrix.rows(at:): row \(index) outside shape \(shapeDescription)")
         }
-        result.prepare(rows: indices.count, columns: columns)
         guard !indices.isEmpty, columns > 0 else { return }
-        let columns = columns
         values.withUnsafeBufferPointer { source in
             indices.withUnsafeBufferPointer { rows in
-                result.values.withUnsafeMutableBufferPointer { destination in
-                    mk_gather_rows(
-                        source.baseAddress, columns, rows.baseAddress, rows.count, destination.baseAddress,
-                        Int32(MatrixProductKernel.threadCount))
-                }
+                mk_gather_rows(
+                    source.baseAddress, columns, rows.baseAddress, rows.count, destination,
+                    Int32(MatrixProductKernel.threadCount))
             }
         }
     }
