@@ -9,7 +9,6 @@
 #include "MatrixKernels.h"
 #include "kernels.h"
 
-#include <math.h>
 #include <string.h>
 
 // Below this many entries one thread copies everything: handing half to the worker costs more.
